@@ -1,0 +1,177 @@
+"""Dataset containers, the seeded train/test split and the mini-batch iterator."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import numpy as np
+
+from ..errors import DataError
+
+
+class Dataset(dict):
+    """A dictionary whose keys are also attributes, like scikit-learn's ``Bunch``.
+
+    Loaders return one with ``data`` (n, features), ``target`` (n,), ``images`` (n, h, w),
+    ``target_names``, ``DESCR`` and, for datasets with an official split, ``train``/``test``
+    sub-datasets.
+
+    Example:
+        >>> ds = Dataset(data=np.zeros((2, 3)), target=np.array([0, 1]), DESCR="tiny")
+        >>> ds.data.shape, len(ds)
+        ((2, 3), 2)
+    """
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self[key] = value
+
+    def __len__(self) -> int:  # number of samples, not number of keys
+        return len(self["target"]) if "target" in self else dict.__len__(self)
+
+    def __dir__(self) -> list[str]:
+        return list(self.keys())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(
+            f"{k}={getattr(v, 'shape', None) or type(v).__name__}" for k, v in self.items()
+        )
+        return f"Dataset({fields})"
+
+
+def check_xy(x: np.ndarray, y: np.ndarray | None = None, *, where: str = "data") -> None:
+    """Raise :class:`DataError` if ``x``/``y`` are empty, of different lengths or not finite.
+
+    Example:
+        >>> check_xy(np.ones((3, 2)), np.arange(3))
+    """
+    x = np.asarray(x)
+    if x.ndim == 0 or x.shape[0] == 0:
+        raise DataError(f"{where}: expected at least one sample, got an array of shape {x.shape}")
+    if np.issubdtype(x.dtype, np.floating) and not np.all(np.isfinite(x)):
+        raise DataError(f"{where}: inputs contain NaN or infinite values")
+    if y is not None:
+        y = np.asarray(y)
+        if y.ndim == 0 or y.shape[0] != x.shape[0]:
+            raise DataError(
+                f"{where}: x has {x.shape[0]} samples but y has "
+                f"{y.shape[0] if y.ndim else 'a scalar'}; they must match"
+            )
+        if np.issubdtype(y.dtype, np.floating) and not np.all(np.isfinite(y)):
+            raise DataError(f"{where}: targets contain NaN or infinite values")
+
+
+def train_test_split(
+    *arrays: np.ndarray,
+    test_size: float | int = 0.25,
+    seed: int | None = 0,
+    shuffle: bool = True,
+    stratify: np.ndarray | None = None,
+) -> list[np.ndarray]:
+    """Split arrays into a train part and a test part, reproducibly.
+
+    Returns ``[a_train, a_test, b_train, b_test, ...]`` like scikit-learn. ``test_size`` is a
+    fraction (0 < f < 1) or a number of samples. ``stratify=y`` keeps the class proportions.
+
+    Example:
+        >>> X, y = np.arange(20).reshape(10, 2), np.arange(10) % 2
+        >>> X_tr, X_te, y_tr, y_te = train_test_split(X, y, test_size=0.2, seed=1)
+        >>> X_tr.shape, X_te.shape
+        ((8, 2), (2, 2))
+    """
+    if not arrays:
+        raise DataError("train_test_split: give at least one array")
+    n = len(arrays[0])
+    for a in arrays:
+        if len(a) != n:
+            raise DataError(f"train_test_split: arrays have different lengths ({len(a)} vs {n})")
+    if isinstance(test_size, float):
+        if not 0.0 < test_size < 1.0:
+            raise DataError(f"train_test_split: test_size must be in (0, 1), got {test_size}")
+        n_test = int(np.ceil(test_size * n))
+    else:
+        n_test = int(test_size)
+    if not 0 < n_test < n:
+        raise DataError(f"train_test_split: cannot take {n_test} test samples out of {n}")
+    rng = np.random.default_rng(seed)
+    if stratify is not None:
+        stratify = np.asarray(stratify)
+        test_idx = []
+        classes, counts = np.unique(stratify, return_counts=True)
+        # Each class gets its proportional share; rounding leftovers go to the largest classes.
+        share = counts * n_test / n
+        take = np.floor(share).astype(int)
+        for i in np.argsort(-(share - take))[: n_test - take.sum()]:
+            take[i] += 1
+        for c, k in zip(classes, take):
+            members = np.flatnonzero(stratify == c)
+            test_idx.append(rng.permutation(members)[:k] if shuffle else members[:k])
+        test_idx = np.sort(np.concatenate(test_idx))
+        mask = np.zeros(n, bool)
+        mask[test_idx] = True
+        train_idx = np.flatnonzero(~mask)
+        if shuffle:
+            train_idx, test_idx = rng.permutation(train_idx), rng.permutation(test_idx)
+    else:
+        order = rng.permutation(n) if shuffle else np.arange(n)
+        test_idx, train_idx = order[:n_test], order[n_test:]
+    out: list[np.ndarray] = []
+    for a in arrays:
+        a = np.asarray(a)
+        out += [a[train_idx], a[test_idx]]
+    return out
+
+
+class DataLoader:
+    """Iterate over ``(x_batch, y_batch)`` mini-batches.
+
+    Batch gradient descent, stochastic gradient descent and mini-batch gradient descent differ
+    only in ``batch_size``: the whole set, 1, or something in between.
+
+    Args:
+        x, y: arrays with the same first dimension (``y`` may be ``None``).
+        batch_size: samples per batch.
+        shuffle: draw a new order every epoch (seeded by ``seed``).
+        drop_last: drop the final, smaller batch.
+        seed: seed of the shuffling; the same seed gives the same batches.
+
+    Example:
+        >>> loader = DataLoader(np.arange(10), np.arange(10), batch_size=4, shuffle=False)
+        >>> [len(xb) for xb, yb in loader]
+        [4, 4, 2]
+    """
+
+    def __init__(
+        self,
+        x: np.ndarray,
+        y: np.ndarray | None = None,
+        batch_size: int = 32,
+        shuffle: bool = True,
+        drop_last: bool = False,
+        seed: int | None = None,
+    ) -> None:
+        if int(batch_size) < 1:
+            raise DataError(f"DataLoader: batch_size must be >= 1, got {batch_size}")
+        if y is not None and len(x) != len(y):
+            raise DataError(f"DataLoader: x has {len(x)} samples but y has {len(y)}")
+        self.x, self.y = x, y
+        self.batch_size, self.shuffle, self.drop_last = int(batch_size), shuffle, drop_last
+        self.rng = np.random.default_rng(seed)
+
+    def __len__(self) -> int:
+        n, b = len(self.x), self.batch_size
+        return n // b if self.drop_last else -(-n // b)
+
+    def __iter__(self) -> Iterator[tuple[np.ndarray, np.ndarray | None]]:
+        n = len(self.x)
+        order = self.rng.permutation(n) if self.shuffle else None
+        for i in range(len(self)):
+            sl = slice(i * self.batch_size, min((i + 1) * self.batch_size, n))
+            idx = order[sl] if order is not None else sl
+            yield self.x[idx], (self.y[idx] if self.y is not None else None)

@@ -1,0 +1,59 @@
+"""Exceptions raised by mitbadak.
+
+Every error a user can trigger with bad input is a :class:`MitbadakError`, so one ``except``
+catches them all, and each subclass also derives from the matching built-in exception
+(``ValueError``, ``TypeError``, ...) so code written for NumPy-style errors keeps working.
+
+Example:
+    >>> import mitbadak as mb
+    >>> try:
+    ...     mb.Tensor([1.0, 2.0]) @ mb.Tensor([1.0, 2.0, 3.0])
+    ... except mb.ShapeError as e:
+    ...     print("caught")
+    caught
+"""
+
+from __future__ import annotations
+
+
+class MitbadakError(Exception):
+    """Base class of every error mitbadak raises on purpose."""
+
+
+class ShapeError(MitbadakError, ValueError):
+    """An array had a shape the operation or layer cannot use.
+
+    The message names the op or layer, the expected shape and the received one.
+    """
+
+
+class DTypeError(MitbadakError, TypeError):
+    """An array had a dtype the operation cannot use (e.g. gradients of integer tensors)."""
+
+
+class LabelError(MitbadakError, ValueError):
+    """Class labels were out of range, of the wrong kind, or inconsistent with the outputs."""
+
+
+class GraphError(MitbadakError, RuntimeError):
+    """The computational graph cannot do what was asked (e.g. backward through a freed graph)."""
+
+
+class NotFittedError(MitbadakError, RuntimeError):
+    """A model, scaler or estimator was used before it was fitted or built."""
+
+
+class DataError(MitbadakError, ValueError):
+    """Input data is invalid: NaN or infinite values, empty arrays, mismatched lengths."""
+
+
+class FileFormatError(MitbadakError, ValueError):
+    """A file is missing, corrupt, truncated, of a newer format, or not a mitbadak file."""
+
+
+class ConfigError(MitbadakError, ValueError):
+    """An option, identifier or hyper-parameter is unknown or out of range."""
+
+
+class GradcheckError(MitbadakError, AssertionError):
+    """Analytic and numerical gradients disagree (raised by :func:`mitbadak.gradcheck`)."""
