@@ -2,11 +2,27 @@
 
 Two API levels over one engine: a PyTorch-like autograd ``Tensor`` with optimizers you step by
 hand, and a Keras-like ``Sequential`` model built only from it.
+
+Example:
+    >>> import mitbadak as mb
+    >>> x = mb.Tensor([1.0, 2.0], requires_grad=True)
+    >>> (x * x).sum().backward()
+    >>> x.grad.tolist()
+    [2.0, 4.0]
 """
 
 from __future__ import annotations
 
-from . import data
+from . import (
+    activations,
+    data,
+    initializers,
+    layers,
+    ops,
+    optimizers,
+    random,
+    regularizers,
+)
 from .errors import (
     ConfigError,
     DataError,
@@ -19,19 +35,80 @@ from .errors import (
     NotFittedError,
     ShapeError,
 )
+from .gradcheck import gradcheck, numerical_grad
+from .io import load_model, save_model
+from .model import Sequential
+from .ops import (
+    concatenate,
+    exp,
+    log,
+    log_softmax,
+    matmul,
+    mse,
+    relu,
+    sigmoid,
+    softmax,
+    softmax_cross_entropy,
+    sqrt,
+    stack,
+    step,
+    tanh,
+)
+from .random import set_seed
+from .tensor import (
+    Function,
+    Tensor,
+    get_default_dtype,
+    is_grad_enabled,
+    no_grad,
+    set_default_dtype,
+)
 
 __version__ = "0.1.0"
 
 __all__ = [
     "ConfigError",
-    "DataError",
     "DTypeError",
+    "DataError",
     "FileFormatError",
+    "Function",
     "GradcheckError",
     "GraphError",
     "LabelError",
     "MitbadakError",
     "NotFittedError",
+    "Sequential",
     "ShapeError",
+    "Tensor",
+    "activations",
+    "concatenate",
     "data",
+    "exp",
+    "get_default_dtype",
+    "gradcheck",
+    "initializers",
+    "is_grad_enabled",
+    "layers",
+    "load_model",
+    "log",
+    "log_softmax",
+    "matmul",
+    "mse",
+    "no_grad",
+    "numerical_grad",
+    "ops",
+    "optimizers",
+    "random",
+    "regularizers",
+    "relu",
+    "save_model",
+    "set_default_dtype",
+    "set_seed",
+    "sigmoid",
+    "softmax",
+    "softmax_cross_entropy",
+    "sqrt",
+    "stack",
+    "step",
+    "tanh",
 ]

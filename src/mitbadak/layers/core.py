@@ -1,0 +1,144 @@
+"""Fully connected and shape-only layers: Dense, Activation, Flatten, Reshape."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import activations, initializers, regularizers
+from ..errors import ConfigError, ShapeError
+from ..ops.linear import linear
+from ..ops.shape import reshape
+from ..tensor import Tensor
+from .base import Layer
+
+
+class Dense(Layer):
+    """Fully connected layer: ``y = activation(x @ kernel + bias)``.
+
+    ``kernel`` has shape (input features, units), as in Keras; it is created on the first call
+    from the input's last dimension.
+
+    Args:
+        units: number of output neurons (the layer's width).
+        activation: name or function applied to the output (``None``: linear).
+        use_bias: add a learned bias vector.
+        kernel_initializer, bias_initializer: names or :mod:`mitbadak.initializers` objects.
+        kernel_regularizer, bias_regularizer: penalties added to the training loss.
+
+    Example:
+        >>> layer = Dense(4, activation="relu")
+        >>> layer(np.ones((2, 3))).shape, layer.kernel.shape
+        ((2, 4), (3, 4))
+    """
+
+    def __init__(
+        self,
+        units: int,
+        activation: Any = None,
+        use_bias: bool = True,
+        kernel_initializer: Any = "glorot_uniform",
+        bias_initializer: Any = "zeros",
+        kernel_regularizer: Any = None,
+        bias_regularizer: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        if int(units) < 1:
+            raise ConfigError(f"Dense: units must be a positive integer, got {units}")
+        self.units = int(units)
+        self.activation = activations.get(activation)
+        self.use_bias = use_bias
+        self.kernel_initializer = initializers.get(kernel_initializer)
+        self.bias_initializer = initializers.get(bias_initializer)
+        self.kernel_regularizer = regularizers.get(kernel_regularizer)
+        self.bias_regularizer = regularizers.get(bias_regularizer)
+
+    def build(self, input_shape: tuple[int, ...]) -> None:
+        if len(input_shape) < 2:
+            raise ShapeError(
+                f"Dense '{self.name}': expected input of shape (batch, features), got {input_shape}"
+            )
+        self.kernel = self.add_weight(
+            "kernel",
+            (input_shape[-1], self.units),
+            self.kernel_initializer,
+            regularizer=self.kernel_regularizer,
+        )
+        self.bias = (
+            self.add_weight(
+                "bias", (self.units,), self.bias_initializer, regularizer=self.bias_regularizer
+            )
+            if self.use_bias
+            else None
+        )
+
+    def call(self, x: Tensor, training: bool = False) -> Tensor:
+        return self.activation(linear(x, self.kernel, self.bias, name=f"Dense '{self.name}'"))
+
+    def get_config(self) -> dict[str, Any]:
+        return {
+            **super().get_config(),
+            "units": self.units,
+            "activation": activations.name_of(self.activation),
+            "use_bias": self.use_bias,
+            "kernel_initializer": initializers.serialize(self.kernel_initializer),
+            "bias_initializer": initializers.serialize(self.bias_initializer),
+            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
+            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
+        }
+
+
+class Activation(Layer):
+    """Applies an activation function as its own layer.
+
+    Example:
+        >>> Activation("relu")(np.array([[-1.0, 2.0]])).tolist()
+        [[0.0, 2.0]]
+    """
+
+    def __init__(self, activation: Any, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.activation = activations.get(activation)
+
+    def call(self, x: Tensor, training: bool = False) -> Tensor:
+        return self.activation(x)
+
+    def get_config(self) -> dict[str, Any]:
+        return {**super().get_config(), "activation": activations.name_of(self.activation)}
+
+
+class Flatten(Layer):
+    """Flattens every axis but the batch: (N, C, H, W) -> (N, C*H*W).
+
+    Example:
+        >>> Flatten()(np.zeros((2, 3, 4))).shape
+        (2, 12)
+    """
+
+    def call(self, x: Tensor, training: bool = False) -> Tensor:
+        return reshape(x, (x.shape[0], -1))
+
+
+class Reshape(Layer):
+    """Reshapes every sample to ``target_shape`` (the batch axis is kept).
+
+    Example:
+        >>> Reshape((1, 8, 8))(np.zeros((5, 64))).shape
+        (5, 1, 8, 8)
+    """
+
+    def __init__(self, target_shape: tuple[int, ...], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.target_shape = tuple(int(s) for s in target_shape)
+
+    def call(self, x: Tensor, training: bool = False) -> Tensor:
+        try:
+            return reshape(x, (x.shape[0],) + self.target_shape)
+        except ShapeError:
+            raise ShapeError(
+                f"Reshape '{self.name}': cannot reshape samples of shape {x.shape[1:]} "
+                f"to {self.target_shape}"
+            ) from None
+
+    def get_config(self) -> dict[str, Any]:
+        return {**super().get_config(), "target_shape": list(self.target_shape)}

@@ -1,0 +1,99 @@
+"""Reductions: sum, mean, max, min over axes, with ``keepdims``."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..tensor import Function, Tensor
+from ._util import normalize_axis
+
+
+def _expand(g: np.ndarray, shape: tuple[int, ...], axes: tuple[int, ...] | None) -> np.ndarray:
+    """Re-insert the reduced axes of ``g`` (as size 1) so it broadcasts against the input."""
+    if axes is None:
+        return g.reshape((1,) * len(shape))
+    return np.expand_dims(g, axes)
+
+
+class Sum(Function):
+    """y = sum of x over axes;  dy/dx = 1 for every summed element (g is broadcast back)."""
+
+    def __init__(self, axis: Any = None, keepdims: bool = False) -> None:
+        self.axis, self.keepdims = axis, keepdims
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.shape = x.shape
+        self.axes = normalize_axis(self.axis, x.ndim, "sum")
+        return np.asarray(x.sum(axis=self.axes, keepdims=self.keepdims))
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        if not self.keepdims:
+            g = _expand(g, self.shape, self.axes)
+        return np.broadcast_to(g, self.shape).copy()
+
+
+class Mean(Function):
+    """y = mean of x over axes;  dy/dx = 1/n for each of the n averaged elements."""
+
+    def __init__(self, axis: Any = None, keepdims: bool = False) -> None:
+        self.axis, self.keepdims = axis, keepdims
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.shape = x.shape
+        self.axes = normalize_axis(self.axis, x.ndim, "mean")
+        out = x.mean(axis=self.axes, keepdims=self.keepdims)
+        self.n = x.size // max(np.asarray(out).size, 1) if x.size else 1
+        return np.asarray(out, dtype=x.dtype)
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        if not self.keepdims:
+            g = _expand(g, self.shape, self.axes)
+        return np.broadcast_to(g / self.n, self.shape).copy()
+
+
+class Max(Function):
+    """y = max of x over axes;  the gradient flows to the arg-max (split evenly among ties,
+    as PyTorch's ``amax`` does)."""
+
+    def __init__(self, axis: Any = None, keepdims: bool = False, minimum: bool = False) -> None:
+        self.axis, self.keepdims, self.minimum = axis, keepdims, minimum
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.axes = normalize_axis(self.axis, x.ndim, "min" if self.minimum else "max")
+        reduce = np.min if self.minimum else np.max
+        y = reduce(x, axis=self.axes, keepdims=True)
+        self.mask = x == y
+        return np.asarray(y if self.keepdims else np.squeeze(y, axis=self.axes))
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        if not self.keepdims:
+            g = _expand(g, self.mask.shape, self.axes)
+        count = self.mask.sum(axis=self.axes, keepdims=True)
+        return self.mask * (g / count)
+
+
+def sum(x: Tensor, axis: Any = None, keepdims: bool = False) -> Tensor:  # noqa: A001
+    """Sum over ``axis`` (all axes by default).
+
+    Example:
+        >>> sum(Tensor([[1.0, 2.0], [3.0, 4.0]]), axis=0).tolist()
+        [4.0, 6.0]
+    """
+    return Sum.apply(x, axis=axis, keepdims=keepdims)
+
+
+def mean(x: Tensor, axis: Any = None, keepdims: bool = False) -> Tensor:
+    """Mean over ``axis``.  Example: ``mean(Tensor([1.0, 3.0]))`` -> ``2.0``."""
+    return Mean.apply(x, axis=axis, keepdims=keepdims)
+
+
+def max(x: Tensor, axis: Any = None, keepdims: bool = False) -> Tensor:  # noqa: A001
+    """Maximum over ``axis``.  Example: ``max(Tensor([1.0, 3.0]))`` -> ``3.0``."""
+    return Max.apply(x, axis=axis, keepdims=keepdims)
+
+
+def min(x: Tensor, axis: Any = None, keepdims: bool = False) -> Tensor:  # noqa: A001
+    """Minimum over ``axis``.  Example: ``min(Tensor([1.0, 3.0]))`` -> ``1.0``."""
+    return Max.apply(x, axis=axis, keepdims=keepdims, minimum=True)

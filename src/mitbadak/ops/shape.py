@@ -1,0 +1,209 @@
+"""Shape operations: reshape, transpose, indexing, concatenate, stack.
+
+None of these changes a value, so each backward only moves gradients back to where the values
+came from.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from ..errors import ShapeError
+from ..tensor import Function, Tensor
+from ._util import to_tensor, unbroadcast
+
+
+class Reshape(Function):
+    """y = x viewed with a new shape;  dx = g reshaped back."""
+
+    def __init__(self, shape: tuple[int, ...]) -> None:
+        self.new_shape = shape
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.shape = x.shape
+        try:
+            return x.reshape(self.new_shape)
+        except ValueError:
+            raise ShapeError(
+                f"reshape: cannot reshape {x.shape} ({x.size} elements) into {self.new_shape}"
+            ) from None
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        return g.reshape(self.shape)
+
+
+class Transpose(Function):
+    """y = x with axes permuted;  dx = g permuted by the inverse permutation."""
+
+    def __init__(self, axes: tuple[int, ...] | None) -> None:
+        self.axes = axes
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        axes = self.axes if self.axes is not None else tuple(range(x.ndim))[::-1]
+        if sorted(int(a) % max(x.ndim, 1) for a in axes) != list(range(x.ndim)):
+            raise ShapeError(f"transpose: axes {self.axes} do not permute a {x.ndim}-d tensor")
+        self.perm = axes
+        return np.transpose(x, axes)
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        return np.transpose(g, np.argsort(self.perm))
+
+
+def _is_basic_index(idx: Any) -> bool:
+    items = idx if isinstance(idx, tuple) else (idx,)
+    return all(isinstance(i, (int, np.integer, slice)) or i is None or i is Ellipsis for i in items)
+
+
+class GetItem(Function):
+    """y = x[index];  dx is zero except at the selected positions, which receive g.
+
+    Positions selected twice (fancy indexing with repeats) receive the sum of their gradients.
+    """
+
+    def __init__(self, index: Any) -> None:
+        self.index = index
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.shape, self.dtype = x.shape, x.dtype
+        try:
+            return np.asarray(x[self.index])
+        except IndexError as e:
+            raise ShapeError(f"getitem: index {self.index!r} is invalid for shape {x.shape}: {e}")
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        gx = np.zeros(self.shape, dtype=self.dtype)
+        if _is_basic_index(self.index):
+            gx[self.index] = g  # a basic index selects each element at most once
+        else:
+            np.add.at(gx, self.index, g)
+        return gx
+
+
+class Concatenate(Function):
+    """y = [x1, x2, ...] joined along ``axis``;  each dx_i is its slice of g."""
+
+    def __init__(self, axis: int) -> None:
+        self.axis = axis
+
+    def forward(self, *xs: np.ndarray) -> np.ndarray:
+        try:
+            out = np.concatenate(xs, axis=self.axis)
+        except (ValueError, np.exceptions.AxisError) as e:
+            shapes = [x.shape for x in xs]
+            raise ShapeError(f"concatenate: cannot join shapes {shapes} on axis {self.axis}: {e}")
+        self.splits = np.cumsum([x.shape[self.axis] for x in xs])[:-1]
+        return out
+
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray, ...]:
+        return tuple(np.split(g, self.splits, axis=self.axis))
+
+
+class Stack(Function):
+    """y = [x1, x2, ...] stacked on a new ``axis``;  each dx_i is g taken at index i."""
+
+    def __init__(self, axis: int) -> None:
+        self.axis = axis
+
+    def forward(self, *xs: np.ndarray) -> np.ndarray:
+        try:
+            return np.stack(xs, axis=self.axis)
+        except (ValueError, np.exceptions.AxisError) as e:
+            shapes = [x.shape for x in xs]
+            raise ShapeError(f"stack: cannot stack shapes {shapes} on axis {self.axis}: {e}")
+
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray, ...]:
+        return tuple(np.moveaxis(g, self.axis, 0))
+
+
+class BroadcastTo(Function):
+    """y = x broadcast to ``shape``;  dx = g summed over the broadcast axes."""
+
+    def __init__(self, shape: tuple[int, ...]) -> None:
+        self.target = shape
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.shape = x.shape
+        try:
+            return np.broadcast_to(x, self.target)
+        except ValueError:
+            raise ShapeError(f"broadcast_to: cannot broadcast {x.shape} to {self.target}") from None
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        return unbroadcast(g, self.shape)
+
+
+def reshape(x: Tensor, *shape: Any) -> Tensor:
+    """View ``x`` with another shape (one dimension may be -1).
+
+    Example:
+        >>> reshape(Tensor([1.0, 2.0, 3.0, 4.0]), 2, 2).shape
+        (2, 2)
+    """
+    if len(shape) == 1 and isinstance(shape[0], (tuple, list)):
+        shape = tuple(shape[0])
+    return Reshape.apply(x, shape=tuple(int(s) for s in shape))
+
+
+def transpose(x: Tensor, *axes: Any) -> Tensor:
+    """Permute axes (reverse them by default).  Example: ``transpose(t).shape`` of (2, 3) -> (3, 2)."""
+    if len(axes) == 1 and isinstance(axes[0], (tuple, list)):
+        axes = tuple(axes[0])
+    return Transpose.apply(x, axes=tuple(axes) if axes else None)
+
+
+def flatten(x: Tensor, start_dim: int = 1) -> Tensor:
+    """Merge all axes from ``start_dim`` on: (N, C, H, W) -> (N, C*H*W).
+
+    Example:
+        >>> flatten(Tensor(np.zeros((2, 3, 4)))).shape
+        (2, 12)
+    """
+    return reshape(x, x.shape[:start_dim] + (-1,))
+
+
+def getitem(x: Tensor, index: Any) -> Tensor:
+    """``x[index]`` with gradient (basic slicing, integer and boolean arrays).
+
+    Example:
+        >>> getitem(Tensor([1.0, 2.0, 3.0]), slice(1, None)).tolist()
+        [2.0, 3.0]
+    """
+    if isinstance(index, Tensor):
+        index = index.data
+    elif isinstance(index, tuple):
+        index = tuple(i.data if isinstance(i, Tensor) else i for i in index)
+    return GetItem.apply(x, index=index)
+
+
+def concatenate(tensors: Sequence[Any], axis: int = 0) -> Tensor:
+    """Join tensors along an existing axis.
+
+    Example:
+        >>> concatenate([Tensor([1.0]), Tensor([2.0, 3.0])]).tolist()
+        [1.0, 2.0, 3.0]
+    """
+    ts = [to_tensor(t) for t in tensors]
+    if not ts:
+        raise ShapeError("concatenate: need at least one tensor")
+    return Concatenate.apply(*ts, axis=axis)
+
+
+def stack(tensors: Sequence[Any], axis: int = 0) -> Tensor:
+    """Stack tensors of equal shape along a new axis.
+
+    Example:
+        >>> stack([Tensor([1.0, 2.0]), Tensor([3.0, 4.0])]).shape
+        (2, 2)
+    """
+    ts = [to_tensor(t) for t in tensors]
+    if not ts:
+        raise ShapeError("stack: need at least one tensor")
+    return Stack.apply(*ts, axis=axis)
+
+
+def broadcast_to(x: Tensor, shape: tuple[int, ...]) -> Tensor:
+    """Broadcast ``x`` to ``shape`` (gradient summed back).  Example: (3,) -> (2, 3)."""
+    return BroadcastTo.apply(x, shape=tuple(shape))

@@ -1,0 +1,451 @@
+"""The autograd engine: ``Tensor``, the graph node ``Function``, ``backward`` and ``no_grad``.
+
+A ``Tensor`` wraps a NumPy array. Every differentiable operation is a ``Function`` subclass with
+a ``forward`` on arrays and a ``backward`` that turns the gradient of the output into gradients
+of the inputs (the chain rule, one local step). When an operation runs on tensors that require
+gradients, the result remembers the ``Function`` that made it (``_ctx``), and so the results form
+a computational graph. ``Tensor.backward()`` walks that graph once, in reverse topological order,
+without recursion, and frees it afterwards.
+
+This module imports no operation: the operators (``+``, ``@``, ``.sum()``...) are attached to
+``Tensor`` by ``mitbadak.ops`` when the package is imported, so the floors stay one-way.
+
+Example:
+    >>> import mitbadak as mb
+    >>> x = mb.Tensor([1.0, 2.0, 3.0], requires_grad=True)
+    >>> y = (x * x).sum()           # y = sum(x^2)
+    >>> y.backward()
+    >>> x.grad                      # dy/dx = 2x
+    array([2., 4., 6.], dtype=float32)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import numpy as np
+
+from .errors import DTypeError, GraphError, ShapeError
+
+_default_dtype: np.dtype = np.dtype(np.float32)
+_grad_enabled: bool = True
+
+
+def get_default_dtype() -> np.dtype:
+    """The float dtype new tensors and layers get when none is given (float32 unless changed).
+
+    Example:
+        >>> get_default_dtype()
+        dtype('float32')
+    """
+    return _default_dtype
+
+
+def set_default_dtype(dtype: Any) -> None:
+    """Set the default float dtype: ``"float32"`` (fast) or ``"float64"`` (exact, for checks).
+
+    Example:
+        >>> set_default_dtype("float64"); set_default_dtype("float32")
+    """
+    global _default_dtype
+    dt = np.dtype(dtype)
+    if dt.kind != "f":
+        raise DTypeError(f"set_default_dtype: expected a float dtype, got {dt}")
+    _default_dtype = dt
+
+
+def is_grad_enabled() -> bool:
+    """Whether operations currently record the graph (``False`` inside ``no_grad()``)."""
+    return _grad_enabled
+
+
+class no_grad(contextlib.ContextDecorator):
+    """Context manager (and decorator) that stops recording the graph.
+
+    Use it for inference and for updating weights: nothing computed inside keeps a reference to
+    its inputs, so memory is freed at once.
+
+    Example:
+        >>> x = Tensor([1.0], requires_grad=True)
+        >>> with no_grad():
+        ...     y = x * 2
+        >>> y.requires_grad
+        False
+    """
+
+    def __enter__(self) -> no_grad:
+        global _grad_enabled
+        self._prev = _grad_enabled
+        _grad_enabled = False
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        global _grad_enabled
+        _grad_enabled = self._prev
+
+
+class Function:
+    """A differentiable operation: one node of the computational graph.
+
+    Subclasses implement ``forward(*arrays) -> array`` and ``backward(grad_out) -> grads``,
+    returning one gradient (or ``None``) per input, each already of that input's shape.
+    ``self.needs_input_grad`` tells ``backward`` which gradients are wanted, so it can skip
+    work. Use it through :meth:`apply`, which wraps the arrays and links the graph.
+
+    Example (the product rule, d(ab) = b da + a db):
+        >>> class Mul(Function):
+        ...     def forward(self, a, b):
+        ...         self.a, self.b = a, b
+        ...         return a * b
+        ...     def backward(self, g):
+        ...         return g * self.b, g * self.a
+        >>> a, b = Tensor(3.0, requires_grad=True), Tensor(4.0, requires_grad=True)
+        >>> Mul.apply(a, b).backward()
+        >>> float(a.grad), float(b.grad)
+        (4.0, 3.0)
+    """
+
+    inputs: tuple[Tensor, ...] = ()
+    needs_input_grad: tuple[bool, ...] = ()
+
+    def forward(self, *arrays: np.ndarray) -> np.ndarray:
+        raise NotImplementedError
+
+    def backward(self, grad: np.ndarray) -> np.ndarray | None | tuple[np.ndarray | None, ...]:
+        raise NotImplementedError
+
+    @classmethod
+    def apply(cls, *inputs: Tensor, **kwargs: Any) -> Tensor:
+        """Run ``forward`` on the inputs' arrays and, if any input needs a gradient, link the
+        result into the graph."""
+        fn = cls(**kwargs)
+        out = fn.forward(*[t.data for t in inputs])
+        if _grad_enabled:
+            needs = tuple(t.requires_grad for t in inputs)
+            if any(needs):
+                fn.inputs, fn.needs_input_grad = inputs, needs
+                return Tensor._from_op(out, fn)
+        return Tensor._from_op(out, None)
+
+    @property
+    def name(self) -> str:
+        return type(self).__name__
+
+
+def _as_array(data: Any, dtype: Any) -> np.ndarray:
+    if isinstance(data, Tensor):
+        data = data.data
+    if dtype is not None:
+        return np.asarray(data, dtype=dtype)
+    if isinstance(data, np.ndarray):
+        return data  # an array keeps its dtype: float64 stays float64, as in torch.from_numpy
+    arr = np.asarray(data)
+    if arr.dtype == np.float64 and not isinstance(data, np.generic):
+        arr = arr.astype(_default_dtype)  # Python floats and lists get the default float dtype
+    return arr
+
+
+class Tensor:
+    """An n-dimensional array that can record the operations applied to it.
+
+    Args:
+        data: array-like. NumPy arrays keep their dtype; Python numbers and lists of floats get
+            the default dtype (float32); integers stay integers.
+        requires_grad: record operations on this tensor so that ``backward()`` fills ``.grad``.
+        dtype: force a dtype.
+        name: optional label, shown in ``repr`` and in graph drawings.
+
+    Attributes:
+        data: the underlying ``np.ndarray``.
+        grad: the accumulated gradient (an array of the same shape), or ``None``.
+
+    Example:
+        >>> w = Tensor([[1.0, 2.0]], requires_grad=True)
+        >>> x = Tensor([[3.0], [4.0]])
+        >>> y = (w @ x).sum()       # y = 1*3 + 2*4
+        >>> y.item()
+        11.0
+        >>> y.backward(); w.grad    # dy/dw = x^T
+        array([[3., 4.]], dtype=float32)
+    """
+
+    __slots__ = (
+        "data",
+        "grad",
+        "requires_grad",
+        "_ctx",
+        "_freed",
+        "_retain",
+        "name",
+        "__weakref__",
+    )
+    # Make ndarray (op) Tensor call the Tensor's reflected operator instead of NumPy's.
+    __array_priority__ = 1000.0
+
+    def __init__(
+        self,
+        data: Any,
+        requires_grad: bool = False,
+        dtype: Any = None,
+        name: str | None = None,
+    ) -> None:
+        self.data = _as_array(data, dtype)
+        if requires_grad and self.data.dtype.kind not in "fc":
+            raise DTypeError(
+                f"Tensor: only float tensors can require gradients, got dtype {self.data.dtype}"
+            )
+        self.grad: np.ndarray | None = None
+        self.requires_grad = bool(requires_grad)
+        self._ctx: Function | None = None
+        self._freed = False
+        self._retain = False
+        self.name = name
+
+    @classmethod
+    def _from_op(cls, data: np.ndarray, ctx: Function | None) -> Tensor:
+        t = cls.__new__(cls)
+        t.data = data if isinstance(data, np.ndarray) else np.asarray(data)
+        t.grad = None
+        t.requires_grad = ctx is not None
+        t._ctx = ctx
+        t._freed = False
+        t._retain = False
+        t.name = None
+        return t
+
+    # ----------------------------------------------------------------- array-like properties
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self.data.shape
+
+    @property
+    def ndim(self) -> int:
+        return self.data.ndim
+
+    @property
+    def size(self) -> int:
+        return self.data.size
+
+    @property
+    def dtype(self) -> np.dtype:
+        return self.data.dtype
+
+    @property
+    def is_leaf(self) -> bool:
+        """True for tensors made by the user (not by an op); only leaves get ``.grad`` filled."""
+        return self._ctx is None
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def __repr__(self) -> str:
+        body = np.array2string(self.data, separator=", ", prefix="Tensor(")
+        extra = ", requires_grad=True" if self.requires_grad else ""
+        if self.data.dtype != _default_dtype:
+            extra += f", dtype={self.data.dtype}"
+        return f"Tensor({body}{extra})"
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        return self.data if dtype is None else self.data.astype(dtype)
+
+    def __bool__(self) -> bool:
+        return bool(self.data)
+
+    def __float__(self) -> float:
+        return float(self.data)
+
+    def __int__(self) -> int:
+        return int(self.data)
+
+    __hash__ = object.__hash__  # == is elementwise, as in NumPy and PyTorch; hash stays identity
+
+    def numpy(self) -> np.ndarray:
+        """The data as a NumPy array (shared, not copied)."""
+        return self.data
+
+    def item(self) -> float | int | bool:
+        """The value of a one-element tensor as a Python number."""
+        if self.data.size != 1:
+            raise ShapeError(f"item: expected a tensor with one element, got shape {self.shape}")
+        return self.data.item()
+
+    def tolist(self) -> Any:
+        return self.data.tolist()
+
+    def detach(self) -> Tensor:
+        """A tensor sharing the data but cut from the graph (no gradient flows through it)."""
+        return Tensor._from_op(self.data, None)
+
+    def astype(self, dtype: Any) -> Tensor:
+        """A copy with another dtype, not tracked by autograd."""
+        return Tensor(self.data.astype(dtype))
+
+    def requires_grad_(self, flag: bool = True) -> Tensor:
+        """Set ``requires_grad`` in place (leaves only) and return self."""
+        if not self.is_leaf:
+            raise GraphError("requires_grad_: only leaf tensors can change requires_grad")
+        if flag and self.data.dtype.kind not in "fc":
+            raise DTypeError(f"requires_grad_: dtype {self.dtype} cannot require gradients")
+        self.requires_grad = bool(flag)
+        return self
+
+    def retain_grad(self) -> Tensor:
+        """Keep ``.grad`` for this non-leaf tensor during ``backward`` (leaves always keep it)."""
+        self._retain = True
+        return self
+
+    def zero_grad(self) -> None:
+        """Forget the accumulated gradient."""
+        self.grad = None
+
+    # -------------------------------------------------------------------------- backward
+    def _accumulate(self, g: np.ndarray) -> None:
+        if g.shape != self.data.shape:
+            raise GraphError(
+                f"backward: gradient of shape {g.shape} for a tensor of shape {self.shape}"
+            )
+        if self.grad is None:
+            # A fresh copy: op gradients may be shared between inputs (e.g. of a + b), and
+            # the optimizer and later backward calls update .grad in place.
+            self.grad = np.array(g, dtype=self.data.dtype, copy=True)
+        else:
+            self.grad += g
+
+    def backward(self, grad: Any = None, retain_graph: bool = False) -> None:
+        """Compute the gradient of this tensor with respect to every leaf that requires one.
+
+        The graph is walked once in reverse topological order (found iteratively, so a chain of
+        any length works). Leaves *accumulate* into ``.grad``, as in PyTorch: call
+        ``zero_grad()`` between steps. The graph is freed afterwards unless ``retain_graph``.
+
+        Args:
+            grad: gradient of some final scalar with respect to this tensor; may be omitted for
+                a one-element tensor (then it is 1).
+            retain_graph: keep the graph so ``backward`` can be called through it again.
+
+        Example:
+            >>> x = Tensor(2.0, requires_grad=True)
+            >>> y = x ** 3
+            >>> y.backward(retain_graph=True); y.backward()
+            >>> float(x.grad)               # 3x^2 = 12, accumulated twice
+            24.0
+        """
+        if self._freed:
+            raise GraphError(
+                "backward: the graph of this tensor was freed by an earlier backward(); "
+                "pass retain_graph=True to the first call to go through it twice"
+            )
+        if not self.requires_grad:
+            raise GraphError(
+                "backward: this tensor does not require grad (no input had requires_grad=True, "
+                "or it was computed under no_grad())"
+            )
+        if grad is None:
+            if self.data.size != 1:
+                raise ShapeError(
+                    f"backward: grad can be omitted only for a one-element tensor, this one has "
+                    f"shape {self.shape}; pass grad= of that shape"
+                )
+            g = np.ones_like(self.data)
+        else:
+            g = np.asarray(grad.data if isinstance(grad, Tensor) else grad, dtype=self.dtype)
+            if g.shape != self.shape:
+                raise ShapeError(f"backward: grad has shape {g.shape}, expected {self.shape}")
+
+        if self._ctx is None:  # backward on a leaf: d self / d self
+            self._accumulate(g)
+            return
+
+        order = _topological_order(self)
+        grads: dict[int, np.ndarray] = {id(self): g}
+        for node in reversed(order):
+            gy = grads.pop(id(node))
+            if node._retain:
+                node._accumulate(gy)
+            fn = node._ctx
+            assert fn is not None
+            gxs = fn.backward(gy)
+            if not isinstance(gxs, tuple):
+                gxs = (gxs,)
+            for inp, gx, need in zip(fn.inputs, gxs, fn.needs_input_grad):
+                if not need or gx is None:
+                    continue
+                if inp._ctx is None:
+                    inp._accumulate(gx)
+                else:
+                    key = id(inp)
+                    # Not in place: gx may be the very array another input received.
+                    grads[key] = grads[key] + gx if key in grads else gx
+            if not retain_graph:
+                fn.inputs = ()
+                node._ctx = None
+                node._freed = True
+
+    # Operators and methods (__add__, sum, reshape, ...) are installed by mitbadak.ops.
+
+
+def _topological_order(root: Tensor) -> list[Tensor]:
+    """Non-leaf tensors reachable from ``root``, each after all the tensors it depends on.
+
+    Iterative depth-first search with an explicit stack: a node is emitted once all its inputs
+    have been emitted, so Python's recursion limit never matters.
+    """
+    order: list[Tensor] = []
+    visited: set[int] = set()
+    stack: list[tuple[Tensor, bool]] = [(root, False)]
+    while stack:
+        node, inputs_done = stack.pop()
+        if inputs_done:
+            order.append(node)
+            continue
+        if id(node) in visited:
+            continue
+        visited.add(id(node))
+        stack.append((node, True))
+        fn = node._ctx
+        assert fn is not None
+        for inp, need in zip(fn.inputs, fn.needs_input_grad):
+            if not need or id(inp) in visited:
+                continue
+            if inp._freed:
+                raise GraphError(
+                    "backward: part of this graph was freed by an earlier backward(); "
+                    "pass retain_graph=True to the first call"
+                )
+            if inp._ctx is not None:
+                stack.append((inp, False))
+    return order
+
+
+def as_tensor(x: Any, dtype: Any = None) -> Tensor:
+    """Return ``x`` if it is already a Tensor, else wrap it (no copy for arrays).
+
+    Example:
+        >>> as_tensor([1, 2]).dtype
+        dtype('int64')
+    """
+    return x if isinstance(x, Tensor) and dtype is None else Tensor(x, dtype=dtype)
+
+
+def tensor_method(fn: Callable[..., Tensor]) -> Callable[..., Tensor]:
+    """Decorator used by ``mitbadak.ops`` to register a function as a ``Tensor`` method."""
+
+    @functools.wraps(fn)
+    def method(self: Tensor, *args: Any, **kwargs: Any) -> Tensor:
+        return fn(self, *args, **kwargs)
+
+    setattr(Tensor, fn.__name__, method)
+    return fn
+
+
+def iter_graph(root: Tensor) -> Iterator[tuple[Tensor, Function]]:
+    """Yield ``(tensor, function_that_made_it)`` for every non-leaf tensor behind ``root``,
+    inputs before outputs. Useful to print or draw a graph before ``backward`` frees it."""
+    if root._ctx is None:
+        return
+    for node in _topological_order(root):
+        assert node._ctx is not None
+        yield node, node._ctx
