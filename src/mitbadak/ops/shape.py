@@ -71,7 +71,9 @@ class GetItem(Function):
         try:
             return np.asarray(x[self.index])
         except IndexError as e:
-            raise ShapeError(f"getitem: index {self.index!r} is invalid for shape {x.shape}: {e}")
+            raise ShapeError(
+                f"getitem: index {self.index!r} is invalid for shape {x.shape}: {e}"
+            ) from None
 
     def backward(self, g: np.ndarray) -> np.ndarray:
         gx = np.zeros(self.shape, dtype=self.dtype)
@@ -93,7 +95,9 @@ class Concatenate(Function):
             out = np.concatenate(xs, axis=self.axis)
         except (ValueError, np.exceptions.AxisError) as e:
             shapes = [x.shape for x in xs]
-            raise ShapeError(f"concatenate: cannot join shapes {shapes} on axis {self.axis}: {e}")
+            raise ShapeError(
+                f"concatenate: cannot join shapes {shapes} on axis {self.axis}: {e}"
+            ) from None
         self.splits = np.cumsum([x.shape[self.axis] for x in xs])[:-1]
         return out
 
@@ -112,7 +116,9 @@ class Stack(Function):
             return np.stack(xs, axis=self.axis)
         except (ValueError, np.exceptions.AxisError) as e:
             shapes = [x.shape for x in xs]
-            raise ShapeError(f"stack: cannot stack shapes {shapes} on axis {self.axis}: {e}")
+            raise ShapeError(
+                f"stack: cannot stack shapes {shapes} on axis {self.axis}: {e}"
+            ) from None
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray, ...]:
         return tuple(np.moveaxis(g, self.axis, 0))
