@@ -114,3 +114,32 @@ class SGD(Optimizer):
             "nesterov": self.nesterov,
             "weight_decay": self.weight_decay,
         }
+
+
+_REGISTRY: dict[str, type[Optimizer]] = {"sgd": SGD}
+
+
+def register(name: str, cls: type[Optimizer]) -> None:
+    """Make an Optimizer class available by name."""
+    _REGISTRY[name] = cls
+
+
+def get(identifier: Any, params: Iterable[Tensor], **kwargs: Any) -> Optimizer:
+    """Build an optimizer from a name (``"sgd"``, ``"adam"``...) for ``params``, or return an
+    Optimizer instance as it is.
+
+    Example:
+        >>> w = Tensor([1.0], requires_grad=True)
+        >>> type(get("sgd", [w], lr=0.1)).__name__
+        'SGD'
+    """
+    if isinstance(identifier, Optimizer):
+        return identifier
+    if isinstance(identifier, str):
+        cls = _REGISTRY.get(identifier.lower())
+        if cls is None:
+            raise ConfigError(
+                f"unknown optimizer {identifier!r}; expected one of {sorted(_REGISTRY)}"
+            )
+        return cls(params, **kwargs)
+    raise ConfigError(f"cannot interpret {identifier!r} as an optimizer")
