@@ -214,11 +214,11 @@ class MatMul(Function):
         # Promote vectors to matrices so one formula serves every case.
         a2 = a[None, :] if a.ndim == 1 else a
         b2 = b[:, None] if b.ndim == 1 else b
-        g2 = g
-        if a.ndim == 1:
-            g2 = np.expand_dims(g2, -2)
-        if b.ndim == 1:
-            g2 = np.expand_dims(g2, -1)
+        g2 = np.asarray(g)
+        if b.ndim == 1:  # restore the column axis the product dropped
+            g2 = g2[..., None]
+        if a.ndim == 1:  # and the row axis
+            g2 = g2[..., None, :]
         ga = gb = None
         if self.needs_input_grad[0]:
             ga = g2 @ np.swapaxes(b2, -1, -2)

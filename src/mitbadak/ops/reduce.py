@@ -43,9 +43,9 @@ class Mean(Function):
     def forward(self, x: np.ndarray) -> np.ndarray:
         self.shape = x.shape
         self.axes = normalize_axis(self.axis, x.ndim, "mean")
-        out = x.mean(axis=self.axes, keepdims=self.keepdims)
-        self.n = x.size // max(np.asarray(out).size, 1) if x.size else 1
-        return np.asarray(out, dtype=x.dtype)
+        out = np.asarray(x.mean(axis=self.axes, keepdims=self.keepdims), dtype=x.dtype)
+        self.n = x.size // out.size if out.size else 1  # how many elements each mean averaged
+        return out
 
     def backward(self, g: np.ndarray) -> np.ndarray:
         if not self.keepdims:

@@ -1,0 +1,23 @@
+"""Shared test setup: real datasets from ../shared/data when the checkout has them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+SHARED_DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+if SHARED_DATA.is_dir():
+    os.environ.setdefault("MITBADAK_DATA", str(SHARED_DATA))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: slower tests (still run in CI)")
+
+
+@pytest.fixture
+def rng() -> np.random.Generator:
+    return np.random.default_rng(1234)
