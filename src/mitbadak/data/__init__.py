@@ -2,5 +2,17 @@
 
 from .dataset import DataLoader, Dataset, check_xy, train_test_split
 from .digits import load_digits
+from .mnist import load_fashion_mnist, load_mnist
+from .scalers import MinMaxScaler, StandardScaler
 
-__all__ = ["DataLoader", "Dataset", "check_xy", "load_digits", "train_test_split"]
+__all__ = [
+    "DataLoader",
+    "Dataset",
+    "MinMaxScaler",
+    "StandardScaler",
+    "check_xy",
+    "load_digits",
+    "load_fashion_mnist",
+    "load_mnist",
+    "train_test_split",
+]
