@@ -9,114 +9,732 @@ The low-level loop is PyTorch's::
         loss.backward()
         opt.step()
 
-Hyper-parameter names and defaults follow PyTorch (``lr``, ``momentum``, ``weight_decay``...).
-Batch, stochastic and mini-batch gradient descent are the same optimizer: they differ only in
-how many samples each gradient averages (the loader's ``batch_size``).
+Hyper-parameter names, defaults and update formulas follow ``torch.optim`` exactly (``lr``,
+``momentum``, ``betas``, ``eps``, ``weight_decay``...), and the tests check that 100 steps give the
+same trajectory as PyTorch. Batch, stochastic and mini-batch gradient descent are the same
+optimizer: they differ only in how many samples each gradient averages (the loader's
+``batch_size``: all of them, one, or a few dozen).
+
+Every optimizer also takes:
+
+* ``clipnorm``: clip each parameter's gradient to this L2 norm on its own (Keras' ``clipnorm``);
+* ``global_clipnorm``: clip all gradients together so that their joint L2 norm is at most this
+  (Keras' ``global_clipnorm``, PyTorch's ``torch.nn.utils.clip_grad_norm_``);
+* ``clipvalue``: clip every gradient element to ``[-clipvalue, clipvalue]``.
+
+Clipping happens at the start of ``step()``, in place on ``.grad`` (as ``clip_grad_norm_`` does).
+
+Parameters may be given as PyTorch-style *parameter groups*: a list of dicts, each with
+``"params"`` and any hyper-parameter to override for that group. The usual use is to decay the
+weights but not the biases::
+
+    SGD([{"params": [dense.kernel], "weight_decay": 1e-4}, {"params": [dense.bias]}], lr=0.1)
+
+``opt.lr`` may be changed between steps (that is what schedules do); setting it sets the ``lr``
+of every group. ``lr`` may also be a schedule (any callable ``step -> lr``, see
+:mod:`mitbadak.schedules`): it is then evaluated at ``opt.iterations`` before each step.
+
+Updates run in place on ``p.data`` through ``out=`` arguments and one reused scratch buffer per
+parameter shape, so a step allocates (almost) nothing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import math
+from collections.abc import Callable, Iterable
 from typing import Any
 
 import numpy as np
 
-from .errors import ConfigError
+from .errors import ConfigError, ShapeError
 from .tensor import Tensor
 
+ParamsLike = Iterable[Tensor] | Iterable[dict[str, Any]]
 
+
+# ------------------------------------------------------------------------------- clipping
+def clip_grad_norm(params: Iterable[Tensor], max_norm: float) -> float:
+    """Scale all gradients together so that their joint L2 norm is at most ``max_norm``.
+
+    Like ``torch.nn.utils.clip_grad_norm_``: ``total = sqrt(sum_p ||g_p||^2)``; if
+    ``total > max_norm`` every gradient is multiplied by ``max_norm / (total + 1e-6)``, in place.
+    The direction of the full gradient is kept, only its length shrinks.
+
+    Returns:
+        The total norm before clipping (useful to log exploding gradients).
+
+    Example:
+        >>> w = Tensor([0.0, 0.0], requires_grad=True); w.grad = np.array([3.0, 4.0])
+        >>> clip_grad_norm([w], 1.0)
+        5.0
+        >>> w.grad.round(4).tolist()
+        [0.6, 0.8]
+    """
+    grads = [p.grad for p in params if p.grad is not None]
+    if not grads:
+        return 0.0
+    # vdot of a flat view is one BLAS pass with no temporary (unlike (g * g).sum()).
+    total = math.sqrt(sum(float(np.vdot(g.ravel(), g.ravel())) for g in grads))
+    coef = max_norm / (total + 1e-6)
+    if coef < 1.0:
+        for g in grads:
+            g *= coef
+    return total
+
+
+def clip_grad_value(params: Iterable[Tensor], clip_value: float) -> None:
+    """Clip every gradient element to ``[-clip_value, clip_value]``, in place
+    (``torch.nn.utils.clip_grad_value_``).
+
+    Example:
+        >>> w = Tensor([0.0, 0.0], requires_grad=True); w.grad = np.array([-3.0, 0.5])
+        >>> clip_grad_value([w], 1.0); w.grad.tolist()
+        [-1.0, 0.5]
+    """
+    for p in params:
+        if p.grad is not None:
+            np.clip(p.grad, -clip_value, clip_value, out=p.grad)
+
+
+# ------------------------------------------------------------------------------- base class
 class Optimizer:
-    """Base class: holds the parameters, the learning rate and per-parameter state.
+    """Base class: parameter groups, the learning rate, per-parameter state, clipping.
 
-    ``lr`` may be changed between steps (that is what schedules do).
+    A subclass lists its hyper-parameters and PyTorch defaults in ``defaults`` and implements
+    :meth:`update`, the rule for one parameter. ``state[i]`` holds parameter ``i``'s arrays
+    (momentum buffers, moment estimates) and ``steps[i]`` how many updates it has had.
+
+    Example:
+        >>> w = Tensor([1.0], requires_grad=True)
+        >>> opt = SGD([w], lr=0.5)
+        >>> opt.lr = 0.1          # e.g. set by a schedule
+        >>> (w * w).sum().backward(); opt.step(); round(w.item(), 6)
+        0.8
     """
 
-    def __init__(self, params: Iterable[Tensor], lr: float) -> None:
-        self.params = list(params)
+    defaults: dict[str, Any] = {}
+
+    def __init__(
+        self,
+        params: ParamsLike,
+        lr: float | Callable[[int], float],
+        hyper: dict[str, Any] | None = None,
+        clipnorm: float | None = None,
+        global_clipnorm: float | None = None,
+        clipvalue: float | None = None,
+    ) -> None:
+        name = type(self).__name__
+        self.schedule: Callable[[int], float] | None = None
+        if callable(lr):
+            self.schedule, lr = lr, float(lr(0))
+        if not isinstance(lr, (int, float)) or lr < 0:
+            raise ConfigError(f"{name}: lr must be a number >= 0 or a schedule, got {lr!r}")
+        for key, v in (
+            ("clipnorm", clipnorm),
+            ("global_clipnorm", global_clipnorm),
+            ("clipvalue", clipvalue),
+        ):
+            if v is not None and not v > 0:
+                raise ConfigError(f"{name}: {key} must be > 0 or None, got {v}")
+        self.clipnorm, self.global_clipnorm, self.clipvalue = clipnorm, global_clipnorm, clipvalue
+        defaults = {"lr": float(lr), **(hyper or {})}
+        self._check_hyper(defaults, name)
+
+        items = list(params)
+        if not items:
+            raise ConfigError(f"{name}: got an empty parameter list")
+        if not isinstance(items[0], dict):
+            items = [{"params": items}]
+        self.param_groups: list[dict[str, Any]] = []
+        self.params: list[Tensor] = []
+        seen: set[int] = set()
+        for k, group in enumerate(items):
+            if not isinstance(group, dict) or "params" not in group:
+                raise ConfigError(
+                    f"{name}: parameter group {k} must be a dict with 'params', got {group!r}"
+                )
+            unknown = set(group) - set(defaults) - {"params"}
+            if unknown:
+                raise ConfigError(
+                    f"{name}: parameter group {k} has unknown options {sorted(unknown)}; "
+                    f"expected some of {sorted(defaults)}"
+                )
+            ps = list(group["params"])
+            for p in ps:
+                if not isinstance(p, Tensor):
+                    raise ConfigError(f"{name}: parameters must be Tensors, got {p!r}")
+                if id(p) in seen:
+                    raise ConfigError(f"{name}: parameter {p.name or p.shape} is given twice")
+                seen.add(id(p))
+            g = {**defaults, **{k2: v for k2, v in group.items() if k2 != "params"}}
+            self._check_hyper(g, name)
+            g["params"] = ps
+            self.param_groups.append(g)
+            self.params += ps
         if not self.params:
-            raise ConfigError(f"{type(self).__name__}: got an empty parameter list")
-        for p in self.params:
-            if not isinstance(p, Tensor):
-                raise ConfigError(f"{type(self).__name__}: parameters must be Tensors, got {p!r}")
-        if lr < 0:
-            raise ConfigError(f"{type(self).__name__}: lr must be >= 0, got {lr}")
-        self.lr = float(lr)
+            raise ConfigError(f"{name}: got an empty parameter list")
         self.iterations = 0
         self.state: list[dict[str, np.ndarray]] = [{} for _ in self.params]
+        self.steps: list[int] = [0] * len(self.params)
+        self._scratch: dict[tuple[Any, ...], np.ndarray] = {}
 
+    def _check_hyper(self, h: dict[str, Any], name: str) -> None:
+        """Validate a dict of hyper-parameters (subclasses add their own checks)."""
+        if not h["lr"] >= 0:
+            raise ConfigError(f"{name}: lr must be >= 0, got {h['lr']}")
+        if h.get("weight_decay", 0.0) < 0:
+            raise ConfigError(f"{name}: weight_decay must be >= 0, got {h['weight_decay']}")
+        if h.get("eps", 1.0) < 0:
+            raise ConfigError(f"{name}: eps must be >= 0, got {h['eps']}")
+
+    # ---------------------------------------------------------------------------- lr
+    @property
+    def lr(self) -> float:
+        """The learning rate (of the first parameter group); setting it sets every group's."""
+        return self.param_groups[0]["lr"]
+
+    @lr.setter
+    def lr(self, value: float) -> None:
+        value = float(value)
+        if not value >= 0:
+            raise ConfigError(f"{type(self).__name__}: lr must be >= 0, got {value}")
+        for g in self.param_groups:
+            g["lr"] = value
+
+    # -------------------------------------------------------------------------- steps
     def zero_grad(self) -> None:
         """Forget all gradients (set ``.grad`` to ``None``, as PyTorch does by default)."""
         for p in self.params:
             p.grad = None
 
+    def clip_gradients(self) -> None:
+        """Apply ``clipvalue``, then ``clipnorm`` (per parameter), then ``global_clipnorm``."""
+        if self.clipvalue is not None:
+            clip_grad_value(self.params, self.clipvalue)
+        if self.clipnorm is not None:
+            for p in self.params:
+                if p.grad is not None:
+                    clip_grad_norm([p], self.clipnorm)
+        if self.global_clipnorm is not None:
+            clip_grad_norm(self.params, self.global_clipnorm)
+
     def step(self) -> None:
-        """Update every parameter that has a gradient."""
-        for p, state in zip(self.params, self.state):
-            if p.grad is not None:
-                self.update(p, p.grad, state)
+        """Clip the gradients if asked, then update every parameter that has a gradient."""
+        if self.schedule is not None:
+            self.lr = self.schedule(self.iterations)
+        if self.clipvalue is not None or self.clipnorm is not None or self.global_clipnorm:
+            self.clip_gradients()
+        i = 0
+        for group in self.param_groups:
+            for p in group["params"]:
+                if p.grad is not None:
+                    if p.grad.shape != p.data.shape:
+                        raise ShapeError(
+                            f"{type(self).__name__}: gradient of shape {p.grad.shape} for the "
+                            f"parameter {p.name or ''} of shape {p.shape}"
+                        )
+                    self.steps[i] += 1
+                    self.update(p, p.grad, self.state[i], group, self.steps[i])
+                i += 1
         self.iterations += 1
 
-    def update(self, p: Tensor, g: np.ndarray, state: dict[str, np.ndarray]) -> None:
+    def update(
+        self, p: Tensor, g: np.ndarray, state: dict[str, np.ndarray], h: dict[str, Any], t: int
+    ) -> None:
+        """Update ``p.data`` in place from its gradient ``g``; ``h`` holds the group's
+        hyper-parameters and ``t`` is this parameter's step count (1 at the first update)."""
         raise NotImplementedError
 
+    def _tmp(self, p: Tensor, k: int = 0) -> np.ndarray:
+        """Scratch buffer ``k`` of ``p``'s shape and dtype, shared by parameters alike in both
+        (updates run one after the other), so steps do not allocate."""
+        key = (p.data.shape, p.data.dtype.str, k)
+        buf = self._scratch.get(key)
+        if buf is None:
+            buf = self._scratch[key] = np.empty_like(p.data)
+        return buf
+
+    def _decayed_grad(self, p: Tensor, g: np.ndarray, wd: float) -> np.ndarray:
+        """``g + wd * p`` (L2 penalty folded into the gradient) in scratch buffer 1; ``g``
+        itself when ``wd == 0`` (``.grad`` is never modified by an update)."""
+        if not wd:
+            return g
+        d = self._tmp(p, 1)
+        np.multiply(p.data, wd, out=d)
+        d += g
+        return d
+
+    # --------------------------------------------------------------------- saving state
     def get_config(self) -> dict[str, Any]:
-        return {"lr": self.lr}
+        """The constructor's hyper-parameters (JSON-able): rebuild with ``cls(params, **cfg)``.
+
+        Example:
+            >>> SGD([Tensor([1.0], requires_grad=True)], lr=0.1).get_config()["lr"]
+            0.1
+        """
+        cfg: dict[str, Any] = {k: _jsonable(v) for k, v in self.param_groups[0].items()}
+        del cfg["params"]
+        if self.schedule is not None:
+            from . import schedules
+
+            cfg["lr"] = schedules.serialize(self.schedule)
+        for k in ("clipnorm", "global_clipnorm", "clipvalue"):
+            if getattr(self, k) is not None:
+                cfg[k] = getattr(self, k)
+        return cfg
+
+    @classmethod
+    def from_config(cls, params: ParamsLike, config: dict[str, Any]) -> Optimizer:
+        """Build an optimizer for ``params`` from :meth:`get_config`'s output."""
+        cfg = dict(config)
+        if isinstance(cfg.get("lr"), dict):
+            from . import schedules
+
+            cfg["lr"] = schedules.get(cfg["lr"])
+        if "betas" in cfg:
+            cfg["betas"] = tuple(cfg["betas"])
+        try:
+            return cls(params, **cfg)
+        except TypeError as e:
+            raise ConfigError(f"invalid config for {cls.__name__}: {e}") from None
+
+    def state_dict(self) -> dict[str, Any]:
+        """Everything needed to resume training, as plain data (no pickle needed).
+
+        Returns a dict with JSON-able ``"class_name"``, ``"config"``, ``"param_groups"`` (the
+        hyper-parameters of each group, e.g. the current lr), ``"iterations"`` and ``"steps"``
+        (per parameter), plus ``"arrays"``: a flat dict of NumPy arrays keyed
+        ``"<parameter index>/<name>"`` (e.g. ``"0/exp_avg"``), ready for ``np.savez``.
+
+        Example:
+            >>> w = Tensor([1.0], requires_grad=True)
+            >>> opt = SGD([w], lr=0.1, momentum=0.9)
+            >>> (w * w).sum().backward(); opt.step()
+            >>> sorted(opt.state_dict()["arrays"])
+            ['0/momentum_buffer']
+        """
+        groups = [
+            {k: _jsonable(v) for k, v in g.items() if k != "params"} | {"size": len(g["params"])}
+            for g in self.param_groups
+        ]
+        arrays = {f"{i}/{k}": v.copy() for i, st in enumerate(self.state) for k, v in st.items()}
+        return {
+            "class_name": type(self).__name__,
+            "config": self.get_config(),
+            "param_groups": groups,
+            "iterations": int(self.iterations),
+            "steps": [int(s) for s in self.steps],
+            "arrays": arrays,
+        }
+
+    def load_state_dict(self, state: dict[str, Any]) -> None:
+        """Restore what :meth:`state_dict` returned (for the same parameters, in the same order).
+
+        Raises ConfigError for another optimizer class or other groups, ShapeError for arrays
+        that do not fit their parameter.
+        """
+        name = type(self).__name__
+        if state.get("class_name") != name:
+            raise ConfigError(f"{name}.load_state_dict: the state is of {state.get('class_name')}")
+        steps = list(state.get("steps", []))
+        if len(steps) != len(self.params):
+            raise ConfigError(
+                f"{name}.load_state_dict: state for {len(steps)} parameters, this optimizer has "
+                f"{len(self.params)}"
+            )
+        groups = state.get("param_groups", [])
+        if [g.get("size") for g in groups] != [len(g["params"]) for g in self.param_groups]:
+            raise ConfigError(
+                f"{name}.load_state_dict: parameter groups of sizes "
+                f"{[g.get('size') for g in groups]}, expected "
+                f"{[len(g['params']) for g in self.param_groups]}"
+            )
+        new_state: list[dict[str, np.ndarray]] = [{} for _ in self.params]
+        for key, arr in state.get("arrays", {}).items():
+            idx, _, akey = key.partition("/")
+            if not idx.isdigit() or int(idx) >= len(self.params) or not akey:
+                raise ConfigError(f"{name}.load_state_dict: unexpected state entry {key!r}")
+            p = self.params[int(idx)]
+            arr = np.asarray(arr)
+            if arr.shape != p.shape:
+                raise ShapeError(
+                    f"{name}.load_state_dict: {key} has shape {arr.shape}, parameter {idx} "
+                    f"({p.name or ''}) has shape {p.shape}"
+                )
+            new_state[int(idx)][akey] = np.array(arr, dtype=p.dtype)
+        for mine, saved in zip(self.param_groups, groups):
+            for k, v in saved.items():
+                if k in mine and k != "params":
+                    mine[k] = tuple(v) if isinstance(v, list) else v
+        self.state = new_state
+        self.steps = [int(s) for s in steps]
+        self.iterations = int(state.get("iterations", 0))
+
+    def __repr__(self) -> str:
+        h = {k: v for k, v in self.param_groups[0].items() if k != "params"}
+        return f"{type(self).__name__}({h})"
 
 
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, tuple):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+# ------------------------------------------------------------------------------- optimizers
 class SGD(Optimizer):
     """Stochastic gradient descent, with optional momentum, Nesterov and weight decay.
 
-    PyTorch's formulation, with g the gradient (plus ``weight_decay * p``)::
+    PyTorch's ``torch.optim.SGD`` (same names, defaults and formula), g the gradient::
 
-        v <- momentum * v + g           (v = g at the first step)
-        p <- p - lr * v                 (Nesterov: p <- p - lr * (g + momentum * v))
+        g <- g + weight_decay * p                   (L2 penalty in the gradient)
+        v <- momentum * v + (1 - dampening) * g     (v = g at the first step)
+        p <- p - lr * v                             (Nesterov: p <- p - lr * (g + momentum * v))
+
+    Plain gradient descent is ``momentum=0``. Batch, stochastic and mini-batch gradient descent
+    all use this class: only the batch size of the data loader differs.
+
+    Args:
+        lr: learning rate (PyTorch's default 0.01 here, though PyTorch requires it).
+        momentum: factor of the velocity (0: none; 0.9 is usual).
+        dampening: scales the new gradient in the velocity (PyTorch's option; 0 usually).
+        weight_decay: L2 coefficient added to the gradient (``weight_decay * p``).
+        nesterov: look-ahead momentum (needs momentum > 0 and dampening 0).
 
     Example:
         >>> w = Tensor([1.0], requires_grad=True)
         >>> opt = SGD([w], lr=0.1)
         >>> (w * w).sum().backward(); opt.step()   # w - 0.1 * 2w
-        >>> w.tolist()
-        [0.8]
+        >>> round(w.item(), 6)
+        0.8
     """
 
     def __init__(
         self,
-        params: Iterable[Tensor],
-        lr: float = 0.01,
+        params: ParamsLike,
+        lr: float | Callable[[int], float] = 0.01,
         momentum: float = 0.0,
-        nesterov: bool = False,
+        dampening: float = 0.0,
         weight_decay: float = 0.0,
+        nesterov: bool = False,
+        **clip: Any,
     ) -> None:
-        super().__init__(params, lr)
-        if not 0.0 <= momentum < 1.0:
-            raise ConfigError(f"SGD: momentum must be in [0, 1), got {momentum}")
-        if nesterov and momentum == 0:
-            raise ConfigError("SGD: nesterov=True needs a momentum > 0")
-        self.momentum, self.nesterov, self.weight_decay = momentum, nesterov, weight_decay
+        super().__init__(
+            params,
+            lr,
+            {
+                "momentum": float(momentum),
+                "dampening": float(dampening),
+                "nesterov": bool(nesterov),
+                "weight_decay": float(weight_decay),
+            },
+            **clip,
+        )
 
-    def update(self, p: Tensor, g: np.ndarray, state: dict[str, np.ndarray]) -> None:
-        if self.weight_decay:
-            g = g + self.weight_decay * p.data
-        if self.momentum:
-            v = state.get("velocity")
+    def _check_hyper(self, h: dict[str, Any], name: str) -> None:
+        super()._check_hyper(h, name)
+        if not 0.0 <= h["momentum"] < 1.0:
+            raise ConfigError(f"SGD: momentum must be in [0, 1), got {h['momentum']}")
+        if h["nesterov"] and (h["momentum"] <= 0 or h["dampening"] != 0):
+            raise ConfigError("SGD: nesterov=True needs a momentum > 0 and dampening 0")
+
+    def update(self, p, g, state, h, t):
+        lr, mom = h["lr"], h["momentum"]
+        d = self._decayed_grad(p, g, h["weight_decay"])
+        tmp = self._tmp(p)
+        if mom:
+            v = state.get("momentum_buffer")
             if v is None:
-                v = state["velocity"] = g.copy()
+                v = state["momentum_buffer"] = d.copy()
             else:
-                v *= self.momentum
-                v += g
-            g = g + self.momentum * v if self.nesterov else v
-        p.data -= self.lr * g
+                v *= mom
+                if h["dampening"]:
+                    np.multiply(d, 1.0 - h["dampening"], out=tmp)
+                    v += tmp
+                else:
+                    v += d
+            if h["nesterov"]:  # p -= lr * (d + mom * v), as two in-place steps
+                np.multiply(d, lr, out=tmp)
+                p.data -= tmp
+                d = v
+                lr = lr * mom
+            else:
+                d = v
+        np.multiply(d, lr, out=tmp)
+        p.data -= tmp
 
-    def get_config(self) -> dict[str, Any]:
-        return {
-            "lr": self.lr,
-            "momentum": self.momentum,
-            "nesterov": self.nesterov,
-            "weight_decay": self.weight_decay,
-        }
+
+class Adagrad(Optimizer):
+    """Adagrad: each weight's step shrinks with the sum of its past squared gradients.
+
+    PyTorch's ``torch.optim.Adagrad`` (names, defaults, formula), t the step (1, 2, ...)::
+
+        g <- g + weight_decay * p
+        s <- s + g^2                                (s starts at initial_accumulator_value)
+        p <- p - lr / (1 + (t - 1) * lr_decay) * g / (sqrt(s) + eps)
+
+    Example:
+        >>> w = Tensor([1.0], requires_grad=True)
+        >>> opt = Adagrad([w], lr=0.1)
+        >>> (w * w).sum().backward(); opt.step()   # first step moves by lr: 1 - 0.1
+        >>> round(w.item(), 6)
+        0.9
+    """
+
+    def __init__(
+        self,
+        params: ParamsLike,
+        lr: float | Callable[[int], float] = 0.01,
+        lr_decay: float = 0.0,
+        weight_decay: float = 0.0,
+        initial_accumulator_value: float = 0.0,
+        eps: float = 1e-10,
+        **clip: Any,
+    ) -> None:
+        super().__init__(
+            params,
+            lr,
+            {
+                "lr_decay": float(lr_decay),
+                "weight_decay": float(weight_decay),
+                "initial_accumulator_value": float(initial_accumulator_value),
+                "eps": float(eps),
+            },
+            **clip,
+        )
+
+    def _check_hyper(self, h: dict[str, Any], name: str) -> None:
+        super()._check_hyper(h, name)
+        if h["lr_decay"] < 0 or h["initial_accumulator_value"] < 0:
+            raise ConfigError("Adagrad: lr_decay and initial_accumulator_value must be >= 0")
+
+    def update(self, p, g, state, h, t):
+        d = self._decayed_grad(p, g, h["weight_decay"])
+        s = state.get("sum")
+        if s is None:
+            s = state["sum"] = np.full_like(p.data, h["initial_accumulator_value"])
+        tmp = self._tmp(p)
+        np.multiply(d, d, out=tmp)
+        s += tmp
+        np.sqrt(s, out=tmp)
+        tmp += h["eps"]
+        np.divide(d, tmp, out=tmp)
+        tmp *= h["lr"] / (1.0 + (t - 1) * h["lr_decay"])
+        p.data -= tmp
 
 
-_REGISTRY: dict[str, type[Optimizer]] = {"sgd": SGD}
+class RMSprop(Optimizer):
+    """RMSprop: divide the step by a running root-mean-square of recent gradients.
+
+    PyTorch's ``torch.optim.RMSprop`` (names, defaults, formula)::
+
+        g <- g + weight_decay * p
+        v <- alpha * v + (1 - alpha) * g^2          (v starts at 0)
+        centered: m <- alpha * m + (1 - alpha) * g, and v - m^2 replaces v below
+        u = g / (sqrt(v) + eps)
+        p <- p - lr * u                             (momentum: b <- momentum * b + u; p -= lr * b)
+
+    Example:
+        >>> w = Tensor([1.0], requires_grad=True)
+        >>> opt = RMSprop([w], lr=0.01)
+        >>> (w * w).sum().backward(); opt.step()   # first step: lr / sqrt(1 - alpha)
+        >>> round(w.item(), 4)
+        0.9
+    """
+
+    def __init__(
+        self,
+        params: ParamsLike,
+        lr: float | Callable[[int], float] = 0.01,
+        alpha: float = 0.99,
+        eps: float = 1e-8,
+        weight_decay: float = 0.0,
+        momentum: float = 0.0,
+        centered: bool = False,
+        **clip: Any,
+    ) -> None:
+        super().__init__(
+            params,
+            lr,
+            {
+                "alpha": float(alpha),
+                "eps": float(eps),
+                "weight_decay": float(weight_decay),
+                "momentum": float(momentum),
+                "centered": bool(centered),
+            },
+            **clip,
+        )
+
+    def _check_hyper(self, h: dict[str, Any], name: str) -> None:
+        super()._check_hyper(h, name)
+        if not 0.0 <= h["alpha"] <= 1.0 or not 0.0 <= h["momentum"] < 1.0:
+            raise ConfigError(
+                f"RMSprop: alpha must be in [0, 1] and momentum in [0, 1), got {h['alpha']}, "
+                f"{h['momentum']}"
+            )
+
+    def update(self, p, g, state, h, t):
+        alpha = h["alpha"]
+        d = self._decayed_grad(p, g, h["weight_decay"])
+        v = state.get("square_avg")
+        if v is None:
+            v = state["square_avg"] = np.zeros_like(p.data)
+        tmp = self._tmp(p)
+        v *= alpha
+        np.multiply(d, d, out=tmp)
+        tmp *= 1.0 - alpha
+        v += tmp
+        if h["centered"]:
+            m = state.get("grad_avg")
+            if m is None:
+                m = state["grad_avg"] = np.zeros_like(p.data)
+            np.subtract(d, m, out=tmp)  # m <- m + (1 - alpha)(g - m), PyTorch's lerp
+            tmp *= 1.0 - alpha
+            m += tmp
+            np.multiply(m, m, out=tmp)
+            np.subtract(v, tmp, out=tmp)
+            np.sqrt(tmp, out=tmp)
+        else:
+            np.sqrt(v, out=tmp)
+        tmp += h["eps"]
+        np.divide(d, tmp, out=tmp)  # u = g / (sqrt(v) + eps)
+        if h["momentum"]:
+            b = state.get("momentum_buffer")
+            if b is None:
+                b = state["momentum_buffer"] = np.zeros_like(p.data)
+            b *= h["momentum"]
+            b += tmp
+            np.multiply(b, h["lr"], out=tmp)
+        else:
+            tmp *= h["lr"]
+        p.data -= tmp
+
+
+class Adam(Optimizer):
+    """Adam: momentum on the gradient and RMSprop's scaling, both bias-corrected.
+
+    PyTorch's ``torch.optim.Adam`` (names, defaults, formula), t the step (1, 2, ...)::
+
+        g <- g + weight_decay * p                   (L2 in the gradient; see AdamW)
+        m <- beta1 * m + (1 - beta1) * g
+        v <- beta2 * v + (1 - beta2) * g^2
+        (amsgrad: v_max <- max(v_max, v), used instead of v below)
+        p <- p - lr / (1 - beta1^t) * m / (sqrt(v) / sqrt(1 - beta2^t) + eps)
+
+    Example:
+        >>> w = Tensor([1.0], requires_grad=True)
+        >>> opt = Adam([w], lr=0.1)
+        >>> (w * w).sum().backward(); opt.step()   # the first step moves by about lr
+        >>> round(w.item(), 4)
+        0.9
+    """
+
+    _decoupled = False
+
+    def __init__(
+        self,
+        params: ParamsLike,
+        lr: float | Callable[[int], float] = 1e-3,
+        betas: tuple[float, float] = (0.9, 0.999),
+        eps: float = 1e-8,
+        weight_decay: float = 0.0,
+        amsgrad: bool = False,
+        **clip: Any,
+    ) -> None:
+        super().__init__(
+            params,
+            lr,
+            {
+                "betas": tuple(float(b) for b in betas),
+                "eps": float(eps),
+                "weight_decay": float(weight_decay),
+                "amsgrad": bool(amsgrad),
+            },
+            **clip,
+        )
+
+    def _check_hyper(self, h: dict[str, Any], name: str) -> None:
+        super()._check_hyper(h, name)
+        betas = tuple(h["betas"])
+        if len(betas) != 2 or not all(0.0 <= b < 1.0 for b in betas):
+            raise ConfigError(f"{name}: betas must be two numbers in [0, 1), got {h['betas']}")
+        h["betas"] = betas
+
+    def update(self, p, g, state, h, t):
+        lr, (b1, b2), wd = h["lr"], h["betas"], h["weight_decay"]
+        if self._decoupled:
+            if wd:
+                p.data *= 1.0 - lr * wd  # AdamW: shrink the weights, apart from the gradient
+            d = g
+        else:
+            d = self._decayed_grad(p, g, wd)
+        m, v = state.get("exp_avg"), state.get("exp_avg_sq")
+        if m is None or v is None:
+            m = state["exp_avg"] = np.zeros_like(p.data)
+            v = state["exp_avg_sq"] = np.zeros_like(p.data)
+        tmp = self._tmp(p)
+        np.subtract(d, m, out=tmp)  # m <- m + (1 - b1)(g - m), PyTorch's lerp
+        tmp *= 1.0 - b1
+        m += tmp
+        v *= b2
+        np.multiply(d, d, out=tmp)
+        tmp *= 1.0 - b2
+        v += tmp
+        if h["amsgrad"]:
+            vmax = state.get("max_exp_avg_sq")
+            if vmax is None:
+                vmax = state["max_exp_avg_sq"] = np.zeros_like(p.data)
+            np.maximum(vmax, v, out=vmax)
+            v = vmax
+        np.sqrt(v, out=tmp)
+        tmp /= math.sqrt(1.0 - b2**t)
+        tmp += h["eps"]
+        np.divide(m, tmp, out=tmp)
+        tmp *= lr / (1.0 - b1**t)
+        p.data -= tmp
+
+
+class AdamW(Adam):
+    """Adam with decoupled weight decay (Loshchilov & Hutter): ``torch.optim.AdamW``.
+
+    Same as :class:`Adam` except that the weights shrink directly,
+    ``p <- p * (1 - lr * weight_decay)``, before the Adam step, instead of adding
+    ``weight_decay * p`` to the gradient (where Adam's scaling would weaken it). PyTorch's
+    default ``weight_decay=0.01``.
+
+    Example:
+        >>> w = Tensor([1.0], requires_grad=True)
+        >>> opt = AdamW([w], lr=0.1, weight_decay=0.5)
+        >>> (w * 0).sum().backward(); opt.step()    # zero gradient: only the decay acts
+        >>> round(w.item(), 4)
+        0.95
+    """
+
+    _decoupled = True
+
+    def __init__(
+        self,
+        params: ParamsLike,
+        lr: float | Callable[[int], float] = 1e-3,
+        betas: tuple[float, float] = (0.9, 0.999),
+        eps: float = 1e-8,
+        weight_decay: float = 0.01,
+        amsgrad: bool = False,
+        **clip: Any,
+    ) -> None:
+        super().__init__(params, lr, betas, eps, weight_decay, amsgrad, **clip)
+
+
+_REGISTRY: dict[str, type[Optimizer]] = {
+    "sgd": SGD,
+    "adagrad": Adagrad,
+    "rmsprop": RMSprop,
+    "adam": Adam,
+    "adamw": AdamW,
+}
 
 
 def register(name: str, cls: type[Optimizer]) -> None:
@@ -124,17 +742,23 @@ def register(name: str, cls: type[Optimizer]) -> None:
     _REGISTRY[name] = cls
 
 
-def get(identifier: Any, params: Iterable[Tensor], **kwargs: Any) -> Optimizer:
-    """Build an optimizer from a name (``"sgd"``, ``"adam"``...) for ``params``, or return an
-    Optimizer instance as it is.
+def get(identifier: Any, params: ParamsLike, **kwargs: Any) -> Optimizer:
+    """Build an optimizer from a name (``"sgd"``, ``"adagrad"``, ``"rmsprop"``, ``"adam"``,
+    ``"adamw"``) or a ``{"class_name", "config"}`` dict for ``params``; an Optimizer instance is
+    returned as it is.
 
     Example:
         >>> w = Tensor([1.0], requires_grad=True)
-        >>> type(get("sgd", [w], lr=0.1)).__name__
-        'SGD'
+        >>> type(get("adam", [w], lr=0.1)).__name__
+        'Adam'
     """
     if isinstance(identifier, Optimizer):
         return identifier
+    if isinstance(identifier, dict):
+        cls = {c.__name__: c for c in _REGISTRY.values()}.get(identifier.get("class_name"))
+        if cls is None:
+            raise ConfigError(f"unknown optimizer config {identifier!r}")
+        return cls.from_config(params, {**identifier.get("config", {}), **kwargs})
     if isinstance(identifier, str):
         cls = _REGISTRY.get(identifier.lower())
         if cls is None:
@@ -143,3 +767,13 @@ def get(identifier: Any, params: Iterable[Tensor], **kwargs: Any) -> Optimizer:
             )
         return cls(params, **kwargs)
     raise ConfigError(f"cannot interpret {identifier!r} as an optimizer")
+
+
+def serialize(opt: Optimizer) -> dict[str, Any]:
+    """``{"class_name", "config"}`` of an optimizer (JSON-able), the inverse of :func:`get`.
+
+    Example:
+        >>> serialize(SGD([Tensor([1.0], requires_grad=True)]))["class_name"]
+        'SGD'
+    """
+    return {"class_name": type(opt).__name__, "config": opt.get_config()}
