@@ -91,7 +91,8 @@ class Function:
     """A differentiable operation: one node of the computational graph.
 
     Subclasses implement ``forward(*arrays) -> array`` and ``backward(grad_out) -> grads``,
-    returning one gradient (or ``None``) per input, each already of that input's shape.
+    returning one gradient (or ``None``) per input, each already of that input's shape, as a
+    new array or a view (never an array the op keeps: a leaf may adopt it as its ``.grad``).
     ``self.needs_input_grad`` tells ``backward`` which gradients are wanted, so it can skip
     work. Use it through :meth:`apply`, which wraps the arrays and links the graph.
 
@@ -302,15 +303,18 @@ class Tensor:
         self.grad = None
 
     # -------------------------------------------------------------------------- backward
-    def _accumulate(self, g: np.ndarray) -> None:
+    def _accumulate(self, g: np.ndarray, owned: bool = False) -> None:
         if g.shape != self.data.shape:
             raise GraphError(
                 f"backward: gradient of shape {g.shape} for a tensor of shape {self.shape}"
             )
         if self.grad is None:
-            # A fresh copy: op gradients may be shared between inputs (e.g. of a + b), and
-            # the optimizer and later backward calls update .grad in place.
-            self.grad = np.array(g, dtype=self.data.dtype, copy=True)
+            # .grad is updated in place later (accumulation, optimizers), so it must not share
+            # memory with anything else; ``owned`` says the op made this array for us alone.
+            if owned and g.dtype == self.data.dtype:
+                self.grad = g
+            else:
+                self.grad = np.array(g, dtype=self.data.dtype, copy=True)
         else:
             self.grad += g
 
@@ -374,7 +378,7 @@ class Tensor:
                 if not need or gx is None:
                     continue
                 if inp._ctx is None:
-                    inp._accumulate(gx)
+                    inp._accumulate(gx, owned=not retain_graph and _is_fresh(gx, gy, gxs))
                 else:
                     key = id(inp)
                     # Not in place: gx may be the very array another input received.
@@ -385,6 +389,17 @@ class Tensor:
                 node._freed = True
 
     # Operators and methods (__add__, sum, reshape, ...) are installed by mitbadak.ops.
+
+
+def _is_fresh(gx: np.ndarray, gy: np.ndarray, gxs: tuple) -> bool:
+    """True when ``gx`` is a new array no one else holds: not the incoming gradient passed
+    through, not a view, and not handed to two inputs at once (as ``a + b`` does)."""
+    return (
+        gx is not gy
+        and gx.base is None
+        and gx.flags.writeable
+        and sum(other is gx for other in gxs) == 1
+    )
 
 
 def _topological_order(root: Tensor) -> list[Tensor]:
