@@ -134,14 +134,16 @@ class LinearRegression(_LinearModel):
         for epoch in range(int(self.max_iter)):
             order = rng.permutation(n) if self.shuffle and m < n else np.arange(n)
             largest_step = 0.0
-            for start in range(0, n, m):
-                idx = order[start : start + m]
-                error = X[idx] @ w + b - y[idx]  # residual of the batch
-                grad_w = 2.0 / len(idx) * (X[idx].T @ error)
-                grad_b = 2.0 / len(idx) * error.sum() if self.fit_intercept else 0.0
-                w -= eta * grad_w
-                b -= eta * grad_b
-                largest_step = max(largest_step, eta * np.max(np.abs(grad_w)), eta * abs(grad_b))
+            with np.errstate(over="ignore", invalid="ignore"):  # divergence is checked below
+                for start in range(0, n, m):
+                    idx = order[start : start + m]
+                    error = X[idx] @ w + b - y[idx]  # residual of the batch
+                    grad_w = 2.0 / len(idx) * (X[idx].T @ error)
+                    grad_b = 2.0 / len(idx) * error.sum() if self.fit_intercept else 0.0
+                    w -= eta * grad_w
+                    b -= eta * grad_b
+                    step = max(np.max(np.abs(grad_w)), abs(grad_b))
+                    largest_step = max(largest_step, eta * step)
             self.n_iter_ = epoch + 1
             if not (np.isfinite(largest_step) and np.all(np.isfinite(w))):
                 raise ConfigError(
