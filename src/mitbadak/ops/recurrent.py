@@ -1,0 +1,466 @@
+"""Recurrent operations, each fused over the whole sequence, and the embedding lookup.
+
+A recurrent layer applied to a sequence x_1 .. x_T is ONE graph node, not T small ones: its
+``forward`` loops over time and stores what the backward needs (states and gates); its
+``backward`` is backpropagation through time (BPTT): one loop in reverse time carrying
+dL/dh (and dL/dc), then one large matrix product for each weight gradient over all steps.
+The input projections x_t W + b for all steps are also computed as one matrix product before
+the loop. This is what makes a NumPy RNN fast: only the h_{t-1} U products stay per step.
+
+Layouts (Keras'): x (N, T, F) batch-first; kernel W (F, G*H); recurrent kernel U (H, G*H);
+bias b (G*H,) (GRU: (2, G*H)); G gates in Keras' order. Internally time runs on the first
+axis (T, N, ...) so that every step reads contiguous memory.
+
+Options shared by the three ops (keyword arguments of ``apply``):
+
+- ``mask`` (N, T) booleans: where False (a padded step) the state is carried over unchanged,
+  h_t = h_{t-1} (and c_t = c_{t-1}), and the output y_t is 0 (Keras' masking).
+- ``reverse``: process t = T .. 1 (the backward half of a bidirectional layer). Outputs stay
+  aligned with the input's time axis: y[:, t] is the output after reading x[:, t].
+- ``return_sequences`` / ``return_state``: the output is (N, T, H) (every step), (N, H) (the
+  last state), or, with ``return_state``, the packed (N, K, H) array
+  [y_1 .. y_T (if return_sequences), h_T, (c_T)], which the layer slices.
+- ``truncate`` k (truncated BPTT): the forward pass is unchanged, but in the backward pass the
+  gradient that flows from the step at processing index s into the state before it is set to
+  zero whenever s is a multiple of k (s = k, 2k, ...). The sequence is thus cut into windows of
+  k steps; the gradient of a loss at any step reaches back at most to the start of its window,
+  and the gradient of the initial state only comes from the first window.
+- ``grad_norms``: a list; backward appends an array (T,) with ||dL/dh_t|| (Frobenius norm over
+  the batch and units of the gradient reaching the state h_t, t in input-time order) so one can
+  watch gradients vanish or explode.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..errors import DataError, DTypeError
+from ..tensor import Function, Tensor
+
+
+def _sigmoid_(a: np.ndarray) -> np.ndarray:
+    """In place: a <- 1 / (1 + e^-a), computed as (1 + tanh(a/2)) / 2 (never overflows)."""
+    a *= 0.5
+    np.tanh(a, out=a)
+    a *= 0.5
+    a += 0.5
+    return a
+
+
+class _Recurrence(Function):
+    """Shared driver of the fused recurrent ops: input projection, reversal, masking, packing
+    of the outputs, and the weight gradients as whole-sequence matrix products.
+
+    A subclass implements ``_loop_forward(xw, u, b_rec, inits, m)`` (fills ``self`` with what
+    its backward needs and returns (Y time-major or None, final states)) and
+    ``_loop_backward(dY, d_finals)`` (returns dXW, the gradient of the input projections, and
+    dZ, the gradient of the recurrent projections h_{t-1} U (+ b_rec), and the gradients of the
+    initial states).
+    """
+
+    n_states = 1
+    perm: np.ndarray | None = None  # internal gate order = public[:, perm] (LSTM only)
+
+    def __init__(
+        self,
+        mask: np.ndarray | None = None,
+        reverse: bool = False,
+        return_sequences: bool = False,
+        return_state: bool = False,
+        truncate: int | None = None,
+        grad_norms: list | None = None,
+        activation: str = "tanh",
+    ) -> None:
+        self.mask = mask
+        self.reverse = reverse
+        self.return_sequences = return_sequences
+        self.return_state = return_state
+        self.truncate = truncate
+        self.grad_norms = grad_norms
+        self.activation = activation
+
+    # ------------------------------------------------------------------------- forward
+    def forward(self, x: np.ndarray, w: np.ndarray, u: np.ndarray, b: np.ndarray, *inits):
+        n, t_len, f = x.shape
+        if self.perm is not None:  # e.g. LSTM (i, f, c, o) -> (i, f, o, c): sigmoids together
+            w, u, b = w[:, self.perm], u[:, self.perm], b[..., self.perm]
+        self.w, self.u = w, u
+        xt = x.transpose(1, 0, 2)  # (T, N, F): time first, each step contiguous
+        if self.reverse:
+            xt = xt[::-1]
+        xt = np.ascontiguousarray(xt).reshape(t_len * n, f)
+        self.xt = xt
+        b_in, b_rec = (b[0], b[1]) if b.ndim == 2 else (b, None)
+        xw = (xt @ w).reshape(t_len, n, -1)  # every x_t W in one GEMM
+        xw += b_in
+        m = None
+        if self.mask is not None:
+            m = self.mask.T[:, :, None]  # (T, N, 1) booleans
+            if self.reverse:
+                m = m[::-1]
+        self.m = m
+        self.n, self.t_len = n, t_len
+        y, finals = self._loop_forward(xw, u, b_rec, inits, m)
+
+        parts = []
+        if self.return_sequences:
+            if y is None:  # unmasked: the outputs are the states h_1 .. h_T
+                y = self.hs[1:]
+            if self.reverse:
+                y = y[::-1]
+            parts.append(y.transpose(1, 0, 2))  # (N, T, H)
+        if not self.return_state:
+            return parts[0] if parts else finals[0]
+        parts += [s[:, None, :] for s in finals]
+        return np.concatenate(parts, axis=1)
+
+    # ------------------------------------------------------------------------ backward
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        t_len = self.t_len
+        hsz = self.u.shape[0]
+        d_y = None
+        d_finals: list[np.ndarray | None] = [None] * self.n_states
+        if self.return_state:
+            k = t_len if self.return_sequences else 0
+            if self.return_sequences:
+                d_y = g[:, :k]
+            d_finals = [g[:, k + j] for j in range(self.n_states)]
+        elif self.return_sequences:
+            d_y = g
+        else:
+            d_finals[0] = g
+        if d_y is not None:
+            d_y = d_y.transpose(1, 0, 2)  # (T, N, H)
+            if self.reverse:
+                d_y = d_y[::-1]
+        d_finals = [
+            np.zeros((self.n, hsz), self.u.dtype) if d is None else np.array(d) for d in d_finals
+        ]
+        norms = np.zeros(t_len) if self.grad_norms is not None else None
+        dxw, dz, d_inits = self._loop_backward(d_y, d_finals, norms)
+        if norms is not None:
+            self.grad_norms.append(norms[::-1] if self.reverse else norms)
+
+        need = self.needs_input_grad
+        dxw2 = dxw.reshape(t_len * self.n, -1)
+        dx = dw = du = db = None
+        if need[0]:  # dx_t = dXW_t W^T, all steps at once
+            dx = (dxw2 @ self.w.T).reshape(t_len, self.n, -1)
+            if self.reverse:
+                dx = dx[::-1]
+            dx = dx.transpose(1, 0, 2)
+        if need[1]:  # dW = sum_t x_t^T dXW_t
+            dw = self.xt.T @ dxw2
+        if need[2]:  # dU = sum_t h_{t-1}^T dZ_t
+            du = self.hs[:-1].reshape(-1, hsz).T @ dz.reshape(-1, dz.shape[-1])
+        if need[3]:
+            db = dxw2.sum(axis=0)
+            if dz is not dxw:  # separate recurrent bias (GRU reset_after): bias (2, 3H)
+                db = np.stack([db, dz.reshape(-1, dz.shape[-1]).sum(axis=0)])
+        if self.perm is not None:
+            inv = np.argsort(self.perm)
+            dw = dw[:, inv] if dw is not None else None
+            du = du[:, inv] if du is not None else None
+            db = db[..., inv] if db is not None else None
+        grads = [dx, dw, du, db]
+        for j, d in enumerate(d_inits):
+            grads.append(d if need[4 + j] else None)
+        return tuple(grads)
+
+    def _cut(self, s: int) -> bool:
+        """Truncated BPTT: no gradient flows from step s into the state before it."""
+        return bool(self.truncate) and s > 0 and s % self.truncate == 0
+
+    def _loop_forward(self, xw, u, b_rec, inits, m):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def _loop_backward(self, d_y, d_finals, norms):  # pragma: no cover - abstract
+        raise NotImplementedError
+
+
+class SimpleRNNSeq(_Recurrence):
+    """Elman RNN over a sequence:  a_t = x_t W + h_{t-1} U + b,  h_t = tanh(a_t).
+
+    BPTT, for gh_t = dL/dh_t (from the output y_t = h_t and from step t+1):
+        da_t = gh_t * (1 - h_t^2),   dL/dh_{t-1} += da_t U^T,
+        dW = sum_t x_t^T da_t,  dU = sum_t h_{t-1}^T da_t,  db = sum_t da_t,  dx_t = da_t W^T.
+    With ``activation="relu"``: h_t = max(0, a_t) and da_t = gh_t * [h_t > 0].
+    """
+
+    def _loop_forward(self, xw, u, b_rec, inits, m):
+        t_len, n, hsz = xw.shape
+        hs = np.empty((t_len + 1, n, hsz), dtype=xw.dtype)  # h_0 .. h_T
+        hs[0] = inits[0]
+        y = np.empty_like(xw) if m is not None else None
+        relu = self.activation == "relu"
+        for t in range(t_len):
+            a = xw[t]  # becomes the candidate state in place
+            a += hs[t] @ u
+            if relu:
+                np.maximum(a, 0, out=a)
+            else:
+                np.tanh(a, out=a)
+            if m is None:
+                hs[t + 1] = a
+            else:  # padded step: keep the state, output zero
+                np.copyto(hs[t + 1], np.where(m[t], a, hs[t]))
+                np.copyto(y[t], np.where(m[t], a, 0))
+        self.hs, self.cand = hs, xw
+        return y, [hs[t_len]]
+
+    def _loop_backward(self, d_y, d_finals, norms):
+        u, cand, m = self.u, self.cand, self.m
+        t_len = cand.shape[0]
+        da = np.empty_like(cand)
+        dh = d_finals[0]
+        relu = self.activation == "relu"
+        for s in range(t_len - 1, -1, -1):
+            gh = dh + d_y[s] if d_y is not None else dh  # total dL/dh_s
+            if norms is not None:
+                norms[s] = np.sqrt(np.vdot(gh, gh))
+            if m is not None:
+                gh = np.where(m[s], gh, 0)
+            if relu:
+                np.multiply(gh, cand[s] > 0, out=da[s])
+            else:
+                np.multiply(gh, 1 - cand[s] * cand[s], out=da[s])
+            dh_prev = da[s] @ u.T
+            if m is not None:
+                dh_prev += np.where(m[s], 0, dh)  # a padded step passed h_{s-1} through
+            if self._cut(s):
+                dh_prev[...] = 0
+            dh = dh_prev
+        return da, da, [dh]
+
+
+class LSTMSeq(_Recurrence):
+    """Long short-term memory over a sequence (Keras gate order i, f, c, o):
+
+        z_t = x_t W + h_{t-1} U + b,   split into i, f, g (the candidate "c"), o
+        i = s(z_i), f = s(z_f), g = tanh(z_g), o = s(z_o)        (s = sigmoid)
+        c_t = f * c_{t-1} + i * g,     h_t = o * tanh(c_t)
+
+    BPTT, with gh = dL/dh_t and gc = dL/dc_t (carried from step t+1):
+        gc += gh * o * (1 - tanh(c_t)^2)
+        dz_o = gh * tanh(c_t) * o (1 - o),   dz_i = gc * g * i (1 - i),
+        dz_f = gc * c_{t-1} * f (1 - f),     dz_g = gc * i * (1 - g^2),
+        dL/dc_{t-1} = gc * f,   dL/dh_{t-1} = dz U^T.
+    The cell path c_{t-1} -> c_t is multiplied only by f: with f near 1 the gradient can travel
+    far back, which is why an LSTM remembers longer than a plain RNN.
+    Internally the gates are reordered to (i, f, o, g) so that the three sigmoids are one slice.
+    """
+
+    n_states = 2
+
+    def forward(self, x, w, u, b, *inits):
+        hsz = u.shape[0]
+        r = np.arange(hsz)
+        self.perm = np.concatenate([r, r + hsz, r + 3 * hsz, r + 2 * hsz])
+        return super().forward(x, w, u, b, *inits)
+
+    def _loop_forward(self, xw, u, b_rec, inits, m):
+        t_len, n, g4 = xw.shape
+        hsz = g4 // 4
+        hs = np.empty((t_len + 1, n, hsz), dtype=xw.dtype)
+        cs = np.empty_like(hs)
+        hs[0], cs[0] = inits
+        tc = np.empty((t_len, n, hsz), dtype=xw.dtype)  # tanh(c_t) of the new cell
+        y = np.empty_like(tc) if m is not None else None
+        for t in range(t_len):
+            z = xw[t]  # becomes the gate activations in place: (i, f, o, g)
+            z += hs[t] @ u
+            _sigmoid_(z[:, : 3 * hsz])
+            np.tanh(z[:, 3 * hsz :], out=z[:, 3 * hsz :])
+            i, f, o, g = (z[:, k * hsz : (k + 1) * hsz] for k in range(4))
+            c_new = f * cs[t]
+            c_new += i * g
+            np.tanh(c_new, out=tc[t])
+            h_new = o * tc[t]
+            if m is None:
+                cs[t + 1], hs[t + 1] = c_new, h_new
+            else:  # padded step: keep both states, output zero
+                np.copyto(cs[t + 1], np.where(m[t], c_new, cs[t]))
+                np.copyto(hs[t + 1], np.where(m[t], h_new, hs[t]))
+                np.copyto(y[t], np.where(m[t], h_new, 0))
+        self.hs, self.cs, self.tc, self.gates = hs, cs, tc, xw
+        return y, [hs[t_len], cs[t_len]]
+
+    def _loop_backward(self, d_y, d_finals, norms):
+        u, m, cs, tc, gates = self.u, self.m, self.cs, self.tc, self.gates
+        t_len, _, g4 = gates.shape
+        hsz = g4 // 4
+        dz = np.empty_like(gates)
+        dh, dc = d_finals
+        for s in range(t_len - 1, -1, -1):
+            gh = dh + d_y[s] if d_y is not None else dh
+            if norms is not None:
+                norms[s] = np.sqrt(np.vdot(gh, gh))
+            gc = dc
+            if m is not None:
+                gh, gc = np.where(m[s], gh, 0), np.where(m[s], dc, 0)
+            z = gates[s]
+            i, f, o, g = (z[:, k * hsz : (k + 1) * hsz] for k in range(4))
+            d = dz[s]
+            gc = gc + gh * o * (1 - tc[s] * tc[s])
+            np.multiply(gh * tc[s], o * (1 - o), out=d[:, 2 * hsz : 3 * hsz])
+            np.multiply(gc * g, i * (1 - i), out=d[:, :hsz])
+            np.multiply(gc * cs[s], f * (1 - f), out=d[:, hsz : 2 * hsz])
+            np.multiply(gc * i, 1 - g * g, out=d[:, 3 * hsz :])
+            dc_prev = gc * f
+            dh_prev = d @ u.T
+            if m is not None:
+                dh_prev += np.where(m[s], 0, dh)
+                dc_prev += np.where(m[s], 0, dc)
+            if self._cut(s):
+                dh_prev[...] = 0
+                dc_prev[...] = 0
+            dh, dc = dh_prev, dc_prev
+        return dz, dz, [dh, dc]
+
+
+class GRUSeq(_Recurrence):
+    """Gated recurrent unit over a sequence (Keras gate order z, r, h; ``reset_after=True``,
+    which is also PyTorch's formula). With bias b = (b_in, b_rec), each (3H,):
+
+        xz = x_t W + b_in,   hz = h_{t-1} U + b_rec         (each split into z, r, h parts)
+        z = s(xz_z + hz_z),  r = s(xz_r + hz_r),  n = tanh(xz_h + r * hz_h)
+        h_t = z * h_{t-1} + (1 - z) * n
+
+    BPTT, with gh = dL/dh_t:
+        dz = gh * (h_{t-1} - n),  dn = gh * (1 - z),  da_n = dn * (1 - n^2),
+        da_z = dz * z (1 - z),    da_r = da_n * hz_h * r (1 - r),
+        d xz = (da_z, da_r, da_n),   d hz = (da_z, da_r, da_n * r),
+        dL/dh_{t-1} = gh * z + d hz U^T.
+    """
+
+    def _loop_forward(self, xw, u, b_rec, inits, m):
+        t_len, n, g3 = xw.shape
+        hsz = g3 // 3
+        hs = np.empty((t_len + 1, n, hsz), dtype=xw.dtype)
+        hs[0] = inits[0]
+        hzh = np.empty((t_len, n, hsz), dtype=xw.dtype)  # h_{t-1} U_h + b_rec_h, kept for dr
+        y = np.empty_like(hzh) if m is not None else None
+        for t in range(t_len):
+            a = xw[t]  # becomes (z, r, n) in place
+            hz = hs[t] @ u
+            hz += b_rec
+            a[:, : 2 * hsz] += hz[:, : 2 * hsz]
+            _sigmoid_(a[:, : 2 * hsz])
+            z, r, nn = a[:, :hsz], a[:, hsz : 2 * hsz], a[:, 2 * hsz :]
+            hzh[t] = hz[:, 2 * hsz :]
+            nn += r * hzh[t]
+            np.tanh(nn, out=nn)
+            h_new = hs[t] - nn  # h = n + z (h_prev - n)
+            h_new *= z
+            h_new += nn
+            if m is None:
+                hs[t + 1] = h_new
+            else:
+                np.copyto(hs[t + 1], np.where(m[t], h_new, hs[t]))
+                np.copyto(y[t], np.where(m[t], h_new, 0))
+        self.hs, self.gates, self.hzh = hs, xw, hzh
+        return y, [hs[t_len]]
+
+    def _loop_backward(self, d_y, d_finals, norms):
+        u, m, hs, gates, hzh = self.u, self.m, self.hs, self.gates, self.hzh
+        t_len, _, g3 = gates.shape
+        hsz = g3 // 3
+        dxz = np.empty_like(gates)
+        dhz = np.empty_like(gates)
+        dh = d_finals[0]
+        for s in range(t_len - 1, -1, -1):
+            gh = dh + d_y[s] if d_y is not None else dh
+            if norms is not None:
+                norms[s] = np.sqrt(np.vdot(gh, gh))
+            if m is not None:
+                gh = np.where(m[s], gh, 0)
+            a = gates[s]
+            z, r, nn = a[:, :hsz], a[:, hsz : 2 * hsz], a[:, 2 * hsz :]
+            dn = gh * (1 - z)
+            da_n = dn * (1 - nn * nn)
+            dx_, dh_ = dxz[s], dhz[s]
+            np.multiply(gh * (hs[s] - nn), z * (1 - z), out=dx_[:, :hsz])
+            np.multiply(da_n * hzh[s], r * (1 - r), out=dx_[:, hsz : 2 * hsz])
+            dx_[:, 2 * hsz :] = da_n
+            dh_[:, : 2 * hsz] = dx_[:, : 2 * hsz]
+            np.multiply(da_n, r, out=dh_[:, 2 * hsz :])
+            dh_prev = gh * z
+            dh_prev += dh_ @ u.T
+            if m is not None:
+                dh_prev += np.where(m[s], 0, dh)
+            if self._cut(s):
+                dh_prev[...] = 0
+            dh = dh_prev
+        return dxz, dhz, [dh]
+
+
+def recurrence(
+    kind: str,
+    x: Tensor,
+    kernel: Tensor,
+    recurrent_kernel: Tensor,
+    bias: Tensor,
+    initial_state: list[Tensor],
+    **options: Any,
+) -> Tensor:
+    """Run a fused recurrent op (``kind`` "simple_rnn", "lstm" or "gru") over x (N, T, F).
+
+    Shapes are checked by the layers (which name themselves in errors); options are described
+    in the module docstring.
+
+    Example:
+        >>> import numpy as np
+        >>> x = Tensor(np.ones((2, 5, 3), np.float32))
+        >>> w, u = Tensor(np.ones((3, 4), np.float32)), Tensor(np.eye(4, dtype=np.float32))
+        >>> b, h0 = Tensor(np.zeros(4, np.float32)), Tensor(np.zeros((2, 4), np.float32))
+        >>> recurrence("simple_rnn", x, w, u, b, [h0], return_sequences=True).shape
+        (2, 5, 4)
+    """
+    op = {"simple_rnn": SimpleRNNSeq, "lstm": LSTMSeq, "gru": GRUSeq}[kind]
+    return op.apply(x, kernel, recurrent_kernel, bias, *initial_state, **options)
+
+
+class EmbeddingLookup(Function):
+    """y[n, t] = E[ids[n, t]]: row lookup in the table E (V, D).
+
+    Backward: dE[v] = sum of g[n, t] over every position with ids[n, t] == v (a scatter-add);
+    the integer ids get no gradient.
+    """
+
+    def __init__(self, ids: np.ndarray) -> None:
+        self.ids = ids
+
+    def forward(self, table: np.ndarray) -> np.ndarray:
+        self.shape = table.shape
+        return table[self.ids]
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        d = np.zeros(self.shape, dtype=g.dtype)
+        np.add.at(d, self.ids.reshape(-1), g.reshape(-1, self.shape[1]))
+        return d
+
+
+def embedding(ids: Any, table: Tensor, *, name: str = "embedding") -> Tensor:
+    """Look up rows of ``table`` (V, D) for integer ``ids`` of any shape: output ids.shape + (D,).
+
+    Example:
+        >>> import numpy as np
+        >>> embedding(np.array([[0, 2]]), Tensor(np.eye(3, dtype=np.float32))).tolist()
+        [[[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]]
+    """
+    ids = np.asarray(ids.data if isinstance(ids, Tensor) else ids)
+    if ids.dtype.kind == "f":
+        if not np.all(ids == np.round(ids)):
+            raise DTypeError(f"{name}: expected integer ids, got non-integer floats")
+        ids = ids.astype(np.int64)
+    elif ids.dtype.kind not in "iu":
+        raise DTypeError(f"{name}: expected integer ids, got dtype {ids.dtype}")
+    vocab = table.shape[0]
+    if ids.size and (ids.min() < 0 or ids.max() >= vocab):
+        raise DataError(
+            f"{name}: ids must be in [0, {vocab - 1}] (input_dim={vocab}), "
+            f"got values in [{ids.min()}, {ids.max()}]"
+        )
+    return EmbeddingLookup.apply(table, ids=ids)
