@@ -7,8 +7,18 @@
 | sigmoid | 1 / (1 + e^-x) | f (1 - f) |
 | tanh | tanh x | 1 - f^2 |
 | relu | max(0, x) | [x > 0] |
+| leaky_relu | x if x > 0 else 0.01 x | 1 if x > 0 else 0.01 |
+| elu | x if x > 0 else e^x - 1 | 1 if x > 0 else e^x |
+| selu | 1.0507 * (x if x > 0 else 1.6733 (e^x - 1)) | 1.0507 * (1 if x > 0 else 1.6733 e^x) |
+| gelu | x Phi(x) (exact, erf) | Phi(x) + x phi(x) |
+| gelu_tanh | x (1 + tanh(sqrt(2/pi)(x + 0.044715 x^3))) / 2 | see ops.activation.GELU |
+| silu / swish | x sigmoid(x) | s (1 + x (1 - s)), s = sigmoid(x) |
+| softplus | log(1 + e^x) | sigmoid(x) |
 | softmax | e^x_i / sum_j e^x_j | f_i (delta_ij - f_j) |
 | log_softmax | x_i - log sum_j e^x_j | delta_ij - softmax_j |
+
+Parameterized ones take their PyTorch defaults by name (leaky_relu's slope 0.01, not Keras'
+0.2); for another value pass a function, e.g. ``activation=lambda x: ops.leaky_relu(x, 0.2)``.
 """
 
 from __future__ import annotations
@@ -26,6 +36,11 @@ def linear(x: Tensor) -> Tensor:
     return x
 
 
+def _gelu_tanh(x: Tensor) -> Tensor:
+    """GELU with the tanh approximation (``gelu(x, approximate="tanh")``)."""
+    return _a.gelu(x, approximate="tanh")
+
+
 _REGISTRY: dict[str, Callable[[Tensor], Tensor]] = {
     "linear": linear,
     "step": _a.step,
@@ -34,6 +49,14 @@ _REGISTRY: dict[str, Callable[[Tensor], Tensor]] = {
     "relu": _a.relu,
     "softmax": _a.softmax,
     "log_softmax": _a.log_softmax,
+    "leaky_relu": _a.leaky_relu,
+    "elu": _a.elu,
+    "selu": _a.selu,
+    "gelu": _a.gelu,
+    "gelu_tanh": _gelu_tanh,
+    "silu": _a.silu,
+    "swish": _a.silu,
+    "softplus": _a.softplus,
 }
 
 

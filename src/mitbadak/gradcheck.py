@@ -35,6 +35,8 @@ def numerical_grad(
     grads = []
     for t in inputs:
         g = np.zeros(t.shape, dtype=np.float64)
+        if not t.data.flags.c_contiguous:  # else reshape copies and the input never moves
+            t.data = np.ascontiguousarray(t.data)
         flat = t.data.reshape(-1)  # a view: perturbing it perturbs the input
         for i in range(flat.size):
             old = flat[i]

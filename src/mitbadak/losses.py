@@ -1,24 +1,107 @@
-"""Losses as Keras-style objects: ``loss(y_true, y_pred) -> scalar Tensor``.
+"""Losses as Keras-style objects: ``loss(y_true, y_pred, sample_weight=None) -> Tensor``.
 
 Use them by name in ``compile(loss="sparse_categorical_crossentropy")`` or as objects. The
-functional, PyTorch-ordered forms (``softmax_cross_entropy(logits, target)``, ``mse``) live in
-:mod:`mitbadak.ops.loss`.
+functional, PyTorch-ordered forms (``softmax_cross_entropy(logits, target)``, ``mse``, ...) live
+in :mod:`mitbadak.ops.loss`.
+
+| name(s) | class | per-sample loss l_i (mean over the non-batch axes) |
+|---|---|---|
+| mse, mean_squared_error | MeanSquaredError | mean (y - t)^2 |
+| mae, mean_absolute_error | MeanAbsoluteError | mean abs(y - t) |
+| rmse, root_mean_squared_error | RootMeanSquaredError | sqrt of the whole MSE |
+| huber, huber_loss | Huber(delta=1) | d^2/2 if abs(d) <= delta else delta (abs(d) - delta/2) |
+| binary_crossentropy | BinaryCrossentropy | -(t log p + (1 - t) log(1 - p)) |
+| categorical_crossentropy | CategoricalCrossentropy | -sum_c t_c log p_c, one-hot t |
+| sparse_categorical_crossentropy | SparseCategoricalCrossentropy | -log p_{label} |
+
+Reductions and weights follow Keras: ``"mean"`` (the default, Keras' "sum_over_batch_size")
+is sum_i w_i l_i / N, ``"sum"`` is sum_i w_i l_i, ``"none"`` returns w_i l_i per sample. Weights
+come from ``sample_weight`` (one per sample) times ``class_weight`` (a weight per class, looked up
+by each sample's label). Note two differences from PyTorch: with class weights, PyTorch's mean
+divides by sum_i w_i instead of N; and for element-wise losses on (N, D) outputs, PyTorch's
+``"sum"``/``"none"`` act per element, Keras' (and these objects') per sample (mean over D). The
+functions in :mod:`mitbadak.ops.loss` follow PyTorch.
+
+Probabilities are clipped to [1e-7, 1 - 1e-7] as in Keras, so p = 0 or 1 gives a finite loss;
+and when ``y_pred`` came out of a sigmoid or softmax still in the graph, the loss is computed
+from the logits before it (exact, no clipping needed), the trick Keras also plays.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import numpy as np  # noqa: F401  (used in doctest examples)
+import numpy as np
 
-from .errors import ConfigError
+from .errors import ConfigError, LabelError, ShapeError
 from .ops import activation as _act
-from .ops.loss import mse, softmax_cross_entropy
+from .ops import loss as _L
+from .ops.reduce import mean as _mean
 from .tensor import Tensor
 
 
+def _as_pred(y_pred: Any) -> Tensor:
+    return y_pred if isinstance(y_pred, Tensor) else Tensor(y_pred)
+
+
+def _per_sample_mean(values: Tensor) -> Tensor:
+    """Keras' per-sample loss: the mean over every axis but the batch axis."""
+    if values.ndim <= 1:
+        return values
+    return _mean(values, axis=tuple(range(1, values.ndim)))
+
+
+def class_weight_to_sample_weight(
+    y_true: Any, class_weight: Any, num_classes: int | None = None
+) -> np.ndarray:
+    """One weight per sample, each the weight of that sample's class.
+
+    The class of a sample is its label for integer labels (N,) or (N, 1) (binary 0/1 targets
+    included) and the argmax for one-hot rows (N, C). ``class_weight`` is a dict
+    ``{class: weight}`` (classes not listed weigh 1) or a sequence indexed by class.
+
+    Example:
+        >>> class_weight_to_sample_weight(np.array([0, 1, 1]), {1: 5.0}).tolist()
+        [1.0, 5.0, 5.0]
+    """
+    op = "class_weight"
+    y = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
+    if y.ndim >= 2 and y.shape[-1] > 1:
+        labels = y.reshape(len(y), -1).argmax(axis=1)
+    else:
+        labels = y.reshape(-1) if y.ndim else y.reshape(1)
+        if labels.dtype.kind == "f":
+            if not np.all(np.isfinite(labels)) or np.any(labels != np.round(labels)):
+                raise LabelError(f"{op}: labels must be whole numbers to look up class weights")
+        elif labels.dtype.kind not in "iub":
+            raise LabelError(f"{op}: labels must be class indices, got dtype {labels.dtype}")
+        labels = labels.astype(np.int64)
+    if isinstance(class_weight, dict):
+        keys = {int(k): float(v) for k, v in class_weight.items()}  # JSON turns keys into str
+        size = max([*keys, int(labels.max(initial=-1)), (num_classes or 0) - 1]) + 1
+        table = np.ones(size)
+        for k, v in keys.items():
+            if k < 0:
+                raise LabelError(f"{op}: class {k} is negative")
+            table[k] = v
+    else:
+        table = np.asarray(class_weight, dtype=np.float64).reshape(-1)
+    if labels.size and (labels.min() < 0 or labels.max() >= len(table)):
+        bad = labels[(labels < 0) | (labels >= len(table))][0]
+        raise LabelError(
+            f"{op}: label {bad} has no weight: class_weight covers classes 0..{len(table) - 1}"
+        )
+    return table[labels]
+
+
 class Loss:
-    """Base class. Subclasses implement ``call(y_true, y_pred) -> Tensor``.
+    """Base class. Subclasses implement ``compute(y_true, y_pred, reduction) -> Tensor``.
+
+    Args:
+        reduction: ``"mean"`` (default), ``"sum"`` or ``"none"`` (see the module docstring).
+        class_weight: optional dict ``{class: weight}`` or array of per-class weights.
+
+    Calling the loss takes an optional ``sample_weight`` (N,), Keras' semantics.
 
     Example:
         >>> MeanSquaredError()(np.array([1.0, 2.0]), Tensor([1.0, 4.0])).item()
@@ -27,17 +110,47 @@ class Loss:
 
     name = "loss"
 
-    def __init__(self, reduction: str = "mean") -> None:
+    def __init__(self, reduction: str = "mean", class_weight: Any = None) -> None:
+        _L._check_reduction(reduction, type(self).__name__)
         self.reduction = reduction
+        self.class_weight = class_weight
 
-    def __call__(self, y_true: Any, y_pred: Tensor) -> Tensor:
-        return self.call(y_true, y_pred)
+    def __call__(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> Tensor:
+        y_pred = _as_pred(y_pred)
+        w = None
+        if sample_weight is not None:
+            sw = sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight
+            w = np.asarray(sw, dtype=np.float64).reshape(-1)
+            if len(w) != len(y_pred):
+                raise ShapeError(
+                    f"{type(self).__name__}: sample_weight has {len(w)} entries for "
+                    f"{len(y_pred)} samples"
+                )
+        if self.class_weight is not None:
+            cw = class_weight_to_sample_weight(y_true, self.class_weight)
+            w = cw if w is None else w * cw
+        if w is None:
+            return self.call(y_true, y_pred)
+        per_sample = self.compute(y_true, y_pred, "none")
+        return _L.weighted_reduce(per_sample, w, self.reduction)
 
     def call(self, y_true: Any, y_pred: Tensor) -> Tensor:
+        """The loss with this object's reduction and no weights."""
+        return self.compute(y_true, y_pred, self.reduction)
+
+    def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
         raise NotImplementedError
 
     def get_config(self) -> dict[str, Any]:
-        return {k: v for k, v in vars(self).items() if not k.startswith("_")}
+        cfg = {k: v for k, v in vars(self).items() if not k.startswith("_")}
+        cw = cfg.get("class_weight")
+        if cw is not None:  # JSON-able: dict keys as str, arrays as lists
+            cfg["class_weight"] = (
+                {str(k): float(v) for k, v in cw.items()}
+                if isinstance(cw, dict)
+                else np.asarray(cw, dtype=float).tolist()
+            )
+        return cfg
 
 
 def _logits_of_softmax(y_pred: Tensor) -> Tensor | None:
@@ -49,8 +162,134 @@ def _logits_of_softmax(y_pred: Tensor) -> Tensor | None:
     return None
 
 
-class SparseCategoricalCrossentropy(Loss):
-    """Cross-entropy with integer labels (N,) against class scores (N, C).
+def _logits_of_sigmoid(y_pred: Tensor) -> Tensor | None:
+    """The logits before a sigmoid still in the graph (for binary cross-entropy), or None."""
+    ctx = y_pred._ctx
+    return ctx.inputs[0] if isinstance(ctx, _act.Sigmoid) else None
+
+
+class _ElementwiseLoss(Loss):
+    """A loss computed per element, then averaged over the non-batch axes of each sample."""
+
+    def _elementwise(self, y_pred: Tensor, y_true: Any, reduction: str) -> Tensor:
+        raise NotImplementedError
+
+    def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
+        if reduction == "mean":  # same value as the mean of per-sample means; one fused node
+            return self._elementwise(y_pred, y_true, "mean")
+        per_sample = _per_sample_mean(self._elementwise(y_pred, y_true, "none"))
+        return _L.weighted_reduce(per_sample, None, reduction)
+
+
+class MeanSquaredError(_ElementwiseLoss):
+    """mean((y_true - y_pred)^2).  Example: see :class:`Loss`."""
+
+    name = "mean_squared_error"
+
+    def _elementwise(self, y_pred: Tensor, y_true: Any, reduction: str) -> Tensor:
+        return _L.mse(y_pred, y_true, reduction=reduction)
+
+
+class MeanAbsoluteError(_ElementwiseLoss):
+    """mean(|y_true - y_pred|); its gradient is sign(y_pred - y_true) / n (0 where equal).
+
+    Example:
+        >>> MeanAbsoluteError()(np.array([1.0, 2.0]), Tensor([1.0, 4.0])).item()
+        1.0
+    """
+
+    name = "mean_absolute_error"
+
+    def _elementwise(self, y_pred: Tensor, y_true: Any, reduction: str) -> Tensor:
+        return _L.mae(y_pred, y_true, reduction=reduction)
+
+
+class Huber(_ElementwiseLoss):
+    """Huber loss: d^2 / 2 for |d| <= delta, delta (|d| - delta / 2) beyond (d = y_pred - y_true).
+
+    Example:
+        >>> Huber(delta=1.0)(np.array([0.0, 0.0]), Tensor([0.5, 3.0])).item()
+        1.3125
+    """
+
+    name = "huber"
+
+    def __init__(self, delta: float = 1.0, reduction: str = "mean", class_weight: Any = None):
+        super().__init__(reduction, class_weight)
+        self.delta = delta
+
+    def _elementwise(self, y_pred: Tensor, y_true: Any, reduction: str) -> Tensor:
+        return _L.huber(y_pred, y_true, delta=self.delta, reduction=reduction)
+
+
+class RootMeanSquaredError(Loss):
+    """sqrt of the (weighted) mean squared error; ``"none"`` gives each sample's RMSE and
+    ``"sum"`` the square root of the summed per-sample MSEs. Gradient 0 at a perfect fit.
+
+    Example:
+        >>> RootMeanSquaredError()(np.array([3.0, 4.0]), Tensor([0.0, 0.0])).item()
+        3.535533905029297
+    """
+
+    name = "root_mean_squared_error"
+
+    def __call__(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> Tensor:
+        inner = MeanSquaredError(self.reduction, self.class_weight)
+        return _L.SafeSqrt.apply(inner(y_true, y_pred, sample_weight))
+
+    def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
+        return _L.SafeSqrt.apply(MeanSquaredError().compute(y_true, y_pred, reduction))
+
+
+class BinaryCrossentropy(_ElementwiseLoss):
+    """Binary cross-entropy -(t log p + (1 - t) log(1 - p)), averaged over the outputs.
+
+    ``from_logits=True``: ``y_pred`` are raw scores z, and the loss is the exact
+    max(z, 0) - z t + log(1 + e^-|z|). Otherwise probabilities, clipped to [1e-7, 1 - 1e-7]
+    (Keras), unless they came out of a sigmoid in the graph, whose input is then used.
+
+    Example:
+        >>> bce = BinaryCrossentropy()
+        >>> round(bce(np.array([[1.0], [0.0]]), Tensor([[0.9], [0.2]])).item(), 5)
+        0.16425
+    """
+
+    name = "binary_crossentropy"
+
+    def __init__(
+        self, from_logits: bool = False, reduction: str = "mean", class_weight: Any = None
+    ) -> None:
+        super().__init__(reduction, class_weight)
+        self.from_logits = from_logits
+
+    def _elementwise(self, y_pred: Tensor, y_true: Any, reduction: str) -> Tensor:
+        logits = y_pred if self.from_logits else _logits_of_sigmoid(y_pred)
+        if logits is not None:
+            return _L.binary_cross_entropy_with_logits(logits, y_true, reduction=reduction)
+        return _L.binary_cross_entropy(y_pred, y_true, reduction=reduction)
+
+
+class _CrossentropyBase(Loss):
+    def __init__(
+        self, from_logits: bool = False, reduction: str = "mean", class_weight: Any = None
+    ) -> None:
+        super().__init__(reduction, class_weight)
+        self.from_logits = from_logits
+
+    def _labels(self, y_true: Any, y_pred: Tensor) -> np.ndarray:
+        raise NotImplementedError
+
+    def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
+        t = self._labels(y_true, y_pred)
+        logits = y_pred if self.from_logits else _logits_of_softmax(y_pred)
+        if logits is None:
+            # Probabilities: clipped away from 0 (Keras clips at 1e-7) and renormalized.
+            return _L.categorical_cross_entropy(y_pred, t, reduction=reduction)
+        return _L.softmax_cross_entropy(logits, t, reduction=reduction)
+
+
+class SparseCategoricalCrossentropy(_CrossentropyBase):
+    """Cross-entropy with integer labels (N,) (or (N, 1)) against class scores (N, C).
 
     ``from_logits=True``: ``y_pred`` are raw scores (fused log-softmax, always finite).
     ``from_logits=False`` (Keras' default): ``y_pred`` are probabilities.
@@ -63,35 +302,54 @@ class SparseCategoricalCrossentropy(Loss):
 
     name = "sparse_categorical_crossentropy"
 
-    def __init__(self, from_logits: bool = False, reduction: str = "mean") -> None:
-        super().__init__(reduction)
-        self.from_logits = from_logits
-
-    def call(self, y_true: Any, y_pred: Tensor) -> Tensor:
-        logits = y_pred if self.from_logits else _logits_of_softmax(y_pred)
-        if logits is None:
-            from .ops.math import clip, log
-
-            # Probabilities: clip away from 0 so log stays finite (Keras clips at 1e-7).
-            return softmax_cross_entropy(
-                log(clip(y_pred, 1e-7, 1.0)), y_true, reduction=self.reduction
+    def _labels(self, y_true: Any, y_pred: Tensor) -> np.ndarray:
+        t = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
+        if t.ndim == 2 and t.shape[1] == 1:  # Keras accepts (N, 1) labels too
+            t = t[:, 0]
+        if t.ndim != 1:
+            raise ShapeError(
+                f"{type(self).__name__}: expected integer labels of shape ({len(y_pred)},), "
+                f"got {t.shape}; for one-hot targets use CategoricalCrossentropy"
             )
-        return softmax_cross_entropy(logits, y_true, reduction=self.reduction)
+        return t
 
 
-class MeanSquaredError(Loss):
-    """mean((y_true - y_pred)^2).  Example: see :class:`Loss`."""
+class CategoricalCrossentropy(_CrossentropyBase):
+    """Cross-entropy -sum_c t_c log p_c with one-hot (or probability) targets (N, C).
 
-    name = "mean_squared_error"
+    Example:
+        >>> loss = CategoricalCrossentropy(from_logits=True)
+        >>> round(loss(np.array([[1.0, 0.0]]), Tensor([[2.0, 0.0]])).item(), 4)
+        0.1269
+    """
 
-    def call(self, y_true: Any, y_pred: Tensor) -> Tensor:
-        return mse(y_pred, y_true, reduction=self.reduction)
+    name = "categorical_crossentropy"
+
+    def _labels(self, y_true: Any, y_pred: Tensor) -> np.ndarray:
+        t = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
+        if t.shape != y_pred.shape:
+            raise ShapeError(
+                f"{type(self).__name__}: one-hot targets must have the predictions' shape "
+                f"{y_pred.shape}, got {t.shape}; for integer labels use "
+                "SparseCategoricalCrossentropy"
+            )
+        if t.size and (not np.all(np.isfinite(t)) or t.min() < 0 or t.max() > 1):
+            raise LabelError(f"{type(self).__name__}: one-hot targets must lie in [0, 1]")
+        return t
 
 
 _REGISTRY: dict[str, type[Loss]] = {
     "sparse_categorical_crossentropy": SparseCategoricalCrossentropy,
+    "categorical_crossentropy": CategoricalCrossentropy,
+    "binary_crossentropy": BinaryCrossentropy,
     "mse": MeanSquaredError,
     "mean_squared_error": MeanSquaredError,
+    "mae": MeanAbsoluteError,
+    "mean_absolute_error": MeanAbsoluteError,
+    "rmse": RootMeanSquaredError,
+    "root_mean_squared_error": RootMeanSquaredError,
+    "huber": Huber,
+    "huber_loss": Huber,
 }
 
 
@@ -124,6 +382,15 @@ def get(identifier: Any) -> Loss:
 
             def call(self, y_true: Any, y_pred: Tensor) -> Tensor:
                 return fn(y_true, y_pred)
+
+            def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
+                out = fn(y_true, y_pred)
+                if reduction != "none" or out.shape != (len(y_pred),):
+                    raise ConfigError(
+                        f"loss function {self.name!r}: to apply sample or class weights it must "
+                        f"return one loss per sample, shape ({len(y_pred)},), got {out.shape}"
+                    )
+                return out
 
         return _FnLoss()
     raise ConfigError(f"cannot interpret {identifier!r} as a loss")

@@ -14,9 +14,34 @@ import numpy as np
 from ..tensor import Tensor
 from . import activation, linear, loss, math, reduce, shape
 from ._util import to_tensor, unbroadcast
-from .activation import log_softmax, relu, sigmoid, softmax, step, tanh
+from .activation import (
+    elu,
+    erf,
+    erfc,
+    gelu,
+    leaky_relu,
+    log_softmax,
+    relu,
+    selu,
+    sigmoid,
+    silu,
+    softmax,
+    softplus,
+    step,
+    swish,
+    tanh,
+)
 from .linear import linear as linear_fn
-from .loss import mse, softmax_cross_entropy
+from .loss import (
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    categorical_cross_entropy,
+    huber,
+    mae,
+    mse,
+    rmse,
+    softmax_cross_entropy,
+)
 from .math import (
     abs,
     add,
@@ -33,6 +58,7 @@ from .math import (
     sqrt,
     sub,
 )
+from .norm import matrix_norm, norm, vector_norm
 from .reduce import max, mean, min, sum
 from .shape import broadcast_to, concatenate, flatten, getitem, reshape, stack, transpose
 
@@ -40,20 +66,31 @@ __all__ = [
     "abs",
     "activation",
     "add",
+    "binary_cross_entropy",
+    "binary_cross_entropy_with_logits",
     "broadcast_to",
+    "categorical_cross_entropy",
     "clip",
     "concatenate",
     "div",
+    "elu",
+    "erf",
+    "erfc",
     "exp",
     "flatten",
+    "gelu",
     "getitem",
+    "huber",
+    "leaky_relu",
     "linear",
     "linear_fn",
     "log",
     "log_softmax",
     "loss",
+    "mae",
     "math",
     "matmul",
+    "matrix_norm",
     "max",
     "maximum",
     "mean",
@@ -62,23 +99,30 @@ __all__ = [
     "mse",
     "mul",
     "neg",
+    "norm",
     "pow",
     "reduce",
     "relu",
     "reshape",
+    "rmse",
+    "selu",
     "shape",
     "sigmoid",
+    "silu",
     "softmax",
     "softmax_cross_entropy",
+    "softplus",
     "sqrt",
     "stack",
     "step",
     "sub",
     "sum",
+    "swish",
     "tanh",
     "to_tensor",
     "transpose",
     "unbroadcast",
+    "vector_norm",
 ]
 
 

@@ -6,7 +6,7 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import LabelError, ShapeError
+from ..errors import ConfigError, LabelError, ShapeError
 from ..tensor import Function, Tensor
 from ._util import to_tensor
 
@@ -147,3 +147,262 @@ def mse(y: Tensor, target: Any, reduction: str = "mean") -> Tensor:
     if t.shape != y.shape:
         raise ShapeError(f"mse: prediction has shape {y.shape} but target has shape {t.shape}")
     return SquaredError.apply(y, t, reduction=reduction)
+
+
+def _same_shape(op: str, y: Tensor, t: Tensor) -> None:
+    # No broadcasting between prediction and target: (N, 1) against (N,) would silently
+    # broadcast to (N, N) and give a wrong loss that still trains, badly.
+    if t.shape != y.shape:
+        raise ShapeError(
+            f"{op}: prediction has shape {y.shape} but target has shape {t.shape}; "
+            "they must be equal (reshape one of them, e.g. y.reshape(-1, 1))"
+        )
+
+
+def _reduce(values: np.ndarray, reduction: str, dtype: np.dtype) -> np.ndarray:
+    if reduction == "mean":
+        return np.asarray(values.mean(), dtype=dtype)
+    if reduction == "sum":
+        return np.asarray(values.sum(), dtype=dtype)
+    return values
+
+
+def _reduce_grad(d: np.ndarray, g: np.ndarray, reduction: str) -> np.ndarray:
+    """Chain the reduction's derivative: mean -> g / n, sum -> g, none -> g element-wise."""
+    if reduction == "mean":
+        return d * (g / d.size)
+    return d * g
+
+
+class AbsoluteError(Function):
+    """L = |y - t| (then reduced);  dL/dy = sign(y - t), 0 where y = t (as PyTorch's l1_loss)."""
+
+    def __init__(self, reduction: str = "mean") -> None:
+        self.reduction = reduction
+
+    def forward(self, y: np.ndarray, t: np.ndarray) -> np.ndarray:
+        diff = y - t
+        self.sign = np.sign(diff)
+        return _reduce(np.abs(diff), self.reduction, y.dtype)
+
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        gy = _reduce_grad(self.sign, g, self.reduction)
+        return gy, (-gy if self.needs_input_grad[1] else None)
+
+
+def mae(y: Tensor, target: Any, reduction: str = "mean") -> Tensor:
+    """Mean absolute error, mean(|y - target|) (PyTorch's ``l1_loss``).
+
+    Example:
+        >>> mae(Tensor([1.0, 2.0]), np.array([1.0, 4.0])).item()
+        1.0
+    """
+    _check_reduction(reduction, "mae")
+    t = to_tensor(target, y)
+    _same_shape("mae", y, t)
+    return AbsoluteError.apply(y, t, reduction=reduction)
+
+
+class HuberError(Function):
+    """Huber loss with threshold delta, d = y - t:
+    L = d^2 / 2 where |d| <= delta, else delta (|d| - delta / 2);
+    dL/dy = d where |d| <= delta, else delta sign(d)  (= clip(d, -delta, delta)).
+
+    Quadratic near 0 like MSE, linear far away like MAE, so outliers pull less.
+    """
+
+    def __init__(self, delta: float = 1.0, reduction: str = "mean") -> None:
+        self.delta, self.reduction = delta, reduction
+
+    def forward(self, y: np.ndarray, t: np.ndarray) -> np.ndarray:
+        d = y - t
+        a = np.abs(d)
+        quad = a <= self.delta
+        loss = np.where(quad, 0.5 * d * d, self.delta * (a - 0.5 * self.delta))
+        self.dl = np.clip(d, -self.delta, self.delta)
+        return _reduce(loss.astype(y.dtype, copy=False), self.reduction, y.dtype)
+
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        gy = _reduce_grad(self.dl, g, self.reduction)
+        return gy, (-gy if self.needs_input_grad[1] else None)
+
+
+def huber(y: Tensor, target: Any, delta: float = 1.0, reduction: str = "mean") -> Tensor:
+    """Huber loss (PyTorch's ``huber_loss``, Keras' ``Huber``), quadratic for |y - t| <= delta.
+
+    Example:
+        >>> huber(Tensor([0.5, 3.0]), np.array([0.0, 0.0])).item()   # (0.125 + 2.5) / 2
+        1.3125
+    """
+    _check_reduction(reduction, "huber")
+    if not delta > 0:
+        raise ConfigError(f"huber: delta must be positive, got {delta}")
+    t = to_tensor(target, y)
+    _same_shape("huber", y, t)
+    return HuberError.apply(y, t, delta=delta, reduction=reduction)
+
+
+class SafeSqrt(Function):
+    """y = sqrt(x);  dy/dx = 1 / (2 y), taken as 0 where y = 0 (a subgradient), so a perfect
+    fit gives a zero gradient instead of 0 * inf = NaN."""
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.y = np.sqrt(x)
+        return self.y
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        y = self.y
+        safe = np.where(y > 0, y, 1)
+        return np.where(y > 0, g / (2 * safe), 0).astype(g.dtype, copy=False)
+
+
+def rmse(y: Tensor, target: Any) -> Tensor:
+    """Root mean squared error sqrt(mean((y - target)^2)), in the target's units.
+
+    The gradient (y - t) / (n * rmse) is taken as 0 when the fit is perfect (rmse = 0).
+
+    Example:
+        >>> rmse(Tensor([0.0, 0.0]), np.array([3.0, 4.0])).item()   # sqrt((9 + 16) / 2)
+        3.535533905029297
+    """
+    return SafeSqrt.apply(mse(y, target))
+
+
+def _check_probability_targets(t: np.ndarray, op: str) -> None:
+    if t.size and (not np.all(np.isfinite(t)) or t.min() < 0 or t.max() > 1):
+        raise LabelError(f"{op}: targets must be probabilities in [0, 1], got values outside")
+
+
+class BinaryCrossEntropy(Function):
+    """L = -(t log p + (1 - t) log(1 - p)) on probabilities p, with p clipped to
+    [eps, 1 - eps] first (Keras' rule, eps = 1e-7), so p = 0 or 1 still gives a finite loss;
+    dL/dp = (p - t) / (p (1 - p)) inside the clip range, 0 outside (the clip's derivative).
+    """
+
+    def __init__(self, eps: float = 1e-7, reduction: str = "mean") -> None:
+        self.eps, self.reduction = eps, reduction
+
+    def forward(self, p: np.ndarray, t: np.ndarray) -> np.ndarray:
+        pc = np.clip(p, self.eps, 1 - self.eps)
+        self.p, self.pc, self.t = p, pc, t
+        loss = -(t * np.log(pc) + (1 - t) * np.log1p(-pc))
+        return _reduce(loss, self.reduction, p.dtype)
+
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray, None]:
+        pc, p = self.pc, self.p
+        inside = (p >= self.eps) & (p <= 1 - self.eps)
+        d = np.where(inside, (pc - self.t) / (pc * (1 - pc)), 0).astype(p.dtype, copy=False)
+        return _reduce_grad(d, g, self.reduction), None
+
+
+def binary_cross_entropy(
+    p: Tensor, target: Any, reduction: str = "mean", eps: float = 1e-7
+) -> Tensor:
+    """Binary cross-entropy of probabilities ``p`` against 0/1 (or soft) targets.
+
+    Prefer :func:`binary_cross_entropy_with_logits` on the raw scores: it is exact where this
+    one has to clip.
+
+    Example:
+        >>> round(binary_cross_entropy(Tensor([0.9, 0.2]), np.array([1.0, 0.0])).item(), 5)
+        0.16425
+    """
+    op = "binary_cross_entropy"
+    _check_reduction(reduction, op)
+    t = to_tensor(target, p)
+    _same_shape(op, p, t)
+    _check_probability_targets(t.data, op)
+    return BinaryCrossEntropy.apply(p, t, eps=eps, reduction=reduction)
+
+
+class BinaryCrossEntropyWithLogits(Function):
+    """L = -(t log s + (1 - t) log(1 - s)) with s = sigmoid(z), computed from the logit z as
+    max(z, 0) - z t + log(1 + e^{-|z|})  (exact and finite for any z);
+    dL/dz = sigmoid(z) - t.
+    """
+
+    def __init__(self, reduction: str = "mean") -> None:
+        self.reduction = reduction
+
+    def forward(self, z: np.ndarray, t: np.ndarray) -> np.ndarray:
+        self.z, self.t = z, t
+        with np.errstate(under="ignore"):  # e^{-|z|} -> 0 for huge |z| is the right value
+            loss = np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z)))
+        return _reduce(loss, self.reduction, z.dtype)
+
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray, None]:
+        s = np.tanh(self.z * 0.5)  # sigmoid as (1 + tanh(z/2)) / 2: no overflow
+        s += 1
+        s *= 0.5
+        s -= self.t
+        return _reduce_grad(s, g, self.reduction), None
+
+
+def binary_cross_entropy_with_logits(z: Tensor, target: Any, reduction: str = "mean") -> Tensor:
+    """Binary cross-entropy of ``sigmoid(z)`` against the targets, computed from the logits z.
+
+    Example:
+        >>> round(binary_cross_entropy_with_logits(Tensor([0.0]), np.array([1.0])).item(), 6)
+        0.693147
+    """
+    op = "binary_cross_entropy_with_logits"
+    _check_reduction(reduction, op)
+    t = to_tensor(target, z)
+    _same_shape(op, z, t)
+    _check_probability_targets(t.data, op)
+    return BinaryCrossEntropyWithLogits.apply(z, t, reduction=reduction)
+
+
+def categorical_cross_entropy(
+    p: Tensor, target: Any, reduction: str = "mean", eps: float = 1e-7
+) -> Tensor:
+    """Cross-entropy -sum_c t_c log p_c of class probabilities p (N, C), as Keras computes it:
+    p is clipped to [eps, 1] and renormalized so each row sums to 1, then the log is taken.
+
+    Built from ops (clip, log, and the fused kernel): log_softmax(log p) = log(p / sum p) is
+    exactly that renormalization. Targets are labels (N,) or one-hot / probability rows (N, C).
+    When the probabilities come from a softmax, use :func:`softmax_cross_entropy` on the
+    logits instead (``mitbadak.losses`` does so automatically).
+
+    Example:
+        >>> p = Tensor([[0.5, 0.5], [0.0, 1.0]])
+        >>> round(categorical_cross_entropy(p, np.array([0, 1])).item(), 5)   # (log 2 + 0) / 2
+        0.34657
+    """
+    from .math import clip, log
+
+    op = "categorical_cross_entropy"
+    _check_reduction(reduction, op)
+    if p.ndim != 2:
+        raise ShapeError(f"{op}: expected probabilities of shape (batch, classes), got {p.shape}")
+    return softmax_cross_entropy(log(clip(p, eps, 1.0)), target, reduction=reduction)
+
+
+def weighted_reduce(values: Tensor, sample_weight: Any = None, reduction: str = "mean") -> Tensor:
+    """Weight per-sample losses and reduce them, with Keras' rule:
+    ``"mean"`` -> sum_i w_i l_i / N (Keras' "sum_over_batch_size"), ``"sum"`` -> sum_i w_i l_i,
+    ``"none"`` -> w_i l_i. (PyTorch's class-weighted mean divides by sum_i w_i instead.)
+
+    Example:
+        >>> weighted_reduce(Tensor([1.0, 3.0]), np.array([2.0, 0.0])).item()   # (2 + 0) / 2
+        1.0
+    """
+    from .math import mul
+    from .reduce import sum as _sum
+
+    _check_reduction(reduction, "weighted_reduce")
+    if sample_weight is not None:
+        w = np.asarray(sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight)
+        if w.shape != values.shape:
+            raise ShapeError(
+                f"weighted_reduce: sample_weight has shape {w.shape}, expected {values.shape} "
+                "(one weight per sample)"
+            )
+        values = mul(values, Tensor(w.astype(values.dtype, copy=False)))
+    if reduction == "none":
+        return values
+    total = _sum(values)
+    if reduction == "sum":
+        return total
+    n = values.shape[0] if values.ndim else 1
+    return total * (1.0 / max(n, 1))
