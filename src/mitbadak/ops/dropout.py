@@ -1,0 +1,103 @@
+"""Dropout as one fused operation: multiply by a random keep-mask, already scaled.
+
+Inverted dropout (what PyTorch and Keras do): during training each element is kept with
+probability ``1 - rate`` and the kept ones are divided by ``1 - rate``, so the expected output
+equals the input and nothing needs rescaling at inference, where dropout is the identity.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigError, ShapeError
+from ..random import get_rng
+from ..tensor import Function, Tensor
+
+
+class Dropout(Function):
+    """y = x * mask with mask = [u >= rate] / (1 - rate), u ~ Uniform[0, 1);  dx = g * mask.
+
+    The mask (possibly of a broadcastable ``noise_shape``) is drawn by the caller and given to
+    the op, so forward and backward use the very same one.
+    """
+
+    def __init__(self, mask: np.ndarray) -> None:
+        self.mask = mask
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        return x * self.mask
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        return g * self.mask
+
+
+def dropout_mask(
+    shape: Sequence[int], rate: float, dtype: Any, rng: np.random.Generator
+) -> np.ndarray:
+    """A scaled keep-mask: each entry is ``1 / (1 - rate)`` with probability ``1 - rate``, else 0.
+
+    Example:
+        >>> m = dropout_mask((1000,), 0.25, np.float32, np.random.default_rng(0))
+        >>> sorted(set(m.tolist()))[1], round(float((m == 0).mean()), 2)
+        (1.3333333730697632, 0.25)
+    """
+    keep = rng.random(tuple(shape), dtype=np.float32) >= rate
+    return np.multiply(keep, np.asarray(1.0 / (1.0 - rate), dtype=dtype), dtype=dtype)
+
+
+def resolve_noise_shape(
+    noise_shape: Sequence[int | None] | None, shape: tuple[int, ...], who: str = "dropout"
+) -> tuple[int, ...]:
+    """Keras' ``noise_shape``: ``None`` entries take the input's size; every other entry must be
+    1 (one mask value shared along that axis) or the input's size.
+
+    Example:
+        >>> resolve_noise_shape((None, None, 1, 1), (8, 3, 5, 5))
+        (8, 3, 1, 1)
+    """
+    if noise_shape is None:
+        return shape
+    ns = tuple(noise_shape)
+    if len(ns) != len(shape) or any(s is not None and s != 1 and s != n for s, n in zip(ns, shape)):
+        raise ShapeError(
+            f"{who}: noise_shape {ns} does not fit an input of shape {shape}: expected "
+            f"{len(shape)} entries, each None, 1 or the input's size"
+        )
+    return tuple(n if s is None else int(s) for s, n in zip(ns, shape))
+
+
+def check_rate(rate: float, who: str = "dropout") -> float:
+    """Validate a dropout rate: the probability of *dropping* an element, in [0, 1)."""
+    if not 0.0 <= rate < 1.0:
+        raise ConfigError(f"{who}: rate must be in [0, 1) (the fraction dropped), got {rate}")
+    return float(rate)
+
+
+def dropout(
+    x: Tensor,
+    rate: float,
+    training: bool = True,
+    *,
+    rng: np.random.Generator | None = None,
+    noise_shape: Sequence[int | None] | None = None,
+    name: str = "dropout",
+) -> Tensor:
+    """Inverted dropout: zero each element with probability ``rate`` and scale the rest by
+    ``1 / (1 - rate)`` while ``training``; the identity otherwise (or when ``rate == 0``).
+
+    Example:
+        >>> y = dropout(Tensor(np.ones((2, 4))), 0.5, rng=np.random.default_rng(0))
+        >>> sorted(set(y.data.ravel().tolist()))
+        [0.0, 2.0]
+    """
+    rate = check_rate(rate, name)
+    if not training or rate == 0.0:
+        return x
+    shape = resolve_noise_shape(noise_shape, x.shape, name)
+    if rng is None:
+        rng = get_rng()
+    dtype = x.dtype if x.dtype.kind == "f" else np.dtype(np.float32)
+    return Dropout.apply(x, mask=dropout_mask(shape, rate, dtype, rng))

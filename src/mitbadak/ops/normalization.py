@@ -1,0 +1,303 @@
+"""Batch normalization and layer normalization as fused operations.
+
+Both normalize ``x`` to zero mean and unit variance over some axes, then scale and shift::
+
+    xhat = (x - mean) / sqrt(var + eps)         (var: the biased variance, divided by M)
+    y    = gamma * xhat + beta
+
+Batch norm takes the statistics per channel over the batch (and the spatial axes of images);
+layer norm per sample over its features. Written as single graph nodes, forward and backward
+each need a handful of array passes instead of the dozen nodes of the composed formula, and the
+backward is the compact textbook result (M values share each mean and variance)::
+
+    dxhat = dy * gamma
+    dx    = inv_std / M * (M * dxhat - sum(dxhat) - xhat * sum(dxhat * xhat))
+    dgamma = sum(dy * xhat),   dbeta = sum(dy)      (over the axes gamma is shared along)
+
+Channel sums of images (N, C, H, W) are taken by ``np.einsum`` on an (N, C, H*W) view: no
+transpose, no temporary for products such as ``sum(dy * xhat)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..errors import ShapeError
+from ..tensor import Function, Tensor
+from .shape import transpose
+
+
+def _channel_view(a: np.ndarray, axis: int) -> np.ndarray:
+    """``a`` as (outer, C, inner) with C the channel axis: a view for contiguous arrays."""
+    outer = int(np.prod(a.shape[:axis], dtype=np.int64))
+    return a.reshape(outer, a.shape[axis], -1)
+
+
+class BatchNorm(Function):
+    """Training-mode batch normalization over every axis except ``axis`` (the channels).
+
+    Forward: per channel c, over its M = N * H * W values (M = N for (N, C) inputs)::
+
+        mean = sum(x) / M,  var = sum((x - mean)^2) / M,  inv_std = 1 / sqrt(var + eps)
+        xhat = (x - mean) * inv_std,  y = gamma * xhat + beta
+
+    and, when running arrays are given, in place (Keras' ``momentum``)::
+
+        running_mean = momentum * running_mean + (1 - momentum) * mean
+        running_var  = momentum * running_var  + (1 - momentum) * var * M / (M - 1)
+
+    (the unbiased variance, as PyTorch keeps it). Backward, gamma being constant per channel::
+
+        dx = gamma * inv_std / M * (M * dy - sum(dy) - xhat * sum(dy * xhat))
+        dgamma = sum(dy * xhat),  dbeta = sum(dy)
+    """
+
+    def __init__(
+        self,
+        axis: int = 1,
+        eps: float = 1e-5,
+        momentum: float = 0.9,
+        running_mean: np.ndarray | None = None,
+        running_var: np.ndarray | None = None,
+    ) -> None:
+        self.axis, self.eps, self.momentum = axis, eps, momentum
+        self.running_mean, self.running_var = running_mean, running_var
+
+    def forward(self, x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
+        x3 = _channel_view(x, self.axis)
+        m = x3.shape[0] * x3.shape[2]
+        mean = np.einsum("nci->c", x3) / m
+        xhat = x3 - mean[:, None]
+        var = np.einsum("nci,nci->c", xhat, xhat) / m  # two passes: no cancellation
+        inv_std = 1.0 / np.sqrt(var + self.eps)
+        xhat *= inv_std[:, None]
+        y = np.multiply(xhat, gamma[:, None])
+        y += beta[:, None]
+        self.xhat, self.inv_std, self.gamma, self.x_shape = xhat, inv_std, gamma, x.shape
+        if self.running_mean is not None and self.running_var is not None:
+            mo = self.momentum
+            self.running_mean *= mo
+            self.running_mean += (1.0 - mo) * mean
+            self.running_var *= mo
+            self.running_var += (1.0 - mo) * m / (m - 1) * var
+        return y.reshape(x.shape)
+
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        xhat, m = self.xhat, self.xhat.shape[0] * self.xhat.shape[2]
+        g3 = _channel_view(np.ascontiguousarray(g), self.axis)
+        sum_g = np.einsum("nci->c", g3)
+        sum_g_xhat = np.einsum("nci,nci->c", g3, xhat)
+        gx = None
+        if self.needs_input_grad[0]:
+            gx = np.multiply(xhat, (-sum_g_xhat / m)[:, None])  # - xhat * sum(dy xhat) / M
+            gx += g3
+            gx -= (sum_g / m)[:, None]
+            gx *= (self.gamma * self.inv_std)[:, None]
+            gx = gx.reshape(self.x_shape)
+        return gx, sum_g_xhat, sum_g
+
+
+class BatchNormInference(Function):
+    """Inference-mode batch normalization with fixed (running) statistics::
+
+        y = gamma * (x - running_mean) / sqrt(running_var + eps) + beta  =  x * scale + shift
+
+    Backward: dx = dy * scale (scale = gamma / sqrt(running_var + eps)),
+    dgamma = sum(dy * xhat), dbeta = sum(dy).
+    """
+
+    def __init__(
+        self, axis: int, eps: float, running_mean: np.ndarray, running_var: np.ndarray
+    ) -> None:
+        self.axis, self.eps = axis, eps
+        self.running_mean, self.running_var = running_mean, running_var
+
+    def forward(self, x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
+        self.inv_std = 1.0 / np.sqrt(self.running_var + self.eps)
+        scale = gamma * self.inv_std
+        shift = beta - self.running_mean * scale
+        self.x, self.scale = x, scale
+        x3 = _channel_view(x, self.axis)
+        y = np.multiply(x3, scale[:, None])
+        y += shift[:, None]
+        return y.reshape(x.shape)
+
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        g3 = _channel_view(np.ascontiguousarray(g), self.axis)
+        gx = ggamma = None
+        if self.needs_input_grad[0]:
+            gx = np.multiply(g3, self.scale[:, None]).reshape(g.shape)
+        if self.needs_input_grad[1]:
+            xhat = _channel_view(self.x, self.axis) - self.running_mean[:, None]
+            xhat *= self.inv_std[:, None]
+            ggamma = np.einsum("nci,nci->c", g3, xhat)
+        return gx, ggamma, np.einsum("nci->c", g3)
+
+
+def _check_channels(x: Tensor, axis: int, c: int, name: str) -> int:
+    if x.ndim < 2:
+        raise ShapeError(f"{name}: expected input with a batch and a channel axis, got {x.shape}")
+    if not -x.ndim <= axis < x.ndim:
+        raise ShapeError(f"{name}: axis {axis} is out of range for input of shape {x.shape}")
+    axis %= x.ndim
+    if x.shape[axis] != c:
+        raise ShapeError(
+            f"{name}: expected {c} channels on axis {axis}, got input of shape {x.shape}"
+        )
+    return axis
+
+
+def batch_norm(
+    x: Tensor,
+    gamma: Tensor | None,
+    beta: Tensor | None,
+    running_mean: np.ndarray,
+    running_var: np.ndarray,
+    training: bool,
+    momentum: float = 0.9,
+    epsilon: float = 1e-5,
+    axis: int = 1,
+    *,
+    name: str = "batch_norm",
+) -> Tensor:
+    """Batch normalization of ``x`` along channel ``axis``, as one graph node.
+
+    ``training=True`` normalizes with the batch's statistics and updates ``running_mean`` and
+    ``running_var`` in place (``running = momentum * running + (1 - momentum) * batch``, so
+    PyTorch's ``momentum`` is ``1 - momentum`` here); ``training=False`` uses the running
+    statistics. ``gamma``/``beta`` may be ``None`` (no scale / no shift).
+
+    Example:
+        >>> x = Tensor(np.array([[1.0, 10.0], [3.0, 30.0]]))
+        >>> rm, rv = np.zeros(2), np.ones(2)
+        >>> batch_norm(x, None, None, rm, rv, training=True, epsilon=0.0).tolist()
+        [[-1.0, -1.0], [1.0, 1.0]]
+        >>> rm.tolist()    # 0.9 * 0 + 0.1 * mean
+        [0.2, 2.0]
+    """
+    c = running_mean.shape[0]
+    axis = _check_channels(x, axis, c, name)
+    if gamma is None:
+        gamma = Tensor(np.ones(c, dtype=x.dtype))
+    if beta is None:
+        beta = Tensor(np.zeros(c, dtype=x.dtype))
+    for t, what in ((gamma, "gamma"), (beta, "beta"), (running_var, "running variance")):
+        if t.shape != (c,):
+            raise ShapeError(f"{name}: {what} of shape {t.shape}, expected ({c},)")
+    if training:
+        m = x.size // c
+        if m < 2:
+            raise ShapeError(
+                f"{name}: training needs more than 1 value per channel to estimate a variance, "
+                f"got input of shape {x.shape}"
+            )
+        return BatchNorm.apply(
+            x,
+            gamma,
+            beta,
+            axis=axis,
+            eps=epsilon,
+            momentum=momentum,
+            running_mean=running_mean,
+            running_var=running_var,
+        )
+    return BatchNormInference.apply(
+        x, gamma, beta, axis=axis, eps=epsilon, running_mean=running_mean, running_var=running_var
+    )
+
+
+class LayerNorm(Function):
+    """Layer normalization over the trailing ``k`` axes (after the caller moved them there).
+
+    Per row r of the (R, M) view, M = the number of normalized values per sample::
+
+        xhat = (x - mean_r) / sqrt(var_r + eps),  y = gamma * xhat + beta   (gamma of size M)
+
+    Backward (gamma varies along the normalized axes, so it enters dxhat)::
+
+        dxhat = dy * gamma
+        dx = inv_std_r / M * (M * dxhat - sum_m(dxhat) - xhat * sum_m(dxhat * xhat))
+        dgamma = sum_r(dy * xhat),  dbeta = sum_r(dy)
+    """
+
+    def __init__(self, k: int = 1, eps: float = 1e-5) -> None:
+        self.k, self.eps = k, eps
+
+    def forward(self, x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
+        x2 = x.reshape(-1, gamma.size)
+        m = x2.shape[1]
+        mean = np.einsum("rm->r", x2) / m
+        xhat = x2 - mean[:, None]
+        var = np.einsum("rm,rm->r", xhat, xhat) / m
+        inv_std = 1.0 / np.sqrt(var + self.eps)
+        xhat *= inv_std[:, None]
+        y = np.multiply(xhat, gamma.reshape(-1))
+        y += beta.reshape(-1)
+        self.xhat, self.inv_std, self.gamma, self.x_shape = xhat, inv_std, gamma, x.shape
+        return y.reshape(x.shape)
+
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        xhat, m = self.xhat, self.xhat.shape[1]
+        g2 = np.ascontiguousarray(g).reshape(xhat.shape)
+        gx = None
+        if self.needs_input_grad[0]:
+            gxhat = np.multiply(g2, self.gamma.reshape(-1))
+            mean_gxhat = np.einsum("rm->r", gxhat) / m
+            mean_gxhat_xhat = np.einsum("rm,rm->r", gxhat, xhat) / m
+            gx = np.multiply(xhat, -mean_gxhat_xhat[:, None])
+            gx += gxhat
+            gx -= mean_gxhat[:, None]
+            gx *= self.inv_std[:, None]
+            gx = gx.reshape(self.x_shape)
+        ggamma = np.einsum("rm,rm->m", g2, xhat).reshape(self.gamma.shape)
+        gbeta = np.einsum("rm->m", g2).reshape(self.gamma.shape)
+        return gx, ggamma, gbeta
+
+
+def layer_norm(
+    x: Tensor,
+    gamma: Tensor | None,
+    beta: Tensor | None,
+    axis: int | Sequence[int] = -1,
+    epsilon: float = 1e-5,
+    *,
+    name: str = "layer_norm",
+) -> Tensor:
+    """Layer normalization of each sample over ``axis`` (an int or a tuple of axes), as one
+    graph node. ``gamma``/``beta`` have the shape of those axes (``None``: no scale / shift).
+
+    PyTorch's ``LayerNorm(normalized_shape)`` normalizes the trailing axes: ``axis=-1`` for
+    one, ``axis=(-2, -1)`` for two.
+
+    Example:
+        >>> layer_norm(Tensor(np.array([[1.0, 3.0], [0.0, 10.0]])), None, None, epsilon=0.0).tolist()
+        [[-1.0, 1.0], [-1.0, 1.0]]
+    """
+    axes = (axis,) if isinstance(axis, (int, np.integer)) else tuple(axis)
+    if not axes or any(not -x.ndim <= a < x.ndim for a in axes):
+        raise ShapeError(f"{name}: axis {axis} is out of range for input of shape {x.shape}")
+    axes = tuple(sorted({int(a) % x.ndim for a in axes}))
+    if 0 in axes and x.ndim > 1:
+        raise ShapeError(f"{name}: cannot normalize over the batch axis 0 (input {x.shape})")
+    pshape = tuple(x.shape[a] for a in axes)
+    if gamma is None:
+        gamma = Tensor(np.ones(pshape, dtype=x.dtype))
+    if beta is None:
+        beta = Tensor(np.zeros(pshape, dtype=x.dtype))
+    for t, what in ((gamma, "gamma"), (beta, "beta")):
+        if t.shape != pshape:
+            raise ShapeError(
+                f"{name}: {what} of shape {t.shape}, expected {pshape} for axes {axes} of "
+                f"input {x.shape}"
+            )
+    k = len(axes)
+    trailing = tuple(range(x.ndim - k, x.ndim))
+    if axes == trailing:
+        return LayerNorm.apply(x, gamma, beta, k=k, eps=epsilon)
+    # Normalized axes elsewhere: move them to the end (a copy), normalize, move them back.
+    perm = tuple(a for a in range(x.ndim) if a not in axes) + axes
+    inv = tuple(int(i) for i in np.argsort(perm))
+    y = LayerNorm.apply(transpose(x, perm), gamma, beta, k=k, eps=epsilon)
+    return transpose(y, inv)
