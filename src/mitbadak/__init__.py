@@ -23,6 +23,7 @@ from . import (
     optimizers,
     random,
     regularizers,
+    schedules,
 )
 from .errors import (
     ConfigError,
@@ -116,6 +117,7 @@ __all__ = [
     "optimizers",
     "random",
     "regularizers",
+    "schedules",
     "relu",
     "save_model",
     "set_default_dtype",
