@@ -183,7 +183,8 @@ class KNeighborsClassifier(ClassifierMixin, _KNeighborsBase):
 
     def predict(self, X: Any) -> np.ndarray:
         """The class with most votes (argmax picks the smallest label among ties)."""
-        return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
+        proba = self.predict_proba(X)  # checks that the model is fitted
+        return self.classes_[np.argmax(proba, axis=1)]
 
 
 class KNeighborsRegressor(RegressorMixin, _KNeighborsBase):
