@@ -15,10 +15,12 @@ from __future__ import annotations
 
 from . import (
     activations,
+    callbacks,
     data,
     initializers,
     layers,
     losses,
+    metrics,
     ops,
     optimizers,
     random,
@@ -39,7 +41,7 @@ from .errors import (
 )
 from .gradcheck import gradcheck, numerical_grad
 from .io import load_model, save_model
-from .model import Sequential
+from .model import Model, Sequential
 from .ops import (
     binary_cross_entropy,
     binary_cross_entropy_with_logits,
@@ -92,11 +94,13 @@ __all__ = [
     "GraphError",
     "LabelError",
     "MitbadakError",
+    "Model",
     "NotFittedError",
     "Sequential",
     "ShapeError",
     "Tensor",
     "activations",
+    "callbacks",
     "concatenate",
     "data",
     "exp",
@@ -108,6 +112,7 @@ __all__ = [
     "load_model",
     "log",
     "losses",
+    "metrics",
     "log_softmax",
     "matmul",
     "mse",

@@ -79,10 +79,63 @@ def load_arrays(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str,
     return header, arrays
 
 
+def _rng_state_ok(state: Any) -> bool:
+    return isinstance(state, dict) and isinstance(state.get("bit_generator"), str)
+
+
+def _compile_config(model: Any) -> dict[str, Any] | None:
+    """The compile arguments as JSON (registered names only), or None if not compiled."""
+    from . import losses, metrics, optimizers
+
+    if not getattr(model, "compiled", False) or model.loss is None:
+        return None
+    loss = model.loss
+    loss_classes = {c.__name__: c for c in losses._REGISTRY.values()}
+    loss_cfg = None
+    if loss_classes.get(type(loss).__name__) is type(loss):
+        loss_cfg = {"class_name": type(loss).__name__, "config": _jsonable(loss.get_config())}
+    opt_cfg: Any = None
+    if model.optimizer is not None:
+        opt_cfg = optimizers.serialize(model.optimizer)
+    elif isinstance(model._optimizer_spec, (str, dict)):
+        opt_cfg = model._optimizer_spec
+    elif isinstance(model._optimizer_spec, type):
+        opt_cfg = {"class_name": model._optimizer_spec.__name__, "config": {}}
+    mets: list[Any] = []
+    for m in model._metric_specs:
+        if isinstance(m, str):
+            mets.append(m)
+        elif isinstance(m, metrics.Metric) and type(m).__name__ in metrics._CLASSES:
+            mets.append(metrics.serialize(m))
+    return {"optimizer": opt_cfg, "loss": loss_cfg, "metrics": mets}
+
+
+def _jsonable(v: Any) -> Any:
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
 def save_model(
-    model: Layer, path: str | os.PathLike[str], extra: dict[str, Any] | None = None
+    model: Layer,
+    path: str | os.PathLike[str],
+    extra: dict[str, Any] | None = None,
+    include_optimizer: bool = True,
+    training_state: int | None = None,
 ) -> None:
-    """Save the architecture and weights of a built model to ``path`` (atomically).
+    """Save a built model to ``path`` (atomically): architecture, weights and, for compiled
+    models, the compile config and (``include_optimizer``) the optimizer's state.
+
+    ``training_state=epoch`` also records the epoch reached and the states of the global
+    generator, of ``fit``'s shuffling generator and of the layers' generators (dropout), which
+    :meth:`Model.fit` restores when called with ``initial_epoch=epoch`` after loading.
+
+    File layout: ``__mitbadak__`` (a JSON header as UTF-8 bytes), ``weight_<i>`` (weights in
+    ``model.weights`` order) and ``optimizer/<i>/<name>`` (optimizer state arrays).
 
     Example:
         >>> from mitbadak import Sequential, layers
@@ -91,9 +144,11 @@ def save_model(
         >>> save_model(m, p); [w.shape for w in load_model(p).weights]
         [(4, 3), (3,)]
     """
+    from . import random as _random
+
     if not model.built or model.input_shape is None:
         raise ShapeError("save_model: the model is not built yet; call it on a batch first")
-    header = {
+    header: dict[str, Any] = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
         "model": layer_to_config(model),
@@ -102,38 +157,177 @@ def save_model(
         "extra": extra or {},
     }
     arrays = {f"weight_{i}": w.data for i, w in enumerate(model.weights)}
+    compile_cfg = _compile_config(model)
+    if compile_cfg is not None:
+        header["compile"] = compile_cfg
+        opt = getattr(model, "optimizer", None)
+        if include_optimizer and opt is not None:
+            state = opt.state_dict()
+            for k, v in state.pop("arrays").items():
+                arrays[f"optimizer/{k}"] = v
+            header["optimizer_state"] = _jsonable(state)
+    if training_state is not None:
+        fit_rng = getattr(model, "_fit_rng", None)
+        gens = model.random_generators() if hasattr(model, "random_generators") else {}
+        header["training_state"] = {
+            "epoch": int(training_state),
+            "global_rng": _jsonable(_random.get_state()),
+            "fit_rng": _jsonable(fit_rng.bit_generator.state) if fit_rng is not None else None,
+            "layer_rngs": {k: _jsonable(g.bit_generator.state) for k, g in gens.items()},
+        }
     save_arrays(path, header, arrays)
 
 
-def load_model(path: str | os.PathLike[str]) -> Any:
-    """Load a model saved by :func:`save_model` / ``model.save``.
-
-    Raises :class:`FileFormatError` for missing, corrupt, truncated, foreign or newer files.
-    """
+def _read_header(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     header, arrays = load_arrays(path)
     if header.get("format") != FORMAT:
         raise FileFormatError(
             f"{path}: not a mitbadak model file (format {header.get('format')!r})"
         )
     version = header.get("version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
+    if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
         raise FileFormatError(
             f"{path}: format version {version!r} is newer than this mitbadak reads "
             f"({FORMAT_VERSION}); upgrade mitbadak"
         )
+    return header, arrays
+
+
+def _restore_compile(model: Any, header: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
+    """Compile ``model`` from the header (registered names only) and restore its optimizer."""
+    from . import losses, metrics, optimizers
+
+    cfg = header.get("compile")
+    if cfg is None or not hasattr(model, "compile"):
+        return
+    if not isinstance(cfg, dict):
+        raise ConfigError("invalid compile config")
+    loss_spec = cfg.get("loss")
+    if loss_spec is None:
+        return  # a custom loss function: the user compiles again
+    if not isinstance(loss_spec, dict) or not isinstance(loss_spec.get("config", {}), dict):
+        raise ConfigError(f"invalid loss config {loss_spec!r}")
+    loss_cls = {c.__name__: c for c in losses._REGISTRY.values()}.get(loss_spec.get("class_name"))
+    if loss_cls is None:
+        raise ConfigError(f"unknown loss class {loss_spec.get('class_name')!r}")
+    try:
+        loss = loss_cls(**loss_spec.get("config", {}))
+    except TypeError as e:
+        raise ConfigError(f"invalid config for loss {loss_cls.__name__}: {e}") from None
+    mets = []
+    for m in cfg.get("metrics", []):
+        if not isinstance(m, (str, dict)):
+            raise ConfigError(f"invalid metric spec {m!r}")
+        mets.append(m if isinstance(m, str) else metrics.get(m))
+    opt_spec = cfg.get("optimizer")
+    if opt_spec is None:
+        return
+    if isinstance(opt_spec, dict):
+        names = {c.__name__ for c in optimizers._REGISTRY.values()}
+        if opt_spec.get("class_name") not in names or not isinstance(
+            opt_spec.get("config", {}), dict
+        ):
+            raise ConfigError(f"unknown optimizer config {opt_spec!r}")
+    elif not isinstance(opt_spec, str):
+        raise ConfigError(f"invalid optimizer spec {opt_spec!r}")
+    model.compile(optimizer=opt_spec, loss=loss, metrics=mets)
+    state = header.get("optimizer_state")
+    if state is not None:
+        if not isinstance(state, dict):
+            raise ConfigError("invalid optimizer state")
+        opt = model._ensure_optimizer()
+        if opt is None:
+            raise ConfigError("the file holds an optimizer state but the model has no parameters")
+        state = dict(state)
+        prefix = "optimizer/"
+        state["arrays"] = {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}
+        opt.load_state_dict(state)
+
+
+def _restore_training_state(model: Any, header: dict[str, Any]) -> None:
+    ts = header.get("training_state")
+    if ts is None:
+        return
+    if not isinstance(ts, dict) or not isinstance(ts.get("epoch"), int):
+        raise ConfigError("invalid training state")
+    for key in ("global_rng", "fit_rng"):
+        if ts.get(key) is not None and not _rng_state_ok(ts[key]):
+            raise ConfigError(f"invalid random state {key!r}")
+    gens = model.random_generators() if hasattr(model, "random_generators") else {}
+    saved = ts.get("layer_rngs", {})
+    if not isinstance(saved, dict) or set(saved) != set(gens):
+        raise ConfigError(
+            f"the file holds random states for {sorted(saved)}, the model has {sorted(gens)}"
+        )
+    for k, g in gens.items():
+        g.bit_generator.state = saved[k]
+    model.epoch = ts["epoch"]
+    model._resume = {
+        "epoch": ts["epoch"],
+        "global_rng": ts.get("global_rng"),
+        "fit_rng": ts.get("fit_rng"),
+    }
+
+
+def load_model(path: str | os.PathLike[str], compile: bool = True) -> Any:
+    """Load a model saved by :func:`save_model` / ``model.save``: architecture, weights, and
+    (``compile=True``) the compile config with the optimizer state, ready to ``fit`` on.
+
+    For a checkpoint written with a training state, ``model.epoch`` is the epoch reached and
+    ``model.fit(..., initial_epoch=model.epoch)`` continues the run exactly.
+
+    Nothing from the file is unpickled or evaluated: only registered class names are used.
+    Raises :class:`FileFormatError` naming the file for missing, corrupt, truncated, foreign
+    or newer files.
+    """
+    header, arrays = _read_header(path)
     try:
         model = layer_from_config(header["model"])
         shape = tuple(int(s) for s in header["input_shape"])
         model.build((1,) + shape)
-        weights = [arrays[f"weight_{i}"] for i in range(len(model.weights))]
-        if len(arrays) != len(weights):
+        n_weights = len(model.weights)
+        weights = [arrays[f"weight_{i}"] for i in range(n_weights)]
+        n_model_arrays = sum(1 for k in arrays if k.startswith("weight_"))
+        if n_model_arrays != n_weights:
             raise FileFormatError(
-                f"{path}: holds {len(arrays)} arrays, the model has {len(weights)}"
+                f"{path}: holds {n_model_arrays} weights, the model has {n_weights}"
             )
         model.set_weights(weights)
+        if compile:
+            _restore_compile(model, header, arrays)
+        _restore_training_state(model, header)
     except FileFormatError:
         raise
-    except (MitbadakError, KeyError, TypeError, ValueError) as e:
+    except (MitbadakError, KeyError, TypeError, ValueError, AttributeError) as e:
         raise FileFormatError(f"{path}: invalid model description ({e})") from None
     model.eval()
     return model
+
+
+def save_weights(model: Layer, path: str | os.PathLike[str]) -> None:
+    """Save only a built model's weights (atomically), for :func:`load_weights`.
+
+    Example:
+        >>> from mitbadak import Sequential, layers
+        >>> m = Sequential([layers.Dense(3)]); _ = m(np.zeros((1, 4)))
+        >>> import tempfile, os; p = os.path.join(tempfile.mkdtemp(), "w.npz")
+        >>> save_weights(m, p); load_weights(m, p)
+    """
+    if not model.built:
+        raise ShapeError("save_weights: the model is not built yet; call it on a batch first")
+    header = {"format": FORMAT, "version": FORMAT_VERSION, "weights_only": True}
+    save_arrays(path, header, {f"weight_{i}": w.data for i, w in enumerate(model.weights)})
+
+
+def load_weights(model: Layer, path: str | os.PathLike[str]) -> None:
+    """Set a built model's weights from a weights file or a whole-model file, checking the
+    count and every shape (FileFormatError otherwise)."""
+    _, arrays = _read_header(path)
+    n = len(model.weights)
+    try:
+        values = [arrays[f"weight_{i}"] for i in range(n)]
+        if sum(1 for k in arrays if k.startswith("weight_")) != n:
+            raise ShapeError(f"the file holds another number of weights than the model's {n}")
+        model.set_weights(values)
+    except (MitbadakError, KeyError) as e:
+        raise FileFormatError(f"{path}: weights do not fit the model ({e})") from None
