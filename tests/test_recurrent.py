@@ -518,3 +518,15 @@ def test_shape_errors_name_the_layer(rng):
         SimpleRNN(3, activation="sigmoid")
     with pytest.raises(ConfigError):
         Bidirectional(Dense(3))
+
+
+def test_use_bias_false_matches_pytorch_without_bias(rng):
+    torch = _torch()
+    module = _torch_module(torch, "lstm", 3, 4, bias=False)
+    layer = LSTM(4, use_bias=False, return_sequences=True, dtype="float64")
+    from_torch_weights(layer, module.state_dict())
+    assert [w.shape for w in layer.weights] == [(3, 16), (4, 16)]
+    x = rng.standard_normal((2, 5, 3))
+    out_t, _ = module(torch.tensor(x))
+    np.testing.assert_allclose(layer(x).data, out_t.detach().numpy(), rtol=1e-10, atol=1e-12)
+    assert set(to_torch_weights(layer)) == set(module.state_dict())

@@ -607,12 +607,13 @@ def to_torch_weights(layer: Layer) -> dict[str, np.ndarray]:
         b_ih, b_hh = b[0], b[1]
     else:
         b_ih, b_hh = b, np.zeros(g, layer.dtype)
-    return {
+    out = {
         "weight_ih_l0": np.ascontiguousarray(k[:, p].T),
         "weight_hh_l0": np.ascontiguousarray(u[:, p].T),
-        "bias_ih_l0": b_ih[p].copy(),
-        "bias_hh_l0": b_hh[p].copy(),
     }
+    if layer.bias is not None:  # use_bias=False matches PyTorch's bias=False: no bias keys
+        out.update(bias_ih_l0=b_ih[p].copy(), bias_hh_l0=b_hh[p].copy())
+    return out
 
 
 def from_torch_weights(layer: Layer, state_dict: dict[str, Any]) -> None:
