@@ -21,7 +21,7 @@ from mitbadak.classic import (
     Perceptron,
     Ridge,
 )
-from mitbadak.errors import ConfigError, DataError, NotFittedError, ShapeError
+from mitbadak.errors import ConfigError, DataError, LabelError, NotFittedError, ShapeError
 
 CLASSIFIERS = [Perceptron, LogisticRegression, KNeighborsClassifier]
 REGRESSORS = [LinearRegression, Ridge, Lasso, ElasticNet, KNeighborsRegressor]
@@ -154,6 +154,27 @@ def test_clear_errors(cls):
         model.predict(X_nan)
     with pytest.raises(DataError, match="numeric"):
         cls().fit([["a", "b", "c"]] * 40, y)
+
+
+@pytest.mark.parametrize("cls", ALL)
+def test_unsupported_inputs_are_named(cls):
+    X, y = small_data(cls)
+    with pytest.raises(DataError, match="complex data is not supported"):
+        cls().fit(X + 1j, y)
+    with pytest.raises(DataError, match="at least one feature"):
+        cls().fit(np.empty((40, 0)), y)
+    sparse = pytest.importorskip("scipy.sparse")
+    with pytest.raises(DataError, match=r"sparse input is not supported; pass X.toarray\(\)"):
+        cls().fit(sparse.csr_matrix(X), y)
+
+
+@pytest.mark.parametrize("cls", CLASSIFIERS)
+def test_classifiers_reject_continuous_targets(cls):
+    X, _ = small_data(cls)
+    with pytest.raises(LabelError, match="Unknown label type: continuous"):
+        cls().fit(X, X[:, 0])
+    # whole-number floats are class labels
+    assert cls().fit(X, (X[:, 0] > 0).astype(float)).classes_.tolist() == [0.0, 1.0]
 
 
 def test_nan_targets_are_rejected():

@@ -26,11 +26,21 @@ from typing import Any
 import numpy as np
 
 from ..data.dataset import check_xy
-from ..errors import ConfigError, DataError, NotFittedError, ShapeError
+from ..errors import ConfigError, DataError, LabelError, NotFittedError, ShapeError
 
 
 class ConvergenceWarning(UserWarning):
-    """An iterative solver stopped at ``max_iter`` before meeting its tolerance."""
+    """An iterative solver stopped at ``max_iter`` before meeting its tolerance.
+
+    Example:
+        >>> import warnings
+        >>> from mitbadak.classic import Lasso
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     _ = Lasso(alpha=1e-6, max_iter=1, tol=1e-12).fit([[0.0], [1.0], [3.0]], [0, 1, 2])
+        >>> caught[0].category.__name__
+        'ConvergenceWarning'
+    """
 
 
 class BaseEstimator:
@@ -137,6 +147,8 @@ class BaseEstimator:
                 f"{type(self).__name__}.fit: expected y of shape (n_samples,), got {y.shape}"
             )
         check_xy(X, y, where=f"{type(self).__name__}.fit")
+        if getattr(self, "_estimator_type", None) == "classifier":
+            check_classification_targets(y, f"{type(self).__name__}.fit")
         self.n_features_in_ = X.shape[1]
         return X, y
 
@@ -159,6 +171,10 @@ class BaseEstimator:
 
 def _as_2d_float(X: Any, where: str) -> np.ndarray:
     """Return X as a float64 matrix (n_samples, n_features) or raise a clear error."""
+    if hasattr(X, "toarray"):  # a scipy.sparse matrix: not supported, say so
+        raise DataError(f"{where}: sparse input is not supported; pass X.toarray() instead")
+    if np.iscomplexobj(X):  # converting would silently drop the imaginary part
+        raise DataError(f"{where}: complex data is not supported, got dtype {np.asarray(X).dtype}")
     try:
         X = np.asarray(X, dtype=np.float64)
     except (TypeError, ValueError) as e:
@@ -168,7 +184,26 @@ def _as_2d_float(X: Any, where: str) -> np.ndarray:
         raise ShapeError(
             f"{where}: expected X of shape (n_samples, n_features), got {X.shape}{hint}"
         )
+    if X.shape[0] > 0 and X.shape[1] == 0:
+        raise DataError(f"{where}: expected at least one feature, got X of shape {X.shape}")
     return X
+
+
+def check_classification_targets(y: np.ndarray, where: str) -> None:
+    """Reject continuous targets in a classifier: floats must be whole numbers (class ids).
+
+    Example:
+        >>> check_classification_targets(np.array([0.0, 1.0, 2.0]), "demo")
+        >>> check_classification_targets(np.array([0.5, 1.0]), "demo")
+        Traceback (most recent call last):
+        ...
+        mitbadak.errors.LabelError: demo: Unknown label type: continuous targets ...
+    """
+    if np.issubdtype(y.dtype, np.floating) and np.any(y != np.round(y)):
+        raise LabelError(
+            f"{where}: Unknown label type: continuous targets (e.g. {y[y != np.round(y)][0]!r}); "
+            f"a classifier needs discrete class labels (use a regressor for continuous y)"
+        )
 
 
 class ClassifierMixin:
