@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -66,12 +65,18 @@ def load_arrays(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str,
     try:
         with np.load(path, allow_pickle=False) as z:
             arrays = {k: z[k] for k in z.files}
-    except (OSError, ValueError, zipfile.BadZipFile, EOFError, KeyError) as e:
+    except Exception as e:  # zipfile, zlib, NumPy's format checks: all mean a bad file
         raise FileFormatError(f"{path}: not a readable mitbadak file ({e})") from None
     if _HEADER not in arrays:
         raise FileFormatError(f"{path}: no mitbadak header; not a file saved by mitbadak")
+    for k, v in arrays.items():  # a member that is not a .npy array comes back as raw bytes
+        if not isinstance(v, np.ndarray) or v.dtype == object:
+            raise FileFormatError(f"{path}: entry {k!r} is not a plain array; corrupt file")
+    hdr = arrays.pop(_HEADER)
+    if hdr.dtype != np.uint8 or hdr.ndim != 1:
+        raise FileFormatError(f"{path}: corrupt header (expected UTF-8 bytes)")
     try:
-        header = json.loads(arrays.pop(_HEADER).tobytes().decode("utf-8"))
+        header = json.loads(hdr.tobytes().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
         raise FileFormatError(f"{path}: corrupt header ({e})") from None
     if not isinstance(header, dict):
