@@ -689,11 +689,13 @@ class Adam(Optimizer):
                 vmax = state["max_exp_avg_sq"] = np.zeros_like(p.data)
             np.maximum(vmax, v, out=vmax)
             v = vmax
+        # lr/c1 * m / (sqrt(v)/sqrt(c2) + eps) == (lr*sqrt(c2)/c1) * m / (sqrt(v) + eps*sqrt(c2)),
+        # with c1 = 1 - b1^t, c2 = 1 - b2^t: the same step with one array pass fewer.
+        sc2 = math.sqrt(1.0 - b2**t)
         np.sqrt(v, out=tmp)
-        tmp /= math.sqrt(1.0 - b2**t)
-        tmp += h["eps"]
+        tmp += h["eps"] * sc2
         np.divide(m, tmp, out=tmp)
-        tmp *= lr / (1.0 - b1**t)
+        tmp *= lr * sc2 / (1.0 - b1**t)
         p.data -= tmp
 
 
