@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -62,6 +63,8 @@ def load_arrays(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str,
     path = Path(path)
     if not path.is_file():
         raise FileFormatError(f"{path}: no such file")
+    if not zipfile.is_zipfile(path):  # e.g. a .npy array, a text file, a truncated archive
+        raise FileFormatError(f"{path}: not a mitbadak file (not an .npz archive)")
     try:
         with np.load(path, allow_pickle=False) as z:
             arrays = {k: z[k] for k in z.files}
