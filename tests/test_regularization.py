@@ -218,3 +218,25 @@ def test_dropout_errors_and_config():
     assert (clone.rate, clone.noise_shape, clone.seed) == (0.2, (None, 1), 9)
     x = np.ones((6, 5), np.float32)
     np.testing.assert_array_equal(clone(x, training=True).data, layer(x, training=True).data)
+
+
+# ------------------------------------------------------------------------------ docstrings
+PART_B_MODULES = [
+    "optimizers",
+    "schedules",
+    "regularizers",
+    "ops.dropout",
+    "ops.normalization",
+    "layers.regularization",
+    "layers.normalization",
+]
+
+
+@pytest.mark.parametrize("name", PART_B_MODULES)
+def test_docstring_examples(name):
+    import doctest
+    import importlib
+
+    module = importlib.import_module(f"mitbadak.{name}")
+    result = doctest.testmod(module, extraglobs={"np": np, "Tensor": Tensor})
+    assert result.attempted > 0 and result.failed == 0

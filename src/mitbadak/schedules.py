@@ -31,7 +31,15 @@ from .errors import ConfigError
 
 
 class Schedule:
-    """Base class: ``__call__(step) -> float`` and ``get_config()`` for saving."""
+    """Base class: ``__call__(step) -> float`` and ``get_config()`` for saving.
+
+    Example:
+        >>> class Halving(Schedule):
+        ...     def __init__(self, lr0): self.lr0 = lr0
+        ...     def __call__(self, step): return self.lr0 / 2**step
+        >>> Halving(1.0)(3), Halving(1.0).get_config()
+        (0.125, {'lr0': 1.0})
+    """
 
     def __call__(self, step: int | float) -> float:
         raise NotImplementedError

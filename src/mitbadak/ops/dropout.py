@@ -22,6 +22,12 @@ class Dropout(Function):
 
     The mask (possibly of a broadcastable ``noise_shape``) is drawn by the caller and given to
     the op, so forward and backward use the very same one.
+
+    Example:
+        >>> x = Tensor(np.array([1.0, 2.0]), requires_grad=True)
+        >>> y = Dropout.apply(x, mask=np.array([0.0, 2.0]))   # rate 0.5: drop x0, keep x1
+        >>> y.backward(np.ones(2)); y.tolist(), x.grad.tolist()
+        ([0.0, 4.0], [0.0, 2.0])
     """
 
     def __init__(self, mask: np.ndarray) -> None:
@@ -40,7 +46,7 @@ def dropout_mask(
     """A scaled keep-mask: each entry is ``1 / (1 - rate)`` with probability ``1 - rate``, else 0.
 
     Example:
-        >>> m = dropout_mask((1000,), 0.25, np.float32, np.random.default_rng(0))
+        >>> m = dropout_mask((10000,), 0.25, np.float32, np.random.default_rng(0))
         >>> sorted(set(m.tolist()))[1], round(float((m == 0).mean()), 2)
         (1.3333333730697632, 0.25)
     """
@@ -70,7 +76,12 @@ def resolve_noise_shape(
 
 
 def check_rate(rate: float, who: str = "dropout") -> float:
-    """Validate a dropout rate: the probability of *dropping* an element, in [0, 1)."""
+    """Validate a dropout rate: the probability of *dropping* an element, in [0, 1).
+
+    Example:
+        >>> check_rate(0.5)
+        0.5
+    """
     if not 0.0 <= rate < 1.0:
         raise ConfigError(f"{who}: rate must be in [0, 1) (the fraction dropped), got {rate}")
     return float(rate)
