@@ -1,9 +1,16 @@
 """Layers: the building blocks of models, each made only of tensor ops."""
 
 from .base import Layer, layer_from_config, layer_to_config
+from .conv import Conv2D, ZeroPadding2D
 from .core import Activation, Dense, Flatten, Reshape
 from .embedding import Embedding
 from .normalization import BatchNormalization, LayerNormalization
+from .pooling import (
+    AveragePooling2D,
+    GlobalAveragePooling2D,
+    GlobalMaxPooling2D,
+    MaxPooling2D,
+)
 from .recurrent import GRU, LSTM, Bidirectional, SimpleRNN, TimeDistributed
 from .regularization import Dropout
 
@@ -12,6 +19,12 @@ __all__ = [
     "BatchNormalization",
     "Dropout",
     "LayerNormalization",
+    "AveragePooling2D",
+    "Conv2D",
+    "GlobalAveragePooling2D",
+    "GlobalMaxPooling2D",
+    "MaxPooling2D",
+    "ZeroPadding2D",
     "Bidirectional",
     "Dense",
     "Embedding",

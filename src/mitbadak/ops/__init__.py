@@ -31,6 +31,7 @@ from .activation import (
     swish,
     tanh,
 )
+from .conv import conv2d, pad2d
 from .linear import linear as linear_fn
 from .loss import (
     binary_cross_entropy,
@@ -59,10 +60,15 @@ from .math import (
     sub,
 )
 from .norm import matrix_norm, norm, vector_norm
+from .pool import avg_pool2d, max_pool2d
 from .reduce import max, mean, min, sum
 from .shape import broadcast_to, concatenate, flatten, getitem, reshape, stack, transpose
 
 __all__ = [
+    "avg_pool2d",
+    "conv2d",
+    "max_pool2d",
+    "pad2d",
     "abs",
     "activation",
     "add",

@@ -1,0 +1,440 @@
+"""2-D convolution (cross-correlation, as in every framework) by im2col, and zero padding.
+
+Layout: inputs are channels-first ``(N, C, H, W)`` and kernels ``(O, C, kh, kw)``, as in PyTorch.
+
+The textbook formula, with stride s, dilation d and the input ``xp`` already zero-padded::
+
+    y[n, o, p, q] = b[o] + sum_{c, i, j} w[o, c, i, j] * xp[n, c, p*s + i*d, q*s + j*d]
+
+and, for G = dL/dy, its backward::
+
+    dw[o, c, i, j]               = sum_{n, p, q} G[n, o, p, q] * xp[n, c, p*s + i*d, q*s + j*d]
+    db[o]                        = sum_{n, p, q} G[n, o, p, q]
+    dxp[n, c, p*s + i*d, q*s + j*d] += sum_o  G[n, o, p, q] * w[o, c, i, j]
+
+**im2col** turns the sums into matrix products. Every output position (n, p, q) gets one row of
+``cols`` holding the kh*kw*C input values its kernel window sees; the kernel becomes a matrix
+``W`` of shape (kh*kw*C, O). Then::
+
+    Y = cols @ W + b        dW = cols^T @ G        dcols = G @ W^T
+
+and **col2im** adds each row of ``dcols`` back to the input positions it was copied from. Both
+copies run per kernel offset (i, j): kh*kw strided slice copies/adds of the whole batch, never a
+Python loop over positions and never ``np.add.at``.
+
+The rows are laid out channels-last, ``cols[n, p, q, i, j, c]``: each copy then moves runs of C
+contiguous floats, and ``cols @ W`` is one large GEMM (the fastest thing NumPy does). The output
+is returned as an ``(N, O, OH, OW)`` array that is a view of the GEMM's ``(N, OH, OW, O)`` result
+(PyTorch calls this the *channels-last memory format*): the values and shape are exactly those
+of NCHW, NumPy handles the strides, and the next convolution's channels-last copy is then free.
+
+Padding ``"same"`` follows Keras/TensorFlow: the output has ceil(H / s) rows, and the total
+padding ``max((ceil(H/s) - 1) * s + (kh - 1) * d + 1 - H, 0)`` is split with the extra row (when
+it is odd) at the bottom/right. PyTorch's symmetric ``padding=k`` is the int/tuple form.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigError, ShapeError
+from ..tensor import Function, Tensor
+
+Pad4 = tuple[int, int, int, int]  # (top, bottom, left, right)
+
+
+# ------------------------------------------------------------------------------ arguments
+def pair(value: Any, what: str, op: str) -> tuple[int, int]:
+    """``3`` -> ``(3, 3)``; ``(3, 2)`` stays; anything else raises ConfigError.
+
+    Example:
+        >>> pair(3, "stride", "conv2d")
+        (3, 3)
+    """
+    if isinstance(value, (int, np.integer)):
+        value = (int(value), int(value))
+    if (
+        not isinstance(value, Sequence)
+        or len(value) != 2
+        or not all(isinstance(v, (int, np.integer)) for v in value)
+    ):
+        raise ConfigError(f"{op}: {what} must be an int or a pair of ints, got {value!r}")
+    return int(value[0]), int(value[1])
+
+
+def same_padding(size: int, kernel: int, stride: int, dilation: int = 1) -> tuple[int, int]:
+    """Keras/TensorFlow ``"same"`` padding (before, after) of one spatial axis.
+
+    The output has ``ceil(size / stride)`` positions; the odd extra pixel goes after.
+
+    Example:
+        >>> same_padding(28, 3, 1), same_padding(28, 2, 2), same_padding(5, 4, 1)
+        ((1, 1), (0, 0), (1, 2))
+    """
+    out = -(-size // stride)
+    total = max((out - 1) * stride + (kernel - 1) * dilation + 1 - size, 0)
+    return total // 2, total - total // 2
+
+
+def resolve_padding(
+    padding: Any,
+    in_hw: tuple[int, int],
+    kernel: tuple[int, int],
+    stride: tuple[int, int],
+    dilation: tuple[int, int],
+    op: str,
+) -> Pad4:
+    """Turn ``"valid"``, ``"same"``, ``p``, ``(ph, pw)`` or ``((top, bottom), (left, right))``
+    into explicit ``(top, bottom, left, right)`` padding.
+
+    Example:
+        >>> resolve_padding("same", (5, 5), (4, 4), (1, 1), (1, 1), "conv2d")
+        (1, 2, 1, 2)
+    """
+    if isinstance(padding, str):
+        mode = padding.lower()
+        if mode == "valid":
+            return 0, 0, 0, 0
+        if mode == "same":
+            t, b = same_padding(in_hw[0], kernel[0], stride[0], dilation[0])
+            left, r = same_padding(in_hw[1], kernel[1], stride[1], dilation[1])
+            return t, b, left, r
+        raise ConfigError(f"{op}: padding must be 'valid', 'same' or ints, got {padding!r}")
+    if (
+        isinstance(padding, Sequence)
+        and len(padding) == 2
+        and all(isinstance(p, Sequence) for p in padding)
+    ):
+        (t, b), (left, r) = pair(padding[0], "padding", op), pair(padding[1], "padding", op)
+    else:
+        ph, pw = pair(padding, "padding", op)
+        t, b, left, r = ph, ph, pw, pw
+    if min(t, b, left, r) < 0:
+        raise ConfigError(f"{op}: padding must be >= 0, got {padding!r}")
+    return t, b, left, r
+
+
+def output_size(size: int, kernel: int, stride: int, dilation: int, pad: int) -> int:
+    """Output length of one axis: floor((size + pad - dilation*(kernel-1) - 1) / stride) + 1.
+
+    Floored like PyTorch: positions a stride does not reach at the end are dropped.
+
+    Example:
+        >>> output_size(28, 3, 1, 1, 2), output_size(7, 2, 2, 1, 0)
+        (28, 3)
+    """
+    return (size + pad - dilation * (kernel - 1) - 1) // stride + 1
+
+
+def check_window(
+    x_shape: tuple[int, ...],
+    kernel: tuple[int, int],
+    stride: tuple[int, int],
+    dilation: tuple[int, int],
+    pad: Pad4,
+    op: str,
+) -> tuple[int, int]:
+    """Output (OH, OW) for a window sliding over ``x_shape`` (N, C, H, W); raises ShapeError
+    naming ``op`` and the shapes when the (dilated) window is larger than the padded input."""
+    h, w = x_shape[2] + pad[0] + pad[1], x_shape[3] + pad[2] + pad[3]
+    eh, ew = dilation[0] * (kernel[0] - 1) + 1, dilation[1] * (kernel[1] - 1) + 1
+    if eh > h or ew > w:
+        raise ShapeError(
+            f"{op}: window {kernel[0]}x{kernel[1]} (dilation {dilation}, so {eh}x{ew}) is larger "
+            f"than the padded input {h}x{w} (input shape {tuple(x_shape)}, padding "
+            f"(top, bottom, left, right) = {pad})"
+        )
+    return (
+        output_size(x_shape[2], kernel[0], stride[0], dilation[0], pad[0] + pad[1]),
+        output_size(x_shape[3], kernel[1], stride[1], dilation[1], pad[2] + pad[3]),
+    )
+
+
+def window(start: int, count: int, step: int) -> slice:
+    """The slice start, start+step, ..., taking ``count`` elements."""
+    return slice(start, start + step * (count - 1) + 1, step)
+
+
+# ------------------------------------------------------------------------ im2col / col2im
+def im2col(
+    xp: np.ndarray,
+    kernel: tuple[int, int],
+    stride: tuple[int, int],
+    dilation: tuple[int, int],
+    out_hw: tuple[int, int],
+    out: np.ndarray | None = None,
+) -> np.ndarray:
+    """Unfold a padded channels-last batch ``xp`` (N, Hp, Wp, C) into
+    ``cols[n, p, q, i, j, c] = xp[n, p*sh + i*dh, q*sw + j*dw, c]`` of shape (N, OH, OW, kh, kw, C).
+
+    One strided copy per kernel offset (i, j).
+
+    Example:
+        >>> xp = np.arange(9.0).reshape(1, 3, 3, 1)
+        >>> im2col(xp, (2, 2), (1, 1), (1, 1), (2, 2))[0, 0, 0, :, :, 0].tolist()
+        [[0.0, 1.0], [3.0, 4.0]]
+    """
+    (kh, kw), (oh, ow) = kernel, out_hw
+    n, c = xp.shape[0], xp.shape[3]
+    if out is None:
+        out = np.empty((n, oh, ow, kh, kw, c), dtype=xp.dtype)
+    for i in range(kh):
+        rows = window(i * dilation[0], oh, stride[0])
+        for j in range(kw):
+            out[:, :, :, i, j, :] = xp[:, rows, window(j * dilation[1], ow, stride[1]), :]
+    return out
+
+
+def col2im(
+    cols: np.ndarray,
+    padded_shape: tuple[int, int, int, int],
+    stride: tuple[int, int],
+    dilation: tuple[int, int],
+) -> np.ndarray:
+    """The adjoint of :func:`im2col`: add every ``cols[n, p, q, i, j, c]`` back to
+    ``xp[n, p*sh + i*dh, q*sw + j*dw, c]`` (positions seen by several windows get the sum).
+
+    ``cols`` is (N, OH, OW, kh, kw, C); returns (N, Hp, Wp, C). One strided add per offset: the
+    positions of one offset never repeat, so ``+=`` on the slice is exact.
+
+    Example:
+        >>> col2im(np.ones((1, 2, 2, 2, 2, 1)), (1, 3, 3, 1), (1, 1), (1, 1))[0, :, :, 0].tolist()
+        [[1.0, 2.0, 1.0], [2.0, 4.0, 2.0], [1.0, 2.0, 1.0]]
+    """
+    _, oh, ow, kh, kw, _ = cols.shape
+    xp = np.zeros(padded_shape, dtype=cols.dtype)
+    for i in range(kh):
+        rows = window(i * dilation[0], oh, stride[0])
+        for j in range(kw):
+            xp[:, rows, window(j * dilation[1], ow, stride[1]), :] += cols[:, :, :, i, j, :]
+    return xp
+
+
+# ------------------------------------------------------------------------------ GEMMs
+# Below this many multiply-adds a product is split into blocks of whole samples that OpenBLAS
+# runs on one thread each: a small GEMM with one huge dimension (a first layer's
+# (N*H*W, 9) @ (9, 32)) is slow and erratic when split across threads (measured 2 ms to over
+# 1 s on the project's 2-core machine, against a steady 1 ms in blocks).
+_SMALL_GEMM = 1 << 26
+_BLOCK_WORK = 1 << 18  # OpenBLAS stays single-threaded up to M*N*K = 65536 * 4
+
+
+def _samples_per_block(n: int, rows_per_sample: int, k: int, m: int) -> int:
+    """The number of samples per block: the largest divisor of ``n`` keeping a block's work
+    ``rows * k * m`` under ``_BLOCK_WORK`` (at least 1); ``n`` (one block) for large products."""
+    if n * rows_per_sample * k * m >= _SMALL_GEMM:
+        return n
+    best = 1
+    for s in range(1, n + 1):
+        if n % s == 0 and s * rows_per_sample * k * m <= _BLOCK_WORK:
+            best = s
+    return best
+
+
+def rows_matmul(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """``a @ b`` for ``a`` of shape (n * L, K): one GEMM, or blocks of whole samples (see above)."""
+    rows, k = a.shape
+    s = _samples_per_block(n, rows // n, k, b.shape[1])
+    if s == n:
+        return a @ b
+    return np.matmul(a.reshape(n // s, -1, k), b).reshape(rows, b.shape[1])
+
+
+def rows_tmatmul(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """``a.T @ b`` for ``a`` (n * L, K) and ``b`` (n * L, M): a sum over rows, by blocks when small."""
+    rows, k = a.shape
+    s = _samples_per_block(n, rows // n, k, b.shape[1])
+    if s == n:
+        return a.T @ b
+    blocks = n // s
+    return np.matmul(
+        a.reshape(blocks, -1, k).transpose(0, 2, 1), b.reshape(blocks, -1, b.shape[1])
+    ).sum(0)
+
+
+# ----------------------------------------------------------------------------- the ops
+class Conv2d(Function):
+    """Fused convolution and bias (one graph node): ``y = conv(x, w) + b``, optionally followed
+    by ReLU in the same node (``relu=True``: ``y = max(0, conv(x, w) + b)``).
+
+    Forward ``Y = cols @ W + b``; backward ``dW = cols^T G``, ``db = sum G``,
+    ``dx = col2im(G W^T)`` (see the module docstring for the element formulas), where with the
+    fused ReLU G is first multiplied by ``[y > 0]``. Gradients are computed only for the inputs
+    that need one (a first layer never pays for ``dx``).
+    """
+
+    def __init__(
+        self,
+        stride: tuple[int, int],
+        pad: Pad4,
+        dilation: tuple[int, int],
+        out_hw: tuple[int, int],
+        relu: bool = False,
+    ) -> None:
+        self.stride, self.pad, self.dilation, self.out_hw = stride, pad, dilation, out_hw
+        self.relu = relu
+
+    def forward(self, x: np.ndarray, w: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
+        n, c, h, wd = x.shape
+        o, _, kh, kw = w.shape
+        t, bt, left, r = self.pad
+        oh, ow = self.out_hw
+        dtype = np.result_type(x.dtype, w.dtype)
+        # Channels-last padded copy of the input (a free view when x is already channels-last).
+        xp = np.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
+        xp[:, t : t + h, left : left + wd, :] = x.transpose(0, 2, 3, 1)
+        cols = im2col(xp, (kh, kw), self.stride, self.dilation, (oh, ow))
+        del xp
+        cols = cols.reshape(n * oh * ow, kh * kw * c)
+        wmat = np.ascontiguousarray(w.transpose(2, 3, 1, 0), dtype=dtype).reshape(kh * kw * c, o)
+        y = rows_matmul(cols, wmat, n)  # (N*OH*OW, O): one GEMM for the whole batch
+        if b is not None:
+            y += b
+        if self.relu:  # fused activation: y = max(0, conv + b), in place
+            np.maximum(y, 0, out=y)
+            self.y = y
+        self.cols, self.wmat, self.x_shape, self.w_shape = cols, wmat, x.shape, w.shape
+        # (N, OH, OW, O) memory seen as (N, O, OH, OW): NCHW values, channels-last strides.
+        return y.reshape(n, oh, ow, o).transpose(0, 3, 1, 2)
+
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        n, c, h, wd = self.x_shape
+        o, _, kh, kw = self.w_shape
+        t, bt, left, r = self.pad
+        oh, ow = self.out_hw
+        g_nhwc = g.transpose(0, 2, 3, 1)
+        if self.relu:  # ReLU's backward, dy/dz = [y > 0], in the same pass as the layout change
+            g2 = np.multiply(g_nhwc, self.y.reshape(g_nhwc.shape) > 0).reshape(n * oh * ow, o)
+            self.y = None
+        else:  # G as a (N*OH*OW, O) matrix; free when g is channels-last, one copy otherwise
+            g2 = g_nhwc.reshape(n * oh * ow, o)
+        needs = self.needs_input_grad
+        gx = gw = gb = None
+        if needs[1]:
+            gwmat = rows_tmatmul(self.cols, g2, n)  # (kh*kw*C, O)
+            gw = np.ascontiguousarray(gwmat.reshape(kh, kw, c, o).transpose(3, 2, 0, 1))
+        if len(needs) > 2 and needs[2]:
+            gb = g2.sum(axis=0)
+        self.cols = None  # the largest array of the graph: free it as early as possible
+        if needs[0]:
+            dcols = rows_matmul(g2, self.wmat.T, n).reshape(n, oh, ow, kh, kw, c)
+            dxp = col2im(dcols, (n, h + t + bt, wd + left + r, c), self.stride, self.dilation)
+            del dcols
+            gx = dxp[:, t : t + h, left : left + wd, :].transpose(0, 3, 1, 2)
+        return (gx, gw, gb)[: len(needs)]
+
+
+def conv2d(
+    x: Tensor,
+    weight: Tensor,
+    bias: Tensor | None = None,
+    stride: int | tuple[int, int] = 1,
+    padding: Any = 0,
+    dilation: int | tuple[int, int] = 1,
+    *,
+    relu: bool = False,
+    name: str = "conv2d",
+) -> Tensor:
+    """2-D convolution of a channels-first batch, like ``torch.nn.functional.conv2d``.
+
+    Args:
+        x: (N, C, H, W) input.
+        weight: (O, C, kh, kw) kernels.
+        bias: (O,) or ``None``.
+        stride, dilation: int or (h, w).
+        padding: ``"valid"`` (0), ``"same"`` (Keras/TensorFlow, asymmetric when needed), an
+            int, ``(ph, pw)`` (symmetric, PyTorch's meaning) or ``((top, bottom), (left, right))``.
+        relu: apply ``max(0, .)`` to the result inside the same graph node (saves a node, a
+            pass over the output and the memory of the pre-activation).
+        name: the layer or op named in error messages.
+
+    Returns:
+        (N, O, OH, OW) with OH = floor((H + pads - dilation*(kh-1) - 1) / stride) + 1.
+
+    Example:
+        >>> x = Tensor(np.ones((2, 1, 5, 5)))
+        >>> w = Tensor(np.ones((4, 1, 3, 3)))
+        >>> y = conv2d(x, w, padding="same")
+        >>> y.shape, float(y.data[0, 0, 2, 2]), float(y.data[0, 0, 0, 0])
+        ((2, 4, 5, 5), 9.0, 4.0)
+    """
+    if x.ndim != 4:
+        raise ShapeError(
+            f"{name}: expected input of shape (batch, channels, height, width), got {x.shape}"
+        )
+    if weight.ndim != 4:
+        raise ShapeError(
+            f"{name}: expected kernel of shape (out_channels, in_channels, kh, kw), "
+            f"got {weight.shape}"
+        )
+    if x.shape[1] != weight.shape[1]:
+        raise ShapeError(
+            f"{name}: expected input with {weight.shape[1]} channels, i.e. shape "
+            f"(batch, {weight.shape[1]}, height, width), got {x.shape}"
+        )
+    if bias is not None and bias.shape != (weight.shape[0],):
+        raise ShapeError(f"{name}: expected bias of shape ({weight.shape[0]},), got {bias.shape}")
+    kernel = (int(weight.shape[2]), int(weight.shape[3]))
+    stride = pair(stride, "stride", name)
+    dilation = pair(dilation, "dilation", name)
+    if min(stride) < 1 or min(dilation) < 1:
+        raise ConfigError(f"{name}: stride and dilation must be >= 1, got {stride}, {dilation}")
+    pad = resolve_padding(padding, x.shape[2:], kernel, stride, dilation, name)
+    out_hw = check_window(x.shape, kernel, stride, dilation, pad, name)
+    args = (x, weight) if bias is None else (x, weight, bias)
+    return Conv2d.apply(
+        *args, stride=stride, pad=pad, dilation=dilation, out_hw=out_hw, relu=bool(relu)
+    )
+
+
+class Pad2d(Function):
+    """y = x with constant borders on the two last axes;  dx = g with the borders cut off."""
+
+    def __init__(self, pad: Pad4, value: float = 0.0) -> None:
+        self.pad, self.value = pad, value
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        t, b, left, r = self.pad
+        h, w = x.shape[-2:]
+        y = np.full(x.shape[:-2] + (h + t + b, w + left + r), self.value, dtype=x.dtype)
+        y[..., t : t + h, left : left + w] = x
+        self.hw = (h, w)
+        return y
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        t, _, left, _ = self.pad
+        h, w = self.hw
+        return g[..., t : t + h, left : left + w]
+
+
+def pad2d(x: Tensor, padding: Any, value: float = 0.0, *, name: str = "pad2d") -> Tensor:
+    """Pad the two last axes (H, W) with ``value``: ``p``, ``(ph, pw)`` or
+    ``((top, bottom), (left, right))``.
+
+    Example:
+        >>> pad2d(Tensor(np.ones((1, 1, 2, 2))), ((0, 1), (2, 0))).shape
+        (1, 1, 3, 4)
+    """
+    if x.ndim < 2:
+        raise ShapeError(f"{name}: expected an input with at least 2 axes, got {x.shape}")
+    if isinstance(padding, str):
+        raise ConfigError(f"{name}: padding must be ints, got {padding!r}")
+    pad = resolve_padding(padding, x.shape[-2:], (1, 1), (1, 1), (1, 1), name)
+    return Pad2d.apply(x, pad=pad, value=float(value))
+
+
+__all__ = [
+    "Conv2d",
+    "Pad2d",
+    "check_window",
+    "col2im",
+    "conv2d",
+    "im2col",
+    "output_size",
+    "pad2d",
+    "resolve_padding",
+    "same_padding",
+]
