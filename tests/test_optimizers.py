@@ -348,3 +348,30 @@ def test_registry_and_config_roundtrip():
         "params": None,
     }
     assert Adagrad([w]).param_groups[0]["eps"] == 1e-10
+
+
+def test_load_state_dict_rejects_malformed_files_and_changes_nothing():
+    w = Tensor(np.ones(3), requires_grad=True)
+    opt = Adam([w], lr=0.01)
+    w.grad = np.ones(3)
+    opt.step()
+    good = opt.state_dict()
+    before = opt.state_dict()
+    bad_cases = [
+        {**good, "steps": ["x"]},
+        {**good, "iterations": -1},
+        {**good, "param_groups": [{**good["param_groups"][0], "lr": -5.0}]},
+        {**good, "param_groups": [{**good["param_groups"][0], "betas": [0.9]}]},
+        {**good, "arrays": {"0/exp_avg": np.array(["a", "b", "c"])}},
+        {**good, "arrays": {"7/exp_avg": np.ones(3)}},
+        {**good, "arrays": [1, 2]},
+        "not a dict",
+    ]
+    for bad in bad_cases:
+        with pytest.raises(ConfigError):
+            opt.load_state_dict(bad)
+    after = opt.state_dict()
+    assert after["param_groups"] == before["param_groups"] and after["steps"] == [1]
+    np.testing.assert_array_equal(after["arrays"]["0/exp_avg"], before["arrays"]["0/exp_avg"])
+    opt.load_state_dict({**good, "param_groups": [{**good["param_groups"][0], "lr": 0.5}]})
+    assert opt.lr == 0.5  # the saved (e.g. scheduled) lr is restored

@@ -330,45 +330,72 @@ class Optimizer:
     def load_state_dict(self, state: dict[str, Any]) -> None:
         """Restore what :meth:`state_dict` returned (for the same parameters, in the same order).
 
-        Raises ConfigError for another optimizer class or other groups, ShapeError for arrays
-        that do not fit their parameter.
+        Everything is checked before anything changes: ConfigError for another optimizer
+        class, other groups or malformed entries, ShapeError for arrays that do not fit their
+        parameter.
+
+        Example:
+            >>> w = Tensor([1.0], requires_grad=True); opt = Adam([w])
+            >>> w.grad = np.array([1.0], np.float32); opt.step()
+            >>> other = Adam([Tensor([1.0], requires_grad=True)])
+            >>> other.load_state_dict(opt.state_dict()); other.steps
+            [1]
         """
         name = type(self).__name__
-        if state.get("class_name") != name:
-            raise ConfigError(f"{name}.load_state_dict: the state is of {state.get('class_name')}")
-        steps = list(state.get("steps", []))
+        where = f"{name}.load_state_dict"
+        if not isinstance(state, dict) or state.get("class_name") != name:
+            got = state.get("class_name") if isinstance(state, dict) else type(state).__name__
+            raise ConfigError(f"{where}: the state is of {got!r}, not {name}")
+        steps, iterations = state.get("steps"), state.get("iterations", 0)
+        if not isinstance(steps, (list, tuple)) or not all(
+            isinstance(t, (int, np.integer)) and t >= 0 for t in [*steps, iterations]
+        ):
+            raise ConfigError(f"{where}: 'steps' and 'iterations' must be counts >= 0")
         if len(steps) != len(self.params):
             raise ConfigError(
-                f"{name}.load_state_dict: state for {len(steps)} parameters, this optimizer has "
-                f"{len(self.params)}"
+                f"{where}: state for {len(steps)} parameters, this optimizer has {len(self.params)}"
             )
         groups = state.get("param_groups", [])
-        if [g.get("size") for g in groups] != [len(g["params"]) for g in self.param_groups]:
+        sizes = [g.get("size") if isinstance(g, dict) else None for g in groups]
+        if sizes != [len(g["params"]) for g in self.param_groups]:
             raise ConfigError(
-                f"{name}.load_state_dict: parameter groups of sizes "
-                f"{[g.get('size') for g in groups]}, expected "
+                f"{where}: parameter groups of sizes {sizes}, expected "
                 f"{[len(g['params']) for g in self.param_groups]}"
             )
+        new_groups = []
+        for mine, saved in zip(self.param_groups, groups):
+            h = {k: v for k, v in mine.items() if k != "params"}
+            for k, v in saved.items():
+                if k in h:
+                    h[k] = tuple(v) if isinstance(v, list) else v
+            try:
+                self._check_hyper(h, name)
+            except (TypeError, ValueError) as e:
+                raise ConfigError(f"{where}: invalid hyper-parameters {h}: {e}") from None
+            new_groups.append(h)
+        arrays = state.get("arrays", {})
+        if not isinstance(arrays, dict):
+            raise ConfigError(f"{where}: 'arrays' must be a dict of arrays")
         new_state: list[dict[str, np.ndarray]] = [{} for _ in self.params]
-        for key, arr in state.get("arrays", {}).items():
-            idx, _, akey = key.partition("/")
+        for key, arr in arrays.items():
+            idx, _, akey = str(key).partition("/")
             if not idx.isdigit() or int(idx) >= len(self.params) or not akey:
-                raise ConfigError(f"{name}.load_state_dict: unexpected state entry {key!r}")
+                raise ConfigError(f"{where}: unexpected state entry {key!r}")
             p = self.params[int(idx)]
             arr = np.asarray(arr)
+            if arr.dtype.kind not in "fiu":
+                raise ConfigError(f"{where}: {key} is not a numeric array (dtype {arr.dtype})")
             if arr.shape != p.shape:
                 raise ShapeError(
-                    f"{name}.load_state_dict: {key} has shape {arr.shape}, parameter {idx} "
+                    f"{where}: {key} has shape {arr.shape}, parameter {idx} "
                     f"({p.name or ''}) has shape {p.shape}"
                 )
             new_state[int(idx)][akey] = np.array(arr, dtype=p.dtype)
-        for mine, saved in zip(self.param_groups, groups):
-            for k, v in saved.items():
-                if k in mine and k != "params":
-                    mine[k] = tuple(v) if isinstance(v, list) else v
+        for mine, h in zip(self.param_groups, new_groups):
+            mine.update(h)
         self.state = new_state
-        self.steps = [int(s) for s in steps]
-        self.iterations = int(state.get("iterations", 0))
+        self.steps = [int(t) for t in steps]
+        self.iterations = int(iterations)
 
     def __repr__(self) -> str:
         h = {k: v for k, v in self.param_groups[0].items() if k != "params"}
