@@ -200,7 +200,9 @@ class Model(Layer):
             raise DataError(f"{who}: expected at least one sample, got x of shape {x.shape}")
         if x.dtype.kind == "f" and x.dtype != self.dtype:
             x = x.astype(self.dtype)  # float64 data would make every op float64
-        if x.dtype.kind == "f" and not np.isfinite(x).all():
+        # One pass, no temporary: a float64 sum is finite iff every value is (NaN and inf
+        # propagate; float32 values cannot overflow a float64 sum).
+        if x.dtype.kind == "f" and not np.isfinite(np.add.reduce(x, axis=None, dtype=np.float64)):
             raise DataError(f"{who}: x contains NaN or infinite values")
         return x
 
