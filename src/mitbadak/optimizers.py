@@ -100,9 +100,16 @@ def clip_grad_value(params: Iterable[Tensor], clip_value: float) -> None:
 class Optimizer:
     """Base class: parameter groups, the learning rate, per-parameter state, clipping.
 
-    A subclass lists its hyper-parameters and PyTorch defaults in ``defaults`` and implements
-    :meth:`update`, the rule for one parameter. ``state[i]`` holds parameter ``i``'s arrays
-    (momentum buffers, moment estimates) and ``steps[i]`` how many updates it has had.
+    A subclass passes its hyper-parameters (PyTorch's names and defaults) to ``__init__`` and
+    implements :meth:`update`, the rule for one parameter. ``state[i]`` holds parameter ``i``'s
+    arrays (momentum buffers, moment estimates) and ``steps[i]`` how many updates it has had.
+
+    Args (common to every optimizer):
+        params: a list of Tensors, or of parameter-group dicts (``{"params": [...], **overrides}``).
+        lr: the learning rate, or a schedule ``step -> lr`` evaluated before every step.
+        clipnorm: clip each parameter's gradient to this L2 norm separately (Keras).
+        global_clipnorm: clip the joint L2 norm of all gradients (``clip_grad_norm_``).
+        clipvalue: clip each gradient element to ``[-clipvalue, clipvalue]``.
 
     Example:
         >>> w = Tensor([1.0], requires_grad=True)
