@@ -181,6 +181,20 @@ def im2col(
     n, c = xp.shape[0], xp.shape[3]
     if out is None:
         out = np.empty((n, oh, ow, kh, kw, c), dtype=xp.dtype)
+    if dilation[1] == 1 and xp.strides[3] == xp.itemsize and xp.strides[2] == c * xp.itemsize:
+        # Taps j = 0..kw-1 of one kernel row are kw*C contiguous floats of xp: copy them as one
+        # run (kh copies of long runs instead of kh*kw copies of C-float runs).
+        s_n, s_h, s_w, s_c = xp.strides
+        rows = out.reshape(n, oh, ow, kh, kw * c)
+        for i in range(kh):
+            src = xp[:, i * dilation[0] :]
+            rows[:, :, :, i] = np.lib.stride_tricks.as_strided(
+                src,
+                shape=(n, oh, ow, kw * c),
+                strides=(s_n, s_h * stride[0], s_w * stride[1], s_c),
+                writeable=False,
+            )
+        return out
     for i in range(kh):
         rows = window(i * dilation[0], oh, stride[0])
         for j in range(kw):

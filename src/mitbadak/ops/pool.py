@@ -42,12 +42,14 @@ def _pad(x: np.ndarray, pad: Pad4, value: float) -> np.ndarray:
     return xp
 
 
-def _zeros(shape: tuple[int, ...], dtype: Any, like: np.ndarray) -> np.ndarray:
-    """Zeros of ``shape`` in the memory layout of ``like`` (channels-last stays channels-last,
-    so the strided writes of backward and the next op's reads stay contiguous)."""
+def _zeros(shape: tuple[int, ...], dtype: Any, like: np.ndarray, fill: bool = True) -> np.ndarray:
+    """Zeros (or, with ``fill=False``, an uninitialized array) of ``shape`` in the memory layout
+    of ``like``: channels-last stays channels-last, so the strided writes of backward and the
+    next op's reads stay contiguous."""
+    make = np.zeros if fill else np.empty
     if like.ndim == 4 and like.strides[1] < like.strides[3]:
-        return np.zeros((shape[0], shape[2], shape[3], shape[1]), dtype).transpose(0, 3, 1, 2)
-    return np.zeros(shape, dtype)
+        return make((shape[0], shape[2], shape[3], shape[1]), dtype).transpose(0, 3, 1, 2)
+    return make(shape, dtype)
 
 
 class _Pool(Function):
@@ -72,6 +74,19 @@ class _Pool(Function):
     def overlapping(self) -> bool:
         return self.stride[0] < self.kernel[0] or self.stride[1] < self.kernel[1]
 
+    @property
+    def tiling(self) -> bool:
+        """The windows cover every input position exactly once (e.g. 2x2, stride 2, even
+        sizes, no padding): backward then writes every position and needs no zero fill."""
+        h, w = self.x_shape[2:]
+        return (
+            self.stride == self.kernel
+            and not any(self.pad)
+            and self.out_hw == (h // self.kernel[0], w // self.kernel[1])
+            and h % self.kernel[0] == 0
+            and w % self.kernel[1] == 0
+        )
+
 
 class MaxPool2d(_Pool):
     """y = max over each window; dx routes G to the window's first arg-max."""
@@ -95,7 +110,7 @@ class MaxPool2d(_Pool):
     def backward(self, g: np.ndarray) -> np.ndarray:
         t, b, left, r = self.pad
         n, c, h, w = self.x_shape
-        dxp = _zeros((n, c, h + t + b, w + left + r), g.dtype, self.xp_like)
+        dxp = _zeros((n, c, h + t + b, w + left + r), g.dtype, self.xp_like, not self.tiling)
         overlap = self.overlapping
         for k, view in enumerate(self.views(dxp)):
             hit = self.arg == k
