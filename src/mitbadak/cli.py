@@ -1,7 +1,12 @@
 """The ``mitbadak`` command.
 
 ``mitbadak train`` with no options trains a small MLP on the 8x8 digits embedded in the package,
-prints one line per epoch, reports the test accuracy and saves the model.
+prints one line per epoch, reports the test accuracy and saves the model. Options choose the
+data set (digits, MNIST, Fashion-MNIST), the model (MLP or CNN), the optimizer, a learning-rate
+schedule, early stopping, dropout, batch normalization, L2, the initializer and augmentation.
+``mitbadak evaluate``, ``predict`` and ``summary`` use a saved model.
+
+Every error (bad option, missing or invalid file) is one line on stderr, never a traceback.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from typing import NoReturn
 import numpy as np
 
 from . import __version__
-from .errors import MitbadakError
+from .errors import ConfigError, MitbadakError
 
 
 class _Parser(argparse.ArgumentParser):
@@ -62,6 +67,41 @@ def _hidden_sizes(text: str) -> tuple[int, ...]:
     return tuple(_positive_int(p) for p in parts)
 
 
+DATASETS = ("digits", "mnist", "fashion-mnist")
+SCHEDULES = ("none", "step", "exponential", "cosine", "inverse_time")
+DEFAULT_LR = {"sgd": 0.05, "adagrad": 0.01, "rmsprop": 0.001, "adam": 0.001, "adamw": 0.001}
+
+
+def _non_negative_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {text!r}") from None
+    if not value >= 0 or not np.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {text!r}")
+    return value
+
+
+def _schedule_spec(text: str) -> tuple[str, dict[str, float]]:
+    """``NAME`` or ``NAME:key=value,key=value`` (e.g. ``step:step_size=5,gamma=0.5``)."""
+    name, _, rest = text.partition(":")
+    name = name.strip().lower()
+    if name not in SCHEDULES:
+        raise argparse.ArgumentTypeError(
+            f"unknown schedule {name!r}; expected one of {', '.join(SCHEDULES)}"
+        )
+    kwargs: dict[str, float] = {}
+    for part in filter(None, (p.strip() for p in rest.split(","))):
+        key, eq, value = part.partition("=")
+        try:
+            kwargs[key.strip()] = float(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected key=number in {text!r}") from None
+        if not eq:
+            raise argparse.ArgumentTypeError(f"expected key=number in {text!r}")
+    return name, kwargs
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="mitbadak",
@@ -75,111 +115,459 @@ def build_parser() -> argparse.ArgumentParser:
         "train",
         help="train a network and save it",
         description=(
-            "Train a multi-layer perceptron on the 8x8 handwritten digits that ship with "
-            "mitbadak (1,797 images, 10 classes): mini-batch SGD with momentum on softmax "
-            "cross-entropy. Prints loss and accuracy per epoch, the final test accuracy, and "
-            "saves the model to --out."
+            "Train a network on a data set and save it. By default: a multi-layer perceptron on "
+            "the 8x8 handwritten digits that ship with mitbadak (1,797 images, 10 classes), "
+            "mini-batch SGD with momentum on softmax cross-entropy. Prints loss and accuracy per "
+            "epoch, the final test accuracy, and saves the model to --out."
         ),
         formatter_class=argparse.ArgumentDefaultsHelpFormatter,
     )
+    train.add_argument(
+        "--dataset",
+        choices=DATASETS,
+        default="digits",
+        help="digits (embedded); mnist / fashion-mnist (read from $MITBADAK_DATA or the cache)",
+    )
+    train.add_argument("--model", choices=("mlp", "cnn"), default="mlp", help="network type")
     train.add_argument(
         "--epochs", type=_positive_int, default=30, help="passes over the training set"
     )
     train.add_argument(
         "--batch-size", type=_positive_int, default=32, help="samples per gradient step"
     )
-    train.add_argument("--lr", type=_positive_float, default=0.05, help="learning rate")
+    train.add_argument(
+        "--optimizer",
+        choices=tuple(DEFAULT_LR),
+        default="sgd",
+        help="update rule (hyper-parameters as in torch.optim)",
+    )
+    train.add_argument(
+        "--lr",
+        type=_positive_float,
+        default=None,
+        help="learning rate (default: 0.05 for sgd, 0.01 adagrad, 0.001 rmsprop/adam/adamw)",
+    )
     train.add_argument(
         "--momentum", type=_unit_float, default=0.9, help="SGD momentum (0 for plain SGD)"
+    )
+    train.add_argument(
+        "--lr-schedule",
+        type=_schedule_spec,
+        default=("none", {}),
+        metavar="NAME[:k=v,...]",
+        help="learning rate per epoch: none, step (step_size=epochs/3, gamma=0.1), exponential "
+        "(decay_rate=0.9), cosine (decay_steps=epochs), inverse_time (decay_rate=0.5)",
+    )
+    train.add_argument(
+        "--early-stopping",
+        type=_positive_int,
+        default=None,
+        metavar="PATIENCE",
+        help="stop when val_loss has not improved for PATIENCE epochs; keep the best weights",
     )
     train.add_argument(
         "--hidden",
         type=_hidden_sizes,
         default=(128, 64),
-        help="hidden layer widths, comma-separated (e.g. 256 or 128,64)",
+        help="hidden layer widths of the MLP (or dense widths of the CNN), comma-separated",
+    )
+    train.add_argument("--dropout", type=_unit_float, default=0.0, help="dropout rate")
+    train.add_argument("--batchnorm", action="store_true", help="batch normalization layers")
+    train.add_argument(
+        "--l2", type=_non_negative_float, default=0.0, help="L2 penalty on the kernels"
+    )
+    train.add_argument(
+        "--init", default="he_normal", help="kernel initializer (he_normal, glorot_uniform, ...)"
+    )
+    train.add_argument(
+        "--augment",
+        default=None,
+        metavar="SPEC",
+        help="training-batch augmentation spec (see mitbadak.data.augment.from_spec)",
     )
     train.add_argument("--seed", type=int, default=0, help="random seed: same seed, same result")
     train.add_argument(
-        "--test-size", type=_unit_float, default=0.2, help="fraction of the data kept for testing"
+        "--test-size",
+        type=_unit_float,
+        default=0.2,
+        help="fraction of the digits kept for testing (MNIST has its own test set)",
     )
     train.add_argument(
-        "--out", default="digits_mlp.npz", help="where to save the trained model (.npz)"
+        "--validation-split",
+        type=_unit_float,
+        default=0.1,
+        help="fraction of the training data held out for validation",
+    )
+    train.add_argument(
+        "--out", default=None, help="where to save the model (default: <dataset>_<model>.npz)"
     )
     train.add_argument("--quiet", action="store_true", help="print only the final result")
     train.set_defaults(func=cmd_train)
+
+    evaluate = sub.add_parser(
+        "evaluate",
+        help="loss and accuracy of a saved model on a test set",
+        description="Evaluate a saved model on the test part of a data set (by default the one "
+        "it was trained on).",
+    )
+    evaluate.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak (.npz)")
+    evaluate.add_argument("--dataset", choices=DATASETS, default=None, help="data set")
+    evaluate.set_defaults(func=cmd_evaluate)
+
+    predict = sub.add_parser(
+        "predict",
+        help="classify images with a saved model",
+        description="Print the predicted class and its probability for each image. Images are "
+        ".npy arrays (always) or PNG/JPEG files (with Pillow or matplotlib installed), grey "
+        "levels scaled to [0, 1] and resized to the model's input size; like the training data, "
+        "the digit should be light on a dark background.",
+    )
+    predict.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak (.npz)")
+    predict.add_argument("images", metavar="IMAGE", nargs="+", help=".npy, .png or .jpg files")
+    predict.set_defaults(func=cmd_predict)
+
+    summary = sub.add_parser("summary", help="print the layers and parameter counts of a model")
+    summary.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak (.npz)")
+    summary.set_defaults(func=cmd_summary)
     return parser
 
 
+# ------------------------------------------------------------------------------ data
+def _load_dataset(name: str, test_size: float = 0.2, seed: int = 0) -> dict:
+    """Train and test parts as float32 in [0, 1], with the image shape (C, H, W)."""
+    from .data import load_digits, load_fashion_mnist, load_mnist, train_test_split
+
+    if name == "digits":
+        ds = load_digits()
+        x = ds.data / np.float32(16.0)  # pixels 0..16 -> 0..1
+        x_train, x_test, y_train, y_test = train_test_split(
+            x, ds.target, test_size=test_size, seed=seed, stratify=ds.target
+        )
+        names = [str(c) for c in ds.target_names]
+        shape = (1, 8, 8)
+    else:
+        ds = load_mnist() if name == "mnist" else load_fashion_mnist()
+        x_train, y_train = ds.train.data, ds.train.target
+        x_test, y_test = ds.test.data, ds.test.target
+        names = [str(c) for c in ds.target_names]
+        shape = (1, 28, 28)
+    return {
+        "x_train": x_train,
+        "y_train": y_train,
+        "x_test": x_test,
+        "y_test": y_test,
+        "names": names,
+        "shape": shape,
+    }
+
+
+def _shape_for(model, x: np.ndarray, where: str) -> np.ndarray:
+    """Reshape flat samples to the model's input shape (e.g. (N, 64) -> (N, 1, 8, 8))."""
+    want = tuple(model.input_shape[1:])
+    if x.shape[1:] == want:
+        return x
+    if int(np.prod(x.shape[1:])) != int(np.prod(want)):
+        raise ConfigError(
+            f"{where}: the model expects inputs of shape {want}, the data has samples of "
+            f"shape {x.shape[1:]}"
+        )
+    return x.reshape((len(x),) + want)
+
+
+def _make_augment(spec: str, image_shape: tuple[int, ...]):
+    try:
+        from .data.augment import from_spec  # type: ignore[import-not-found]
+    except ImportError:
+        raise ConfigError("--augment: this version of mitbadak has no data.augment") from None
+    transform = from_spec(spec)
+
+    def augment(xb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
+        flat = xb.ndim == 2  # an MLP's batch: augment as images, then flatten back
+        out = transform(xb.reshape((len(xb),) + image_shape) if flat else xb, rng)
+        return out.reshape(xb.shape).astype(xb.dtype, copy=False)
+
+    return augment
+
+
+# ------------------------------------------------------------------------- commands
+class _EpochLine:
+    """Prints the classic one line per epoch of ``mitbadak train``."""
+
+    def __new__(cls, epochs: int):
+        from .callbacks import Callback
+
+        class EpochLine(Callback):
+            def on_epoch_begin(self, epoch, logs=None):
+                self.t0 = time.perf_counter()
+
+            def on_epoch_end(self, epoch, logs=None):
+                logs = logs or {}
+                line = f"epoch {epoch + 1:>3}/{epochs}  loss {logs['loss']:.4f}"
+                line += f"  acc {logs.get('accuracy', float('nan')):.4f}"
+                if "val_loss" in logs:
+                    line += f"  val_loss {logs['val_loss']:.4f}  val_acc {logs['val_accuracy']:.4f}"
+                print(line + f"  lr {logs.get('lr', 0):.3g}  {time.perf_counter() - self.t0:.2f}s")
+
+        return EpochLine()
+
+
+def _schedule(name: str, kwargs: dict, lr: float, epochs: int):
+    from . import schedules
+
+    defaults = {
+        "step": {"step_size": max(1, epochs // 3), "gamma": 0.1},
+        "exponential": {"decay_rate": 0.9},
+        "cosine": {"decay_steps": epochs},
+        "inverse_time": {"decay_rate": 0.5},
+    }[name]
+    params = {**defaults, **kwargs}
+    for key in ("step_size", "decay_steps", "warmup_steps"):
+        if key in params:
+            params[key] = int(params[key])
+    try:
+        return schedules.get(name, initial_learning_rate=lr, **params)
+    except TypeError as e:
+        raise ConfigError(f"--lr-schedule {name}: {e}") from None
+
+
 def cmd_train(args: argparse.Namespace) -> int:
-    from . import Sequential, no_grad, save_model, set_seed, softmax_cross_entropy
-    from .data import DataLoader, load_digits, train_test_split
-    from .layers import Dense
-    from .optimizers import SGD
+    from . import callbacks, losses, regularizers, set_seed, zoo
+    from .io import save_model
 
     set_seed(args.seed)
-    ds = load_digits()
-    x = ds.data / np.float32(16.0)  # pixels 0..16 -> 0..1
-    x_train, x_test, y_train, y_test = train_test_split(
-        x, ds.target, test_size=args.test_size, seed=args.seed, stratify=ds.target
+    data = _load_dataset(args.dataset, args.test_size, args.seed)
+    shape = data["shape"]
+    l2 = regularizers.L2(args.l2) if args.l2 else None
+    if args.model == "mlp":
+        model = zoo.build_mlp(
+            args.hidden,
+            num_classes=10,
+            dropout=args.dropout,
+            batchnorm=args.batchnorm,
+            kernel_initializer=args.init,
+            kernel_regularizer=l2,
+        )
+        x_train, x_test = data["x_train"], data["x_test"]
+    else:
+        model = zoo.build_cnn(
+            shape,
+            num_classes=10,
+            dense=args.hidden,
+            dropout=args.dropout,
+            batchnorm=args.batchnorm,
+            kernel_initializer=args.init,
+        )
+        x_train = data["x_train"].reshape((-1,) + shape)
+        x_test = data["x_test"].reshape((-1,) + shape)
+    model.build((1,) + x_train.shape[1:])
+    lr = args.lr if args.lr is not None else DEFAULT_LR[args.optimizer]
+    opt_config: dict = {"lr": lr}
+    if args.optimizer == "sgd":
+        opt_config["momentum"] = args.momentum
+    model.compile(
+        _optimizer_spec(args.optimizer, opt_config),
+        losses.SparseCategoricalCrossentropy(from_logits=True),
+        metrics=["accuracy"],
     )
-    x_fit, x_val, y_fit, y_val = train_test_split(
-        x_train, y_train, test_size=0.1, seed=args.seed + 1, stratify=y_train
-    )
-    model = Sequential(
-        [Dense(h, activation="relu", kernel_initializer="he_normal") for h in args.hidden]
-        + [Dense(10)]
-    )
-    model.build((1, x.shape[1]))
-    opt = SGD(model.parameters(), lr=args.lr, momentum=args.momentum)
-    loader = DataLoader(x_fit, y_fit, batch_size=args.batch_size, shuffle=True, seed=args.seed)
+    cbs = []
+    name, kwargs = args.lr_schedule
+    if name != "none":
+        cbs.append(callbacks.LearningRateScheduler(_schedule(name, kwargs, lr, args.epochs)))
+    if args.early_stopping:
+        cbs.append(callbacks.EarlyStopping(patience=args.early_stopping, restore_best_weights=True))
+    if not args.quiet:
+        cbs.append(_EpochLine(args.epochs))
+    augment = _make_augment(args.augment, shape) if args.augment else None
+    n_val = int(len(x_train) * args.validation_split)
     say = (lambda *a: None) if args.quiet else print
-
-    def accuracy(xs: np.ndarray, ys: np.ndarray) -> float:
-        with no_grad():
-            return float((model(xs, training=False).data.argmax(axis=1) == ys).mean())
-
+    desc = (
+        f"MLP {'-'.join(map(str, args.hidden))}"
+        if args.model == "mlp"
+        else f"CNN dense {'-'.join(map(str, args.hidden))}"
+    )
     say(
-        f"mitbadak {__version__}: MLP 64-{'-'.join(map(str, args.hidden))}-10 on digits "
-        f"({len(x_fit)} train / {len(x_val)} validation / {len(x_test)} test), "
-        f"SGD lr={args.lr} momentum={args.momentum}, batch {args.batch_size}"
+        f"mitbadak {__version__}: {desc} on {args.dataset} "
+        f"({len(x_train) - n_val} train / {n_val} validation / {len(x_test)} test), "
+        f"{args.optimizer} lr={lr}, batch {args.batch_size}, {model.count_params():,} parameters"
     )
     start = time.perf_counter()
-    for epoch in range(1, args.epochs + 1):
-        t0 = time.perf_counter()
-        model.train()
-        loss_sum = correct = seen = 0.0
-        for xb, yb in loader:
-            logits = model(xb)
-            loss = softmax_cross_entropy(logits, yb)
-            opt.zero_grad()
-            loss.backward()
-            opt.step()
-            loss_sum += loss.item() * len(yb)
-            correct += float((logits.data.argmax(axis=1) == yb).sum())
-            seen += len(yb)
-        if not np.isfinite(loss_sum):
-            raise MitbadakError(
-                f"training diverged at epoch {epoch} (loss is not finite); try a smaller --lr"
-            )
-        say(
-            f"epoch {epoch:>3}/{args.epochs}  loss {loss_sum / seen:.4f}  "
-            f"acc {correct / seen:.4f}  val_acc {accuracy(x_val, y_val):.4f}  "
-            f"{time.perf_counter() - t0:.2f}s"
+    history = model.fit(
+        x_train,
+        data["y_train"],
+        batch_size=args.batch_size,
+        epochs=args.epochs,
+        verbose=0,
+        callbacks=cbs,
+        validation_split=args.validation_split or 0.0,
+        augment=augment,
+        seed=args.seed,
+    )
+    if not np.isfinite(history.history["loss"][-1]):
+        raise MitbadakError(
+            f"training diverged at epoch {len(history.epoch)} (loss is not finite); try a "
+            "smaller --lr"
         )
-    model.eval()
-    test_acc = accuracy(x_test, y_test)
-    save_model(model, args.out, extra={"test_accuracy": test_acc, "dataset": "digits"})
+    _, test_acc = model.evaluate(x_test, data["y_test"], batch_size=500)
+    out = args.out or f"{args.dataset.replace('-', '_')}_{args.model}.npz"
+    extra = {
+        "test_accuracy": test_acc,
+        "dataset": args.dataset,
+        "test_size": args.test_size,
+        "seed": args.seed,
+        "classes": data["names"],
+    }
+    save_model(model, out, extra=extra)
     print(
         f"test accuracy {test_acc:.4f} on {len(x_test)} images "
-        f"({time.perf_counter() - start:.1f}s); model saved to {args.out}"
+        f"({time.perf_counter() - start:.1f}s); model saved to {out}"
     )
     return 0
 
 
+def _optimizer_spec(name: str, config: dict) -> dict:
+    from . import optimizers
+
+    cls = optimizers._REGISTRY[name]
+    return {"class_name": cls.__name__, "config": config}
+
+
+def _load(path: str):
+    from .io import _read_header, load_model
+
+    model = load_model(path)
+    header, _ = _read_header(path)
+    extra = header.get("extra") if isinstance(header.get("extra"), dict) else {}
+    return model, extra
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from . import losses
+
+    model, extra = _load(args.model)
+    dataset = args.dataset or extra.get("dataset") or "digits"
+    if dataset not in DATASETS:
+        raise ConfigError(f"unknown data set {dataset!r} in {args.model}; pass --dataset")
+    data = _load_dataset(dataset, float(extra.get("test_size", 0.2)), int(extra.get("seed", 0)))
+    if not model.compiled or "accuracy" not in model.metrics_names:
+        model.compile("sgd", losses.SparseCategoricalCrossentropy(from_logits=True), ["accuracy"])
+    x = _shape_for(model, data["x_test"], f"{args.model} on {dataset}")
+    result = model.evaluate(x, data["y_test"], batch_size=500, return_dict=True)
+    print(
+        f"{args.model} on {dataset} test set ({len(x)} images): "
+        f"loss {result['loss']:.4f}  accuracy {result['accuracy']:.4f}"
+    )
+    return 0
+
+
+def _read_image(path: str) -> np.ndarray:
+    """A grey-level image as float32 in [0, 1]."""
+    from pathlib import Path
+
+    from .errors import FileFormatError
+
+    p = Path(path)
+    if not p.is_file():
+        raise FileFormatError(f"{path}: no such file")
+    if p.suffix.lower() == ".npy":
+        try:
+            img = np.load(p, allow_pickle=False)
+        except Exception as e:
+            raise FileFormatError(f"{path}: not a readable .npy array ({e})") from None
+        if img.dtype.kind not in "biuf":
+            raise FileFormatError(f"{path}: expected a numeric array, got dtype {img.dtype}")
+        img = img.astype(np.float32)
+        if img.max(initial=0) > 1.0:  # raw pixels: 0..16 (digits) or 0..255
+            img /= 16.0 if img.max() <= 16.0 else 255.0
+        return img
+    try:
+        from PIL import Image
+    except ImportError:
+        Image = None
+    if Image is not None:
+        try:
+            with Image.open(p) as im:
+                return np.asarray(im.convert("L"), dtype=np.float32) / 255.0
+        except Exception as e:
+            raise FileFormatError(f"{path}: not a readable image ({e})") from None
+    try:
+        import matplotlib.image as mpimg
+    except ImportError:
+        raise ConfigError(
+            f"{path}: reading {p.suffix or 'this'} images needs Pillow or matplotlib "
+            "(pip install pillow); .npy files always work"
+        ) from None
+    try:
+        img = np.asarray(mpimg.imread(p), dtype=np.float32)
+    except Exception as e:
+        raise FileFormatError(f"{path}: not a readable image ({e})") from None
+    if img.max(initial=0) > 1.0:
+        img /= 255.0
+    if img.ndim == 3:  # RGB(A) -> grey
+        img = img[..., :3].mean(axis=-1)
+    return img
+
+
+def _fit_image(img: np.ndarray, want: tuple[int, ...], path: str) -> np.ndarray:
+    """Resize a 2-D image to the model's (H, W) if needed, and shape it as one sample."""
+    size = int(np.prod(want))
+    if img.size == size:
+        return img.reshape((1,) + want)
+    h, w = (want[-2], want[-1]) if len(want) >= 2 else (int(round(size**0.5)),) * 2
+    if img.ndim != 2 or h * w != size:
+        raise ConfigError(
+            f"{path}: image of shape {img.shape}; the model expects {want} ({size} values)"
+        )
+    try:
+        from PIL import Image
+    except ImportError:
+        raise ConfigError(
+            f"{path}: the image is {img.shape[1]}x{img.shape[0]}, the model expects {w}x{h}; "
+            "resizing needs Pillow (pip install pillow)"
+        ) from None
+    im = Image.fromarray(np.clip(img * 255, 0, 255).astype(np.uint8)).resize((w, h))
+    return (np.asarray(im, dtype=np.float32) / 255.0).reshape((1,) + want)
+
+
+def cmd_predict(args: argparse.Namespace) -> int:
+    model, extra = _load(args.model)
+    names = extra.get("classes") if isinstance(extra.get("classes"), list) else None
+    want = tuple(model.input_shape[1:])
+    for path in args.images:
+        x = _fit_image(_read_image(path), want, path)
+        scores = model.predict(x)[0].astype(np.float64)
+        probs = np.exp(scores - scores.max())
+        if not (np.all(scores >= 0) and abs(scores.sum() - 1.0) < 1e-3):  # logits -> softmax
+            probs /= probs.sum()
+        else:
+            probs = scores
+        k = int(probs.argmax())
+        label = names[k] if names and k < len(names) else str(k)
+        print(f"{path}: class {label} (probability {probs[k]:.4f})")
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    model, extra = _load(args.model)
+    model.summary()
+    if "test_accuracy" in extra:
+        print(
+            f"test accuracy when saved: {float(extra['test_accuracy']):.4f} on {extra.get('dataset')}"
+        )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``mitbadak`` command; returns the exit status."""
+    """Entry point of the ``mitbadak`` command; returns the exit status.
+
+    Example:
+        >>> main(["summary", "no_such_file.npz"])  # doctest: +SKIP
+        1
+    """
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as e:  # --help, --version, or a bad option (already reported)
+        return int(e.code or 0)
     try:
         return int(args.func(args))
     except MitbadakError as e:
