@@ -318,3 +318,14 @@ def test_subclassed_model_and_bad_inputs(digits):
         net.fit(bad, y, verbose=0)
     with pytest.raises(ConfigError):
         net.fit(x, y, validation_split=1.5, verbose=0)
+
+
+@pytest.mark.parametrize("module", ["model", "io", "callbacks", "metrics"])
+def test_docstring_examples_run(module, tmp_path, monkeypatch):
+    import doctest
+    import importlib
+
+    monkeypatch.chdir(tmp_path)  # examples may write files
+    mod = importlib.import_module(f"mitbadak.{module}")
+    result = doctest.testmod(mod, extraglobs={"np": np}, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0

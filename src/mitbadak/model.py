@@ -637,8 +637,8 @@ class Model(Layer):
             >>> from mitbadak.layers import Dense
             >>> m = Sequential([Dense(2)]); m.build((1, 3)); m.compile("adam", "mse")
             >>> p = os.path.join(tempfile.mkdtemp(), "m.npz"); m.save(p)
-            >>> type(mb.load_model(p).optimizer).__name__
-            'Adam'
+            >>> m2 = mb.load_model(p); m2.compiled, type(m2.loss).__name__
+            (True, 'MeanSquaredError')
         """
         from . import io
 
