@@ -203,3 +203,29 @@ def test_save_requires_a_built_model(tmp_path):
         mb.Sequential([Dense(2)]).save(tmp_path / "x.npz")
     with pytest.raises(FileFormatError):
         mio.load_weights(mb.Sequential([Dense(2)]), tmp_path / "nothing.npz")
+
+
+def test_checkpoint_holds_every_random_state(digits, tmp_path):
+    """Global generator, fit's generator and the layers' (dropout) generators are stored and
+    restored; fit(initial_epoch=epoch) picks up the first two."""
+    x, y = digits
+    mb.set_seed(1)
+    model = mb.Sequential([Dense(16, activation="relu"), mb.layers.Dropout(0.3), Dense(10)])
+    model.compile("adam", mb.losses.SparseCategoricalCrossentropy(from_logits=True))
+    model.fit(x, y, epochs=1, verbose=0)
+    drop_state = model.layers[1].rng.bit_generator.state
+    fit_state = model._fit_rng.bit_generator.state
+    global_state = mb.random.get_state()
+    model.save(tmp_path / "ck.npz", training_state=1)
+    model.layers[1].rng.random(10)  # move every generator on
+    mb.random.get_rng().random(10)
+    loaded = mb.load_model(tmp_path / "ck.npz")
+    assert loaded.epoch == 1
+    assert loaded.layers[1].rng.bit_generator.state == drop_state
+    assert loaded._resume["fit_rng"] == fit_state and loaded._resume["global_rng"] == global_state
+    seen = []
+    record = mb.callbacks.LambdaCallback(
+        on_train_begin=lambda logs: seen.append(mb.random.get_state())
+    )
+    loaded.fit(x, y, epochs=2, initial_epoch=1, verbose=0, callbacks=[record])
+    assert seen == [global_state] and loaded._resume is None  # restored, then used up
