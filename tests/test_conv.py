@@ -21,6 +21,7 @@ CASES = [
     (2, 3, 9, 7, 2, (4, 3), 2, 0, 1),
     (1, 4, 6, 5, 3, 1, 1, 0, 1),
     (2, 1, 11, 10, 6, 5, 3, 2, 2),
+    (2, 1, 7, 6, 3, 3, 1, 0, 1),  # one channel, no padding: the input is used without a copy
 ]
 
 
@@ -90,6 +91,26 @@ def test_conv2d_gradcheck_float64(stride, padding, dilation, relu):
     f = lambda x, w, b: conv2d(x, w, b, stride, padding, dilation, relu=relu)  # noqa: E731
     assert mb.gradcheck(f, [x, w, b])
     assert f(x, w, b).dtype == np.float64
+
+
+def test_stacked_convs_feed_channels_last_memory_and_match_torch():
+    """The second conv reads the first one's channels-last output (no padding: no copy)."""
+    torch = pytest.importorskip("torch", reason="PyTorch (pip install torch==2.13.0) is the oracle")
+    rng = np.random.default_rng(9)
+    x = rng.standard_normal((2, 3, 8, 7)).astype(np.float32)
+    w1 = rng.standard_normal((4, 3, 3, 3)).astype(np.float32)
+    w2 = rng.standard_normal((5, 4, 2, 2)).astype(np.float32)
+    X, W1, W2 = (Tensor(a, requires_grad=True) for a in (x, w1, w2))
+    y = conv2d(conv2d(X, W1, relu=True), W2, stride=2)
+    tx, tw1, tw2 = (torch.tensor(a, requires_grad=True) for a in (x, w1, w2))
+    F = torch.nn.functional
+    ty = F.conv2d(torch.relu(F.conv2d(tx, tw1)), tw2, stride=2)
+    np.testing.assert_allclose(y.data, ty.detach().numpy(), rtol=1e-4, atol=1e-4)
+    g = rng.standard_normal(y.shape).astype(np.float32)
+    y.backward(g)
+    ty.backward(torch.tensor(g))
+    for mine, ref in ((X, tx), (W1, tw1), (W2, tw2)):
+        np.testing.assert_allclose(mine.grad, ref.grad.numpy(), rtol=1e-4, atol=1e-4)
 
 
 @pytest.mark.parametrize(

@@ -297,9 +297,12 @@ class Conv2d(Function):
         t, bt, left, r = self.pad
         oh, ow = self.out_hw
         dtype = np.result_type(x.dtype, w.dtype)
-        # Channels-last padded copy of the input (a free view when x is already channels-last).
-        xp = np.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
-        xp[:, t : t + h, left : left + wd, :] = x.transpose(0, 2, 3, 1)
+        # The input channels-last and padded: a free view when x is already channels-last in
+        # memory and needs no padding, else one copy (contiguous reads when x is channels-last).
+        xp = x.transpose(0, 2, 3, 1)
+        if any(self.pad) or not xp.flags.c_contiguous or xp.dtype != dtype:
+            xp = np.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
+            xp[:, t : t + h, left : left + wd, :] = x.transpose(0, 2, 3, 1)
         cols = im2col(xp, (kh, kw), self.stride, self.dilation, (oh, ow))
         del xp
         cols = cols.reshape(n * oh * ow, kh * kw * c)
