@@ -229,6 +229,15 @@ def build_parser() -> argparse.ArgumentParser:
     summary = sub.add_parser("summary", help="print the layers and parameter counts of a model")
     summary.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak (.npz)")
     summary.set_defaults(func=cmd_summary)
+
+    lesson = sub.add_parser("lesson", help="run a lesson: figures, numbers and a report")
+    lesson.add_argument("name", metavar="NAME", help="a lesson name, or 'all' for the report")
+    lesson.add_argument("--out", default="lessons", help="output folder (default: lessons/)")
+    lesson.add_argument("--quick", action="store_true", help="small, fast configurations")
+    lesson.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    from .experiments import cli_lesson
+
+    lesson.set_defaults(func=cli_lesson)
     return parser
 
 

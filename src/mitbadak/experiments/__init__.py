@@ -1,0 +1,135 @@
+"""Lessons you can run and look at: each trains real networks with mitbadak, measures the
+numbers behind one idea, and saves figures and a short Markdown report.
+
+From the command line::
+
+    mitbadak lesson activations           # one lesson into lessons/activations/
+    mitbadak lesson all --out report/     # every lesson, plus report/index.html
+    mitbadak lesson all --quick           # small, fast configurations (under a minute)
+
+From Python, every lesson module has ``run(out, quick=False, seed=0) -> LessonResult``:
+
+Example:
+    >>> from mitbadak import experiments
+    >>> sorted(experiments.LESSONS)[:3]
+    ['activations', 'batch-norm', 'computational-graph']
+    >>> r = experiments.run_lesson("perceptron-xor", out="lessons", quick=True)  # doctest: +SKIP
+    >>> r.numbers["mlp_accuracy"]                                              # doctest: +SKIP
+    1.0
+
+Figures need matplotlib (``pip install "mitbadak[plot]"``); without it the lessons still run
+and report their numbers.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+from ..errors import ConfigError
+from ._common import LessonResult
+
+__all__ = ["LESSONS", "LessonResult", "cli_lesson", "get_lesson", "run_all", "run_lesson"]
+
+# name on the command line -> module, in teaching order.
+LESSONS: dict[str, str] = {
+    "activations": "activations",
+    "weight-init": "weight_init",
+    "optimizers": "optimizers",
+    "learning-rate": "learning_rate",
+    "overfitting": "overfitting",
+    "batch-norm": "batch_norm",
+    "l1-vs-l2": "l1_vs_l2",
+    "vanishing-gradients": "vanishing_gradients",
+    "ensemble": "ensemble",
+    "width-vs-depth": "width_vs_depth",
+    "computational-graph": "computational_graph",
+    "perceptron-xor": "perceptron_xor",
+}
+
+
+def get_lesson(name: str) -> ModuleType:
+    """The module of lesson ``name`` (it has ``NAME``, ``TITLE``, ``CLAIM`` and ``run``).
+
+    Example:
+        >>> get_lesson("ensemble").NAME
+        'ensemble'
+    """
+    if name not in LESSONS:
+        raise ConfigError(f"unknown lesson {name!r}; expected one of {list(LESSONS)} or 'all'")
+    return importlib.import_module(f"{__name__}.{LESSONS[name]}")
+
+
+def run_lesson(
+    name: str, out: str | Path = "lessons", quick: bool = False, seed: int = 0
+) -> LessonResult:
+    """Run one lesson; its files go to ``out/<name>/``.
+
+    Example:
+        >>> run_lesson("l1-vs-l2", out="/tmp/lessons", quick=True).numbers["nonzero_lasso"]
+        3
+    """
+    return get_lesson(name).run(Path(out) / name, quick=quick, seed=seed)
+
+
+def run_all(
+    out: str | Path = "lessons",
+    quick: bool = False,
+    seed: int = 0,
+    names: list[str] | None = None,
+    log: Any = None,
+) -> tuple[list[LessonResult], Path]:
+    """Run every lesson (or ``names``) and write ``out/index.html`` and ``out/report.md``.
+
+    Returns the results and the path of ``index.html``.
+
+    Example:
+        >>> results, index = run_all("/tmp/lessons", quick=True)  # doctest: +SKIP
+    """
+    from .report import write_report
+
+    results = []
+    for name in names or list(LESSONS):
+        t0 = time.perf_counter()
+        r = run_lesson(name, out, quick=quick, seed=seed)
+        if log is not None:
+            log(f"{name}: done in {time.perf_counter() - t0:.1f}s, {len(r.figures)} figure(s)")
+        results.append(r)
+    index = write_report(results, Path(out), quick=quick, seed=seed)
+    return results, index
+
+
+def _summary(r: LessonResult) -> str:
+    lines = [f"== {r.title} ({r.name}, {r.seconds:.1f}s)", f"claim: {r.claim}"]
+    for path in [*r.figures, *r.files]:
+        lines.append(f"wrote {path}")
+    return "\n".join(lines)
+
+
+def cli_lesson(args: Any) -> int:
+    """``mitbadak lesson NAME|all [--out DIR] [--quick] [--seed N]``: the command's body.
+
+    Prints each lesson's report (numbers included) and where its files went.
+    """
+    from .. import plot
+
+    out = Path(getattr(args, "out", None) or "lessons")
+    quick, seed = bool(getattr(args, "quick", False)), int(getattr(args, "seed", 0) or 0)
+    name = args.name
+    if not plot.have_matplotlib():
+        print(f"mitbadak: no figures will be drawn ({plot.INSTALL_HINT}); numbers only.")
+    if name == "all":
+        t0 = time.perf_counter()
+        results, index = run_all(out, quick=quick, seed=seed, log=print)
+        print(f"{len(results)} lessons in {time.perf_counter() - t0:.1f}s; report: {index}")
+        return 0
+    get_lesson(name)  # unknown names fail before any work
+    r = run_lesson(name, out, quick=quick, seed=seed)
+    print(r.markdown)
+    print(_summary(r))
+    sys.stdout.flush()
+    return 0

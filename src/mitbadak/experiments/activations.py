@@ -1,0 +1,124 @@
+"""Lesson: activation functions and their derivatives, the derivatives taken by autograd.
+
+Each function is evaluated on a grid and differentiated by ``backward()`` (not by a formula
+written here); the step function's backward refuses, because its derivative is 0 everywhere
+(and undefined at 0): gradient descent gets no signal through it.
+
+Example:
+    >>> from mitbadak.experiments import activations
+    >>> r = activations.run("lessons/activations", quick=True)  # doctest: +SKIP
+    >>> r.numbers["max_derivative"]["sigmoid"]                   # doctest: +SKIP
+    0.25
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from ..errors import GraphError
+from ..ops import activation as A
+from ..tensor import Tensor
+from ._common import Lesson, LessonResult, grad_of
+
+NAME = "activations"
+TITLE = "Activation functions and their derivatives"
+CLAIM = (
+    "Sigmoid's slope is at most 1/4 and tanh's at most 1, and both vanish for large |x|; ReLU "
+    "passes a slope of exactly 1 for x > 0; leaky ReLU, ELU and GELU keep a non-zero slope for "
+    "some x < 0; the step function has no usable derivative, so it cannot be trained by "
+    "gradient descent."
+)
+
+FUNCTIONS = {
+    "step": A.step,
+    "sigmoid": A.sigmoid,
+    "tanh": A.tanh,
+    "relu": A.relu,
+    "leaky_relu": lambda x: A.leaky_relu(x, 0.1),  # slope 0.1, visible on the plot
+    "elu": A.elu,
+    "gelu": A.gelu,
+}
+
+
+def run(
+    out: str | Path = "lessons/activations", quick: bool = False, seed: int = 0
+) -> LessonResult:
+    """Plot every activation and its autograd derivative on [-5, 5]; return the slopes."""
+    lesson = Lesson(NAME, TITLE, CLAIM, Path(out))
+    x = np.linspace(-5, 5, 201 if quick else 1001).astype(np.float32)
+    values, derivs, notes = {}, {}, {}
+    for name, fn in FUNCTIONS.items():
+        values[name] = fn(Tensor(x)).data
+        try:
+            derivs[name] = grad_of(fn, x)
+        except GraphError as e:  # the step function: backward refuses
+            derivs[name] = None
+            notes[name] = str(e)
+
+    rows = []
+    max_d, d_far, d_neg = {}, {}, {}
+    for name in FUNCTIONS:
+        d = derivs[name]
+        if d is None:
+            rows.append([name, "none", "none", "none", "backward raises GraphError"])
+            continue
+        max_d[name] = float(d.max())
+        d_far[name] = float(max(abs(d[0]), abs(d[-1])) if name in ("sigmoid", "tanh") else d[-1])
+        d_neg[name] = float(d[np.argmin(np.abs(x + 2))])  # slope at x = -2
+        rows.append([name, max_d[name], d_neg[name], float(d[-1]), ""])
+    lesson.say(
+        "Every derivative below was computed by mitbadak's autograd: `y = f(x)`, "
+        "`y.sum().backward()`, then `x.grad` holds f'(x) at every point of the grid."
+    )
+    lesson.table(["function", "max f'(x)", "f'(-2)", "f'(5)", "note"], rows)
+    lesson.say(
+        f"**Why the step gives no gradient.** Its derivative is 0 for every x != 0 and does not "
+        f"exist at 0. A zero gradient says nothing about which way to move a weight, so no "
+        f"learning happens; mitbadak's `step` therefore refuses to backpropagate: "
+        f"`{notes.get('step', '')}`. Sigmoid was introduced as a smooth step whose slope "
+        f"(at most {max_d['sigmoid']:.3f}) tells the weights which way to go."
+    )
+    lesson.say(
+        f"Sigmoid's slope is only {d_far['sigmoid']:.2g} at |x| = 5 and tanh's "
+        f"{d_far['tanh']:.2g}: saturated units pass almost no gradient, which is the root of the "
+        f"vanishing-gradient problem (see that lesson). ReLU's slope is exactly 1 for x > 0 but "
+        f'0 for x < 0 (a "dead" unit); leaky ReLU ({d_neg["leaky_relu"]:.2g} at x = -2), ELU '
+        f"({d_neg['elu']:.2g}) and GELU ({d_neg['gelu']:.2g}) keep some gradient there."
+    )
+
+    if lesson.plt is not None:
+        plt = lesson.plt
+        fig, axes = plt.subplots(2, 4, figsize=(14, 6.5))
+        for ax, name in zip(axes.flat, FUNCTIONS):
+            ax.plot(x, values[name], label="f(x)", lw=2)
+            if derivs[name] is not None:
+                ax.plot(x, derivs[name], "--", label="f'(x) (autograd)", lw=2)
+            else:
+                ax.text(0.05, 0.6, "f'(x) = 0 for x != 0:\nno gradient", transform=ax.transAxes)
+            ax.axhline(0, color="gray", lw=0.5)
+            ax.axvline(0, color="gray", lw=0.5)
+            ax.set_title(name)
+            ax.grid(alpha=0.3)
+            ax.legend(fontsize=7, loc="upper left")
+        ax = axes.flat[-1]
+        for name in FUNCTIONS:
+            if derivs[name] is not None:
+                ax.plot(x, derivs[name], label=name)
+        ax.set_title("all derivatives")
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=7)
+        fig.tight_layout()
+        lesson.figure(fig, "activations.png", "activations and their derivatives")
+    else:
+        lesson.no_figures_note()
+
+    return lesson.finish(
+        {
+            "max_derivative": max_d,
+            "derivative_at_5": {k: float(derivs[k][-1]) for k in max_d},
+            "derivative_at_minus_2": d_neg,
+            "step_has_gradient": derivs["step"] is not None,
+        }
+    )

@@ -1,0 +1,153 @@
+"""Lesson: the learning rate: too small, good, too large; and decaying it during training.
+
+Example:
+    >>> from mitbadak.experiments import learning_rate
+    >>> r = learning_rate.run("lessons/learning-rate", quick=True)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+
+from ..callbacks import LearningRateScheduler, ReduceLROnPlateau
+from ..layers import Dense
+from ..optimizers import SGD
+from ..random import set_seed
+from ..schedules import ExponentialDecay, StepDecay
+from ._common import Lesson, LessonResult, compile_fit, digits_splits
+
+NAME = "learning-rate"
+TITLE = "The learning rate and its schedules"
+CLAIM = (
+    "With plain SGD on the digits, a learning rate of 0.001 is too small (the loss has barely "
+    "moved from ln 10 = 2.30 after all epochs), 0.5 is good (test accuracy above 90%), and 5 "
+    "is too large: the first steps blow the weights up, the loss jumps far above its starting "
+    "value and the network ends no better than guessing. Schedules lower the rate as training "
+    "goes: step decay in stairs, exponential decay smoothly, ReduceLROnPlateau only when the "
+    "validation loss stops improving."
+)
+
+RATES = {"too small": 0.001, "good": 0.5, "too large": 5.0}
+
+
+def _layers() -> list:
+    return [Dense(64, activation="relu", kernel_initializer="he_normal"), Dense(10)]
+
+
+def run(
+    out: str | Path = "lessons/learning-rate", quick: bool = False, seed: int = 0
+) -> LessonResult:
+    """Three constant rates, then step / exponential decay and ReduceLROnPlateau."""
+    lesson = Lesson(NAME, TITLE, CLAIM, Path(out))
+    x_tr, y_tr, x_te, y_te = digits_splits(seed)
+    epochs = 6 if quick else 30
+    runs = {}
+    for label, lr in RATES.items():
+        set_seed(seed)
+        _, hist = compile_fit(_layers(), lambda p, lr=lr: SGD(p, lr=lr), x_tr, y_tr, epochs,
+                              (x_te, y_te), seed=seed)  # fmt: skip
+        runs[label] = hist
+    rows = [
+        [label, RATES[label], h["loss"][0], max(h["loss"]), h["loss"][-1], h["val_accuracy"][-1]]
+        for label, h in runs.items()
+    ]
+    lesson.say(
+        f"An MLP 64-64-10 (same initial weights each time), plain SGD, batch 32, {epochs} "
+        f"epochs on {len(x_tr)} digits; ln 10 = {math.log(10):.3f} is the loss of a uniform "
+        f"guess over 10 classes."
+    )
+    lesson.table(
+        ["learning rate", "lr", "loss epoch 1", "largest epoch loss", "final loss",
+         "test accuracy"],
+        rows,
+    )  # fmt: skip
+
+    lr0 = 0.5
+    schedules = {
+        "constant": None,
+        "step decay (x0.5 every 2 epochs)"
+        if quick
+        else "step decay (x0.5 every 8 epochs)": LearningRateScheduler(
+            StepDecay(lr0, step_size=2 if quick else 8, gamma=0.5)
+        ),
+        "exponential decay (x0.8 per epoch)": LearningRateScheduler(
+            ExponentialDecay(lr0, decay_rate=0.8)
+        ),
+        "ReduceLROnPlateau (x0.5, patience 1)": ReduceLROnPlateau(
+            monitor="val_loss", factor=0.5, patience=1
+        ),
+    }
+    sched_runs = {}
+    for label, cb in schedules.items():
+        set_seed(seed)
+        _, hist = compile_fit(_layers(), lambda p: SGD(p, lr=lr0, momentum=0.9), x_tr, y_tr,
+                              epochs, (x_te, y_te), seed=seed,
+                              callbacks=[cb] if cb is not None else None)  # fmt: skip
+        sched_runs[label] = hist
+    lesson.say(
+        f"Schedules, all starting from lr {lr0} (SGD with momentum 0.9, a rate high enough to "
+        f"be noisy late in training), driven by the `LearningRateScheduler` and "
+        f"`ReduceLROnPlateau` callbacks of `fit`:"
+    )
+    lesson.table(
+        ["schedule", "lr at the last epoch", "final train loss", "final val loss",
+         "test accuracy"],
+        [[k, h["lr"][-1], h["loss"][-1], h["val_loss"][-1], h["val_accuracy"][-1]]
+         for k, h in sched_runs.items()],
+    )  # fmt: skip
+    plateau = sched_runs[list(schedules)[3]]
+    cuts = [e + 1 for e in range(1, len(plateau["lr"])) if plateau["lr"][e] < plateau["lr"][e - 1]]
+    lesson.say(
+        f"ReduceLROnPlateau halved the rate after epochs {cuts or 'none'}: each time the "
+        f"validation loss had not improved on its best for one epoch."
+    )
+
+    if lesson.plt is not None:
+        plt = lesson.plt
+        fig, axes = plt.subplots(1, 2, figsize=(12, 4))
+        for label, h in runs.items():
+            ep = np.arange(1, len(h["loss"]) + 1)
+            axes[0].plot(ep, h["loss"], marker=".", label=f"{label} (lr {RATES[label]})")
+            axes[1].plot(ep, h["val_accuracy"], marker=".", label=f"{label} (lr {RATES[label]})")
+        axes[0].set_yscale("log")
+        axes[0].set_title("training loss")
+        axes[1].set_title("test accuracy")
+        for ax in axes:
+            ax.set_xlabel("epoch")
+            ax.grid(alpha=0.3)
+            ax.legend(fontsize=8)
+        fig.tight_layout()
+        lesson.figure(fig, "rates.png", "too small, good, too large learning rates")
+
+        fig, axes = plt.subplots(1, 2, figsize=(12, 4))
+        for label, h in sched_runs.items():
+            ep = np.arange(1, len(h["loss"]) + 1)
+            axes[0].plot(ep, h["lr"], marker=".", label=label)
+            axes[1].plot(ep, h["val_loss"], marker=".", label=label)
+        axes[0].set_title("learning rate per epoch")
+        axes[1].set_title("validation loss")
+        for ax in axes:
+            ax.set_xlabel("epoch")
+            ax.set_yscale("log")
+            ax.grid(alpha=0.3)
+            ax.legend(fontsize=8)
+        fig.tight_layout()
+        lesson.figure(fig, "schedules.png", "learning-rate schedules")
+    else:
+        lesson.no_figures_note()
+
+    numbers = {}
+    for label, h in runs.items():
+        numbers[f"{label}/first_loss"] = h["loss"][0]
+        numbers[f"{label}/max_loss"] = max(h["loss"])
+        numbers[f"{label}/final_loss"] = h["loss"][-1]
+        numbers[f"{label}/test_accuracy"] = h["val_accuracy"][-1]
+    for label, h in sched_runs.items():
+        numbers[f"schedule/{label}/lr"] = h["lr"]
+        numbers[f"schedule/{label}/final_val_loss"] = h["val_loss"][-1]
+    numbers["plateau_cuts"] = cuts
+    numbers["schedule_names"] = list(schedules)
+    return lesson.finish(numbers)
