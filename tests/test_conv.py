@@ -268,6 +268,15 @@ def test_zoo_builders():
     assert small(np.zeros((1, 3, 3, 3), np.float32)).shape == (1, 4)  # pooling stops at 1x1
     mlp = build_mlp((16, 8), num_classes=3)
     assert mlp(np.zeros((5, 1, 4, 4), np.float32)).shape == (5, 3)
+    bn = build_cnn((1, 12, 12), 5, batchnorm=True, dropout=0.2)
+    assert bn(np.ones((4, 1, 12, 12), np.float32)).shape == (4, 5)
+    assert [type(la).__name__ for la in bn][:4] == [
+        "Conv2D", "BatchNormalization", "Activation", "MaxPooling2D",
+    ]  # fmt: skip
+    bn_mlp = build_mlp((16,), 3, batchnorm=True, dropout=0.1)
+    assert [type(la).__name__ for la in bn_mlp] == [
+        "Flatten", "Dense", "BatchNormalization", "Activation", "Dropout", "Dense",
+    ]  # fmt: skip
     with pytest.raises(ConfigError):
         build_cnn((28, 28), 10)
     with pytest.raises(ConfigError):
