@@ -185,3 +185,10 @@ def test_fit_applies_the_transform_to_training_batches_with_its_rng():
     model.fit(x, y, batch_size=8, epochs=1, verbose=0, augment=record, seed=0)
     assert [s for s, _ in seen] == [(8, 1, 6, 6), (8, 1, 6, 6), (4, 1, 6, 6)]
     assert all(ok for _, ok in seen)
+
+
+def test_docstring_examples():
+    import doctest
+
+    result = doctest.testmod(aug, extraglobs={"np": np})
+    assert result.attempted > 0 and result.failed == 0

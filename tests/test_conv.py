@@ -293,3 +293,15 @@ def test_tune_malloc_is_opt_out_and_idempotent(monkeypatch):
     monkeypatch.delenv("MITBADAK_TUNE_MALLOC")
     first = backend.tune_malloc()
     assert isinstance(first, bool) and backend.tune_malloc() is first
+
+
+@pytest.mark.parametrize(
+    "name", ["ops.conv", "ops.pool", "layers.conv", "layers.pooling", "zoo", "backend"]
+)
+def test_docstring_examples(name):
+    import doctest
+    import importlib
+
+    module = importlib.import_module(f"mitbadak.{name}")
+    result = doctest.testmod(module, extraglobs={"np": np, "Tensor": Tensor})
+    assert result.attempted > 0 and result.failed == 0

@@ -20,14 +20,14 @@ from .base import Layer
 _FORMATS = ("channels_first", "channels_last")
 
 
-def check_format(data_format: str, layer: str) -> str:
+def _check_format(data_format: str, layer: str) -> str:
     """Validate a ``data_format`` argument."""
     if data_format not in _FORMATS:
         raise ConfigError(f"{layer}: data_format must be one of {_FORMATS}, got {data_format!r}")
     return data_format
 
 
-def to_nchw(layer: Layer, x: Tensor, data_format: str) -> Tensor:
+def _to_nchw(layer: Layer, x: Tensor, data_format: str) -> Tensor:
     """Check the rank and bring a batch to (N, C, H, W)."""
     if x.ndim != 4:
         expect = (
@@ -42,7 +42,7 @@ def to_nchw(layer: Layer, x: Tensor, data_format: str) -> Tensor:
     return x if data_format == "channels_first" else transpose(x, (0, 3, 1, 2))
 
 
-def from_nchw(x: Tensor, data_format: str) -> Tensor:
+def _from_nchw(x: Tensor, data_format: str) -> Tensor:
     return x if data_format == "channels_first" else transpose(x, (0, 2, 3, 1))
 
 
@@ -111,7 +111,7 @@ class Conv2D(Layer):
         self.bias_initializer = initializers.get(bias_initializer)
         self.kernel_regularizer = regularizers.get(kernel_regularizer)
         self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.data_format = check_format(data_format, "Conv2D")
+        self.data_format = _check_format(data_format, "Conv2D")
 
     def build(self, input_shape: tuple[int, ...]) -> None:
         channels = input_shape[1] if self.data_format == "channels_first" else input_shape[3]
@@ -132,11 +132,11 @@ class Conv2D(Layer):
     def __call__(self, x: Any, training: bool | None = None) -> Tensor:
         x = self._to_tensor(x)
         if x.ndim != 4:  # checked before build, so the message is about the input, not a kernel
-            to_nchw(self, x, self.data_format)
+            _to_nchw(self, x, self.data_format)
         return super().__call__(x, training)
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        x = to_nchw(self, x, self.data_format)
+        x = _to_nchw(self, x, self.data_format)
         fused = self.activation is _relu  # ReLU runs inside the convolution's node
         y = conv2d(
             x,
@@ -148,7 +148,7 @@ class Conv2D(Layer):
             relu=fused,
             name=f"Conv2D '{self.name}'",
         )
-        return from_nchw(y if fused else self.activation(y), self.data_format)
+        return _from_nchw(y if fused else self.activation(y), self.data_format)
 
     def get_config(self) -> dict[str, Any]:
         padding = self.padding
@@ -192,12 +192,12 @@ class ZeroPadding2D(Layer):
         if isinstance(padding, str):
             raise ConfigError(f"ZeroPadding2D: padding must be ints, got {padding!r}")
         self.padding = padding
-        self.data_format = check_format(data_format, "ZeroPadding2D")
+        self.data_format = _check_format(data_format, "ZeroPadding2D")
         resolve_padding(padding, (1, 1), (1, 1), (1, 1), (1, 1), "ZeroPadding2D")  # validate
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        x = to_nchw(self, x, self.data_format)
-        return from_nchw(
+        x = _to_nchw(self, x, self.data_format)
+        return _from_nchw(
             pad2d(x, self.padding, name=f"ZeroPadding2D '{self.name}'"), self.data_format
         )
 

@@ -12,7 +12,7 @@ from ..ops.reduce import max as reduce_max
 from ..ops.reduce import mean as reduce_mean
 from ..tensor import Tensor
 from .base import Layer
-from .conv import check_format, from_nchw, to_nchw
+from .conv import _check_format, _from_nchw, _to_nchw
 
 
 class _Pooling2D(Layer):
@@ -37,13 +37,13 @@ class _Pooling2D(Layer):
         if not isinstance(padding, str) or padding.lower() not in ("valid", "same"):
             raise ConfigError(f"{cls}: padding must be 'valid' or 'same', got {padding!r}")
         self.padding = padding.lower()
-        self.data_format = check_format(data_format, cls)
+        self.data_format = _check_format(data_format, cls)
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        x = to_nchw(self, x, self.data_format)
+        x = _to_nchw(self, x, self.data_format)
         name = f"{type(self).__name__} '{self.name}'"
         y = type(self)._fn(x, self.pool_size, self.strides, self.padding, name=name)
-        return from_nchw(y, self.data_format)
+        return _from_nchw(y, self.data_format)
 
     def get_config(self) -> dict[str, Any]:
         return {
@@ -89,7 +89,7 @@ class _GlobalPooling2D(Layer):
     ) -> None:
         super().__init__(**kwargs)
         self.keepdims = bool(keepdims)
-        self.data_format = check_format(data_format, type(self).__name__)
+        self.data_format = _check_format(data_format, type(self).__name__)
 
     def axes(self) -> tuple[int, int]:
         return (2, 3) if self.data_format == "channels_first" else (1, 2)
@@ -109,7 +109,7 @@ class GlobalAveragePooling2D(_GlobalPooling2D):
     """
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        to_nchw(self, x, self.data_format)  # rank check
+        _to_nchw(self, x, self.data_format)  # rank check
         return reduce_mean(x, axis=self.axes(), keepdims=self.keepdims)
 
 
@@ -124,7 +124,7 @@ class GlobalMaxPooling2D(_GlobalPooling2D):
     """
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        to_nchw(self, x, self.data_format)
+        _to_nchw(self, x, self.data_format)
         return reduce_max(x, axis=self.axes(), keepdims=self.keepdims)
 
 

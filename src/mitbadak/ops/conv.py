@@ -138,7 +138,12 @@ def check_window(
     op: str,
 ) -> tuple[int, int]:
     """Output (OH, OW) for a window sliding over ``x_shape`` (N, C, H, W); raises ShapeError
-    naming ``op`` and the shapes when the (dilated) window is larger than the padded input."""
+    naming ``op`` and the shapes when the (dilated) window is larger than the padded input.
+
+    Example:
+        >>> check_window((1, 3, 28, 28), (3, 3), (2, 2), (1, 1), (1, 1, 1, 1), "conv2d")
+        (14, 14)
+    """
     h, w = x_shape[2] + pad[0] + pad[1], x_shape[3] + pad[2] + pad[3]
     eh, ew = dilation[0] * (kernel[0] - 1) + 1, dilation[1] * (kernel[1] - 1) + 1
     if eh > h or ew > w:
@@ -154,7 +159,12 @@ def check_window(
 
 
 def window(start: int, count: int, step: int) -> slice:
-    """The slice start, start+step, ..., taking ``count`` elements."""
+    """The slice start, start+step, ..., taking ``count`` elements.
+
+    Example:
+        >>> list(range(10)[window(1, 3, 2)])
+        [1, 3, 5]
+    """
     return slice(start, start + step * (count - 1) + 1, step)
 
 
@@ -249,7 +259,13 @@ def _samples_per_block(n: int, rows_per_sample: int, k: int, m: int) -> int:
 
 
 def rows_matmul(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
-    """``a @ b`` for ``a`` of shape (n * L, K): one GEMM, or blocks of whole samples (see above)."""
+    """``a @ b`` for ``a`` of shape (n * L, K): one GEMM, or blocks of whole samples (see above).
+
+    Example:
+        >>> a, b = np.ones((8, 3)), np.ones((3, 2))
+        >>> rows_matmul(a, b, n=4).tolist() == (a @ b).tolist()
+        True
+    """
     rows, k = a.shape
     s = _samples_per_block(n, rows // n, k, b.shape[1])
     if s == n:
@@ -258,7 +274,13 @@ def rows_matmul(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
 
 
 def rows_tmatmul(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
-    """``a.T @ b`` for ``a`` (n * L, K) and ``b`` (n * L, M): a sum over rows, by blocks when small."""
+    """``a.T @ b`` for ``a`` (n * L, K) and ``b`` (n * L, M): a sum over rows, by blocks when small.
+
+    Example:
+        >>> a, b = np.ones((8, 3)), np.ones((8, 2))
+        >>> rows_tmatmul(a, b, n=4).tolist()
+        [[8.0, 8.0], [8.0, 8.0], [8.0, 8.0]]
+    """
     rows, k = a.shape
     s = _samples_per_block(n, rows // n, k, b.shape[1])
     if s == n:
@@ -277,7 +299,13 @@ class Conv2d(Function):
     Forward ``Y = cols @ W + b``; backward ``dW = cols^T G``, ``db = sum G``,
     ``dx = col2im(G W^T)`` (see the module docstring for the element formulas), where with the
     fused ReLU G is first multiplied by ``[y > 0]``. Gradients are computed only for the inputs
-    that need one (a first layer never pays for ``dx``).
+    that need one (a first layer never pays for ``dx``). Use it through :func:`conv2d`.
+
+    Example:
+        >>> x, w = Tensor(np.ones((1, 1, 3, 3))), Tensor(np.ones((2, 1, 2, 2)))
+        >>> Conv2d.apply(x, w, stride=(1, 1), pad=(0, 0, 0, 0), dilation=(1, 1),
+        ...              out_hw=(2, 2)).shape
+        (1, 2, 2, 2)
     """
 
     def __init__(
@@ -408,7 +436,12 @@ def conv2d(
 
 
 class Pad2d(Function):
-    """y = x with constant borders on the two last axes;  dx = g with the borders cut off."""
+    """y = x with constant borders on the two last axes;  dx = g with the borders cut off.
+
+    Example:
+        >>> Pad2d.apply(Tensor(np.ones((1, 1))), pad=(1, 0, 0, 2)).data.tolist()
+        [[0.0, 0.0, 0.0], [1.0, 0.0, 0.0]]
+    """
 
     def __init__(self, pad: Pad4, value: float = 0.0) -> None:
         self.pad, self.value = pad, value

@@ -89,7 +89,13 @@ class _Pool(Function):
 
 
 class MaxPool2d(_Pool):
-    """y = max over each window; dx routes G to the window's first arg-max."""
+    """y = max over each window; dx routes G to the window's first arg-max.
+
+    Example (through :func:`max_pool2d`):
+        >>> MaxPool2d.apply(Tensor(np.arange(4.0).reshape(1, 1, 2, 2)), kernel=(2, 2),
+        ...                 stride=(2, 2), pad=(0, 0, 0, 0), out_hw=(1, 1)).item()
+        3.0
+    """
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         self.x_shape, self.dtype = x.shape, x.dtype
@@ -122,7 +128,13 @@ class MaxPool2d(_Pool):
 
 
 class AvgPool2d(_Pool):
-    """y = mean over each window; dx gives every window position G / count."""
+    """y = mean over each window; dx gives every window position G / count.
+
+    Example (through :func:`avg_pool2d`):
+        >>> AvgPool2d.apply(Tensor(np.arange(4.0).reshape(1, 1, 2, 2)), kernel=(2, 2),
+        ...                 stride=(2, 2), pad=(0, 0, 0, 0), out_hw=(1, 1)).item()
+        1.5
+    """
 
     def __init__(self, *args: Any, count_include_pad: bool = True, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
