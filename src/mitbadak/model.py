@@ -435,8 +435,7 @@ class Model(Layer):
                     break
             logs = {"loss": loss_sum / max(seen, 1)}
             for m in metrics:
-                r = m.result()
-                logs[m.name] = r if np.ndim(r) == 0 else r
+                logs[m.name] = m.result()
             if has_reg:
                 logs["reg_loss"] = reg_sum / max(seen, 1)
             if val is not None and not self.stop_training:
