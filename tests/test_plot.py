@@ -142,3 +142,16 @@ def test_render_keeps_the_dot_file(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(graphviz.shutil, "which", lambda name: None)  # no Graphviz installed
     assert graphviz.render(dot, tmp_path / "g.png") is False
     assert (tmp_path / "g.dot").read_text() == dot and not (tmp_path / "g.png").exists()
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["mitbadak.plot", "mitbadak.graphviz", "mitbadak.experiments", "mitbadak.experiments._common",
+     "mitbadak.experiments.report"],
+)  # fmt: skip
+def test_docstring_examples_run(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0

@@ -51,7 +51,8 @@ class Lesson:
     """Collects a lesson's figures and Markdown while it runs, then builds its result.
 
     Example:
-        >>> lesson = Lesson("demo", "Demo", "1 + 1 = 2", out=Path("/tmp/mb-demo"))
+        >>> import tempfile
+        >>> lesson = Lesson("demo", "Demo", "1 + 1 = 2", out=Path(tempfile.mkdtemp()))
         >>> lesson.say("One plus one is two.")
         >>> lesson.finish({"sum": 2}).markdown.splitlines()[0]
         '## Demo'
