@@ -15,6 +15,11 @@
    memory cannot beat it except on the first 3 steps (class 0). Reported: per-token accuracy
    on 2,000 held-out sequences.
 
+Recorded (2-core shared machine, heavily loaded by other jobs, so times are pessimistic):
+echo 4 epochs: per-token test accuracy 0.983 after epoch 1, 1.000 from epoch 3 (185 s);
+MNIST 8 epochs: test accuracy 0.944, 0.964, 0.975, 0.979, 0.981 (epoch 5), 0.981, 0.984,
+0.983; 147-471 s per epoch depending on the load (2076 s in all).
+
 Run: ``OMP_NUM_THREADS=2 MITBADAK_DATA=../shared/data python benchmarks/rnn_tasks.py
 [mnist|echo|all] [--epochs 8]``
 """
