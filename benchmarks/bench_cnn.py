@@ -10,6 +10,7 @@ sides interleaved; the median over rounds is reported, with the peak RSS (``getr
     python benchmarks/bench_cnn.py [--rounds 3] [--batches 40]
     python benchmarks/bench_cnn.py --profile      # cProfile of the mitbadak side
     python benchmarks/bench_cnn.py --no-tune      # without mitbadak.backend.tune_malloc()
+    python benchmarks/bench_cnn.py --threads 1    # one thread per side (less load-sensitive)
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 
 import numpy as np
 
+import _common
 from _common import peak_rss_mib, pin_threads, report, run_worker
 
 N, BATCH, LR, WARMUP = 10_000, 128, 1e-3, 3
@@ -91,7 +93,7 @@ def _timed(run, work) -> float:
 def train_torch(n_batches: int) -> float:
     import torch
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(int(_common.THREADS))
     torch.manual_seed(0)
     x, y = data()
     xt, yt = torch.from_numpy(x), torch.from_numpy(y)
@@ -123,7 +125,9 @@ def main() -> None:
     p.add_argument("--worker", choices=["mitbadak", "torch"])
     p.add_argument("--no-tune", action="store_true", help="skip mitbadak.backend.tune_malloc()")
     p.add_argument("--profile", action="store_true", help="cProfile the mitbadak side and exit")
+    p.add_argument("--threads", type=int, default=2, help="threads per side (default 2)")
     args = p.parse_args()
+    _common.THREADS = str(args.threads)
     if args.profile:
         pin_threads()
         train_mitbadak(args.batches, tune=not args.no_tune, profile=True)
@@ -136,7 +140,8 @@ def main() -> None:
             sec = train_torch(args.batches)
         print(json.dumps({"seconds": sec, "peak_rss_mib": peak_rss_mib()}))
         return
-    extra = ["--batches", str(args.batches)] + (["--no-tune"] if args.no_tune else [])
+    extra = ["--batches", str(args.batches), "--threads", str(args.threads)]
+    extra += ["--no-tune"] if args.no_tune else []
     results: dict[str, list[dict]] = {"mitbadak": [], "torch": []}
     for r in range(args.rounds):
         for side in ("mitbadak", "torch"):
@@ -149,7 +154,8 @@ def main() -> None:
                 flush=True,
             )
     report(
-        f"CNN conv32-pool-conv64-pool-fc128-fc10, Adam, batch {BATCH} (time per batch)",
+        f"CNN conv32-pool-conv64-pool-fc128-fc10, Adam, batch {BATCH}, {args.threads} "
+        "thread(s) per side (time per batch)",
         results,
         "s/batch",
     )

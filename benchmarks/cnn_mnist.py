@@ -17,6 +17,7 @@ import os
 import time
 from pathlib import Path
 
+import _common
 from _common import pin_threads
 
 # The defaults: what reached the targets (see the report printed at the end).
@@ -100,8 +101,10 @@ def main() -> None:
     p.add_argument("--dropout", type=float)
     p.add_argument("--augment", help="augment.from_spec string, '' for none")
     p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--threads", type=int, default=2, help="BLAS threads (default 2)")
     args = p.parse_args()
-    pin_threads()
+    _common.THREADS = str(args.threads)
+    pin_threads()  # before NumPy is first imported (in run), so OpenBLAS sees it
     shared = Path(__file__).resolve().parents[1].parent / "shared" / "data"
     if shared.is_dir():
         os.environ.setdefault("MITBADAK_DATA", str(shared))
@@ -111,7 +114,7 @@ def main() -> None:
         for k in ("epochs", "lr", "dropout", "augment"):
             if getattr(args, k) is not None:
                 cfg[k] = getattr(args, k)
-        print(f"{name}: {cfg}, seed {args.seed}, 2 threads", flush=True)
+        print(f"{name}: {cfg}, seed {args.seed}, {args.threads} thread(s)", flush=True)
         res = run(name, seed=args.seed, **cfg)
         ok = "reached" if res["final"] >= TARGET[name] else "MISSED"
         print(
