@@ -188,3 +188,19 @@ def test_load_rejects_garbage_and_pickles(tmp_path):
         mb.load_model(evil)
     with pytest.raises(mb.FileFormatError, match="no such file"):
         mb.load_model(tmp_path / "missing.npz")
+
+
+def test_sequential_accepts_any_sequence_length_but_checks_rank():
+    from mitbadak.layers import LSTM
+
+    model = mb.Sequential([LSTM(4), Dense(2)])
+    assert model(np.zeros((3, 5, 6))).shape == (3, 2)
+    assert model(np.zeros((3, 9, 6))).shape == (3, 2)  # another length, same model
+    with pytest.raises(mb.ShapeError, match="expected input of shape"):
+        model(np.zeros((3, 6)))
+
+
+def test_orthogonal_initializer_returns_c_contiguous_arrays():
+    w = mb.initializers.get("orthogonal")((3, 7))
+    assert w.flags.c_contiguous
+    np.testing.assert_allclose(w @ w.T, np.eye(3), atol=1e-5)

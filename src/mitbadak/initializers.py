@@ -239,7 +239,7 @@ class Orthogonal(Initializer):
         q *= np.sign(np.diag(r))  # makes the distribution uniform over orthogonal matrices
         if rows < cols:
             q = q.T
-        return self.gain * q.reshape(shape)
+        return np.ascontiguousarray(self.gain * q.reshape(shape))  # q.T is Fortran-ordered
 
 
 _REGISTRY: dict[str, type[Initializer]] = {

@@ -731,7 +731,10 @@ class Sequential(Model):
         if not self.layers:
             raise ConfigError("Sequential: the model has no layers")
         x = self._to_tensor(x)
-        if self.input_shape is not None and tuple(x.shape[1:]) != tuple(self.input_shape[1:]):
+        # Only the rank is fixed here: sizes are checked by the layers that depend on them, so
+        # a recurrent model accepts any sequence length and a conv net with global pooling any
+        # image size.
+        if self.input_shape is not None and x.ndim != len(self.input_shape):
             raise ShapeError(
                 f"Sequential '{self.name}': expected input of shape "
                 f"(batch, {', '.join(map(str, self.input_shape[1:]))}), got {x.shape}"
