@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 import mitbadak as mb
-from mitbadak.cli import main
+from mitbadak.cli import build_parser, main
 
 
 @pytest.fixture
@@ -128,3 +128,25 @@ def test_errors_are_one_line(in_tmp, capsys):
     (in_tmp / "text.png").write_text("not an image")
     one_line_error(capsys, 1, main(["predict", "m.npz", "text.png"]))
     one_line_error(capsys, 1, main(["train", "--epochs", "1", "--augment", "%%bad%%", "--quiet"]))
+
+
+def test_predict_a_stack_of_images_in_one_npy(in_tmp, capsys):
+    assert main(["train", "--epochs", "5", "--quiet", "--out", "m.npz"]) == 0
+    ds = mb.data.load_digits()
+    np.save("stack.npy", ds.images[:3])  # (3, 8, 8), raw pixels 0..16
+    capsys.readouterr()
+    assert main(["predict", "m.npz", "stack.npy"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert [line.split(":")[0] for line in lines] == [
+        "stack.npy[0]",
+        "stack.npy[1]",
+        "stack.npy[2]",
+    ]
+    assert sum(f"class {d} " in line for d, line in zip(ds.target[:3], lines)) >= 2
+
+
+def test_help_shows_no_internal_defaults(capsys):
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["train", "--help"])
+    out = capsys.readouterr().out
+    assert "('none', {})" not in out and "(default: None)" not in out

@@ -30,6 +30,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
 
 
+class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
+    """Shows "(default: X)" only where there is a default worth showing."""
+
+    def _get_help_string(self, action: argparse.Action) -> str:
+        if action.default is None or action.default is False:
+            return action.help or ""
+        return super()._get_help_string(action)
+
+
 def _positive_int(text: str) -> int:
     try:
         value = int(text)
@@ -120,7 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
             "mini-batch SGD with momentum on softmax cross-entropy. Prints loss and accuracy per "
             "epoch, the final test accuracy, and saves the model to --out."
         ),
-        formatter_class=argparse.ArgumentDefaultsHelpFormatter,
+        formatter_class=_HelpFormatter,
     )
     train.add_argument(
         "--dataset",
@@ -145,7 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--lr",
         type=_positive_float,
         default=None,
-        help="learning rate (default: 0.05 for sgd, 0.01 adagrad, 0.001 rmsprop/adam/adamw)",
+        help="learning rate [default: 0.05 for sgd, 0.01 adagrad, 0.001 rmsprop/adam/adamw]",
     )
     train.add_argument(
         "--momentum", type=_unit_float, default=0.9, help="SGD momentum (0 for plain SGD)"
@@ -153,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument(
         "--lr-schedule",
         type=_schedule_spec,
-        default=("none", {}),
+        default=argparse.SUPPRESS,
         metavar="NAME[:k=v,...]",
         help="learning rate per epoch: none, step (step_size=epochs/3, gamma=0.1), exponential "
         "(decay_rate=0.9), cosine (decay_steps=epochs), inverse_time (decay_rate=0.5)",
@@ -379,7 +388,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         metrics=["accuracy"],
     )
     cbs = []
-    name, kwargs = args.lr_schedule
+    name, kwargs = getattr(args, "lr_schedule", ("none", {}))  # absent: no schedule
     if name != "none":
         cbs.append(callbacks.LearningRateScheduler(_schedule(name, kwargs, lr, args.epochs)))
     if args.early_stopping:
@@ -517,10 +526,14 @@ def _read_image(path: str) -> np.ndarray:
 
 
 def _fit_image(img: np.ndarray, want: tuple[int, ...], path: str) -> np.ndarray:
-    """Resize a 2-D image to the model's (H, W) if needed, and shape it as one sample."""
+    """Shape an image as one sample (resizing a 2-D image to the model's (H, W) if needed), or
+    a stack of images (an .npy of shape (n, H, W) or (n, features)) as n samples."""
     size = int(np.prod(want))
     if img.size == size:
         return img.reshape((1,) + want)
+    stacked = img.ndim >= 3 or (img.ndim == 2 and img.shape[1] == size)
+    if stacked and img.size % size == 0:
+        return img.reshape((-1,) + want)
     h, w = (want[-2], want[-1]) if len(want) >= 2 else (int(round(size**0.5)),) * 2
     if img.ndim != 2 or h * w != size:
         raise ConfigError(
@@ -543,15 +556,17 @@ def cmd_predict(args: argparse.Namespace) -> int:
     want = tuple(model.input_shape[1:])
     for path in args.images:
         x = _fit_image(_read_image(path), want, path)
-        scores = model.predict(x)[0].astype(np.float64)
-        probs = np.exp(scores - scores.max())
-        if not (np.all(scores >= 0) and abs(scores.sum() - 1.0) < 1e-3):  # logits -> softmax
-            probs /= probs.sum()
-        else:
-            probs = scores
-        k = int(probs.argmax())
-        label = names[k] if names and k < len(names) else str(k)
-        print(f"{path}: class {label} (probability {probs[k]:.4f})")
+        all_scores = model.predict(x).astype(np.float64)
+        for i, scores in enumerate(all_scores):
+            probs = np.exp(scores - scores.max())
+            if not (np.all(scores >= 0) and abs(scores.sum() - 1.0) < 1e-3):  # logits -> softmax
+                probs /= probs.sum()
+            else:
+                probs = scores
+            k = int(probs.argmax())
+            label = names[k] if names and k < len(names) else str(k)
+            where = f"{path}[{i}]" if len(all_scores) > 1 else path
+            print(f"{where}: class {label} (probability {probs[k]:.4f})")
     return 0
 
 
