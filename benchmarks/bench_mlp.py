@@ -3,7 +3,7 @@
 Synthetic MNIST-shaped data (60,000 x 784 float32, 10 classes). Each round runs one epoch per
 side in a fresh process, sides interleaved; the median over rounds is reported.
 
-    python benchmarks/bench_mlp.py [--rounds 3]
+    python benchmarks/bench_mlp.py [--rounds 3] [--threads 2]
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import time
 
 import numpy as np
 
+import _common
 from _common import peak_rss_mib, pin_threads, report, run_worker
 
 N, D, H1, H2, C, BATCH, LR, MOMENTUM = 60_000, 784, 256, 128, 10, 128, 0.01, 0.9
@@ -52,7 +53,7 @@ def epoch_mitbadak() -> float:
 def epoch_torch() -> float:
     import torch
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(int(_common.THREADS))
     torch.manual_seed(0)
     x, y = data()
     xt, yt = torch.from_numpy(x), torch.from_numpy(y)
@@ -83,8 +84,10 @@ def epoch_torch() -> float:
 def main() -> None:
     p = argparse.ArgumentParser(description=__doc__)
     p.add_argument("--rounds", type=int, default=3)
+    p.add_argument("--threads", type=int, default=2, help="threads per side (default 2)")
     p.add_argument("--worker", choices=["mitbadak", "torch"])
     args = p.parse_args()
+    _common.THREADS = str(args.threads)
     if args.worker:
         pin_threads()
         seconds = epoch_mitbadak() if args.worker == "mitbadak" else epoch_torch()
@@ -93,10 +96,11 @@ def main() -> None:
     results: dict[str, list[dict]] = {"mitbadak": [], "torch": []}
     for r in range(args.rounds):
         for side in ("mitbadak", "torch"):
-            res = run_worker(__file__, [side])
+            res = run_worker(__file__, [side, "--threads", str(args.threads)])
             results[side].append(res)
             print(f"round {r + 1}: {side:8s} {res['seconds']:.3f} s/epoch", flush=True)
-    report("MLP 784-256-128-10, batch 128, SGD momentum, one epoch of 60k", results, "s/epoch")
+    title = f"MLP 784-256-128-10, batch 128, SGD momentum, epoch of 60k, {args.threads} thread(s)"
+    report(title, results, "s/epoch")
 
 
 if __name__ == "__main__":
