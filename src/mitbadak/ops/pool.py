@@ -52,6 +52,20 @@ def _zeros(shape: tuple[int, ...], dtype: Any, like: np.ndarray, fill: bool = Tr
     return make(shape, dtype)
 
 
+def _channels_last(a: np.ndarray) -> bool:
+    return a.ndim == 4 and a.strides[1] < a.strides[3]
+
+
+def _match_layout(g: np.ndarray, like: np.ndarray) -> np.ndarray:
+    """``g`` in the memory layout (NCHW or channels-last) of ``like``: one copy when they
+    differ, because element-wise ops mixing the two layouts run several times slower."""
+    if _channels_last(g) == _channels_last(like):
+        return g
+    out = _zeros(g.shape, g.dtype, like, fill=False)
+    out[...] = g
+    return out
+
+
 class _Pool(Function):
     def __init__(
         self, kernel: tuple[int, int], stride: tuple[int, int], pad: Pad4, out_hw: tuple[int, int]
@@ -117,6 +131,7 @@ class MaxPool2d(_Pool):
         t, b, left, r = self.pad
         n, c, h, w = self.x_shape
         dxp = _zeros((n, c, h + t + b, w + left + r), g.dtype, self.xp_like, not self.tiling)
+        g = _match_layout(g, self.arg)
         overlap = self.overlapping
         for k, view in enumerate(self.views(dxp)):
             hit = self.arg == k
@@ -161,7 +176,7 @@ class AvgPool2d(_Pool):
         t, b, left, r = self.pad
         n, c, h, w = self.x_shape
         dxp = _zeros((n, c, h + t + b, w + left + r), g.dtype, self.xp_like)
-        gs = g * self.scale
+        gs = _match_layout(g, self.xp_like) * self.scale
         for view in self.views(dxp):
             view += gs
         return self.grad_input(dxp)
