@@ -40,7 +40,7 @@ def _assert_same(ours, theirs, tol):
 # ------------------------------------------------------------------------- StandardScaler
 
 
-@pytest.mark.parametrize("X", _datasets())
+@pytest.mark.parametrize("X", list(_datasets()))
 @pytest.mark.parametrize("with_mean", [True, False])
 @pytest.mark.parametrize("with_std", [True, False])
 def test_standard_scaler_matches_sklearn(X, with_mean, with_std):
@@ -125,7 +125,7 @@ def test_transform_does_not_modify_its_input():
 # --------------------------------------------------------------------------- MinMaxScaler
 
 
-@pytest.mark.parametrize("X", _datasets())
+@pytest.mark.parametrize("X", list(_datasets()))
 @pytest.mark.parametrize("feature_range", [(0, 1), (-1, 1), (2.5, 7)])
 @pytest.mark.parametrize("clip", [False, True])
 def test_minmax_scaler_matches_sklearn(X, feature_range, clip):
