@@ -229,3 +229,16 @@ def test_checkpoint_holds_every_random_state(digits, tmp_path):
     )
     loaded.fit(x, y, epochs=2, initial_epoch=1, verbose=0, callbacks=[record])
     assert seen == [global_state] and loaded._resume is None  # restored, then used up
+
+
+def test_saved_file_gets_ordinary_permissions(tmp_path):
+    import os
+    import stat
+
+    model = mb.Sequential([mb.layers.Dense(2)])
+    model(np.zeros((1, 3)))
+    path = tmp_path / "m.npz"
+    model.save(path)
+    mask = os.umask(0)
+    os.umask(mask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~mask

@@ -25,6 +25,12 @@ FORMAT_VERSION = 1
 _HEADER = "__mitbadak__"
 
 
+def _umask() -> int:
+    mask = os.umask(0)  # the only way to read the umask is to set it
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: str | os.PathLike[str], write: Any) -> None:
     """Call ``write(fileobj)`` on a temporary file beside ``path``, then rename it over ``path``.
 
@@ -39,6 +45,7 @@ def atomic_write(path: str | os.PathLike[str], write: Any) -> None:
             write(f)
             f.flush()
             os.fsync(f.fileno())
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a saved model is an ordinary file
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
