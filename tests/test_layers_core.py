@@ -204,3 +204,29 @@ def test_orthogonal_initializer_returns_c_contiguous_arrays():
     w = mb.initializers.get("orthogonal")((3, 7))
     assert w.flags.c_contiguous
     np.testing.assert_allclose(w @ w.T, np.eye(3), atol=1e-5)
+
+
+def test_non_numeric_input_is_a_dtype_error_not_a_numpy_traceback():
+    with pytest.raises(mb.DTypeError, match=r"Dense 'words'.*numeric.*<U1"):
+        Dense(2, name="words")(np.array([["a", "b"]]))
+    with pytest.raises(mb.DTypeError, match="numbers"):
+        mb.Tensor(["a"])
+    with pytest.raises(mb.DTypeError):
+        mb.Tensor(np.array([object()], dtype=object))
+
+
+def test_default_layer_names_follow_keras():
+    import re
+
+    from mitbadak.layers import GRU, LSTM, Conv2D, MaxPooling2D, SimpleRNN
+
+    layers = [LSTM(2), GRU(2), SimpleRNN(2), Conv2D(2, 3), MaxPooling2D()]
+    names = [re.sub(r"_\d+$", "", layer.name) for layer in layers]  # drop the counter suffix
+    assert names == ["lstm", "gru", "simple_rnn", "conv2d", "max_pooling2d"]
+
+
+def test_fit_rejects_negative_epochs():
+    model = mb.Sequential([Dense(2)])
+    model.compile("sgd", "mse")
+    with pytest.raises(mb.ConfigError, match="epochs"):
+        model.fit(np.zeros((4, 3)), np.zeros((4, 2)), epochs=-1, verbose=0)

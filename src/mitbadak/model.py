@@ -329,6 +329,8 @@ class Model(Layer):
         batch_size, epochs, initial_epoch = int(batch_size), int(epochs), int(initial_epoch)
         if batch_size < 1:
             raise ConfigError(f"fit: batch_size must be >= 1, got {batch_size}")
+        if epochs < 0:
+            raise ConfigError(f"fit: epochs must be >= 0, got {epochs}")
         if not 0 <= initial_epoch:
             raise ConfigError(f"fit: initial_epoch must be >= 0, got {initial_epoch}")
         if augment is not None and not callable(augment):

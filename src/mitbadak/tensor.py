@@ -194,6 +194,10 @@ class Tensor:
         name: str | None = None,
     ) -> None:
         self.data = _as_array(data, dtype)
+        if self.data.dtype.kind not in "biufc":
+            raise DTypeError(
+                f"Tensor: expected numbers (bool, int or float), got dtype {self.data.dtype}"
+            )
         if requires_grad and self.data.dtype.kind not in "fc":
             raise DTypeError(
                 f"Tensor: only float tensors can require gradients, got dtype {self.data.dtype}"

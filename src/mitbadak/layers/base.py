@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any, ClassVar
@@ -10,15 +11,16 @@ from typing import Any, ClassVar
 import numpy as np
 
 from .. import initializers
-from ..errors import ConfigError, ShapeError
+from ..errors import ConfigError, DTypeError, ShapeError
 from ..tensor import Tensor, get_default_dtype
 
 _name_counters: defaultdict[str, itertools.count] = defaultdict(itertools.count)
 
 
 def _snake(name: str) -> str:
-    out = "".join("_" + c.lower() if c.isupper() else c for c in name).lstrip("_")
-    return out.replace("2_d", "2d").replace("1_d", "1d")
+    """Keras-style default names: Dense -> dense, SimpleRNN -> simple_rnn, Conv2D -> conv2d."""
+    out = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name)
+    return out.lower()
 
 
 class Layer:
@@ -200,6 +202,10 @@ class Layer:
         if isinstance(x, Tensor):
             return x
         arr = np.asarray(x)
+        if arr.dtype.kind not in "biuf":
+            raise DTypeError(
+                f"{type(self).__name__} '{self.name}': expected numeric input, got dtype {arr.dtype}"
+            )
         if arr.dtype.kind in "biuf" and arr.dtype != self.dtype:
             arr = arr.astype(self.dtype)  # keep float32 models float32 on float64 data
         return Tensor(arr)
