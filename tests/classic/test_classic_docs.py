@@ -7,7 +7,7 @@ import importlib
 
 import pytest
 
-MODULES = ["__init__", "base", "linear", "logistic", "neighbors", "perceptron"]
+MODULES = ["__init__", "base", "linear", "logistic", "neighbors", "perceptron", "wrappers"]
 
 
 @pytest.mark.parametrize("name", MODULES)

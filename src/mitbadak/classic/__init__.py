@@ -2,7 +2,8 @@
 
 The perceptron (a threshold logic unit), linear regression by least squares or gradient
 descent, the Ridge / Lasso / ElasticNet penalties and their regularization path, logistic
-regression (sigmoid and softmax) and k-nearest neighbours. Each model is checked against
+regression (sigmoid and softmax), k-nearest neighbours, and wrappers that make any mitbadak
+network a scikit-learn estimator (``ModelClassifier``, ``ModelRegressor``). Each model is checked against
 scikit-learn on the same data, and works inside scikit-learn's ``Pipeline``, ``clone`` and
 ``cross_val_score`` without mitbadak importing scikit-learn.
 
@@ -20,6 +21,7 @@ from .linear import ElasticNet, Lasso, LinearRegression, Ridge, regularization_p
 from .logistic import LogisticRegression
 from .neighbors import KNeighborsClassifier, KNeighborsRegressor, minkowski_distances
 from .perceptron import Perceptron, step
+from .wrappers import ModelClassifier, ModelRegressor
 
 __all__ = [
     "BaseEstimator",
@@ -31,6 +33,8 @@ __all__ = [
     "Lasso",
     "LinearRegression",
     "LogisticRegression",
+    "ModelClassifier",
+    "ModelRegressor",
     "Perceptron",
     "RegressorMixin",
     "Ridge",
