@@ -79,9 +79,57 @@ def test_fused_relu_and_single_gemm_path_match_torch(monkeypatch):
             np.testing.assert_allclose(mine.grad, ref.grad.numpy(), rtol=1e-4, atol=1e-4)
 
 
+# Stride 1 computes dx by one GEMM per kernel offset added to a shifted window of dx (no
+# col2im): 'same' (asymmetric for even kernels), dilation, padding wider than the kernel, and
+# taps that only ever see padding (1x1 input, dilated 3x3 kernel, padding 2).
+STRIDE1 = [
+    (2, 3, 6, 7, 4, 3, "same", 1),
+    (2, 2, 5, 6, 3, (4, 2), "same", (1, 2)),
+    (1, 2, 4, 3, 3, 3, (3, 1), 1),
+    (2, 2, 1, 1, 3, 3, 2, 2),
+    (2, 32, 6, 6, 8, 3, 1, 1),
+]
+
+
+@pytest.mark.parametrize("case", STRIDE1)
+@pytest.mark.filterwarnings("ignore:Using padding='same' with even kernel")  # torch's own copy
+def test_stride1_input_gradient_matches_torch_and_col2im(case):
+    torch = pytest.importorskip("torch", reason="PyTorch (pip install torch==2.13.0) is the oracle")
+    n, c, h, w, o, k, p, d = case
+    kh, kw = (k, k) if isinstance(k, int) else k
+    rng = np.random.default_rng(3)
+    x = rng.standard_normal((n, c, h, w)).astype(np.float32)
+    wt = rng.standard_normal((o, c, kh, kw)).astype(np.float32)
+    X = Tensor(x, requires_grad=True)
+    y = conv2d(X, Tensor(wt), padding=p, dilation=d)
+    ty, tx, _, _ = _torch_conv(x, wt, None, 1, p, d)
+    g = rng.standard_normal(y.shape).astype(np.float32)
+    y.backward(g)
+    ty.backward(torch.tensor(g))
+    assert X.grad.dtype == np.float32
+    np.testing.assert_allclose(X.grad, tx.grad.numpy(), rtol=1e-4, atol=1e-4)
+    # the same sums as the general path: dx = col2im(G W^T), cut to the unpadded input
+    t, b, left, r = conv_ops.resolve_padding(
+        p, (h, w), (kh, kw), (1, 1), conv_ops.pair(d, "", ""), ""
+    )
+    oh, ow = y.shape[2:]
+    wmat = wt.transpose(2, 3, 1, 0).reshape(kh * kw * c, o)
+    dcols = (g.transpose(0, 2, 3, 1).reshape(-1, o) @ wmat.T).reshape(n, oh, ow, kh, kw, c)
+    dxp = conv_ops.col2im(dcols, (n, h + t + b, w + left + r, c), (1, 1), conv_ops.pair(d, "", ""))
+    ref = dxp[:, t : t + h, left : left + w].transpose(0, 3, 1, 2)
+    np.testing.assert_allclose(X.grad, ref, rtol=1e-5, atol=1e-5)
+
+
 @pytest.mark.parametrize(
     "stride,padding,dilation,relu",
-    [(1, 0, 1, False), (2, 1, 1, False), ((1, 2), "same", (2, 1), False), (1, 1, 1, True)],
+    [
+        (1, 0, 1, False),
+        (2, 1, 1, False),
+        ((1, 2), "same", (2, 1), False),
+        (1, 1, 1, True),
+        (1, "same", (2, 1), False),
+        (1, (3, 1), 1, False),
+    ],
 )
 def test_conv2d_gradcheck_float64(stride, padding, dilation, relu):
     rng = np.random.default_rng(2)

@@ -365,11 +365,51 @@ class Conv2d(Function):
             gb = g2.sum(axis=0)
         self.cols = None  # the largest array of the graph: free it as early as possible
         if needs[0]:
-            dcols = rows_matmul(g2, self.wmat.T, n).reshape(n, oh, ow, kh, kw, c)
-            dxp = col2im(dcols, (n, h + t + bt, wd + left + r, c), self.stride, self.dilation)
-            del dcols
-            gx = dxp[:, t : t + h, left : left + wd, :].transpose(0, 3, 1, 2)
+            if self.stride == (1, 1):
+                gx = self._grad_input_stride1(g2, n).transpose(0, 3, 1, 2)
+            else:
+                dcols = rows_matmul(g2, self.wmat.T, n).reshape(n, oh, ow, kh, kw, c)
+                dxp = col2im(dcols, (n, h + t + bt, wd + left + r, c), self.stride, self.dilation)
+                del dcols
+                gx = dxp[:, t : t + h, left : left + wd, :].transpose(0, 3, 1, 2)
         return (gx, gw, gb)[: len(needs)]
+
+    def _grad_input_stride1(self, g2: np.ndarray, n: int) -> np.ndarray:
+        """dx (N, H, W, C) for stride 1, one kernel offset (i, j) at a time::
+
+            dx[n, p + i*d - t, q + j*d - l, c] += sum_o G[n, p, q, o] * w[o, c, i, j]
+
+        i.e. per offset one GEMM ``G @ W_ij^T`` (N*OH*OW, C), the rows landing inside the
+        unpadded input added to a shifted window of dx. Same sums as col2im(G W^T) without its (N*OH*OW, kh*kw*C)
+        intermediate and its strided reads; the padding is never materialized.
+        """
+        _, c, h, wd = self.x_shape
+        kh, kw = self.w_shape[2:]
+        t, _, left, _ = self.pad
+        oh, ow = self.out_hw
+        dh, dw = self.dilation
+        wtaps = self.wmat.reshape(kh, kw, c, -1)  # wtaps[i, j] = W_ij^T, (C, O)
+        dx = None
+        for i in range(kh):
+            # output rows p whose tap i lands inside the input: 0 <= p + i*dh - t < h
+            p0, p1 = max(0, t - i * dh), min(oh, h + t - i * dh)
+            for j in range(kw):
+                q0, q1 = max(0, left - j * dw), min(ow, wd + left - j * dw)
+                if p0 >= p1 or q0 >= q1:
+                    continue  # this tap only ever sees padding
+                if dx is None and (p0, p1, q0, q1) == (0, h, 0, wd) and (oh, ow) == (h, wd):
+                    # a tap covering the whole input (the centre of a 'same' conv): assign
+                    dx = rows_matmul(g2, wtaps[i, j].T, n).reshape(n, h, wd, c)
+                    continue
+                if dx is None:
+                    dx = np.zeros((n, h, wd, c), dtype=g2.dtype)
+                # the GEMM over all positions (a cut of G would cost a copy), then cut its result
+                part = rows_matmul(g2, wtaps[i, j].T, n).reshape(n, oh, ow, c)
+                y0, x0 = p0 + i * dh - t, q0 + j * dw - left
+                dx[:, y0 : y0 + p1 - p0, x0 : x0 + q1 - q0] += part[:, p0:p1, q0:q1]
+        if dx is None:  # every tap sees only padding
+            dx = np.zeros((n, h, wd, c), dtype=g2.dtype)
+        return dx
 
 
 def conv2d(
