@@ -390,6 +390,9 @@ class Conv2d(Function):
         dh, dw = self.dilation
         wtaps = self.wmat.reshape(kh, kw, c, -1)  # wtaps[i, j] = W_ij^T, (C, O)
         dx = None
+        # One plain multi-threaded GEMM per tap: with K = O and C columns it is large enough that
+        # rows_matmul's single-threaded blocks were 2x slower (measured 1.2 vs 0.6 ms).
+        tmp = np.empty((g2.shape[0], c), dtype=np.result_type(g2.dtype, wtaps.dtype))
         for i in range(kh):
             # output rows p whose tap i lands inside the input: 0 <= p + i*dh - t < h
             p0, p1 = max(0, t - i * dh), min(oh, h + t - i * dh)
@@ -399,12 +402,12 @@ class Conv2d(Function):
                     continue  # this tap only ever sees padding
                 if dx is None and (p0, p1, q0, q1) == (0, h, 0, wd) and (oh, ow) == (h, wd):
                     # a tap covering the whole input (the centre of a 'same' conv): assign
-                    dx = rows_matmul(g2, wtaps[i, j].T, n).reshape(n, h, wd, c)
+                    dx = np.matmul(g2, wtaps[i, j].T).reshape(n, h, wd, c)
                     continue
                 if dx is None:
                     dx = np.zeros((n, h, wd, c), dtype=g2.dtype)
                 # the GEMM over all positions (a cut of G would cost a copy), then cut its result
-                part = rows_matmul(g2, wtaps[i, j].T, n).reshape(n, oh, ow, c)
+                part = np.matmul(g2, wtaps[i, j].T, out=tmp).reshape(n, oh, ow, c)
                 y0, x0 = p0 + i * dh - t, q0 + j * dw - left
                 dx[:, y0 : y0 + p1 - p0, x0 : x0 + q1 - q0] += part[:, p0:p1, q0:q1]
         if dx is None:  # every tap sees only padding
