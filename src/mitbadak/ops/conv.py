@@ -292,6 +292,9 @@ def rows_tmatmul(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
 
 
 # ----------------------------------------------------------------------------- the ops
+_FEW_CHANNELS = 4  # inputs with fewer channels get their im2col taps-major (see _cols_taps_major)
+
+
 class Conv2d(Function):
     """Fused convolution and bias (one graph node): ``y = conv(x, w) + b``, optionally followed
     by ReLU in the same node (``relu=True``: ``y = max(0, conv(x, w) + b)``).
@@ -325,15 +328,18 @@ class Conv2d(Function):
         t, bt, left, r = self.pad
         oh, ow = self.out_hw
         dtype = np.result_type(x.dtype, w.dtype)
-        # The input channels-last and padded: a free view when x is already channels-last in
-        # memory and needs no padding, else one copy (contiguous reads when x is channels-last).
-        xp = x.transpose(0, 2, 3, 1)
-        if any(self.pad) or not xp.flags.c_contiguous or xp.dtype != dtype:
-            xp = np.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
-            xp[:, t : t + h, left : left + wd, :] = x.transpose(0, 2, 3, 1)
-        cols = im2col(xp, (kh, kw), self.stride, self.dilation, (oh, ow))
-        del xp
-        cols = cols.reshape(n * oh * ow, kh * kw * c)
+        if c < _FEW_CHANNELS:
+            cols = self._cols_taps_major(x, (kh, kw), dtype)
+        else:
+            # The input channels-last and padded: a free view when x is already channels-last
+            # in memory and needs no padding, else one copy (contiguous reads when x is).
+            xp = x.transpose(0, 2, 3, 1)
+            if any(self.pad) or not xp.flags.c_contiguous or xp.dtype != dtype:
+                xp = np.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
+                xp[:, t : t + h, left : left + wd, :] = x.transpose(0, 2, 3, 1)
+            cols = im2col(xp, (kh, kw), self.stride, self.dilation, (oh, ow))
+            del xp
+            cols = cols.reshape(n * oh * ow, kh * kw * c)
         wmat = np.ascontiguousarray(w.transpose(2, 3, 1, 0), dtype=dtype).reshape(kh * kw * c, o)
         y = rows_matmul(cols, wmat, n)  # (N*OH*OW, O): one GEMM for the whole batch
         if b is not None:
@@ -359,7 +365,10 @@ class Conv2d(Function):
         needs = self.needs_input_grad
         gx = gw = gb = None
         if needs[1]:
-            gwmat = rows_tmatmul(self.cols, g2, n)  # (kh*kw*C, O)
+            if self.cols.flags.f_contiguous:  # taps-major cols: cols^T is C-contiguous
+                gwmat = self.cols.T @ g2  # (kh*kw*C, O)
+            else:
+                gwmat = rows_tmatmul(self.cols, g2, n)  # (kh*kw*C, O)
             gw = np.ascontiguousarray(gwmat.reshape(kh, kw, c, o).transpose(3, 2, 0, 1))
         if len(needs) > 2 and needs[2]:
             # db = sum over rows of G, as the GEMV 1^T G: BLAS runs it ~4-7x faster than
@@ -375,6 +384,26 @@ class Conv2d(Function):
                 del dcols
                 gx = dxp[:, t : t + h, left : left + wd, :].transpose(0, 3, 1, 2)
         return (gx, gw, gb)[: len(needs)]
+
+    def _cols_taps_major(self, x: np.ndarray, kernel: tuple[int, int], dtype: Any) -> np.ndarray:
+        """im2col for inputs with few channels (a first layer), returned as the transposed view
+        of ``colsT[i, j, c, n, p, q] = xp[n, c, p*sh + i*dh, q*sw + j*dw]``: one copy per tap
+        (i, j) of whole (N, OH, OW) planes, runs of OW floats, where the channels-last layout
+        copies runs of only kw*C floats (measured 0.4 vs 2.8 ms for 128 x 1 x 28 x 28, 3x3).
+        """
+        n, c, h, wd = x.shape
+        t, bt, left, r = self.pad
+        (kh, kw), (oh, ow) = kernel, self.out_hw
+        xp = x.transpose(1, 0, 2, 3)  # (C, N, H, W): each tap's copy is then one assignment
+        if any(self.pad) or xp.dtype != dtype:
+            xp = np.zeros((c, n, h + t + bt, wd + left + r), dtype=dtype)
+            xp[:, :, t : t + h, left : left + wd] = x.transpose(1, 0, 2, 3)
+        cols_t = np.empty((kh, kw, c, n, oh, ow), dtype=dtype)
+        for i in range(kh):
+            rows = window(i * self.dilation[0], oh, self.stride[0])
+            for j in range(kw):
+                cols_t[i, j] = xp[:, :, rows, window(j * self.dilation[1], ow, self.stride[1])]
+        return cols_t.reshape(kh * kw * c, n * oh * ow).T  # (N*OH*OW, kh*kw*C), F-ordered
 
     def _grad_input_stride1(self, g2: np.ndarray, n: int) -> np.ndarray:
         """dx (N, H, W, C) for stride 1, one kernel offset (i, j) at a time::
