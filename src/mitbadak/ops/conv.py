@@ -366,7 +366,11 @@ class Conv2d(Function):
         gx = gw = gb = None
         if needs[1]:
             if self.cols.flags.f_contiguous:  # taps-major cols: cols^T is C-contiguous
-                gwmat = self.cols.T @ g2  # (kh*kw*C, O)
+                cols_t, k = self.cols.T, self.cols.shape[1]
+                blocks = n // _samples_per_block(n, oh * ow, k, o)  # as rows_tmatmul does
+                gwmat = np.matmul(  # (kh*kw*C, O): sum over blocks of cols_b^T G_b
+                    cols_t.reshape(k, blocks, -1).transpose(1, 0, 2), g2.reshape(blocks, -1, o)
+                ).sum(0)
             else:
                 gwmat = rows_tmatmul(self.cols, g2, n)  # (kh*kw*C, O)
             gw = np.ascontiguousarray(gwmat.reshape(kh, kw, c, o).transpose(3, 2, 0, 1))
