@@ -20,10 +20,13 @@ and, for G = dL/dy, its backward::
 
 and **col2im** adds each row of ``dcols`` back to the input positions it was copied from. Both
 copies run per kernel offset (i, j): kh*kw strided slice copies/adds of the whole batch, never a
-Python loop over positions and never ``np.add.at``.
+Python loop over positions and never ``np.add.at``. With stride 1 the input gradient skips the
+``dcols`` intermediate: per offset, one GEMM ``G @ W_ij^T`` is added to the shifted window of dx
+it lands on (the same sums, in less memory traffic).
 
-The rows are laid out channels-last, ``cols[n, p, q, i, j, c]``: each copy then moves runs of C
-contiguous floats, and ``cols @ W`` is one large GEMM (the fastest thing NumPy does). The output
+The rows are laid out channels-last, ``cols[n, p, q, i, j, c]`` (inputs with fewer than 4
+channels, a first layer, get ``cols`` as the transpose of a taps-major copy instead, see
+``Conv2d._cols_taps_major``): each copy then moves runs of C contiguous floats, and ``cols @ W`` is one large GEMM (the fastest thing NumPy does). The output
 is returned as an ``(N, O, OH, OW)`` array that is a view of the GEMM's ``(N, OH, OW, O)`` result
 (PyTorch calls this the *channels-last memory format*): the values and shape are exactly those
 of NCHW, NumPy handles the strides, and the next convolution's channels-last copy is then free.
