@@ -73,6 +73,16 @@ def _require() -> Any:
     return plt
 
 
+def _finish(fig: Any, title: str | None, path: str | os.PathLike | None) -> Any:
+    """Title, tight layout and (if ``path``) save: the last steps of every plot function."""
+    if title:
+        fig.suptitle(title)
+    fig.tight_layout()
+    if path is not None:
+        save_figure(fig, path)
+    return fig
+
+
 def save_figure(fig: Any, path: str | os.PathLike, dpi: int = 100) -> str:
     """Save ``fig`` as a PNG (creating the folder), close it, and return the path.
 
@@ -132,12 +142,7 @@ def plot_history(
         ax.set_ylabel(name)
         ax.grid(alpha=0.3)
         ax.legend()
-    if title:
-        fig.suptitle(title)
-    fig.tight_layout()
-    if path is not None:
-        save_figure(fig, path)
-    return fig
+    return _finish(fig, title, path)
 
 
 def plot_confusion_matrix(
@@ -184,10 +189,7 @@ def plot_confusion_matrix(
                     color="white" if m[i, j] > high else "black")  # fmt: skip
     if title:
         ax.set_title(title)
-    fig.tight_layout()
-    if path is not None:
-        save_figure(fig, path)
-    return fig
+    return _finish(fig, None, path)
 
 
 def _as_images(images: Any, who: str) -> np.ndarray:
@@ -256,12 +258,7 @@ def plot_images(
                 color = "red"
         if parts:
             ax.set_title(" / ".join(parts), fontsize=8, color=color)
-    if title:
-        fig.suptitle(title)
-    fig.tight_layout()
-    if path is not None:
-        save_figure(fig, path)
-    return fig
+    return _finish(fig, title, path)
 
 
 def plot_weights(
@@ -313,9 +310,4 @@ def plot_weights(
         if i < n:
             lim = np.abs(tiles[i]).max() or 1.0  # symmetric colors: white is 0
             ax.imshow(tiles[i], cmap="RdBu_r", vmin=-lim, vmax=lim)
-    if title:
-        fig.suptitle(title)
-    fig.tight_layout()
-    if path is not None:
-        save_figure(fig, path)
-    return fig
+    return _finish(fig, title, path)
