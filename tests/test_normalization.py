@@ -18,20 +18,6 @@ from mitbadak.layers import (
 from mitbadak.ops.normalization import batch_norm, layer_norm
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _torch_one_thread():
-    """Tiny problems: torch's thread pool only adds contention on the shared 2-core machine."""
-    try:
-        import torch
-    except ImportError:
-        yield
-        return
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
-
-
 def oracle():
     return pytest.importorskip("torch", reason="PyTorch (pip install torch==2.13.0) is the oracle")
 

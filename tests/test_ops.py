@@ -14,8 +14,6 @@ from mitbadak import ops as F
 
 try:
     import torch
-
-    torch.set_num_threads(1)
 except ImportError:  # the oracle tests below skip with a reason
     torch = None
 

@@ -23,20 +23,6 @@ from mitbadak.optimizers import (
 STEPS = 100
 
 
-@pytest.fixture(autouse=True, scope="module")
-def _torch_one_thread():
-    """Tiny problems: torch's thread pool only adds contention on the shared 2-core machine."""
-    try:
-        import torch
-    except ImportError:
-        yield
-        return
-    n = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(n)
-
-
 @pytest.fixture(scope="module")
 def batch():
     ds = mb.data.load_digits()
