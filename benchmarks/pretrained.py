@@ -1,0 +1,147 @@
+"""Recipes that retrain, from scratch, the pretrained models shipped in ``mitbadak/pretrained/``.
+
+Each recipe is a plain ``model.fit`` run with a fixed seed; the shipped file is the model it
+produced (saved without optimizer state). ``tests/test_pretrained.py`` checks each shipped file's
+accuracy on its test set and its SHA-256 recorded in ``mitbadak/pretrained/MANIFEST.json``.
+
+    MITBADAK_DATA=/work/shared/data python benchmarks/pretrained.py mnist-cnn
+    python benchmarks/pretrained.py all --out /tmp/zoo      # then compare with the shipped files
+
+The CNNs are small on purpose (three 3x3 conv blocks 32-64-64, max-pooling, fc64: 93k
+weights, 0.37 MB) so that all shipped models together stay under 2 MB.
+
+``mnist04-cnn`` is the base of the transfer-learning lesson: the same network trained only on
+the digits 0-4, whose convolutional blocks are reused for the digits 5-9 and for Fashion-MNIST.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import time
+from pathlib import Path
+
+import _common
+from _common import pin_threads
+
+# name -> (data set, classes kept, epochs, learning rate, dropout, augmentation, target accuracy)
+RECIPES = {
+    "mnist-cnn": dict(
+        dataset="mnist",
+        classes=None,
+        epochs=8,
+        lr=2e-3,
+        dropout=0.2,
+        augment="shift=2,rotate=8",
+        target=0.993,
+    ),  # fmt: skip
+    "fashion-cnn": dict(
+        dataset="fashion",
+        classes=None,
+        epochs=12,
+        lr=2e-3,
+        dropout=0.2,
+        augment="flip",
+        target=0.915,
+    ),  # fmt: skip
+    "mnist04-cnn": dict(
+        dataset="mnist",
+        classes=(0, 1, 2, 3, 4),
+        epochs=4,
+        lr=2e-3,
+        dropout=0.2,
+        augment="shift=2,rotate=8",
+        target=0.99,
+    ),  # fmt: skip
+    "digits-mlp": dict(
+        dataset="digits", classes=None, epochs=60, lr=2e-3, dropout=0.1, augment="", target=0.96
+    ),  # fmt: skip
+}
+
+
+def build(name: str, num_classes: int):
+    from mitbadak.zoo import build_cnn, build_mlp
+
+    if name == "digits-mlp":
+        return build_mlp((64,), num_classes, dropout=RECIPES[name]["dropout"], name=name)
+    return build_cnn(
+        (1, 28, 28), num_classes, filters=(32, 64, 64), dense=(64,),
+        dropout=RECIPES[name]["dropout"], name=name,
+    )  # fmt: skip
+
+
+def load(dataset: str, classes):
+    """(x_train, y_train, x_test, y_test) as float32 images in [0, 1], channels first."""
+    import numpy as np
+
+    from mitbadak.data import load_digits, load_fashion_mnist, load_mnist, train_test_split
+
+    if dataset == "digits":
+        d = load_digits()
+        x_tr, x_te, y_tr, y_te = train_test_split(d.data / 16.0, d.target, seed=0)
+        return x_tr.astype(np.float32), y_tr, x_te.astype(np.float32), y_te
+    ds = load_mnist() if dataset == "mnist" else load_fashion_mnist()
+    x, y = ds.train.data.reshape(-1, 1, 28, 28), ds.train.target
+    xt, yt = ds.test.data.reshape(-1, 1, 28, 28), ds.test.target
+    if classes is not None:
+        keep, keep_t = np.isin(y, classes), np.isin(yt, classes)
+        x, y, xt, yt = x[keep], y[keep], xt[keep_t], yt[keep_t]
+    return x, y, xt, yt
+
+
+def train(name: str, seed: int = 0):
+    import numpy as np
+
+    import mitbadak as mb
+    from mitbadak import losses, optimizers, schedules
+    from mitbadak.data import augment as aug
+
+    r = RECIPES[name]
+    x, y, xt, yt = load(r["dataset"], r["classes"])
+    n_classes = int(y.max()) + 1
+    mb.set_seed(seed)
+    model = build(name, n_classes)
+    model.build((1, *x.shape[1:]))
+    batch = 128 if r["dataset"] != "digits" else 32
+    steps = r["epochs"] * -(-len(x) // batch)
+    opt = optimizers.Adam(
+        model.parameters(), lr=schedules.CosineDecay(r["lr"], decay_steps=steps, alpha=0.01)
+    )
+    model.compile(opt, losses.SparseCategoricalCrossentropy(from_logits=True), ["accuracy"])
+    transform = aug.from_spec(r["augment"]) if r["augment"] else None
+    t0 = time.perf_counter()
+    model.fit(
+        x, y, batch_size=batch, epochs=r["epochs"], verbose=1, augment=transform, seed=seed
+    )  # fmt: skip
+    acc = float((model.predict(xt, batch_size=500).argmax(1) == yt).mean())
+    return model, acc, time.perf_counter() - t0, np.__version__
+
+
+def main() -> None:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    p.add_argument("name", choices=[*RECIPES, "all"])
+    p.add_argument("--out", default=None, help="folder for NAME.npz (default: a temporary one)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--threads", type=int, default=2)
+    args = p.parse_args()
+    _common.THREADS = str(args.threads)
+    pin_threads()
+    shared = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+    if shared.is_dir():
+        os.environ.setdefault("MITBADAK_DATA", str(shared))
+    out = Path(args.out) if args.out else Path(os.environ.get("TMPDIR", "/tmp")) / "mitbadak-zoo"
+    out.mkdir(parents=True, exist_ok=True)
+    for name in RECIPES if args.name == "all" else [args.name]:
+        model, acc, secs, _ = train(name, args.seed)
+        path = out / f"{name}.npz"
+        model.save(path, include_optimizer=False)
+        ok = "reached" if acc >= RECIPES[name]["target"] else "MISSED"
+        print(
+            f"{name}: test accuracy {acc:.4f} (target {RECIPES[name]['target']}: {ok}), "
+            f"{model.count_params()} weights, {secs:.0f} s; saved {path}",
+            flush=True,
+        )
+
+
+if __name__ == "__main__":
+    main()
