@@ -395,6 +395,48 @@ class RegressorMixin:
         return tags
 
 
+class TransformerMixin:
+    """``fit_transform``, and the tags that make scikit-learn treat the model as a transformer.
+
+    Example:
+        >>> from mitbadak.classic import PCA
+        >>> PCA(n_components=1).fit_transform([[0.0, 0.0], [1.0, 1.0], [2.0, 2.0]]).shape
+        (3, 1)
+    """
+
+    def fit_transform(self, X: Any, y: Any = None) -> np.ndarray:
+        """``fit(X)`` then ``transform(X)``."""
+        return self.fit(X, y).transform(X)
+
+    def __sklearn_tags__(self) -> Any:
+        from sklearn.utils import TransformerTags
+
+        tags = super().__sklearn_tags__()
+        tags.transformer_tags = TransformerTags(preserves_dtype=["float64"])
+        return tags
+
+
+class ClusterMixin:
+    """``fit_predict``, and the tags that make scikit-learn treat the model as a clusterer.
+
+    Example:
+        >>> from mitbadak.classic import KMeans
+        >>> KMeans(n_clusters=2, random_state=0).fit_predict([[0.0], [0.1], [9.0]]).tolist()
+        [1, 1, 0]
+    """
+
+    _estimator_type = "clusterer"
+
+    def fit_predict(self, X: Any, y: Any = None) -> np.ndarray:
+        """``fit(X)`` and return ``labels_``."""
+        return self.fit(X, y).labels_
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.estimator_type = "clusterer"
+        return tags
+
+
 def check_positive(value: Any, name: str, owner: str, *, allow_zero: bool = False) -> float:
     """Return ``value`` as a float, raising :class:`ConfigError` unless it is > 0 (or >= 0)."""
     try:
