@@ -82,7 +82,8 @@ def _lloyd(
     labels_old = np.full(len(X), -1)
     strict = converged = False
     labels = labels_old
-    for it in range(max_iter):
+    n_iter = 0
+    for n_iter in range(1, max_iter + 1):  # noqa: B007 (n_iter is returned)
         d = squared_distances(X, centers)
         labels = np.argmin(d, axis=1)
         counts = np.bincount(labels, minlength=k)
@@ -107,7 +108,6 @@ def _lloyd(
             converged = True
             break
         labels_old = labels
-    n_iter = it + 1
     if not strict:  # labels of the final centres
         labels = np.argmin(squared_distances(X, centers), axis=1)
     inertia = float(((X - centers[labels]) ** 2).sum())

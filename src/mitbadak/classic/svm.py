@@ -66,8 +66,8 @@ def dual_coordinate_descent(
     w = np.zeros(d)
     rows = [X[i] for i in range(n)]
     converged = False
-    it = 0
-    for it in range(1, max_iter + 1):
+    n_iter = 0
+    for n_iter in range(1, max_iter + 1):  # noqa: B007 (n_iter is returned)
         pg_max, pg_min = -np.inf, np.inf
         for i in rng.permutation(n):
             xi, yi, ai = rows[i], y[i], alpha[i]
@@ -87,7 +87,7 @@ def dual_coordinate_descent(
         if pg_max - pg_min <= tol:
             converged = True
             break
-    return w, it, converged
+    return w, n_iter, converged
 
 
 class LinearSVC(ClassifierMixin, BaseEstimator):
