@@ -74,6 +74,15 @@ def kmeans_plusplus(X: np.ndarray, n_clusters: int, rng: np.random.RandomState) 
     return centers
 
 
+def _nearest(X: np.ndarray, centers: np.ndarray) -> np.ndarray:
+    """Index of the nearest centre: argmin_j ||c_j||² - 2 x·c_j (||x||² is the same for all j).
+
+    Leaving ||x||² out also rounds like scikit-learn, so exact ties (integer data, centres that
+    are samples) go to the same centre: the first of the equals.
+    """
+    return np.argmin((centers * centers).sum(1)[None, :] - 2.0 * (X @ centers.T), axis=1)
+
+
 def _lloyd(
     X: np.ndarray, centers: np.ndarray, max_iter: int, tol: float
 ) -> tuple[np.ndarray, float, np.ndarray, int, bool]:
@@ -84,20 +93,21 @@ def _lloyd(
     labels = labels_old
     n_iter = 0
     for n_iter in range(1, max_iter + 1):  # noqa: B007 (n_iter is returned)
-        d = squared_distances(X, centers)
-        labels = np.argmin(d, axis=1)
+        labels = _nearest(X, centers)
         counts = np.bincount(labels, minlength=k)
         new = np.zeros_like(centers)
         np.add.at(new, labels, X)
         empty = np.flatnonzero(counts == 0)
-        if len(empty):  # relocate empty clusters to the samples farthest from their centre
-            far = np.argsort(-d[np.arange(len(X)), labels], kind="stable")[: len(empty)]
+        if len(empty):
+            # An empty cluster restarts at the sample farthest from its centre (moved out of
+            # its old cluster's sum; its label is updated at the next assignment), as sklearn.
+            dist = ((X - centers[labels]) ** 2).sum(axis=1)
+            far = np.argpartition(dist, -len(empty))[: -len(empty) - 1 : -1]
             for j, i in zip(empty, far):
                 old = labels[i]
                 new[old] -= X[i]
                 counts[old] -= 1
                 new[j], counts[j] = X[i], 1
-                labels[i] = j
         new /= counts[:, None]
         shift = float(((new - centers) ** 2).sum())
         centers = new
@@ -109,7 +119,7 @@ def _lloyd(
             break
         labels_old = labels
     if not strict:  # labels of the final centres
-        labels = np.argmin(squared_distances(X, centers), axis=1)
+        labels = _nearest(X, centers)
     inertia = float(((X - centers[labels]) ** 2).sum())
     return labels, inertia, centers, n_iter, converged
 
