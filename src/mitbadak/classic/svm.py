@@ -64,25 +64,29 @@ def dual_coordinate_descent(
     Qii = np.einsum("ij,ij->i", X, X) + diag
     alpha = np.zeros(n)
     w = np.zeros(d)
-    rows = [X[i] for i in range(n)]
+    rows = [y[i] * X[i] for i in range(n)]  # y_i x_i, so the gradient is one dot product
+    dot = np.dot
     converged = False
     n_iter = 0
     for n_iter in range(1, max_iter + 1):  # noqa: B007 (n_iter is returned)
         pg_max, pg_min = -np.inf, np.inf
-        for i in rng.permutation(n):
-            xi, yi, ai = rows[i], y[i], alpha[i]
-            G = yi * float(xi @ w) - 1.0 + diag * ai
+        for i in rng.permutation(n).tolist():
+            yxi, ai = rows[i], alpha[i]
+            G = float(dot(yxi, w)) - 1.0 + diag * ai
             # Projected gradient: zero where the box stops the move.
             if ai == 0.0:
-                PG = min(G, 0.0)
+                PG = G if G < 0.0 else 0.0
             elif ai == upper:
-                PG = max(G, 0.0)
+                PG = G if G > 0.0 else 0.0
             else:
                 PG = G
-            pg_max, pg_min = max(pg_max, PG), min(pg_min, PG)
+            if PG > pg_max:
+                pg_max = PG
+            if PG < pg_min:
+                pg_min = PG
             if PG != 0.0 and Qii[i] > 0:
                 new = min(max(ai - G / Qii[i], 0.0), upper)
-                w += (new - ai) * yi * xi
+                w += (new - ai) * yxi
                 alpha[i] = new
         if pg_max - pg_min <= tol:
             converged = True
