@@ -45,7 +45,10 @@ def test_value_and_gradient_match_pytorch(name):
     elif name == "squared_hinge":
         ours, ref = H.squared_hinge(x, t_pm), torch_hinge(ts, torch.tensor(t_pm), True)
     elif name == "categorical_hinge":
-        ours, ref = H.categorical_hinge(x, onehot), torch_categorical_hinge(ts, torch.tensor(onehot))
+        ours, ref = (
+            H.categorical_hinge(x, onehot),
+            torch_categorical_hinge(ts, torch.tensor(onehot)),
+        )
     else:  # PyTorch's multi_margin_loss divides the Weston-Watkins sum by the number of classes
         ours = H.multiclass_hinge(x, labels)
         ref = F.multi_margin_loss(ts, torch.tensor(labels), p=1, margin=1.0) * s.shape[1]

@@ -196,4 +196,6 @@ def multiclass_hinge(
         raise ShapeError(f"multiclass_hinge: expected scores (N, C), got {scores.shape}")
     lab = np.asarray(labels.data if isinstance(labels, Tensor) else labels)
     lab = check_sparse_labels(lab, scores.shape[0], scores.shape[1], "multiclass_hinge")
-    return MulticlassHingeError.apply(scores, Tensor(lab), margin=float(margin), reduction=reduction)
+    return MulticlassHingeError.apply(
+        scores, Tensor(lab), margin=float(margin), reduction=reduction
+    )
