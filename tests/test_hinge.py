@@ -134,3 +134,10 @@ def test_clear_errors():
         H.multiclass_hinge(s, np.array([0, 1, 7]))
     with pytest.raises(ConfigError, match="reduction"):
         H.squared_hinge(s, np.ones((3, 4)), reduction="avg")
+
+
+def test_docstring_examples():
+    import doctest
+
+    result = doctest.testmod(H, optionflags=doctest.ELLIPSIS)
+    assert result.attempted > 0 and result.failed == 0

@@ -352,3 +352,15 @@ def test_lesson_result_numbers_are_plain(report) -> None:
     for r in report[0].values():
         for v in r.numbers.values():
             assert not isinstance(v, np.ndarray)
+
+
+@pytest.mark.parametrize(
+    "module", ["convolution", "unsupervised", "linear_classifiers", "l1_vs_l2"]
+)
+def test_lesson_helpers_examples(module: str) -> None:
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(f"mitbadak.experiments.{module}")
+    result = doctest.testmod(mod, extraglobs={"np": np}, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0

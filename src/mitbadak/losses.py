@@ -347,8 +347,8 @@ class Hinge(_ElementwiseLoss):
     """Keras' hinge, mean max(0, 1 - t s) over the outputs; 0/1 targets become -1/+1.
 
     Example:
-        >>> Hinge()(np.array([1.0, 0.0]), Tensor([0.3, -2.0])).item()  # (0.7 + 0) / 2
-        0.35
+        >>> Hinge()(np.array([1.0, 0.0]), Tensor([0.3, -2.0])).item()  # (0.7 + 0) / 2 in float32
+        0.3499999940395355
     """
 
     name = "hinge"

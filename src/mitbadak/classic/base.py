@@ -421,8 +421,9 @@ class ClusterMixin:
 
     Example:
         >>> from mitbadak.classic import KMeans
-        >>> KMeans(n_clusters=2, random_state=0).fit_predict([[0.0], [0.1], [9.0]]).tolist()
-        [1, 1, 0]
+        >>> labels = KMeans(n_clusters=2, random_state=0).fit_predict([[0.0], [0.1], [9.0]])
+        >>> bool(labels[0] == labels[1] != labels[2])
+        True
     """
 
     _estimator_type = "clusterer"

@@ -19,7 +19,7 @@ Example:
     >>> import numpy as np
     >>> from mitbadak import Tensor
     >>> hinge(Tensor([0.3, -2.0]), np.array([1.0, -1.0])).item()  # (0.7 + 0) / 2
-    0.35
+    0.3499999940395355
 """
 
 from __future__ import annotations
