@@ -156,7 +156,7 @@ class BaseEstimator:
         y = np.asarray(y)
         if y.ndim == 2 and y.shape[1] == 1:  # a column vector is accepted, like scikit-learn
             warnings.warn(
-                DataConversionWarning(
+                data_conversion_warning(
                     "A column-vector y was passed when a 1d array was expected. Please change "
                     f"the shape of y to (n_samples,), for example using ravel() ({where})"
                 ),
@@ -243,6 +243,28 @@ class DataConversionWarning(UserWarning):
         >>> caught[0].category.__name__
         'DataConversionWarning'
     """
+
+
+_SKLEARN_CONVERSION: dict[type, type] = {}
+
+
+def data_conversion_warning(message: str) -> DataConversionWarning:
+    """A :class:`DataConversionWarning`; when scikit-learn is loaded, also scikit-learn's own,
+    so that warning filters written for scikit-learn's class apply to it too.
+
+    Example:
+        >>> isinstance(data_conversion_warning("y was raveled"), DataConversionWarning)
+        True
+    """
+    module = sys.modules.get("sklearn.exceptions")
+    sk = getattr(module, "DataConversionWarning", None)
+    if sk is None:
+        return DataConversionWarning(message)
+    if sk not in _SKLEARN_CONVERSION:
+        _SKLEARN_CONVERSION[sk] = type(
+            "DataConversionWarning", (DataConversionWarning, sk), {"__module__": __name__}
+        )
+    return _SKLEARN_CONVERSION[sk](message)
 
 
 def check_n_features(X: np.ndarray, expected: int, owner: str, where: str) -> None:
