@@ -42,6 +42,9 @@ def test_registry_names_are_the_lessons() -> None:
         "width-vs-depth",
         "computational-graph",
         "perceptron-xor",
+        "linear-classifiers",
+        "convolution",
+        "unsupervised",
     ]
     for name in LESSONS:
         mod = get_lesson(name)
@@ -170,6 +173,12 @@ def test_l1_vs_l2(report) -> None:
     assert all(k == 10 for k in n["ridge_path_nonzero"])
     entry = n["lasso_entry_alpha"]
     assert min(entry[:3]) > max(entry[3:])  # the useful features are selected first
+    areas = n["unit_ball_areas"]  # diamond, disc, square
+    assert abs(areas["l1"] - 2) < 0.02 and abs(areas["l2"] - math.pi) < 0.02
+    assert abs(areas["linf"] - 4) < 0.02
+    lasso, ridge = n["two_feature_lasso"], n["two_feature_ridge"]
+    assert lasso[0] > 0.5 and lasso[1] == 0.0  # on a corner of the diamond
+    assert min(abs(v) for v in ridge) > 0.1  # on the circle, off the axes
 
 
 def test_vanishing_gradients(report) -> None:
@@ -220,6 +229,55 @@ def test_perceptron_xor(report) -> None:
     assert n["perceptron_accuracy"] <= 0.75
     assert n["perceptron_and_accuracy"] == 1.0
     assert n["mlp_accuracy"] == 1.0
+
+
+def test_linear_classifiers(report) -> None:
+    n = report[0]["linear-classifiers"].numbers
+    assert n["acc_softmax_test"] > 0.9 and n["acc_svm_test"] > 0.9
+    assert abs(n["acc_softmax_test"] - n["acc_svm_test"]) < 0.03
+    assert n["test_agreement"] > 0.95
+    assert n["net_ce_accuracy"] > 0.85 and n["net_hinge_accuracy"] > 0.85
+    assert n["hinge_loss_curve"][-1] < n["hinge_loss_curve"][0] / 5
+    assert n["ce_loss_curve"][-1] < n["ce_loss_curve"][0]
+    assert n["hinge_zero_fraction"] > 0.5 and n["ce_zero_fraction"] == 0.0
+    assert n["ce_min_per_sample"] > 0
+    assert n["hinge_at_margin_1"] == 0.0 and n["logistic_at_margin_3"] > 0
+
+
+def test_convolution(report) -> None:
+    n = report[0]["convolution"].numbers
+    assert n["conv2d_vs_cross_correlation"] < 1e-12
+    assert n["flipped_conv2d_vs_convolution"] < 1e-12
+    assert n["conv2d_vs_convolution"] > n["max_abs_output"]  # differs by more than the signal
+    assert n["output_shape"] == [30, 30]
+
+
+def test_convolution_lesson_agrees_with_torch() -> None:
+    torch = pytest.importorskip("torch")
+    from mitbadak.experiments import convolution as conv
+
+    image = np.random.default_rng(0).random((12, 12))
+    ref = torch.nn.functional.conv2d(
+        torch.tensor(image)[None, None], torch.tensor(conv.KERNEL)[None, None]
+    )[0, 0].numpy()
+    np.testing.assert_allclose(conv.cross_correlate(image, conv.KERNEL), ref, atol=1e-12)
+    np.testing.assert_allclose(conv.mitbadak_conv(image, conv.KERNEL), ref, atol=1e-12)
+    flipped = conv.KERNEL[::-1, ::-1].copy()
+    np.testing.assert_allclose(
+        conv.convolve(image, conv.KERNEL), conv.cross_correlate(image, flipped), atol=1e-12
+    )
+
+
+def test_unsupervised(report) -> None:
+    n = report[0]["unsupervised"].numbers
+    assert n["kmeans_purity"] > 0.6  # chance is about 0.1
+    assert n["distinct_majority_digits"] >= 8
+    inertia = n["elbow_inertia"]
+    assert all(a > b for a, b in zip(inertia, inertia[1:]))  # falls with every k
+    assert 0.2 < n["pca_variance_2"] < 0.35
+    assert 0.65 < n["pca_variance_10"] < 0.8 and n["pca_variance_30"] > 0.95
+    mse = n["reconstruction_mse"]
+    assert mse["2"] > mse["10"] > mse["30"] > 0
 
 
 def test_same_seed_same_numbers(tmp_path: Path, report) -> None:
@@ -294,3 +352,15 @@ def test_lesson_result_numbers_are_plain(report) -> None:
     for r in report[0].values():
         for v in r.numbers.values():
             assert not isinstance(v, np.ndarray)
+
+
+@pytest.mark.parametrize(
+    "module", ["convolution", "unsupervised", "linear_classifiers", "l1_vs_l2"]
+)
+def test_lesson_helpers_examples(module: str) -> None:
+    import doctest
+    import importlib
+
+    mod = importlib.import_module(f"mitbadak.experiments.{module}")
+    result = doctest.testmod(mod, extraglobs={"np": np}, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0

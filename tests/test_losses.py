@@ -360,7 +360,7 @@ def test_sparse_labels_as_column_and_names() -> None:
     for name, cls in names.items():
         assert type(losses.get(name)).__name__ == cls
     with pytest.raises(ConfigError, match="unknown loss"):
-        losses.get("hinge")
+        losses.get("no_such_loss")
     cfg = losses.SparseCategoricalCrossentropy(class_weight=np.array([1.0, 2.0])).get_config()
     assert cfg["class_weight"] == [1.0, 2.0]
 

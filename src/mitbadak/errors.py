@@ -39,8 +39,11 @@ class GraphError(MitbadakError, RuntimeError):
     """The computational graph cannot do what was asked (e.g. backward through a freed graph)."""
 
 
-class NotFittedError(MitbadakError, RuntimeError):
-    """A model, scaler or estimator was used before it was fitted or built."""
+class NotFittedError(MitbadakError, RuntimeError, ValueError, AttributeError):
+    """A model, scaler or estimator was used before it was fitted or built.
+
+    Also a ``ValueError`` and an ``AttributeError``, like scikit-learn's ``NotFittedError``.
+    """
 
 
 class DataError(MitbadakError, ValueError):

@@ -13,6 +13,10 @@ in :mod:`mitbadak.ops.loss`.
 | binary_crossentropy | BinaryCrossentropy | -(t log p + (1 - t) log(1 - p)) |
 | categorical_crossentropy | CategoricalCrossentropy | -sum_c t_c log p_c, one-hot t |
 | sparse_categorical_crossentropy | SparseCategoricalCrossentropy | -log p_{label} |
+| hinge | Hinge | mean max(0, 1 - t s), t in {-1, +1} (0/1 converted) |
+| squared_hinge | SquaredHinge | mean max(0, 1 - t s)^2 |
+| categorical_hinge | CategoricalHinge | max(0, 1 + max_{wrong} s - s_{true}), one-hot t |
+| multiclass_hinge | MulticlassHinge | sum_{j != y} max(0, s_j - s_y + 1) (Weston-Watkins) |
 
 Reductions and weights follow Keras: ``"mean"`` (the default, Keras' "sum_over_batch_size")
 is sum_i w_i l_i / N, ``"sum"`` is sum_i w_i l_i, ``"none"`` returns w_i l_i per sample. Weights
@@ -35,6 +39,7 @@ import numpy as np
 
 from .errors import ConfigError, LabelError, ShapeError
 from .ops import activation as _act
+from .ops import hinge as _hinge
 from .ops import loss as _L
 from .ops.reduce import mean as _mean
 from .tensor import Tensor
@@ -338,6 +343,70 @@ class CategoricalCrossentropy(_CrossentropyBase):
         return t
 
 
+class Hinge(_ElementwiseLoss):
+    """Keras' hinge, mean max(0, 1 - t s) over the outputs; 0/1 targets become -1/+1.
+
+    Example:
+        >>> Hinge()(np.array([1.0, 0.0]), Tensor([0.3, -2.0])).item()  # (0.7 + 0) / 2 in float32
+        0.3499999940395355
+    """
+
+    name = "hinge"
+    _squared = False
+
+    def _elementwise(self, y_pred: Tensor, y_true: Any, reduction: str) -> Tensor:
+        t = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true, np.float64)
+        if np.all((t == 0) | (t == 1)):  # Keras: binary 0/1 labels are read as -1/+1
+            t = 2.0 * t - 1.0
+        fn = _hinge.squared_hinge if self._squared else _hinge.hinge
+        return fn(y_pred, t, reduction=reduction)
+
+
+class SquaredHinge(Hinge):
+    """Keras' squared hinge, mean max(0, 1 - t s)² over the outputs; 0/1 targets become -1/+1.
+
+    Example:
+        >>> SquaredHinge()(np.array([1.0]), Tensor([0.5])).item()
+        0.25
+    """
+
+    name = "squared_hinge"
+    _squared = True
+
+
+class CategoricalHinge(Loss):
+    """Keras' categorical hinge max(0, 1 + max wrong score - true score), one-hot targets.
+
+    Example:
+        >>> CategoricalHinge()(np.array([[1.0, 0.0]]), Tensor([[2.0, 1.5]])).item()
+        0.5
+    """
+
+    name = "categorical_hinge"
+
+    def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
+        t = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
+        return _hinge.categorical_hinge(y_pred, t, reduction=reduction)
+
+
+class MulticlassHinge(Loss):
+    """The multiclass SVM loss of CS231n (Weston–Watkins): Σ_{j≠y} max(0, s_j - s_y + 1),
+    integer labels (N,) against class scores (N, C).
+
+    Example:
+        >>> round(MulticlassHinge()(np.array([0]), Tensor([[3.2, 5.1, -1.7]])).item(), 4)
+        2.9
+    """
+
+    name = "multiclass_hinge"
+
+    def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
+        t = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
+        if t.ndim == 2 and t.shape[1] == 1:
+            t = t[:, 0]
+        return _hinge.multiclass_hinge(y_pred, t, reduction=reduction)
+
+
 _REGISTRY: dict[str, type[Loss]] = {
     "sparse_categorical_crossentropy": SparseCategoricalCrossentropy,
     "categorical_crossentropy": CategoricalCrossentropy,
@@ -350,6 +419,10 @@ _REGISTRY: dict[str, type[Loss]] = {
     "root_mean_squared_error": RootMeanSquaredError,
     "huber": Huber,
     "huber_loss": Huber,
+    "hinge": Hinge,
+    "squared_hinge": SquaredHinge,
+    "categorical_hinge": CategoricalHinge,
+    "multiclass_hinge": MulticlassHinge,
 }
 
 

@@ -7,7 +7,10 @@ import importlib
 
 import pytest
 
-MODULES = ["__init__", "base", "linear", "logistic", "neighbors", "perceptron", "wrappers"]
+MODULES = [
+    "__init__", "base", "linear", "logistic", "neighbors", "perceptron", "wrappers",
+    "kmeans", "pca", "svm",
+]  # fmt: skip
 
 
 @pytest.mark.parametrize("name", MODULES)

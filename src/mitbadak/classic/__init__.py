@@ -2,7 +2,8 @@
 
 The perceptron (a threshold logic unit), linear regression by least squares or gradient
 descent, the Ridge / Lasso / ElasticNet penalties and their regularization path, logistic
-regression (sigmoid and softmax), k-nearest neighbours, and wrappers that make any mitbadak
+regression (sigmoid and softmax), the linear support vector machine, k-nearest neighbours,
+k-means clustering, principal component analysis, and wrappers that make any mitbadak
 network a scikit-learn estimator (``ModelClassifier``, ``ModelRegressor``). Each model is checked against
 scikit-learn on the same data, and works inside scikit-learn's ``Pipeline``, ``clone`` and
 ``cross_val_score`` without mitbadak importing scikit-learn.
@@ -16,27 +17,44 @@ Example:
     True
 """
 
-from .base import BaseEstimator, ClassifierMixin, ConvergenceWarning, RegressorMixin
+from .base import (
+    BaseEstimator,
+    ClassifierMixin,
+    ClusterMixin,
+    ConvergenceWarning,
+    DataConversionWarning,
+    RegressorMixin,
+    TransformerMixin,
+)
+from .kmeans import KMeans
 from .linear import ElasticNet, Lasso, LinearRegression, Ridge, regularization_path
 from .logistic import LogisticRegression
 from .neighbors import KNeighborsClassifier, KNeighborsRegressor, minkowski_distances
+from .pca import PCA
 from .perceptron import Perceptron, step
+from .svm import LinearSVC
 from .wrappers import ModelClassifier, ModelRegressor
 
 __all__ = [
     "BaseEstimator",
     "ClassifierMixin",
+    "ClusterMixin",
     "ConvergenceWarning",
+    "DataConversionWarning",
     "ElasticNet",
+    "KMeans",
     "KNeighborsClassifier",
     "KNeighborsRegressor",
     "Lasso",
     "LinearRegression",
+    "LinearSVC",
     "LogisticRegression",
     "ModelClassifier",
     "ModelRegressor",
+    "PCA",
     "Perceptron",
     "RegressorMixin",
+    "TransformerMixin",
     "Ridge",
     "minkowski_distances",
     "regularization_path",

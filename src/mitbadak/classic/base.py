@@ -21,12 +21,21 @@ Example:
 from __future__ import annotations
 
 import inspect
+import sys
+import warnings
 from typing import Any
 
 import numpy as np
 
 from ..data.dataset import check_xy
-from ..errors import ConfigError, DataError, LabelError, NotFittedError, ShapeError
+from ..errors import (
+    ConfigError,
+    DataError,
+    DTypeError,
+    LabelError,
+    NotFittedError,
+    ShapeError,
+)
 
 
 class ConvergenceWarning(UserWarning):
@@ -138,55 +147,198 @@ class BaseEstimator:
     # ----------------------------------------------------------------- input checks
     def _validate_fit(self, X: Any, y: Any) -> tuple[np.ndarray, np.ndarray]:
         """Check and convert training data: X to float64 (n, d), y to a 1-D array."""
-        X = _as_2d_float(X, f"{type(self).__name__}.fit")
+        where = f"{type(self).__name__}.fit"
+        if y is None:
+            raise DataError(
+                f"{where}: {type(self).__name__} requires y to be passed, but the target y is None"
+            )
+        X = _as_2d_float(X, where)
         y = np.asarray(y)
         if y.ndim == 2 and y.shape[1] == 1:  # a column vector is accepted, like scikit-learn
+            warnings.warn(
+                data_conversion_warning(
+                    "A column-vector y was passed when a 1d array was expected. Please change "
+                    f"the shape of y to (n_samples,), for example using ravel() ({where})"
+                ),
+                stacklevel=3,
+            )
             y = y.ravel()
         if y.ndim != 1:
-            raise ShapeError(
-                f"{type(self).__name__}.fit: expected y of shape (n_samples,), got {y.shape}"
-            )
-        check_xy(X, y, where=f"{type(self).__name__}.fit")
+            raise ShapeError(f"{where}: expected y of shape (n_samples,), got {y.shape}")
+        check_xy(X, y, where=where)
         if getattr(self, "_estimator_type", None) == "classifier":
-            check_classification_targets(y, f"{type(self).__name__}.fit")
+            check_classification_targets(y, where)
         self.n_features_in_ = X.shape[1]
         return X, y
+
+    def _validate_X(self, X: Any, method: str = "fit") -> np.ndarray:
+        """Check and convert X alone (unsupervised ``fit``); records ``n_features_in_``."""
+        where = f"{type(self).__name__}.{method}"
+        X = _as_2d_float(X, where)
+        check_xy(X, where=where)
+        self.n_features_in_ = X.shape[1]
+        return X
+
+    def _check_fitted(self, method: str) -> None:
+        """Raise :class:`NotFittedError` if ``fit`` has not run yet."""
+        if not hasattr(self, "n_features_in_"):
+            name = type(self).__name__
+            raise not_fitted_error(
+                f"{name}.{method}: this {name} is not fitted yet; call 'fit' with appropriate "
+                "arguments before using this estimator"
+            )
 
     def _validate_predict(self, X: Any, method: str = "predict") -> np.ndarray:
         """Check that the model is fitted and that X has the number of features seen in fit."""
         name = f"{type(self).__name__}.{method}"
-        if not hasattr(self, "n_features_in_"):
-            raise NotFittedError(
-                f"{name}: this {type(self).__name__} is not fitted yet; call fit(X, y) first"
-            )
+        self._check_fitted(method)
         X = _as_2d_float(X, name)
         check_xy(X, where=name)
-        if X.shape[1] != self.n_features_in_:
-            raise ShapeError(
-                f"{name}: expected X with {self.n_features_in_} features (as in fit), "
-                f"got {X.shape[1]} (X.shape={X.shape})"
-            )
+        check_n_features(X, self.n_features_in_, type(self).__name__, name)
         return X
+
+
+_SKLEARN_NOT_FITTED: dict[type, type] = {}
+
+
+def _reduce_not_fitted(self: BaseException) -> tuple[type, tuple[Any, ...]]:
+    return NotFittedError, self.args  # pickles as mitbadak's own class
+
+
+def not_fitted_error(message: str) -> NotFittedError:
+    """A :class:`NotFittedError`; when scikit-learn is loaded, also scikit-learn's own.
+
+    mitbadak never imports scikit-learn, but code that runs inside it (``check_estimator``,
+    ``except sklearn.exceptions.NotFittedError``) expects that class, so the error derives from
+    both whenever scikit-learn is already imported.
+
+    Example:
+        >>> isinstance(not_fitted_error("Ridge.predict: not fitted"), NotFittedError)
+        True
+    """
+    module = sys.modules.get("sklearn.exceptions")
+    sk = getattr(module, "NotFittedError", None)
+    if sk is None:
+        return NotFittedError(message)
+    if sk not in _SKLEARN_NOT_FITTED:
+        _SKLEARN_NOT_FITTED[sk] = type(
+            "NotFittedError",
+            (NotFittedError, sk),
+            {"__module__": __name__, "__reduce__": _reduce_not_fitted},
+        )
+    return _SKLEARN_NOT_FITTED[sk](message)
+
+
+class DataConversionWarning(UserWarning):
+    """Input was converted to the shape or dtype the estimator needs (e.g. a column-vector y).
+
+    Named like scikit-learn's warning, which scikit-learn's own checks look for.
+
+    Example:
+        >>> import warnings
+        >>> from mitbadak.classic import Ridge
+        >>> with warnings.catch_warnings(record=True) as caught:
+        ...     warnings.simplefilter("always")
+        ...     _ = Ridge().fit([[0.0], [1.0], [2.0]], [[0.0], [1.0], [2.0]])
+        >>> caught[0].category.__name__
+        'DataConversionWarning'
+    """
+
+
+_SKLEARN_CONVERSION: dict[type, type] = {}
+
+
+def data_conversion_warning(message: str) -> DataConversionWarning:
+    """A :class:`DataConversionWarning`; when scikit-learn is loaded, also scikit-learn's own,
+    so that warning filters written for scikit-learn's class apply to it too.
+
+    Example:
+        >>> isinstance(data_conversion_warning("y was raveled"), DataConversionWarning)
+        True
+    """
+    module = sys.modules.get("sklearn.exceptions")
+    sk = getattr(module, "DataConversionWarning", None)
+    if sk is None:
+        return DataConversionWarning(message)
+    if sk not in _SKLEARN_CONVERSION:
+        _SKLEARN_CONVERSION[sk] = type(
+            "DataConversionWarning", (DataConversionWarning, sk), {"__module__": __name__}
+        )
+    return _SKLEARN_CONVERSION[sk](message)
+
+
+def check_n_features(X: np.ndarray, expected: int, owner: str, where: str) -> None:
+    """Raise :class:`ShapeError` unless X has the ``expected`` number of columns.
+
+    Example:
+        >>> check_n_features(np.ones((2, 3)), 3, "Ridge", "Ridge.predict")
+        >>> check_n_features(np.ones((2, 2)), 3, "Ridge", "Ridge.predict")
+        Traceback (most recent call last):
+        ...
+        mitbadak.errors.ShapeError: Ridge.predict: X has 2 features, but Ridge is expecting 3 ...
+    """
+    if X.shape[1] != expected:
+        raise ShapeError(
+            f"{where}: X has {X.shape[1]} features, but {owner} is expecting {expected} "
+            f"features as input (expected X with {expected} features as in fit, got "
+            f"{X.shape[1]}; X.shape={X.shape})"
+        )
 
 
 def _as_2d_float(X: Any, where: str) -> np.ndarray:
     """Return X as a float64 matrix (n_samples, n_features) or raise a clear error."""
     if hasattr(X, "toarray"):  # a scipy.sparse matrix: not supported, say so
         raise DataError(f"{where}: sparse input is not supported; pass X.toarray() instead")
-    if np.iscomplexobj(X):  # converting would silently drop the imaginary part
-        raise DataError(f"{where}: complex data is not supported, got dtype {np.asarray(X).dtype}")
+    if X is None:
+        raise DataError(f"{where}: Expected array-like (array or non-string sequence), got None")
     try:
-        X = np.asarray(X, dtype=np.float64)
+        raw = np.asarray(X)  # array-likes first (lists, pandas, objects with __array__)
     except (TypeError, ValueError) as e:
+        raise DataError(f"{where}: X must be a numeric array-like ({e})") from None
+    if np.iscomplexobj(raw):  # converting would silently drop the imaginary part
+        raise DataError(
+            f"{where}: Complex data not supported (complex data is not supported, got dtype "
+            f"{raw.dtype})"
+        )
+    try:
+        X = raw.astype(np.float64)
+    except TypeError as e:  # e.g. a dict inside an object array
+        raise DTypeError(f"{where}: X must be numeric, could not convert it ({e})") from None
+    except ValueError as e:  # e.g. strings that are not numbers
         raise DataError(f"{where}: X must be numeric, could not convert it ({e})") from None
     if X.ndim != 2:
-        hint = " (use X.reshape(-1, 1) for a single feature)" if X.ndim == 1 else ""
+        hint = (
+            ". Reshape your data either using X.reshape(-1, 1) if it has a single feature or "
+            "X.reshape(1, -1) if it is a single sample"
+            if X.ndim == 1
+            else ""
+        )
         raise ShapeError(
             f"{where}: expected X of shape (n_samples, n_features), got {X.shape}{hint}"
         )
     if X.shape[0] > 0 and X.shape[1] == 0:
-        raise DataError(f"{where}: expected at least one feature, got X of shape {X.shape}")
+        raise DataError(
+            f"{where}: expected at least one feature: found array with 0 feature(s) "
+            f"(shape={X.shape}) while a minimum of 1 is required."
+        )
     return X
+
+
+def check_n_classes(classes: np.ndarray, where: str) -> None:
+    """Raise :class:`LabelError` unless there are at least two classes.
+
+    Example:
+        >>> check_n_classes(np.array([0, 1]), "demo")
+        >>> check_n_classes(np.array([1]), "demo")
+        Traceback (most recent call last):
+        ...
+        mitbadak.errors.LabelError: demo: expected at least 2 classes in y, got 1 class: [1]
+    """
+    if len(classes) < 2:
+        raise LabelError(
+            f"{where}: expected at least 2 classes in y, got {len(classes)} class: "
+            f"{classes.tolist()}"
+        )
 
 
 def check_classification_targets(y: np.ndarray, where: str) -> None:
@@ -262,6 +414,49 @@ class RegressorMixin:
         tags.estimator_type = "regressor"
         tags.regressor_tags = RegressorTags()
         tags.target_tags.required = True
+        return tags
+
+
+class TransformerMixin:
+    """``fit_transform``, and the tags that make scikit-learn treat the model as a transformer.
+
+    Example:
+        >>> from mitbadak.classic import PCA
+        >>> PCA(n_components=1).fit_transform([[0.0, 0.0], [1.0, 1.0], [2.0, 2.0]]).shape
+        (3, 1)
+    """
+
+    def fit_transform(self, X: Any, y: Any = None) -> np.ndarray:
+        """``fit(X)`` then ``transform(X)``."""
+        return self.fit(X, y).transform(X)
+
+    def __sklearn_tags__(self) -> Any:
+        from sklearn.utils import TransformerTags
+
+        tags = super().__sklearn_tags__()
+        tags.transformer_tags = TransformerTags(preserves_dtype=["float64"])
+        return tags
+
+
+class ClusterMixin:
+    """``fit_predict``, and the tags that make scikit-learn treat the model as a clusterer.
+
+    Example:
+        >>> from mitbadak.classic import KMeans
+        >>> labels = KMeans(n_clusters=2, random_state=0).fit_predict([[0.0], [0.1], [9.0]])
+        >>> bool(labels[0] == labels[1] != labels[2])
+        True
+    """
+
+    _estimator_type = "clusterer"
+
+    def fit_predict(self, X: Any, y: Any = None) -> np.ndarray:
+        """``fit(X)`` and return ``labels_``."""
+        return self.fit(X, y).labels_
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.estimator_type = "clusterer"
         return tags
 
 

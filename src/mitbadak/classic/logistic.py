@@ -8,8 +8,8 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigError, LabelError
-from .base import BaseEstimator, ClassifierMixin, ConvergenceWarning
+from ..errors import ConfigError
+from .base import BaseEstimator, ClassifierMixin, ConvergenceWarning, check_n_classes
 
 
 def log_sigmoid(z: np.ndarray) -> np.ndarray:
@@ -272,11 +272,7 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
             )
         self.classes_, y_idx = np.unique(y, return_inverse=True)
         k = len(self.classes_)
-        if k < 2:
-            raise LabelError(
-                f"LogisticRegression.fit: expected at least 2 classes in y, "
-                f"got {self.classes_.tolist()}"
-            )
+        check_n_classes(self.classes_, "LogisticRegression.fit")
         n, d = X.shape
         # Targets: a 0/1 column for the sigmoid model, one-hot rows for the softmax model.
         Y = (y_idx == 1).astype(np.float64)[:, None] if k == 2 else np.eye(k)[y_idx]

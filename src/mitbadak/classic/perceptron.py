@@ -6,8 +6,8 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigError, LabelError
-from .base import BaseEstimator, ClassifierMixin, check_positive
+from ..errors import ConfigError
+from .base import BaseEstimator, ClassifierMixin, check_n_classes, check_positive
 
 
 def step(z: np.ndarray) -> np.ndarray:
@@ -101,10 +101,7 @@ class Perceptron(ClassifierMixin, BaseEstimator):
                 f"got {self.max_iter} and {self.n_iter_no_change}"
             )
         self.classes_, y_idx = np.unique(y, return_inverse=True)
-        if len(self.classes_) < 2:
-            raise LabelError(
-                f"Perceptron.fit: expected at least 2 classes in y, got {self.classes_.tolist()}"
-            )
+        check_n_classes(self.classes_, "Perceptron.fit")
         n, d = X.shape
         # One TLU per column; two classes need a single TLU (positive class = classes_[1]).
         if len(self.classes_) == 2:

@@ -16,19 +16,23 @@ Example:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigError, NotFittedError, ShapeError
-from .base import (
-    BaseEstimator,
-    ClassifierMixin,
-    RegressorMixin,
-    _as_2d_float,
-    check_classification_targets,
-)
+from ..errors import ConfigError, DataError, ShapeError
+from .base import BaseEstimator, ClassifierMixin, RegressorMixin, _as_2d_float, not_fitted_error
+
+_PREDICT_ROWS = 128  # rows per forward pass in predict (see _ModelEstimator._outputs)
+
+
+def _make_optimizer(name: Any, lr: float | None, params: Any) -> Any:
+    from .. import optimizers
+
+    kwargs = {} if lr is None else {"lr": float(lr)}
+    return optimizers.get(name, params, **kwargs)
 
 
 class _ModelEstimator(BaseEstimator):
@@ -78,10 +82,8 @@ class _ModelEstimator(BaseEstimator):
         )
 
     def _optimizer(self) -> Callable[[Any], Any]:
-        from .. import optimizers
-
-        kwargs = {} if self.lr is None else {"lr": float(self.lr)}
-        return lambda params: optimizers.get(self.optimizer, params, **kwargs)
+        # A picklable callable (not a lambda), so a fitted wrapper can be pickled by joblib/Dask.
+        return functools.partial(_make_optimizer, self.optimizer, self.lr)
 
     def _fit_network(self, X: np.ndarray, y: np.ndarray, n_outputs: int) -> None:
         from .. import random
@@ -103,16 +105,25 @@ class _ModelEstimator(BaseEstimator):
         self.model_ = net
         self.n_features_in_ = X.shape[1]
 
-    def _outputs(self, X: Any) -> np.ndarray:
+    def _outputs(self, X: Any, method: str = "predict") -> np.ndarray:
         if not hasattr(self, "model_"):
-            raise NotFittedError(f"{type(self).__name__}: call fit before predict")
-        X = _as_2d_float(X, f"{type(self).__name__}.predict")
-        if X.shape[1] != self.n_features_in_:
-            raise ShapeError(
-                f"{type(self).__name__}: X has {X.shape[1]} features, but the model was fitted "
-                f"with {self.n_features_in_}"
+            raise not_fitted_error(
+                f"{type(self).__name__}.{method}: this {type(self).__name__} is not fitted yet; "
+                "call fit before predict"
             )
-        return np.asarray(self.model_.predict(X.astype(np.float32), verbose=0), np.float64)
+        X = self._validate_predict(X, method)
+        # Every forward pass gets exactly _PREDICT_ROWS rows (the last block zero-padded): BLAS
+        # may sum a row's products in another order for another batch shape, so without this a
+        # sample's prediction would change in the 7th digit with the rows predicted beside it.
+        X = X.astype(np.float32)
+        outs = []
+        for start in range(0, len(X), _PREDICT_ROWS):
+            block = X[start : start + _PREDICT_ROWS]
+            padded = np.zeros((_PREDICT_ROWS, X.shape[1]), np.float32)
+            padded[: len(block)] = block
+            out = self.model_.predict(padded, verbose=0, batch_size=_PREDICT_ROWS)
+            outs.append(np.asarray(out[: len(block)], np.float64))
+        return np.concatenate(outs)
 
 
 class ModelClassifier(ClassifierMixin, _ModelEstimator):
@@ -144,17 +155,9 @@ class ModelClassifier(ClassifierMixin, _ModelEstimator):
 
     def fit(self, X: Any, y: Any) -> ModelClassifier:
         """Train a fresh network on ``X`` (n_samples, n_features) and labels ``y``."""
-        from ..data import check_xy
         from ..losses import SparseCategoricalCrossentropy
 
-        X = _as_2d_float(X, "ModelClassifier.fit")
-        y = np.asarray(y)
-        check_xy(X, y, where="ModelClassifier.fit")
-        if y.ndim != 1:
-            raise ShapeError(
-                f"ModelClassifier.fit: expected y of shape (n_samples,), got {y.shape}"
-            )
-        check_classification_targets(y, "ModelClassifier.fit")
+        X, y = self._validate_fit(X, y)
         self.classes_, y_index = np.unique(y, return_inverse=True)
         if self.loss is None:
             self._default_loss = SparseCategoricalCrossentropy(from_logits=True)
@@ -163,7 +166,7 @@ class ModelClassifier(ClassifierMixin, _ModelEstimator):
 
     def predict_proba(self, X: Any) -> np.ndarray:
         """Class probabilities (n_samples, n_classes), in the order of ``classes_``."""
-        out = self._outputs(X)
+        out = self._outputs(X, "predict_proba")
         if not (np.all(out >= 0) and np.allclose(out.sum(axis=1), 1.0, atol=1e-4)):
             out = np.exp(out - out.max(axis=1, keepdims=True))  # logits -> softmax
             out /= out.sum(axis=1, keepdims=True)
@@ -192,6 +195,11 @@ class ModelRegressor(RegressorMixin, _ModelEstimator):
         """Train a fresh network on ``X`` and continuous targets ``y``."""
         from ..data import check_xy
 
+        if y is None:
+            raise DataError(
+                "ModelRegressor.fit: ModelRegressor requires y to be passed, but the target y "
+                "is None"
+            )
         X = _as_2d_float(X, "ModelRegressor.fit")
         y = np.asarray(y, dtype=np.float32)
         check_xy(X, y, where="ModelRegressor.fit")
@@ -202,6 +210,11 @@ class ModelRegressor(RegressorMixin, _ModelEstimator):
         self._y_1d = y.ndim == 1
         self._fit_network(X, y.reshape(len(y), -1), 1 if self._y_1d else y.shape[1])
         return self
+
+    def __sklearn_tags__(self) -> Any:
+        tags = super().__sklearn_tags__()
+        tags.target_tags.multi_output = True  # y may be (n_samples, n_targets)
+        return tags
 
     def predict(self, X: Any) -> np.ndarray:
         """Predicted targets, shaped like the ``y`` given to ``fit``."""

@@ -49,6 +49,9 @@ LESSONS: dict[str, str] = {
     "width-vs-depth": "width_vs_depth",
     "computational-graph": "computational_graph",
     "perceptron-xor": "perceptron_xor",
+    "linear-classifiers": "linear_classifiers",
+    "convolution": "convolution",
+    "unsupervised": "unsupervised",
 }
 
 

@@ -24,7 +24,10 @@ CLAIM = (
     "On data where only 3 of 10 features matter, the lasso (L1) sets the coefficients of the "
     "useless features exactly to 0 and keeps the 3 useful ones, while ridge (L2) shrinks every "
     "coefficient towards 0 but leaves all 10 non-zero; along the regularization path, L1 "
-    "drops features one by one while L2 shrinks them all smoothly."
+    "drops features one by one while L2 shrinks them all smoothly. Geometrically, the L1 unit "
+    "ball is a diamond with corners on the axes (L2: a circle, L-infinity: a square), and on a "
+    "2-feature problem the lasso solution sits on a corner of its diamond (one coefficient "
+    "exactly 0) while the ridge solution touches its circle off the axes."
 )
 
 TRUE_COEF = np.array([3.0, -2.0, 1.5, 0, 0, 0, 0, 0, 0, 0])
@@ -36,6 +39,80 @@ def make_data(seed: int = 0, n: int = 200) -> tuple[np.ndarray, np.ndarray]:
     X = rng.standard_normal((n, len(TRUE_COEF)))
     y = X @ TRUE_COEF + rng.standard_normal(n)
     return X, y
+
+
+def unit_ball_areas(n_grid: int = 801) -> dict[str, float]:
+    """Areas of the 2-D unit balls {w : ||w||_p <= 1}, measured by counting grid points.
+
+    The exact values are 2 (L1, a diamond), π (L2, a disc) and 4 (L-infinity, a square).
+
+    Example:
+        >>> {k: round(v, 1) for k, v in unit_ball_areas(401).items()}
+        {'l1': 2.0, 'l2': 3.1, 'linf': 4.0}
+    """
+    g = np.linspace(-1, 1, n_grid)
+    w0, w1 = np.meshgrid(g, g)
+    cell = (g[1] - g[0]) ** 2
+    norms = {
+        "l1": np.abs(w0) + np.abs(w1),
+        "l2": np.hypot(w0, w1),
+        "linf": np.maximum(np.abs(w0), np.abs(w1)),
+    }
+    return {k: float(np.sum(v <= 1.0) * cell) for k, v in norms.items()}
+
+
+def two_feature_geometry(seed: int = 0) -> dict[str, np.ndarray]:
+    """A 2-feature problem (y = 2 x0 + 0.4 x1 + noise) and its OLS, lasso and ridge solutions."""
+    rng = np.random.default_rng(seed + 100)
+    X = rng.standard_normal((100, 2))
+    y = X @ np.array([2.0, 0.4]) + 0.5 * rng.standard_normal(100)
+    return {
+        "X": X,
+        "y": y,
+        "ols": LinearRegression(fit_intercept=False).fit(X, y).coef_,
+        "lasso": Lasso(alpha=0.5, fit_intercept=False).fit(X, y).coef_,
+        "ridge": Ridge(alpha=60.0, fit_intercept=False).fit(X, y).coef_,
+    }
+
+
+def _balls_figure(lesson: Lesson, geo: dict[str, np.ndarray]) -> None:
+    plt = lesson.plt
+    t = np.linspace(0, 2 * np.pi, 400)
+    circle = np.column_stack([np.cos(t), np.sin(t)])
+    shapes = {
+        "L1 (diamond)": circle / np.abs(circle).sum(1, keepdims=True),
+        "L2 (circle)": circle,
+        "L-infinity (square)": circle / np.abs(circle).max(1, keepdims=True),
+    }
+    fig, axes = plt.subplots(1, 3, figsize=(15, 4.8))
+    for name, pts in shapes.items():
+        axes[0].plot(pts[:, 0], pts[:, 1], label=name)
+    axes[0].set_aspect("equal")
+    axes[0].axhline(0, color="black", lw=0.5)
+    axes[0].axvline(0, color="black", lw=0.5)
+    axes[0].set_title("unit balls ||w||_p = 1")
+    axes[0].legend(fontsize=8)
+    X, y = geo["X"], geo["y"]
+    g0, g1 = np.meshgrid(np.linspace(-0.5, 2.5, 200), np.linspace(-1.2, 1.8, 200))
+    W = np.stack([g0.ravel(), g1.ravel()], 1)
+    sse = ((X @ W.T - y[:, None]) ** 2).sum(0).reshape(g0.shape)
+    for ax, name, pts, key, radius in (
+        (axes[1], "lasso", shapes["L1 (diamond)"], "lasso", np.abs(geo["lasso"]).sum()),
+        (axes[2], "ridge", shapes["L2 (circle)"], "ridge", np.hypot(*geo["ridge"])),
+    ):
+        ax.contour(g0, g1, sse, levels=12, cmap="viridis", linewidths=0.8)
+        ax.fill(radius * pts[:, 0], radius * pts[:, 1], alpha=0.25, color="tab:red")
+        ax.plot(*geo["ols"], "k*", ms=12, label=f"least squares {np.round(geo['ols'], 2)}")
+        ax.plot(*geo[key], "ro", ms=8, label=f"{name} {np.round(geo[key], 3)}")
+        ax.set_aspect("equal")
+        ax.axhline(0, color="black", lw=0.5)
+        ax.axvline(0, color="black", lw=0.5)
+        ax.set_xlabel("w0")
+        ax.set_ylabel("w1")
+        ax.set_title(f"{name}: the loss contours touch the ball")
+        ax.legend(fontsize=8, loc="lower right")
+    fig.tight_layout()
+    lesson.figure(fig, "unit_balls.png", "unit balls and the lasso / ridge solutions in 2-D")
 
 
 def run(out: str | Path = "lessons/l1-vs-l2", quick: bool = False, seed: int = 0) -> LessonResult:
@@ -97,6 +174,13 @@ def run(out: str | Path = "lessons/l1-vs-l2", quick: bool = False, seed: int = 0
         "ridge_path_nonzero": [int(v) for v in (np.abs(path_r) > tiny).sum(axis=1)],
         "lasso_entry_alpha": entry,
     }
+    geo = two_feature_geometry(seed)
+    numbers.update(
+        unit_ball_areas={k: round(v, 3) for k, v in unit_ball_areas().items()},
+        two_feature_ols=[float(v) for v in geo["ols"]],
+        two_feature_lasso=[float(v) for v in geo["lasso"]],
+        two_feature_ridge=[float(v) for v in geo["ridge"]],
+    )
     lesson.say(
         f"Along the lasso path ({n_alphas} alphas from 3 down to 0.001) the number of non-zero "
         f"coefficients grows from {numbers['lasso_path_nonzero'][0]} to "
@@ -106,6 +190,17 @@ def run(out: str | Path = "lessons/l1-vs-l2", quick: bool = False, seed: int = 0
         f"alpha."
     )
 
+    lesson.say(
+        "The geometry: a penalized fit is a constrained one, min ||y - Xw||² subject to "
+        "||w||_p <= r, so the solution is where the loss's elliptic contours first touch the "
+        "ball. The L1 ball is a diamond with corners on the axes, and the contours usually touch "
+        "it at a corner, where a coordinate is 0; the L2 ball is round, so the touching point is "
+        "generically off the axes. Measured areas of the unit balls (L1, L2, L-infinity): "
+        f"{numbers['unit_ball_areas']} (exact: 2, π, 4). On 2 features (y = 2 x0 + 0.4 x1 + "
+        f"noise): least squares {np.round(geo['ols'], 3).tolist()}, "
+        f"`Lasso(alpha=0.5)` {np.round(geo['lasso'], 3).tolist()}, "
+        f"`Ridge(alpha=60)` {np.round(geo['ridge'], 3).tolist()}."
+    )
     if lesson.plt is not None:
         plt = lesson.plt
         fig, axes = plt.subplots(1, 2, figsize=(13, 4.5))
@@ -124,6 +219,8 @@ def run(out: str | Path = "lessons/l1-vs-l2", quick: bool = False, seed: int = 0
             ax.legend(title="useful features (gray: useless)", fontsize=8)
         fig.tight_layout()
         lesson.figure(fig, "paths.png", "lasso and ridge regularization paths")
+
+        _balls_figure(lesson, geo)
 
         fig, ax = plt.subplots(figsize=(8, 3.5))
         idx = np.arange(X.shape[1])
