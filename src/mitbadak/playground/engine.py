@@ -189,7 +189,7 @@ class PlaygroundRun:
     def train_epoch(self) -> None:
         """One pass over the training points (the page's *step*)."""
         s = self.setup
-        with ENGINE_LOCK:
+        with ENGINE_LOCK, np.errstate(all="ignore"):  # divergence is reported on the page
             self.model.fit(
                 self.x_train,
                 self.y_train,
@@ -204,7 +204,7 @@ class PlaygroundRun:
             self._record_losses()
 
     def _record_losses(self) -> None:
-        with ENGINE_LOCK:
+        with ENGINE_LOCK, np.errstate(all="ignore"):
             tr = float(self.model.evaluate(self.x_train, self.y_train, batch_size=1024))
             te = float(self.model.evaluate(self.x_test, self.y_test, batch_size=1024))
         self.train_loss.append(tr)

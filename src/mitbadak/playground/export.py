@@ -121,5 +121,5 @@ for epoch in range(EPOCHS):
 
 train_loss = model.evaluate(x_train, y_train, batch_size=1024)
 test_loss = model.evaluate(x_test, y_test, batch_size=1024)
-print(f"epoch {{EPOCHS}}: train loss {{train_loss:.6f}}  test loss {{test_loss:.6f}}")
+print(f"epoch {{EPOCHS}}: train loss {{train_loss}}  test loss {{test_loss}}")
 '''

@@ -374,7 +374,7 @@ async function showActivations() {
 // drawing canvas -> model input (bounding box, centred, downsampled like the data)
 let drawing = false, lastPt = null, predictTimer = null;
 function drawPixels() {
-  const cv = $("#draw"), ctx = cv.getContext("2d"), W = cv.width;
+  const cv = $("#draw"), ctx = cv.getContext("2d", { willReadFrequently: true }), W = cv.width;
   const data = ctx.getImageData(0, 0, W, W).data;
   let x0 = W, y0 = W, x1 = -1, y1 = -1;
   for (let y = 0; y < W; y++) for (let x = 0; x < W; x++) if (data[4 * (y * W + x)] > 20) {
@@ -404,7 +404,7 @@ async function predictDrawing() {
 }
 function initDigits() {
   for (const el of $$("#digits [data-key]")) el.addEventListener("change", () => { dsetup[el.dataset.key] = el.value.trim(); sendDigits(); });
-  const cv = $("#draw"), ctx = cv.getContext("2d");
+  const cv = $("#draw"), ctx = cv.getContext("2d", { willReadFrequently: true });
   ctx.fillStyle = "#000"; ctx.fillRect(0, 0, cv.width, cv.height);
   const pos = (e) => { const r = cv.getBoundingClientRect(); return [(e.clientX - r.left) * (cv.width / r.width), (e.clientY - r.top) * (cv.height / r.height)]; };
   cv.addEventListener("pointerdown", (e) => { drawing = true; lastPt = pos(e); cv.setPointerCapture(e.pointerId); stroke(pos(e)); });
