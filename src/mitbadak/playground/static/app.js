@@ -18,13 +18,14 @@ for (const k in DEFAULTS) setup[k] = params.has(k) ? params.get(k) : DEFAULTS[k]
 for (const k in D_DEFAULTS) dsetup[k] = params.has(k) ? params.get(k) : D_DEFAULTS[k];
 let tab = params.get("tab") === "digits" ? "digits" : "playground";
 const autoplay = params.get("play") === "1";
+const autoplayTab = tab;
 
 function writeURL() {
   const q = new URLSearchParams();
   for (const k in setup) if (setup[k] !== DEFAULTS[k] || k === "dataset") q.set(k, setup[k]);
   for (const k in dsetup) if (dsetup[k] !== D_DEFAULTS[k]) q.set(k, dsetup[k]);
   if (tab !== "playground") q.set("tab", tab);
-  if (autoplay) q.set("play", "1");
+  // ?play=1 acts once, at load: the URL written back describes the setup only
   history.replaceState(null, "", "?" + q.toString());
 }
 
@@ -438,11 +439,11 @@ function showTab(name) {
   for (const b of $$("nav .tab")) b.classList.toggle("active", b.dataset.tab === name);
   $("#playground").hidden = name !== "playground"; $("#digits").hidden = name !== "digits";
   writeURL();
-  if (name === "digits" && !Dg.sid) sendDigits().then(() => autoplay && api("POST", `/api/${Dg.sid}/play`, { on: true }).then(applyDigits));
+  if (name === "digits" && !Dg.sid) sendDigits().then(() => autoplay && autoplayTab === "digits" && Dg.sid && api("POST", `/api/${Dg.sid}/play`, { on: true }).then(applyDigits));
   if (name === "playground" && P.inputs) { layoutNetwork(); drawPlayground(); }
 }
 for (const b of $$("nav .tab")) b.onclick = () => showTab(b.dataset.tab);
 initPlayground(); initDigits();
-sendSetup().then(() => { if (autoplay && P.sid) play(true); });
+sendSetup().then(() => { if (autoplay && autoplayTab === "playground" && P.sid) play(true); });
 showTab(tab);
 pollPlayground(); pollDigits();
