@@ -174,9 +174,7 @@ def parse_csv(text: str) -> tuple[np.ndarray, np.ndarray]:
         if not cells or all(c == "" for c in cells):
             continue
         if len(cells) != 3:
-            raise DataError(
-                f"CSV line {lineno}: expected 3 values (x1,x2,label), got {len(cells)}"
-            )
+            raise DataError(f"CSV line {lineno}: expected 3 values (x1,x2,label), got {len(cells)}")
         try:
             values = [float(c) for c in cells]
         except ValueError:
@@ -212,9 +210,7 @@ def feature_matrix(points: np.ndarray, features: Sequence[str]) -> np.ndarray:
     """
     unknown = [f for f in features if f not in FEATURES]
     if unknown or not features:
-        raise DataError(
-            f"features: expected some of {', '.join(FEATURES)}, got {list(features)!r}"
-        )
+        raise DataError(f"features: expected some of {', '.join(FEATURES)}, got {list(features)!r}")
     return np.stack([FEATURES[f](points) for f in features], axis=1).astype(np.float32)
 
 

@@ -1,4 +1,4 @@
-'''"Export as Python": a runnable mitbadak script that reproduces a playground setup.
+""" "Export as Python": a runnable mitbadak script that reproduces a playground setup.
 
 The script makes the same points, the same network (same seed, same layer order) and the same
 ``fit`` calls (one epoch each, seed ``SEED + epoch``) as the page, so after ``EPOCHS`` epochs it
@@ -11,7 +11,7 @@ Example:
     True
     >>> compile(code, "exported.py", "exec") is not None
     True
-'''
+"""
 
 from __future__ import annotations
 

@@ -170,9 +170,7 @@ def parse_setup(query: dict[str, Any]) -> Setup:
     if "hidden" in q:
         parts = [p.strip() for p in str(q["hidden"]).split(",") if p.strip()]
         if len(parts) > MAX_LAYERS:
-            raise ConfigError(
-                f"hidden layers: at most {MAX_LAYERS} layers, got {len(parts)}"
-            )
+            raise ConfigError(f"hidden layers: at most {MAX_LAYERS} layers, got {len(parts)}")
         kw["hidden"] = tuple(_int("neurons per layer", p, 1, MAX_NEURONS) for p in parts)
     if "activation" in q:
         kw["activation"] = _choice("activation", "activation", q["activation"], ACTIVATIONS)
