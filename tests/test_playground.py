@@ -332,3 +332,16 @@ def test_ctrl_c_shuts_down_cleanly():
         if proc.poll() is None:
             proc.kill()
     assert proc.returncode == 0 and "stopped" in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(
+    "module", ["datasets", "setup", "engine", "export", "session", "digits", "server", "__init__"]
+)
+def test_docstring_examples_run(module):
+    import doctest
+    import importlib
+
+    name = "mitbadak.playground" + ("" if module == "__init__" else f".{module}")
+    mod = importlib.import_module(name)
+    result = doctest.testmod(mod, extraglobs={"np": np}, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0

@@ -59,7 +59,9 @@ def make_optimizer(name: str, params: list, lr: float) -> optimizers.Optimizer:
     """The playground's optimizer choices ("momentum" is SGD with momentum 0.9).
 
     Example:
-        >>> type(make_optimizer("momentum", [], 0.1)).__name__
+        >>> from mitbadak import Tensor
+        >>> opt = make_optimizer("momentum", [Tensor([1.0], requires_grad=True)], 0.1)
+        >>> type(opt).__name__
         'SGD'
     """
     if name == "sgd":
