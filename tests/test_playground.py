@@ -9,10 +9,12 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 
+from mitbadak.callbacks import Callback
 from mitbadak.errors import ConfigError, DataError
 from mitbadak.playground import make_server, parse_setup
 from mitbadak.playground.datasets import feature_matrix, make_points, parse_csv, split
@@ -251,7 +253,7 @@ def test_exported_script_reproduces_the_page_loss(server, setup, tmp_path):
     out = subprocess.run(
         [sys.executable, str(path)], capture_output=True, text=True, timeout=60, check=True
     ).stdout
-    words = out.split()
+    words = out.strip().splitlines()[-1].split()  # the Doctor (if any) may print before
     train, test = float(words[words.index("train") + 2]), float(words[words.index("test") + 2])
     assert train == page_train and test == page_test  # bit for bit
 
@@ -345,3 +347,41 @@ def test_docstring_examples_run(module):
     mod = importlib.import_module(name)
     result = doctest.testmod(mod, extraglobs={"np": np}, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0 and result.attempted > 0
+
+
+class FakeDoctor(Callback):
+    """Stands in for mitbadak's Doctor: a callback whose ``findings`` grow during fit."""
+
+    def __init__(self, verbose=1):
+        super().__init__()
+        self.findings = []
+
+    def on_epoch_end(self, epoch, logs=None):
+        if epoch == 1:
+            self.findings.append(
+                SimpleNamespace(code="demo", message="The loss <fell>.", fix="Nothing.", epoch=1)
+            )
+
+
+def test_doctor_findings_reach_the_page(server, monkeypatch):
+    import mitbadak.playground.engine as engine
+
+    monkeypatch.setattr(engine, "load_doctor", lambda: FakeDoctor)
+    r = new(server, {"dataset": "xor", "samples": "60"})
+    assert r["inputs"]["doctor"] is True and r["state"]["findings"] == []
+    sid = r["session"]
+    call(server, "POST", f"/api/{sid}/step")
+    _, r = call(server, "POST", f"/api/{sid}/step")
+    assert r["state"]["findings"] == [
+        {"code": "demo", "message": "The loss <fell>.", "fix": "Nothing.", "epoch": 2}
+    ]
+
+
+def test_without_a_doctor_the_playground_still_works(server, monkeypatch):
+    import mitbadak.playground.engine as engine
+
+    monkeypatch.setattr(engine, "load_doctor", lambda: None)
+    r = new(server, {"dataset": "xor", "samples": "60"})
+    assert r["inputs"]["doctor"] is False
+    _, r = call(server, "POST", f"/api/{r['session']}/step")
+    assert r["state"]["epoch"] == 1 and r["state"]["findings"] == []

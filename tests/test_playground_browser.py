@@ -104,7 +104,8 @@ def test_playground_page_trains_exports_and_draws(base, page, tmp_path):
     out = subprocess.run(
         [sys.executable, str(path)], capture_output=True, text=True, timeout=60, check=True
     ).stdout
-    assert f"{float(out.split()[4]):.3f}" == page.inner_text("#train-loss")
+    last = out.strip().splitlines()[-1].split()  # "epoch 3: train loss X  test loss Y"
+    assert f"{float(last[4]):.3f}" == page.inner_text("#train-loss")
     page.click("#close-export")
 
     # digits tab: draw on the canvas and see the probabilities change
@@ -126,3 +127,17 @@ def test_playground_page_trains_exports_and_draws(base, page, tmp_path):
     page.wait_for_selector("#cell-view canvas")
     assert page.locator("#filters canvas").count() == 16
     assert not page.errors, page.errors
+
+
+def test_doctor_findings_are_shown_in_plain_words(base, page, monkeypatch):
+    import mitbadak.playground.engine as engine
+    from test_playground import FakeDoctor
+
+    monkeypatch.setattr(engine, "load_doctor", lambda: FakeDoctor)
+    page.goto(f"{base}/?dataset=circle&samples=60")
+    page.wait_for_function("document.querySelector('#epoch').textContent === '000'")
+    page.click("#step")
+    page.click("#step")
+    page.wait_for_selector("#findings .finding")
+    text = page.inner_text("#findings")
+    assert "The loss <fell>." in text and "Fix: Nothing." in text and "epoch 2" in text

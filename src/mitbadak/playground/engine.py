@@ -176,7 +176,12 @@ class PlaygroundRun:
         self.points_test = points[order[cut:]]
         self.grid_x = feature_matrix(_grid_points(GRID), setup.features)
         doctor_cls = load_doctor()
-        self.doctor = doctor_cls() if doctor_cls is not None else None
+        self.doctor = None
+        if doctor_cls is not None:
+            try:
+                self.doctor = doctor_cls(verbose=0)  # the page shows the findings
+            except TypeError:
+                self.doctor = doctor_cls()
         with ENGINE_LOCK:
             random.set_seed(setup.seed)
             self.model = build_model(setup, x.shape[1], self.regression)
@@ -229,15 +234,17 @@ class PlaygroundRun:
         return outs
 
     def findings(self) -> list[dict[str, Any]]:
-        """The Doctor's findings in plain words (empty without a Doctor)."""
+        """The Doctor's findings in plain words (empty without a Doctor); ``epoch`` counted
+        from 1 as the page's epoch counter does (a Finding's own is 0-based)."""
         out = []
         for f in list(getattr(self.doctor, "findings", None) or []):
+            epoch = getattr(f, "epoch", None)
             out.append(
                 {
                     "code": str(getattr(f, "code", "")),
                     "message": str(getattr(f, "message", f)),
                     "fix": str(getattr(f, "fix", "") or ""),
-                    "epoch": getattr(f, "epoch", None),
+                    "epoch": int(epoch) + 1 if isinstance(epoch, (int, np.integer)) else None,
                 }
             )
         return out

@@ -16,7 +16,7 @@ Example:
 from __future__ import annotations
 
 from .datasets import is_regression
-from .engine import load_points
+from .engine import load_doctor, load_points
 from .setup import Setup
 
 
@@ -78,6 +78,13 @@ def export_script(setup: Setup, epochs: int = 100) -> str:
             f"points, labels = datasets.make_points({setup.dataset!r}, n={setup.samples}, "
             f"noise={setup.noise / 100.0!r}, seed=SEED)"
         )
+    doctor = load_doctor()
+    if doctor is not None:
+        doctor_import = f"from {doctor.__module__} import Doctor\n"
+        doctor_make = "doctor = Doctor()  # prints what it finds, as the page shows it\n"
+        doctor_arg = "        callbacks=[doctor],\n"
+    else:
+        doctor_import = doctor_make = doctor_arg = ""
     query = "&".join(f"{k}={v}" for k, v in setup.to_query().items())
     return f'''"""A mitbadak playground setup, exported from the page.
 
@@ -87,7 +94,7 @@ numbers the page showed at that epoch).
 """
 
 import mitbadak as mb
-from mitbadak.layers import Activation, BatchNormalization, Dense, Dropout  # noqa: F401
+{doctor_import}from mitbadak.layers import Activation, BatchNormalization, Dense, Dropout  # noqa: F401
 from mitbadak.playground import datasets
 
 SEED = {setup.seed}
@@ -108,7 +115,7 @@ model.build((1, len(FEATURES)))
 model.compile({_optimizer_code(setup)}, {loss!r})
 
 # Training: one epoch per fit call, as the page does.
-for epoch in range(EPOCHS):
+{doctor_make}for epoch in range(EPOCHS):
     model.fit(
         x_train,
         y_train,
@@ -116,7 +123,7 @@ for epoch in range(EPOCHS):
         epochs=epoch + 1,
         initial_epoch=epoch,
         verbose=0,
-        seed=SEED + epoch,
+{doctor_arg}        seed=SEED + epoch,
     )
 
 train_loss = model.evaluate(x_train, y_train, batch_size=1024)
