@@ -385,3 +385,16 @@ def test_without_a_doctor_the_playground_still_works(server, monkeypatch):
     assert r["inputs"]["doctor"] is False
     _, r = call(server, "POST", f"/api/{r['session']}/step")
     assert r["state"]["epoch"] == 1 and r["state"]["findings"] == []
+
+
+def test_digits_on_mnist_through_the_loader(server):
+    from mitbadak.playground.digits import DigitsRun, parse_digits_setup
+
+    try:
+        run = DigitsRun(parse_digits_setup({"data": "mnist", "model": "mlp", "hidden": "16"}))
+    except DataError as e:
+        pytest.skip(f"no MNIST files here: {e}")
+    run.train_epoch()
+    assert run.size == 28 and len(run.x_train) == 3000 and run.test_acc[-1] > 0.5
+    assert len(run.predict(np.zeros(784))) == 10
+    assert np.shape(run.filters()[0]) == (28, 28)

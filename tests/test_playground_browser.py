@@ -85,6 +85,22 @@ def test_playground_page_trains_exports_and_draws(base, page, tmp_path):
     page.dispatch_event("#lr", "change")
     page.wait_for_selector("#message", state="hidden")
 
+    # an uploaded CSV: a malformed one gets a message, a good one trains
+    page.set_input_files(
+        "#csv-file", files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": b"1,2\n3,4\n"}]
+    )
+    page.wait_for_function("document.querySelector('#message').textContent.includes('CSV')")
+    assert not page.locator("#message").is_hidden()
+    rows = "".join(f"{i % 7},{(i * 3) % 5},{int(i % 7 > (i * 3) % 5)}\n" for i in range(40))
+    page.set_input_files(
+        "#csv-file",
+        files=[{"name": "good.csv", "mimeType": "text/csv", "buffer": rows.encode()}],
+    )
+    page.wait_for_selector("#message", state="hidden")
+    page.wait_for_function("location.search.includes('dataset=csv')")
+    page.click("#datasets button[data-ds='spiral']")
+    page.wait_for_function("location.search.includes('dataset=spiral')")
+
     # reloading restores the setup from the URL
     url = page.url
     page.goto(url)

@@ -142,6 +142,8 @@ function drawPlayground() {
   $("#play").classList.toggle("playing", P.running);
   chart($("#loss-chart"), [s.train_curve, s.test_curve], ["#888", "#111"]);
   const reg = inp.task === "regression";
+  $("#legend-neg").textContent = reg ? "−1" : "class 0";
+  $("#legend-pos").textContent = reg ? "+1" : "class 1";
   const toT = reg ? (v) => v : (v) => 2 * v - 1;
   const hm = $("#heatmap");
   paintGrid(hm, s.heat, toT, true);
