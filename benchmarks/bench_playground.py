@@ -3,8 +3,8 @@ update, from the page's request to the parsed answer (target: under 50 ms).
 
 A step is what the page's step button does: ``POST /api/<id>/step`` trains one epoch
 (TF Playground's 500 XOR points, half for training, batch 10: 25 gradient steps) in the
-session's thread, evaluates train and test loss, computes the 40x40 output heat map, every
-neuron's 20x20 map and the weights, and sends them as JSON, which the client then parses. The
+session's thread, evaluates train and test loss, computes the 100x100 output heat map, every
+neuron's 25x25 map and the weights, and sends them as JSON, which the client then parses. The
 same is measured for the long poll the page uses while training plays (``GET .../state``,
 which answers when the next epoch is done).
 
@@ -14,6 +14,7 @@ which answers when the next epoch is done).
 from __future__ import annotations
 
 import argparse
+import base64
 import json
 import statistics
 import threading
@@ -51,7 +52,7 @@ def main() -> None:
         t0 = time.perf_counter()
         r, size = call("POST", f"/api/{sid}/step")
         times.append((time.perf_counter() - t0) * 1000)
-    assert len(r["state"]["heat"]) == 40
+    assert len(base64.b64decode(r["state"]["heat"])) == 100**2
 
     # while playing: time between consecutive snapshots reaching the client
     call("POST", f"/api/{sid}/play", {"on": True})

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 import subprocess
 import sys
@@ -139,7 +140,12 @@ def test_step_trains_and_loss_falls(server):
         assert status == 200
     s = r["state"]
     assert s["epoch"] == 15 and s["train_loss"] < first
-    assert len(s["heat"]) == 40 and len(s["neurons"]) == 2 and len(s["neurons"][0]) == 4
+    assert (
+        s["heat_size"] == 100
+        and len(base64.b64decode(s["heat"])) == 100**2
+        and len(s["neurons"]) == 2
+        and len(s["neurons"][0]) == 4
+    )
     assert [np.shape(w) for w in s["weights"]] == [(2, 4), (4, 2), (2, 1)]
     assert len(s["train_curve"]) == 16
 

@@ -122,7 +122,7 @@ def _reg_gauss(rng: np.random.Generator, n: int, noise: float) -> tuple[np.ndarr
     q = pts + rng.uniform(-DOMAIN, DOMAIN, (n, 2)) * noise
     y = np.zeros(n)
     for cx, cy, sign in _BUMPS:
-        y += sign * np.exp(-((q[:, 0] - cx) ** 2 + (q[:, 1] - cy) ** 2) / 2.0)
+        y += sign * np.exp(-((q[:, 0] - cx) ** 2 + (q[:, 1] - cy) ** 2) / 4.5)  # sigma 1.5
     return pts, np.clip(y, -1.0, 1.0)
 
 

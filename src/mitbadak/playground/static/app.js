@@ -63,7 +63,7 @@ function paintGrid(canvas, grid, toT, light) {
   }
   ctx.putImageData(img, 0, 0);
   const c = canvas.getContext("2d");
-  c.imageSmoothingEnabled = true;
+  c.imageSmoothingEnabled = true; c.imageSmoothingQuality = "high";
   c.drawImage(off, 0, 0, canvas.width, canvas.height);
 }
 function grey(canvas, pixels, signed) {
@@ -92,6 +92,15 @@ function chart(canvas, series, colors) {
     });
     ctx.stroke();
   });
+}
+function decodeHeat(b64, n, reg) { // base64 bytes 0..255 -> n x n values (p, or -1..1)
+  const raw = atob(b64), grid = [];
+  for (let i = 0; i < n; i++) {
+    const row = new Array(n);
+    for (let j = 0; j < n; j++) { const t = raw.charCodeAt(i * n + j) / 255; row[j] = reg ? 2 * t - 1 : t; }
+    grid.push(row);
+  }
+  return grid;
 }
 const fmt = (v) => (v == null ? "NaN" : v.toFixed(3));
 
@@ -146,7 +155,7 @@ function drawPlayground() {
   $("#legend-pos").textContent = reg ? "+1" : "class 1";
   const toT = reg ? (v) => v : (v) => 2 * v - 1;
   const hm = $("#heatmap");
-  paintGrid(hm, s.heat, toT, true);
+  paintGrid(hm, decodeHeat(s.heat, s.heat_size, reg), toT, true);
   const ctx = hm.getContext("2d"), D = inp.domain, W = hm.width;
   const pts = $("#show-test").checked ? inp.train_points.concat(inp.test_points) : inp.train_points;
   const testFrom = inp.train_points.length;
