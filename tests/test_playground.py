@@ -404,3 +404,20 @@ def test_digits_on_mnist_through_the_loader(server):
     assert run.size == 28 and len(run.x_train) == 3000 and run.test_acc[-1] > 0.5
     assert len(run.predict(np.zeros(784))) == 10
     assert np.shape(run.filters()[0]) == (28, 28)
+
+
+def test_many_tabs_drop_the_longest_unseen_session():
+    from mitbadak.playground.engine import PlaygroundRun
+    from mitbadak.playground.session import MAX_SESSIONS, Session, Sessions
+
+    sessions = Sessions()
+    setup = parse_setup({"samples": "20"})
+    made = [sessions.add(Session(lambda: PlaygroundRun(setup))) for _ in range(MAX_SESSIONS + 2)]
+    try:
+        assert len(sessions.items) == MAX_SESSIONS
+        assert sessions.get(made[0].id) is None and sessions.get(made[-1].id) is made[-1]
+        assert made[0].closed and not made[-1].closed
+    finally:
+        sessions.close_all()
+    made[0].thread.join(timeout=5)
+    assert not made[0].thread.is_alive()

@@ -29,6 +29,7 @@ from ..errors import MitbadakError
 
 IDLE_PAUSE_S = 30.0
 IDLE_DROP_S = 600.0
+MAX_SESSIONS = 16  # more tabs than this: the longest-unseen session is dropped
 CURVE_POINTS = 400
 
 
@@ -204,8 +205,17 @@ class Sessions:
     def add(self, session: Session) -> Session:
         with self.lock:
             self._drop_idle()
+            while len(self.items) >= MAX_SESSIONS:
+                oldest = min(self.items.values(), key=lambda s: s.last_seen)
+                self._drop(oldest.id)
             self.items[session.id] = session
         return session
+
+    def _drop(self, sid: str) -> None:
+        s = self.items.pop(sid)
+        with s.cond:
+            s.closed = True
+            s.cond.notify_all()
 
     def get(self, sid: str) -> Session | None:
         with self.lock:
@@ -215,10 +225,7 @@ class Sessions:
         now = time.monotonic()
         for sid, s in list(self.items.items()):
             if now - s.last_seen > IDLE_DROP_S:
-                s.closed = True
-                with s.cond:
-                    s.cond.notify_all()
-                del self.items[sid]
+                self._drop(sid)
 
     def close_all(self) -> None:
         with self.lock:
