@@ -421,3 +421,12 @@ def test_many_tabs_drop_the_longest_unseen_session():
         sessions.close_all()
     made[0].thread.join(timeout=5)
     assert not made[0].thread.is_alive()
+
+
+def test_drawn_points_are_the_training_points():
+    run = PlaygroundRun(parse_setup({"dataset": "spiral", "features": "x1,x2,x1x2", "ratio": "30"}))
+    np.testing.assert_allclose(feature_matrix(run.points_train, ["x1", "x2", "x1x2"]), run.x_train)
+    np.testing.assert_allclose(feature_matrix(run.points_test, ["x1", "x2", "x1x2"]), run.x_test)
+    inputs = run.inputs()
+    assert np.array(inputs["train_points"])[:, 2].tolist() == run.y_train.ravel().tolist()
+    assert len(inputs["train_points"]) == 120 and len(inputs["test_points"]) == 280

@@ -226,8 +226,18 @@ def split(
         >>> len(xt), len(xv)
         (7, 3)
     """
-    order = np.random.default_rng(seed + 1).permutation(len(x))
-    cut = min(max(int(round(len(x) * ratio)), 1), len(x) - 1)
-    tr, te = order[:cut], order[cut:]
+    tr, te = split_indices(len(x), ratio, seed)
     y = np.asarray(y, dtype=np.float32)
     return x[tr], y[tr], x[te], y[te]
+
+
+def split_indices(n: int, ratio: float = 0.5, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """The sample indices :func:`split` puts in the training and the test part.
+
+    Example:
+        >>> tr, te = split_indices(10, ratio=0.7); len(tr), len(te), sorted([*tr, *te]) == list(range(10))
+        (7, 3, True)
+    """
+    order = np.random.default_rng(seed + 1).permutation(n)
+    cut = min(max(int(round(n * ratio)), 1), n - 1)
+    return order[:cut], order[cut:]

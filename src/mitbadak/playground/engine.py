@@ -27,7 +27,15 @@ from ..errors import ConfigError
 from ..layers import Activation, BatchNormalization, Dense, Dropout
 from ..model import Sequential
 from ..tensor import no_grad
-from .datasets import DOMAIN, feature_matrix, is_regression, make_points, parse_csv, split
+from .datasets import (
+    DOMAIN,
+    feature_matrix,
+    is_regression,
+    make_points,
+    parse_csv,
+    split,
+    split_indices,
+)
 from .setup import Setup
 
 ENGINE_LOCK = threading.RLock()
@@ -183,10 +191,8 @@ class PlaygroundRun:
         self.x_train, self.y_train, self.x_test, self.y_test = split(
             x, labels, setup.ratio / 100.0, setup.seed
         )
-        order = np.random.default_rng(setup.seed + 1).permutation(len(points))
-        cut = len(self.x_train)
-        self.points_train = points[order[:cut]]
-        self.points_test = points[order[cut:]]
+        tr, te = split_indices(len(points), setup.ratio / 100.0, setup.seed)
+        self.points_train, self.points_test = points[tr], points[te]
         self.grid_x = feature_matrix(_grid_points(GRID), setup.features)
         doctor_cls = load_doctor()
         self.doctor = None
@@ -202,8 +208,7 @@ class PlaygroundRun:
         self.train_loss: list[float] = []
         self.test_loss: list[float] = []
         self.diverged = False
-        self._record_losses()
-        self.train_loss, self.test_loss = self.train_loss[:1], self.test_loss[:1]
+        self._record_losses()  # epoch 0: the untrained network
 
     # ----------------------------------------------------------------------- training
     def train_epoch(self) -> None:
