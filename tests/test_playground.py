@@ -343,7 +343,8 @@ def test_ctrl_c_shuts_down_cleanly():
 
 
 @pytest.mark.parametrize(
-    "module", ["datasets", "setup", "engine", "export", "session", "digits", "server", "__init__"]
+    "module",
+    ["datasets", "setup", "values", "engine", "export", "session", "digits", "server", "__init__"],
 )
 def test_docstring_examples_run(module):
     import doctest

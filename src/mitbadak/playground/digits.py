@@ -23,8 +23,8 @@ from ..errors import ConfigError, DataError
 from ..layers import Conv2D, Dense, Flatten, MaxPooling2D
 from ..model import Sequential
 from ..tensor import no_grad
-from .engine import ENGINE_LOCK, _finite, _round, make_optimizer
-from .setup import _choice, _float, _int
+from .engine import ENGINE_LOCK, make_optimizer
+from .values import choice, finite, number, rounded, whole
 
 MNIST_TRAIN, MNIST_TEST = 3000, 500
 CHUNK = 256  # samples per engine turn: a drawing's prediction never waits for a whole epoch
@@ -58,21 +58,21 @@ def parse_digits_setup(query: dict[str, Any]) -> DigitsSetup:
     q = {k[2:] if k.startswith("d_") else k: v for k, v in query.items()}
     kw: dict[str, Any] = {}
     if "data" in q:
-        kw["data"] = _choice("data", "digits data", q["data"], ("digits", "mnist"))
+        kw["data"] = choice("digits data", q["data"], ("digits", "mnist"))
     if "model" in q:
-        kw["model"] = _choice("model", "digits model", q["model"], ("mlp", "cnn"))
+        kw["model"] = choice("digits model", q["model"], ("mlp", "cnn"))
     if "hidden" in q:
-        kw["hidden"] = _int("hidden units", q["hidden"], 1, 256)
+        kw["hidden"] = whole("hidden units", q["hidden"], 1, 256)
     if "optimizer" in q:
-        kw["optimizer"] = _choice(
-            "optimizer", "optimizer", q["optimizer"], ("sgd", "momentum", "adam", "rmsprop")
+        kw["optimizer"] = choice(
+            "optimizer", q["optimizer"], ("sgd", "momentum", "adam", "rmsprop")
         )
     if "lr" in q:
-        kw["lr"] = _float("learning rate", q["lr"], 0.0, 10.0, positive=True)
+        kw["lr"] = number("learning rate", q["lr"], 0.0, 10.0, positive=True)
     if "batch" in q:
-        kw["batch"] = _int("batch size", q["batch"], 1, 4096)
+        kw["batch"] = whole("batch size", q["batch"], 1, 4096)
     if "seed" in q:
-        kw["seed"] = _int("seed", q["seed"], 0, 2**31 - 1)
+        kw["seed"] = whole("seed", q["seed"], 0, 2**31 - 1)
     return DigitsSetup(**kw)
 
 
@@ -210,14 +210,14 @@ class DigitsRun:
             imgs = w[:, 0]
         else:  # Dense kernel (in, out): each column is an input-sized image
             imgs = w.T[:16].reshape(-1, self.size, self.size)
-        return [_round(im / (np.abs(im).max() or 1.0), 2) for im in imgs]
+        return [rounded(im / (np.abs(im).max() or 1.0), 2) for im in imgs]
 
     def snapshot(self) -> dict[str, Any]:
         return {
             "epoch": self.epoch,
-            "train_loss": _finite(self.train_loss[-1]),
-            "test_loss": _finite(self.test_loss[-1]),
-            "test_acc": _finite(self.test_acc[-1]),
+            "train_loss": finite(self.train_loss[-1]),
+            "test_loss": finite(self.test_loss[-1]),
+            "test_acc": finite(self.test_acc[-1]),
             "confusion": self.confusion().tolist(),
             "filters": self.filters(),
             "diverged": self.diverged,
@@ -247,30 +247,30 @@ class DigitsRun:
                 h = layer(h, training=False)
                 a = np.asarray(h.data[0], dtype=np.float64)
                 if a.ndim == 3:  # (C, H, W): one small image per channel
-                    values = [_round(c / (np.abs(c).max() or 1.0), 2) for c in a]
+                    values = [rounded(c / (np.abs(c).max() or 1.0), 2) for c in a]
                 else:
-                    values = _round(a / (np.abs(a).max() or 1.0), 2)
+                    values = rounded(a / (np.abs(a).max() or 1.0), 2)
                 layers_out.append({"name": type(layer).__name__, "values": values})
         probs = _softmax(np.asarray(h.data[0], dtype=np.float64))
         return {
             "index": i,
-            "image": _round(x[0, 0], 2),
+            "image": rounded(x[0, 0], 2),
             "label": int(self.y_test[i]),
             "layers": layers_out,
-            "probs": _round(probs, 4),
+            "probs": rounded(probs, 4),
         }
 
     def cell(self, true: Any, pred: Any, limit: int = 24) -> dict[str, Any]:
         """Test images of class ``true`` predicted as ``pred`` (a confusion-matrix cell)."""
-        t = _int("true class", true, 0, 9)
-        p = _int("predicted class", pred, 0, 9)
+        t = whole("true class", true, 0, 9)
+        p = whole("predicted class", pred, 0, 9)
         idx = np.flatnonzero((self.y_test == t) & (self._pred == p))
         return {
             "true": t,
             "pred": p,
             "count": int(len(idx)),
             "images": [
-                {"index": int(i), "pixels": _round(self.x_test[i, 0], 2)} for i in idx[:limit]
+                {"index": int(i), "pixels": rounded(self.x_test[i, 0], 2)} for i in idx[:limit]
             ],
         }
 
@@ -286,4 +286,4 @@ class DigitsRun:
             )
         with ENGINE_LOCK:
             logits = self.model.predict(np.clip(a, 0, 1).reshape(1, 1, self.size, self.size))
-        return _round(_softmax(logits[0].astype(np.float64)), 4)
+        return rounded(_softmax(logits[0].astype(np.float64)), 4)

@@ -16,7 +16,6 @@ Example:
 
 from __future__ import annotations
 
-import base64
 import threading
 from typing import Any
 
@@ -37,6 +36,7 @@ from .datasets import (
     split_indices,
 )
 from .setup import Setup
+from .values import as_bytes, finite, rounded
 
 ENGINE_LOCK = threading.RLock()
 GRID = 100  # heat-map cells per side (TF Playground's density)
@@ -153,28 +153,6 @@ def _grid_points(n: int) -> np.ndarray:
     return np.stack([gx.ravel(), gy.ravel()], axis=1)
 
 
-def _finite(v: float) -> float | None:
-    """A number for JSON: ``None`` for NaN or infinity."""
-    return float(v) if np.isfinite(v) else None
-
-
-def _bytes(a: np.ndarray, lo: float, hi: float) -> str:
-    """``a`` clipped to [lo, hi], as 0..255 bytes in base64 (a 100x100 map is 13 kB of JSON
-    instead of 60): row-major, row 0 at the top.
-
-    Example:
-        >>> _bytes(np.array([0.0, 0.5, 1.0]), 0.0, 1.0)
-        'AID/'
-    """
-    t = (np.clip(np.nan_to_num(np.asarray(a, dtype=np.float64)), lo, hi) - lo) / (hi - lo)
-    return base64.b64encode(np.round(t * 255).astype(np.uint8).tobytes()).decode("ascii")
-
-
-def _round(a: np.ndarray, digits: int = 3) -> list:
-    a = np.nan_to_num(np.asarray(a, dtype=np.float64), nan=0.0, posinf=1e6, neginf=-1e6)
-    return np.round(a, digits).tolist()
-
-
 class PlaygroundRun:
     """One playground network with its data: train an epoch, take a snapshot for the page.
 
@@ -273,19 +251,19 @@ class PlaygroundRun:
         out = acts[-1].reshape(GRID, GRID)
         step = GRID // NEURON_GRID
         neurons = [
-            [_round(a[:, j].reshape(GRID, GRID)[::step, ::step], 2) for j in range(a.shape[1])]
+            [rounded(a[:, j].reshape(GRID, GRID)[::step, ::step], 2) for j in range(a.shape[1])]
             for a in acts[:-1]
         ]
         weights = []
         with ENGINE_LOCK:
             for layer in self.model:
                 if isinstance(layer, Dense):
-                    weights.append(_round(layer.get_weights()[0], 3))
+                    weights.append(rounded(layer.get_weights()[0], 3))
         return {
             "epoch": self.epoch,
-            "train_loss": _finite(self.train_loss[-1]),
-            "test_loss": _finite(self.test_loss[-1]),
-            "heat": _bytes(out, 0.0 if not self.regression else -1.0, 1.0),
+            "train_loss": finite(self.train_loss[-1]),
+            "test_loss": finite(self.test_loss[-1]),
+            "heat": as_bytes(out, 0.0 if not self.regression else -1.0, 1.0),
             "heat_size": GRID,
             "neurons": neurons,
             "weights": weights,
@@ -300,12 +278,12 @@ class PlaygroundRun:
         for j in range(self.grid_x.shape[1]):
             col = self.grid_x[:, j].reshape(GRID, GRID)[::step, ::step]
             scale = float(np.abs(col).max()) or 1.0
-            feats.append(_round(col / scale, 2))
+            feats.append(rounded(col / scale, 2))
         return {
             "task": "regression" if self.regression else "classification",
             "loss": self.loss_name,
-            "train_points": _round(np.hstack([self.points_train, self.y_train]), 3),
-            "test_points": _round(np.hstack([self.points_test, self.y_test]), 3),
+            "train_points": rounded(np.hstack([self.points_train, self.y_train]), 3),
+            "test_points": rounded(np.hstack([self.points_test, self.y_test]), 3),
             "feature_maps": feats,
             "features": list(self.setup.features),
             "domain": DOMAIN,

@@ -16,12 +16,12 @@ Example:
 
 from __future__ import annotations
 
-import math
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from ..errors import ConfigError
 from .datasets import DATASETS, FEATURES, REGRESSION
+from .values import choice, number, whole
 
 ACTIVATIONS = ("tanh", "relu", "sigmoid", "linear", "leaky_relu", "elu")
 OPTIMIZERS = ("sgd", "momentum", "adam", "rmsprop", "adagrad", "adamw")
@@ -107,36 +107,6 @@ class Setup:
         return d
 
 
-def _choice(name: str, label: str, value: str, allowed: tuple[str, ...]) -> str:
-    v = str(value).strip().lower()
-    if v not in allowed:
-        raise ConfigError(f"{label}: expected one of {', '.join(allowed)}, got {value!r}")
-    return v
-
-
-def _int(label: str, value: Any, lo: int, hi: int) -> int:
-    try:
-        v = float(str(value).strip())
-    except ValueError:
-        raise ConfigError(f"{label}: expected a whole number, got {value!r}") from None
-    if not math.isfinite(v) or v != int(v):
-        raise ConfigError(f"{label}: expected a whole number, got {value!r}")
-    if not lo <= v <= hi:
-        raise ConfigError(f"{label}: expected a number from {lo} to {hi}, got {int(v)}")
-    return int(v)
-
-
-def _float(label: str, value: Any, lo: float, hi: float, positive: bool = False) -> float:
-    what = "a positive number" if positive else f"a number from {lo:g} to {hi:g}"
-    try:
-        v = float(str(value).strip())
-    except ValueError:
-        raise ConfigError(f"{label}: expected {what}, got {value!r}") from None
-    if not math.isfinite(v) or v < lo or v > hi or (positive and v <= 0):
-        raise ConfigError(f"{label}: expected {what} (at most {hi:g}), got {value!r}")
-    return v
-
-
 def parse_setup(query: dict[str, Any]) -> Setup:
     """A checked :class:`Setup` from the page's query parameters (missing keys: defaults).
 
@@ -152,13 +122,13 @@ def parse_setup(query: dict[str, Any]) -> Setup:
     d = Setup()
     kw: dict[str, Any] = {}
     if "dataset" in q:
-        kw["dataset"] = _choice("dataset", "data set", q["dataset"], DATASETS)
+        kw["dataset"] = choice("data set", q["dataset"], DATASETS)
     if "noise" in q:
-        kw["noise"] = _int("noise", q["noise"], 0, 50)
+        kw["noise"] = whole("noise", q["noise"], 0, 50)
     if "ratio" in q:
-        kw["ratio"] = _int("ratio of training data", q["ratio"], 10, 90)
+        kw["ratio"] = whole("ratio of training data", q["ratio"], 10, 90)
     if "samples" in q:
-        kw["samples"] = _int("number of points", q["samples"], MIN_SAMPLES, MAX_SAMPLES)
+        kw["samples"] = whole("number of points", q["samples"], MIN_SAMPLES, MAX_SAMPLES)
     if "features" in q:
         feats = [f.strip() for f in str(q["features"]).split(",") if f.strip()]
         bad = [f for f in feats if f not in FEATURES]
@@ -171,30 +141,30 @@ def parse_setup(query: dict[str, Any]) -> Setup:
         parts = [p.strip() for p in str(q["hidden"]).split(",") if p.strip()]
         if len(parts) > MAX_LAYERS:
             raise ConfigError(f"hidden layers: at most {MAX_LAYERS} layers, got {len(parts)}")
-        kw["hidden"] = tuple(_int("neurons per layer", p, 1, MAX_NEURONS) for p in parts)
+        kw["hidden"] = tuple(whole("neurons per layer", p, 1, MAX_NEURONS) for p in parts)
     if "activation" in q:
-        kw["activation"] = _choice("activation", "activation", q["activation"], ACTIVATIONS)
+        kw["activation"] = choice("activation", q["activation"], ACTIVATIONS)
     if "loss" in q:
         losses = ("auto",) + tuple(dict.fromkeys(CLASSIFICATION_LOSSES + REGRESSION_LOSSES))
-        kw["loss"] = _choice("loss", "loss", q["loss"], losses)
+        kw["loss"] = choice("loss", q["loss"], losses)
     if "optimizer" in q:
-        kw["optimizer"] = _choice("optimizer", "optimizer", q["optimizer"], OPTIMIZERS)
+        kw["optimizer"] = choice("optimizer", q["optimizer"], OPTIMIZERS)
     if "lr" in q:
-        kw["lr"] = _float("learning rate", q["lr"], 0.0, 10.0, positive=True)
+        kw["lr"] = number("learning rate", q["lr"], 0.0, 10.0, positive=True)
     if "batch" in q:
-        kw["batch"] = _int("batch size", q["batch"], 1, MAX_SAMPLES)
+        kw["batch"] = whole("batch size", q["batch"], 1, MAX_SAMPLES)
     if "reg" in q:
-        kw["reg"] = _choice("reg", "regularization", q["reg"], REGULARIZERS)
+        kw["reg"] = choice("regularization", q["reg"], REGULARIZERS)
     if "regrate" in q:
-        kw["regrate"] = _float("regularization rate", q["regrate"], 0.0, 10.0)
+        kw["regrate"] = number("regularization rate", q["regrate"], 0.0, 10.0)
     if "dropout" in q:
-        kw["dropout"] = _float("dropout", q["dropout"], 0.0, 0.9)
+        kw["dropout"] = number("dropout", q["dropout"], 0.0, 0.9)
     if "bn" in q:
         kw["bn"] = str(q["bn"]).strip().lower() in ("1", "true", "yes", "on")
     if "init" in q:
-        kw["init"] = _choice("init", "initializer", q["init"], INITIALIZERS)
+        kw["init"] = choice("initializer", q["init"], INITIALIZERS)
     if "seed" in q:
-        kw["seed"] = _int("seed", q["seed"], 0, 2**31 - 1)
+        kw["seed"] = whole("seed", q["seed"], 0, 2**31 - 1)
     if "csv" in q:
         if not isinstance(q["csv"], str):
             raise ConfigError("CSV: expected the file's text")
