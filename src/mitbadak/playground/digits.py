@@ -77,7 +77,12 @@ def parse_digits_setup(query: dict[str, Any]) -> DigitsSetup:
 
 
 def load_digit_images(data: str, seed: int = 0) -> dict[str, Any]:
-    """Train/test images as float32 (N, 1, S, S) in [0, 1] and integer labels."""
+    """Train/test images as float32 (N, 1, S, S) in [0, 1] and integer labels.
+
+    Example:
+        >>> d = load_digit_images("digits"); d["x_train"].shape[1:], d["size"]
+        ((1, 8, 8), 8)
+    """
     from ..data import load_digits, load_mnist, train_test_split
 
     if data == "digits":
@@ -107,7 +112,12 @@ def load_digit_images(data: str, seed: int = 0) -> dict[str, Any]:
 
 
 def build_digits_model(setup: DigitsSetup, size: int) -> Sequential:
-    """``Flatten -> Dense(hidden, relu) -> Dense(10)`` or a one-conv CNN, compiled."""
+    """``Flatten -> Dense(hidden, relu) -> Dense(10)`` or a one-conv CNN, compiled.
+
+    Example:
+        >>> build_digits_model(DigitsSetup(hidden=16), 8).count_params()
+        1210
+    """
     if setup.model == "mlp":
         layers = [Flatten(), Dense(setup.hidden, activation="relu"), Dense(10)]
     else:
@@ -140,7 +150,13 @@ def _softmax(z: np.ndarray) -> np.ndarray:
 
 
 class DigitsRun:
-    """One digits network and its data; driven from one thread like ``PlaygroundRun``."""
+    """One digits network and its data; driven from one thread like ``PlaygroundRun``.
+
+    Example:
+        >>> run = DigitsRun(DigitsSetup(hidden=8)); run.train_epoch()
+        >>> run.epoch, int(run.confusion().sum()) == len(run.x_test), run.cell(3, 3)["true"]
+        (1, True, 3)
+    """
 
     def __init__(self, setup: DigitsSetup) -> None:
         self.setup = setup

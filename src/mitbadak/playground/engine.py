@@ -89,7 +89,12 @@ def make_optimizer(name: str, params: list, lr: float) -> optimizers.Optimizer:
 
 
 def make_regularizer(setup: Setup) -> regularizers.Regularizer | None:
-    """L1 or L2 on every kernel at ``setup.regrate``, or ``None``."""
+    """L1 or L2 on every kernel at ``setup.regrate``, or ``None``.
+
+    Example:
+        >>> type(make_regularizer(Setup(reg="l1", regrate=0.01))).__name__
+        'L1'
+    """
     if setup.reg == "none" or setup.regrate == 0:
         return None
     return regularizers.L1(setup.regrate) if setup.reg == "l1" else regularizers.L2(setup.regrate)
@@ -141,7 +146,12 @@ def build_model(setup: Setup, n_inputs: int, regression: bool) -> Sequential:
 
 
 def load_points(setup: Setup) -> tuple[np.ndarray, np.ndarray]:
-    """The points and labels of a setup (built-in generator or the uploaded CSV)."""
+    """The points and labels of a setup (built-in generator or the uploaded CSV).
+
+    Example:
+        >>> pts, y = load_points(Setup(dataset="gauss", samples=30)); pts.shape, y.shape
+        ((30, 2), (30, 1))
+    """
     if setup.dataset == "csv":
         return parse_csv(setup.csv or "")
     return make_points(setup.dataset, setup.samples, setup.noise / 100.0, setup.seed)
@@ -158,6 +168,11 @@ class PlaygroundRun:
 
     Not thread-safe by itself; :class:`~mitbadak.playground.session.Session` drives it from
     one thread. Engine calls hold :data:`ENGINE_LOCK`.
+
+    Example:
+        >>> run = PlaygroundRun(Setup(dataset="circle", samples=40)); run.train_epoch()
+        >>> snap = run.snapshot(); snap["epoch"], len(snap["weights"])
+        (1, 3)
     """
 
     def __init__(self, setup: Setup) -> None:

@@ -53,7 +53,12 @@ STATIC = {
 
 
 class PageError(Exception):
-    """A request the page should be told about (status, message)."""
+    """A request the page should be told about (status, message).
+
+    Example:
+        >>> PageError(404, "no such page").status
+        404
+    """
 
     def __init__(self, status: int, message: str) -> None:
         super().__init__(message)
@@ -73,7 +78,12 @@ def _factory(kind: str, setup: Any):
 
 
 class Handler(BaseHTTPRequestHandler):
-    """One request; the server object carries ``sessions``."""
+    """One request; the server object carries ``sessions``.
+
+    Example:
+        >>> Handler.protocol_version
+        'HTTP/1.1'
+    """
 
     server: PlaygroundServer
     protocol_version = "HTTP/1.1"
@@ -204,7 +214,13 @@ class Handler(BaseHTTPRequestHandler):
 
 
 class PlaygroundServer(ThreadingHTTPServer):
-    """A ThreadingHTTPServer with the sessions of its pages."""
+    """A ThreadingHTTPServer with the sessions of its pages.
+
+    Example:
+        >>> srv = PlaygroundServer(("127.0.0.1", 0)); len(srv.sessions.items)
+        0
+        >>> srv.server_close()
+    """
 
     daemon_threads = True
     allow_reuse_address = False
@@ -223,6 +239,14 @@ def make_server(port: int = 8765, host: str = "127.0.0.1", verbose: bool = False
     """A playground server bound to ``host:port`` (``port=0``: any free port), not started.
 
     Raises :class:`~mitbadak.errors.ConfigError` with one clear line if the port is taken.
+
+    Example:
+        >>> srv = make_server(port=0)
+        >>> make_server(port=srv.server_address[1])
+        Traceback (most recent call last):
+        ...
+        mitbadak.errors.ConfigError: port ... on 127.0.0.1 is already in use; choose another with --port N
+        >>> srv.server_close()
     """
     try:
         return PlaygroundServer((host, int(port)), verbose=verbose)
@@ -242,7 +266,13 @@ def serve(
     query: str = "",
     verbose: bool = False,
 ) -> int:
-    """Run the playground until Ctrl-C; returns 0 after a clean shutdown."""
+    """Run the playground until Ctrl-C; returns 0 after a clean shutdown.
+
+    Example:
+        >>> serve(port=8765, open_browser=False)  # doctest: +SKIP
+        mitbadak playground: http://127.0.0.1:8765/  (Ctrl-C to stop)
+        0
+    """
     server = make_server(port, host, verbose)
     url = f"http://{host}:{server.server_address[1]}/{('?' + query) if query else ''}"
     print(f"mitbadak playground: {url}  (Ctrl-C to stop)", flush=True)

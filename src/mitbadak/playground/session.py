@@ -53,6 +53,13 @@ class Session:
 
     The run is anything with ``epoch``, ``train_loss``, ``test_loss``, ``diverged``,
     ``train_epoch()``, ``snapshot()`` and ``inputs()`` (a PlaygroundRun or a DigitsRun).
+
+    Example:
+        >>> from mitbadak.playground.digits import DigitsRun, DigitsSetup
+        >>> s = Session(lambda: DigitsRun(DigitsSetup(hidden=8)), kind="digits")
+        >>> s.play(True)["running"], s.play(False)["running"]
+        (True, False)
+        >>> s.close()
     """
 
     def __init__(self, factory: Callable[[], Any], kind: str = "playground") -> None:
@@ -196,7 +203,12 @@ class Session:
 
 
 class Sessions:
-    """All the sessions of one server, by id."""
+    """All the sessions of one server, by id.
+
+    Example:
+        >>> sessions = Sessions(); sessions.get("nope") is None
+        True
+    """
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
