@@ -275,12 +275,13 @@ def test_digits_session(server):
     r = new(server, {"d_model": "mlp", "d_hidden": "16"}, kind="digits")
     sid = r["session"]
     assert r["inputs"]["size"] == 8
+    n_test = r["inputs"]["n_test"]
     for _ in range(3):
         _, r = call(server, "POST", f"/api/{sid}/step")
     s = r["state"]
     assert s["epoch"] == 3 and s["test_acc"] > 0.6
     cm = np.array(s["confusion"])
-    assert cm.shape == (10, 10) and cm.sum() == r["inputs"]["n_test"] if "inputs" in r else True
+    assert n_test == 360 and cm.shape == (10, 10) and cm.sum() == n_test
     assert len(s["filters"]) == 16 and np.shape(s["filters"][0]) == (8, 8)
     _, a = call(server, "GET", f"/api/{sid}/activations?index=5")
     assert [x["name"] for x in a["layers"]] == ["Flatten", "Dense", "Dense"]
