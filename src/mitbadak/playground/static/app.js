@@ -29,10 +29,14 @@ function writeURL() {
   history.replaceState(null, "", "?" + q.toString());
 }
 
-function showError(msg) {
+// One message line. A message from a request the learner made (a bad value, a bad CSV) stays
+// until their next successful change; the polling loop only clears its own (server away).
+let messageFrom = null;
+function showError(msg, from = "action") {
   const m = $("#message");
-  if (msg) { m.textContent = msg; m.hidden = false; } else { m.hidden = true; m.textContent = ""; }
+  if (msg) { m.textContent = msg; m.hidden = false; messageFrom = from; } else { m.hidden = true; m.textContent = ""; messageFrom = null; }
 }
+function clearPollError() { if (messageFrom === "poll") showError(null); }
 
 async function api(method, path, body) {
   const opt = { method, headers: {} };
@@ -137,7 +141,7 @@ function applyPlayground(r) {
   P.sid = r.session; P.version = r.version; P.running = r.running;
   if (r.inputs) { P.inputs = r.inputs; layoutNetwork(); }
   P.state = r.state; P.epoch = r.state.epoch;
-  if (r.error) showError(r.error);
+  if (r.error) showError(r.error, "session");
   drawPlayground();
 }
 
@@ -263,9 +267,10 @@ async function pollPlayground() {
     const t0 = performance.now();
     try {
       const r = await api("GET", `/api/${P.sid}/state?epoch=${P.epoch}&version=${P.version}`);
-      if (r.version >= P.version) applyPlayground(r);
-      if (!r.error) showError(null);
-    } catch (e) { showError(e.message); await sleep(1000); }
+      // an answer overtaken by a newer one (a step, a new setup) is dropped
+      if (r.version > P.version || (r.version === P.version && r.state.epoch >= P.epoch)) applyPlayground(r);
+      clearPollError();
+    } catch (e) { showError(e.message, "poll"); await sleep(1000); }
     await sleep(P.running ? Math.max(0, 40 - (performance.now() - t0)) : 400);
   }
 }
@@ -323,7 +328,7 @@ function applyDigits(r) {
   if (r.inputs) Dg.inputs = r.inputs;
   const changed = !Dg.state || r.state.epoch !== Dg.state.epoch;
   Dg.state = r.state; Dg.epoch = r.state.epoch;
-  if (r.error) showError(r.error);
+  if (r.error) showError(r.error, "session");
   drawDigits();
   if (changed) { showActivations(); predictDrawing(); }
 }
@@ -438,8 +443,11 @@ function initDigits() {
 async function pollDigits() {
   for (;;) {
     if (!Dg.sid || tab !== "digits") { await sleep(300); continue; }
-    try { const r = await api("GET", `/api/${Dg.sid}/state?epoch=${Dg.epoch}&version=${Dg.version}`); if (r.version >= Dg.version) applyDigits(r); }
-    catch (e) { showError(e.message); await sleep(1000); }
+    try {
+      const r = await api("GET", `/api/${Dg.sid}/state?epoch=${Dg.epoch}&version=${Dg.version}`);
+      if (r.version > Dg.version || (r.version === Dg.version && r.state.epoch >= Dg.epoch)) applyDigits(r);
+      clearPollError();
+    } catch (e) { showError(e.message, "poll"); await sleep(1000); }
     await sleep(Dg.running ? 100 : 500);
   }
 }
