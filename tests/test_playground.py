@@ -156,7 +156,7 @@ def test_play_runs_in_the_background_and_pause_stops(server):
     status, r = call(server, "GET", f"/api/{sid}/state?epoch=0&version=1")
     assert status == 200 and r["state"]["epoch"] >= 1 and time.monotonic() - t0 < 5
     call(server, "POST", f"/api/{sid}/play", {"on": False})
-    time.sleep(0.2)
+    time.sleep(0.5)  # an epoch under way when paused still finishes
     _, a = call(server, "GET", f"/api/{sid}/state?epoch=-1&version=1")
     time.sleep(0.3)
     _, b = call(server, "GET", f"/api/{sid}/state?epoch=-1&version=1")
@@ -168,7 +168,11 @@ def test_two_sessions_train_their_own_networks(server):
     b = new(server, {"dataset": "spiral", "seed": "2", "samples": "100", "hidden": "3"})["session"]
     for sid in (a, b):
         call(server, "POST", f"/api/{sid}/play", {"on": True})
-    time.sleep(0.6)
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        states = [call(server, "GET", f"/api/{sid}/state?epoch=0&version=1")[1] for sid in (a, b)]
+        if all(st["state"]["epoch"] > 0 for st in states):
+            break
     ra = call(server, "POST", f"/api/{a}/play", {"on": False})[1]
     rb = call(server, "POST", f"/api/{b}/play", {"on": False})[1]
     assert ra["state"]["epoch"] > 0 and rb["state"]["epoch"] > 0
