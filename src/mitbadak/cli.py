@@ -247,7 +247,29 @@ def build_parser() -> argparse.ArgumentParser:
     from .experiments import cli_lesson
 
     lesson.set_defaults(func=cli_lesson)
+
+    playground = sub.add_parser(
+        "playground",
+        help="train networks live in the browser (a local page)",
+        description="Start a local web server with the playground page (TensorFlow "
+        "Playground's controls, trained by mitbadak) and a digits tab, and open it in the "
+        "browser. Ctrl-C stops it.",
+    )
+    playground.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
+    playground.add_argument(
+        "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine)"
+    )
+    playground.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    playground.set_defaults(func=cmd_playground)
     return parser
+
+
+def cmd_playground(args: argparse.Namespace) -> int:
+    from .playground import serve
+
+    if not 0 <= args.port <= 65535:
+        raise ConfigError(f"--port: expected a number from 0 to 65535, got {args.port}")
+    return serve(port=args.port, host=args.host, open_browser=not args.no_browser)
 
 
 # ------------------------------------------------------------------------------ data
