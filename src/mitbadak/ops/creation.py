@@ -65,6 +65,7 @@ def tensor(data: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
         >>> t.dtype, t.requires_grad, tensor(3).dtype
         (dtype('float32'), True, dtype('int64'))
     """
+    from_array = isinstance(data, (np.ndarray, Tensor))
     if isinstance(data, Tensor):
         data = data.data
     elif isinstance(data, (list, tuple)):
@@ -72,7 +73,7 @@ def tensor(data: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
     arr = np.array(data, copy=True)
     if dtype is not None:
         arr = arr.astype(_dtype(dtype), copy=False)
-    elif arr.dtype == np.float64 and not isinstance(data, np.ndarray):
+    elif arr.dtype == np.float64 and not from_array:
         arr = arr.astype(get_default_dtype())
     return _make(arr, requires_grad)
 
