@@ -317,7 +317,7 @@ def batch_norm(
         >>> rm, rv = np.zeros(1), np.ones(1)
         >>> batch_norm(Tensor([[1.0], [3.0]]), rm, rv, training=True, eps=0.0).tolist()
         [[-1.0], [1.0]]
-        >>> rm.tolist()
+        >>> rm.round(6).tolist()
         [0.2]
     """
     rm = running_mean.data if isinstance(running_mean, Tensor) else running_mean
@@ -389,8 +389,8 @@ def nll_loss(
     ``target`` (N[, d...]); the target gets no gradient (class indices).
 
     Example:
-        >>> nll_loss(Tensor(np.log([[0.5, 0.5]])), np.array([1])).item()
-        0.6931471824645996
+        >>> round(nll_loss(Tensor(np.log([[0.5, 0.5]])), np.array([1])).item(), 4)
+        0.6931
     """
     _check_reduction(reduction, "nll_loss")
     x, t, rest = _to_class_last(input, target)
@@ -567,8 +567,8 @@ def kl_div(
 
     Example:
         >>> p = Tensor(np.log([[0.5, 0.5]]))
-        >>> kl_div(p, Tensor([[0.5, 0.5]]), reduction="batchmean").item()
-        0.0
+        >>> abs(kl_div(p, Tensor([[0.5, 0.5]]), reduction="batchmean").item()) < 1e-6
+        True
     """
     if reduction not in ("mean", "sum", "none", "batchmean"):
         raise ConfigError(f"kl_div: unknown reduction {reduction!r}")

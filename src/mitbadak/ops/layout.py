@@ -103,8 +103,13 @@ def movedim(x: Tensor, source: Any, destination: Any) -> Tensor:
         raise ShapeError(f"movedim: {len(src)} source dims but {len(dst)} destinations")
     src = tuple(_dim(a, x.ndim, "movedim") for a in src)
     dst = tuple(_dim(a, x.ndim, "movedim") for a in dst)
-    perm = np.moveaxis(np.arange(x.ndim), src, dst)
-    return transpose(x, tuple(int(p) for p in perm))
+    if len(set(src)) != len(src) or len(set(dst)) != len(dst):
+        raise ShapeError(f"movedim: repeated dims in {source} -> {destination}")
+    perm: list[int | None] = [None] * x.ndim
+    for s, d in zip(src, dst):
+        perm[d] = s
+    rest = iter(a for a in range(x.ndim) if a not in src)
+    return transpose(x, tuple(p if p is not None else next(rest) for p in perm))
 
 
 class Flip(Function):
