@@ -11,6 +11,10 @@ The same ``im2col`` rows as a plain convolution, split by channel group, give on
 GEMM (G products ``cols_g @ W_g``); backward is ``dW_g = cols_g^T G_g`` and
 ``dcols_g = G_g W_g^T`` followed by ``col2im``, exactly as in ``Conv2d`` per group.
 
+Depthwise groups (one input channel each) run the same sums per kernel tap on strided views
+instead (see ``GroupedConv2d._depthwise_forward``): a GEMM of inner size kh*kw is all
+overhead.
+
 **Transposed convolution** is the adjoint of a convolution (its input gradient)::
 
     full[n, p*s + i*d, q*s + j*d, o] += sum_c x[n, c, p, q] * w[c, o, i, j]
@@ -34,6 +38,7 @@ from ..tensor import Function, Tensor
 from .conv import (
     check_window,
     col2im,
+    window,
     conv2d,
     im2col,
     pair,
@@ -69,6 +74,9 @@ class GroupedConv2d(Function):
         dtype = np.result_type(x.dtype, w.dtype)
         xp = np.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
         xp[:, t : t + h, left : left + wd, :] = x.transpose(0, 2, 3, 1)
+        self.x_shape, self.w_shape = x.shape, w.shape
+        if cg == 1:  # depthwise: kh*kw multiply-adds of strided views (see _depthwise)
+            return self._depthwise_forward(xp, w, b, dtype)
         cols = im2col(xp, (kh, kw), self.stride, self.dilation, (oh, ow))
         del xp
         p = n * oh * ow
@@ -93,6 +101,8 @@ class GroupedConv2d(Function):
         t, bt, left, r = self.pad
         oh, ow = self.out_hw
         p = n * oh * ow
+        if cg == 1:
+            return self._depthwise_backward(g)
         g2 = np.ascontiguousarray(g.transpose(0, 2, 3, 1)).reshape(p, o)
         g_g = np.ascontiguousarray(g2.reshape(p, gr, og).transpose(1, 0, 2))  # (G, P, og)
         needs = self.needs_input_grad
@@ -111,6 +121,72 @@ class GroupedConv2d(Function):
             dcols = dcols.reshape(n, oh, ow, kh, kw, c)
             dxp = col2im(dcols, (n, h + t + bt, wd + left + r, c), self.stride, self.dilation)
             gx = dxp[:, t : t + h, left : left + wd, :].transpose(0, 3, 1, 2)
+        return (gx, gw, gb)[: len(needs)]
+
+
+    # Depthwise (one input channel per group, m = O / C kernels each): im2col's rows would
+    # be GEMMs of inner size kh*kw, so the same sums run per tap (i, j) on the strided view
+    # v_ij = xp[:, p*s + i*d, q*s + j*d, :] (what im2col copies for that tap) instead:
+    #     y[..., c, k] += v_ij[..., c] * w[c*m + k, 0, i, j]
+    #     dw[c*m + k, 0, i, j] = sum_{n,p,q} G[..., c, k] v_ij[..., c]
+    #     dxp[v_ij positions, c] += sum_k G[..., c, k] w[c*m + k, 0, i, j]
+    def _tap_views(self, xp: np.ndarray) -> list[tuple[int, int, np.ndarray]]:
+        kh, kw = self.w_shape[2:]
+        (oh, ow), (sh, sw), (dh, dw) = self.out_hw, self.stride, self.dilation
+        return [
+            (i, j, xp[:, window(i * dh, oh, sh), window(j * dw, ow, sw), :])
+            for i in range(kh)
+            for j in range(kw)
+        ]
+
+    def _depthwise_forward(
+        self, xp: np.ndarray, w: np.ndarray, b: np.ndarray | None, dtype: Any
+    ) -> np.ndarray:
+        n, c = xp.shape[0], xp.shape[3]
+        o = w.shape[0]
+        m = o // c
+        oh, ow = self.out_hw
+        wt = np.asarray(w, dtype=dtype).reshape(c, m, *w.shape[2:])
+        y = np.zeros((n, oh, ow, c, m), dtype=dtype)
+        y1 = y[..., 0] if m == 1 else None
+        for i, j, v in self._tap_views(xp):
+            if y1 is not None:
+                y1 += v * wt[:, 0, i, j]
+            else:
+                y += v[..., None] * wt[:, :, i, j]
+        y = y.reshape(n, oh, ow, o)
+        if b is not None:
+            y += b
+        self.xp, self.wt = xp, wt
+        return y.transpose(0, 3, 1, 2)
+
+    def _depthwise_backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        n, c, h, wd = self.x_shape
+        o, _, kh, kw = self.w_shape
+        m = o // c
+        t, _, left, _ = self.pad
+        oh, ow = self.out_hw
+        g5 = np.ascontiguousarray(g.transpose(0, 2, 3, 1)).reshape(n, oh, ow, c, m)
+        needs = self.needs_input_grad
+        gx = gw = gb = None
+        dxp = np.zeros_like(self.xp) if needs[0] else None
+        gwt = np.zeros((c, m, kh, kw), dtype=g.dtype) if needs[1] else None
+        gsum = g5[..., 0] if m == 1 else None
+        for i, j, v in self._tap_views(self.xp):
+            if gwt is not None:
+                gwt[:, :, i, j] = np.einsum("npqck,npqc->ck", g5, v)
+        if dxp is not None:
+            for i, j, dv in self._tap_views(dxp):
+                if m == 1:
+                    dv += gsum * self.wt[:, 0, i, j]
+                else:
+                    dv += np.einsum("npqck,ck->npqc", g5, self.wt[:, :, i, j])
+            gx = dxp[:, t : t + h, left : left + wd, :].transpose(0, 3, 1, 2)
+        if gwt is not None:
+            gw = gwt.reshape(o, 1, kh, kw)
+        if len(needs) > 2 and needs[2]:
+            gb = g5.reshape(-1, o).sum(axis=0)
+        self.xp = None
         return (gx, gw, gb)[: len(needs)]
 
 
