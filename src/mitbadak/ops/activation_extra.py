@@ -5,7 +5,7 @@
 | hardtanh(lo, hi) | clip(x, lo, hi) | 1 if lo < x < hi else 0 |
 | relu6 | clip(x, 0, 6) | 1 if 0 < x < 6 else 0 |
 | hardsigmoid | clip(x / 6 + 1/2, 0, 1) | 1/6 if -3 < x < 3 else 0 |
-| hardswish | x * hardsigmoid(x) | 0 if x < -3, x/3 + 1/2 if x <= 3, else 1 |
+| hardswish | x * hardsigmoid(x) | 0 if x <= -3, x/3 + 1/2 if x < 3, else 1 |
 | mish | x tanh(softplus(x)) | t + x s (1 - t^2), t = tanh(softplus x), s = sigmoid x |
 | celu(a) | max(0, x) + min(0, a (e^{x/a} - 1)) | 1 if x > 0 else e^{x/a} |
 | softsign | x / (1 + abs(x)) | 1 / (1 + abs(x))^2 |
@@ -56,7 +56,8 @@ class Hardsigmoid(Function):
 
 
 class Hardswish(Function):
-    """y = x clip(x + 3, 0, 6) / 6;  dy/dx = 0 if x < -3, x/3 + 1/2 if x <= 3, else 1."""
+    """y = x clip(x + 3, 0, 6) / 6;  dy/dx = 0 if x <= -3, x/3 + 1/2 if x < 3, else 1
+    (PyTorch's choice at the kinks)."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
         self.x = x
@@ -64,7 +65,7 @@ class Hardswish(Function):
 
     def backward(self, g: np.ndarray) -> np.ndarray:
         x = self.x
-        d = np.where(x < -3, 0.0, np.where(x <= 3, x / 3 + 0.5, 1.0))
+        d = np.where(x <= -3, 0.0, np.where(x < 3, x / 3 + 0.5, 1.0))
         return (g * d).astype(g.dtype, copy=False)
 
 
