@@ -155,6 +155,7 @@ from .ops import (  # the PyTorch-style tensor library (issue 13); mb.tensor is 
     zeros,
     zeros_like,
 )
+from .ops import flatten_dims as flatten  # torch.flatten: every axis by default
 from .random import set_seed
 from .tensor import (
     Function,
@@ -234,5 +235,5 @@ __all__ = [
     "functional",
     "tensor",
     *ops.TENSOR_LIBRARY[:15],  # constructors (tensor is the callable module mitbadak.tensor)
-    *(n for n in ops.TENSOR_LIBRARY[16:] if n != "flatten"),
+    *ops.TENSOR_LIBRARY[16:],
 ]
