@@ -359,10 +359,17 @@ def _labels(target: Any) -> np.ndarray | None:
 
 
 def _weighted_nll(
-    per: Tensor, labels: np.ndarray, weight: Any, ignore_index: int, reduction: str, rest: tuple
+    per: Tensor,
+    labels: np.ndarray,
+    weight: Any,
+    ignore_index: int,
+    reduction: str,
+    rest: tuple,
+    extra: Tensor | None = None,
 ) -> Tensor:
-    """Per-sample losses weighted by ``weight[label]``, ignored labels dropped; ``"mean"``
-    divides by the sum of the weights used (PyTorch's rule)."""
+    """Per-sample losses weighted by ``weight[label]`` (plus ``extra``, not weighted by the
+    label's class: label smoothing's term), ignored labels dropped; ``"mean"`` divides by the
+    sum of the weights used (PyTorch's rule)."""
     keep = labels != ignore_index
     w = np.ones(len(labels), dtype=per.dtype) if weight is None else None
     if weight is not None:
@@ -370,6 +377,8 @@ def _weighted_nll(
         w = wa[np.where(keep, labels, 0)]
     w = np.where(keep, w, 0).astype(per.dtype)
     vals = per * Tensor(w)
+    if extra is not None:
+        vals = vals + extra * Tensor(keep.astype(per.dtype))
     if reduction == "none":
         return _ops.reshape(vals, rest) if rest else vals
     total = vals.sum()
@@ -438,13 +447,16 @@ def cross_entropy(
         _loss.check_sparse_labels(safe, n, c, "cross_entropy")
         logp = _ops.log_softmax(x, axis=1)
         per = -_ops.getitem(logp, (np.arange(n), safe))
+        smooth = None
         if label_smoothing:
+            # PyTorch: (1 - ls) w_t nll + ls * mean_c(-w_c log p_c), divided by sum w_t
             wcls = None
             if weight is not None:
                 wcls = np.asarray(weight.data if isinstance(weight, Tensor) else weight)
             smooth = -(logp if wcls is None else logp * Tensor(wcls.astype(x.dtype))).mean(axis=1)
-            per = per * (1.0 - label_smoothing) + smooth * label_smoothing
-        return _weighted_nll(per, labels, weight, ignore_index, reduction, rest)
+            per = per * (1.0 - label_smoothing)
+            smooth = smooth * label_smoothing
+        return _weighted_nll(per, labels, weight, ignore_index, reduction, rest, smooth)
     # probability targets
     tt = t if isinstance(t, Tensor) else Tensor(np.asarray(t, dtype=x.dtype))
     if tt.shape != x.shape:
