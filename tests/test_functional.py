@@ -14,6 +14,7 @@ from mitbadak import Tensor, gradcheck
 
 torch = pytest.importorskip("torch")
 TF = torch.nn.functional
+pytestmark = pytest.mark.filterwarnings("ignore:reduction. .mean. divides:UserWarning")
 
 
 def check(mb_fn, torch_fn, arrays, grad=None, rtol=1e-7, atol=1e-9):
