@@ -1,6 +1,8 @@
 """Grouped / depthwise / 1-D / transposed convolution, pooling options and interpolation:
 ops against PyTorch and finite differences, and the layers built on them against Keras."""
 
+# ruff: noqa: B023 - the lambdas built in loops are called within their own iteration
+
 from __future__ import annotations
 
 import doctest

@@ -1,6 +1,8 @@
 """``mitbadak.functional`` against ``torch.nn.functional``: same names, same arguments, same
 values and gradients (inputs and, where PyTorch gives one, targets)."""
 
+# ruff: noqa: B023 - the lambdas built in loops are called within their own iteration
+
 from __future__ import annotations
 
 import doctest
@@ -118,9 +120,7 @@ def test_normalization_dropout_embedding_one_hot():
     ids = np.array([[0, 2, 2], [1, 0, 3]])
     check(lambda w: F.embedding(ids, w, padding_idx=2),
           lambda w: TF.embedding(torch.tensor(ids), w, padding_idx=2), [rn(4, 3)])  # fmt: skip
-    np.testing.assert_array_equal(
-        F.one_hot(ids, 5).data, TF.one_hot(torch.tensor(ids), 5).numpy()
-    )
+    np.testing.assert_array_equal(F.one_hot(ids, 5).data, TF.one_hot(torch.tensor(ids), 5).numpy())
     with pytest.raises(mb.LabelError):
         F.one_hot(np.array([3]), 2)
 

@@ -5,6 +5,8 @@ the same upstream gradient) and by finite differences (``mitbadak.gradcheck``); 
 ops also by hypothesis over random shapes and dims.
 """
 
+# ruff: noqa: B023 - the lambdas built in loops are called within their own iteration
+
 from __future__ import annotations
 
 import doctest
@@ -461,8 +463,17 @@ def test_every_op_of_the_issue_exists_as_function_and_method():
             assert callable(getattr(Tensor, name, None)), f"Tensor.{name} missing"
     import mitbadak.functional as F
 
-    for name in ("cross_entropy", "nll_loss", "mse_loss", "l1_loss", "binary_cross_entropy",
-                 "binary_cross_entropy_with_logits", "smooth_l1_loss", "kl_div", "linear"):
+    for name in (
+        "cross_entropy",
+        "nll_loss",
+        "mse_loss",
+        "l1_loss",
+        "binary_cross_entropy",
+        "binary_cross_entropy_with_logits",
+        "smooth_l1_loss",
+        "kl_div",
+        "linear",
+    ):
         assert callable(getattr(F, name)), name  # fmt: skip
     assert mb.tensor([1.0]).tolist() == [1.0] and mb.tensor.iter_graph  # module and constructor
 
@@ -476,5 +487,7 @@ def test_docstring_examples_run(module):
     import importlib
 
     mod = importlib.import_module(f"mitbadak.{module}")
-    res = doctest.testmod(mod, extraglobs={"np": np, "Tensor": Tensor}, optionflags=doctest.ELLIPSIS)
+    res = doctest.testmod(
+        mod, extraglobs={"np": np, "Tensor": Tensor}, optionflags=doctest.ELLIPSIS
+    )
     assert res.failed == 0 and res.attempted > 0

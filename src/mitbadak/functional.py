@@ -431,7 +431,9 @@ def cross_entropy(
     """
     _check_reduction(reduction, "cross_entropy")
     if not 0.0 <= label_smoothing <= 1.0:
-        raise ConfigError(f"cross_entropy: label_smoothing must be in [0, 1], got {label_smoothing}")
+        raise ConfigError(
+            f"cross_entropy: label_smoothing must be in [0, 1], got {label_smoothing}"
+        )
     x, t, rest = _to_class_last(input, target)
     if x.ndim == 1:
         x = _ops.unsqueeze(x, 0)
@@ -519,7 +521,9 @@ def smooth_l1_loss(
 
 def _apply_weight(per: Tensor, weight: Any, reduction: str) -> Tensor:
     if weight is not None:
-        per = per * (weight if isinstance(weight, Tensor) else Tensor(np.asarray(weight, per.dtype)))
+        per = per * (
+            weight if isinstance(weight, Tensor) else Tensor(np.asarray(weight, per.dtype))
+        )
     if reduction == "none":
         return per
     return per.sum() if reduction == "sum" else per.mean()
@@ -563,15 +567,17 @@ def binary_cross_entropy_with_logits(
         per = _loss.binary_cross_entropy_with_logits(input, target, reduction="none")
         return _apply_weight(per, weight, reduction)
     t = target if isinstance(target, Tensor) else Tensor(np.asarray(target, input.dtype))
-    pw = pos_weight if isinstance(pos_weight, Tensor) else Tensor(np.asarray(pos_weight, input.dtype))
+    pw = (
+        pos_weight
+        if isinstance(pos_weight, Tensor)
+        else Tensor(np.asarray(pos_weight, input.dtype))
+    )
     # -(p t log s + (1 - t) log(1 - s)), log s = logsigmoid(z), log(1 - s) = logsigmoid(-z)
     per = -(pw * t * _ops.logsigmoid(input) + (1.0 - t) * _ops.logsigmoid(-input))
     return _apply_weight(per, weight, reduction)
 
 
-def kl_div(
-    input: Tensor, target: Any, reduction: str = "mean", log_target: bool = False
-) -> Tensor:
+def kl_div(input: Tensor, target: Any, reduction: str = "mean", log_target: bool = False) -> Tensor:
     """KL divergence with ``input`` the log-probabilities: pointwise
     t (log t - input) (0 where t = 0), or e^t (t - input) with ``log_target``.
     ``reduction="batchmean"`` divides the sum by the batch size (the true KL); ``"mean"``

@@ -18,9 +18,8 @@ import numpy as np
 
 from .. import activations, initializers, regularizers
 from ..errors import ConfigError, ShapeError
-from ..ops.conv import pair
+from ..ops.conv import conv2d, pair
 from ..ops.conv_variants import conv1d, conv_transpose2d
-from ..ops.conv import conv2d
 from ..ops.resize import interpolate
 from ..ops.shape import transpose
 from ..tensor import Tensor
@@ -144,7 +143,9 @@ class Conv1D(Layer):
     def build(self, input_shape: tuple[int, ...]) -> None:
         c = _channels(input_shape, self.data_format)
         if c % self.groups:
-            raise ConfigError(f"Conv1D '{self.name}': groups={self.groups} must divide {c} channels")
+            raise ConfigError(
+                f"Conv1D '{self.name}': groups={self.groups} must divide {c} channels"
+            )
         self.kernel = self.add_weight(
             "kernel",
             (self.filters, c // self.groups, self.kernel_size),
@@ -152,8 +153,9 @@ class Conv1D(Layer):
             regularizer=self.kernel_regularizer,
         )
         self.bias = (
-            self.add_weight("bias", (self.filters,), self.bias_initializer,
-                            regularizer=self.bias_regularizer)
+            self.add_weight(
+                "bias", (self.filters,), self.bias_initializer, regularizer=self.bias_regularizer
+            )
             if self.use_bias
             else None
         )
@@ -161,8 +163,14 @@ class Conv1D(Layer):
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         x = _first(self, x, 3, self.data_format)
         y = conv1d(
-            x, self.kernel, self.bias, self.strides, self.padding, self.dilation_rate,
-            self.groups, name=f"Conv1D '{self.name}'",
+            x,
+            self.kernel,
+            self.bias,
+            self.strides,
+            self.padding,
+            self.dilation_rate,
+            self.groups,
+            name=f"Conv1D '{self.name}'",
         )
         return _back(self.activation(y), self.data_format)
 
@@ -240,7 +248,9 @@ class DepthwiseConv2D(Layer):
         self.channels = _channels(input_shape, self.data_format)
         o = self.channels * self.depth_multiplier
         self.kernel = self.add_weight(
-            "kernel", (o, 1) + self.kernel_size, self.depthwise_initializer,
+            "kernel",
+            (o, 1) + self.kernel_size,
+            self.depthwise_initializer,
             regularizer=self.depthwise_regularizer,
         )
         self.bias = (
@@ -252,8 +262,14 @@ class DepthwiseConv2D(Layer):
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         x = _first(self, x, 4, self.data_format)
         y = conv2d(
-            x, self.kernel, self.bias, self.strides, self.padding, self.dilation_rate,
-            groups=self.channels, name=f"DepthwiseConv2D '{self.name}'",
+            x,
+            self.kernel,
+            self.bias,
+            self.strides,
+            self.padding,
+            self.dilation_rate,
+            groups=self.channels,
+            name=f"DepthwiseConv2D '{self.name}'",
         )
         return _back(self.activation(y), self.data_format)
 
@@ -348,7 +364,8 @@ class Conv2DTranspose(Layer):
             )
         self.padding = padding.lower()
         self.output_padding = (
-            None if output_padding is None
+            None
+            if output_padding is None
             else pair(output_padding, "output_padding", "Conv2DTranspose")
         )
         if self.output_padding is not None and any(
@@ -369,12 +386,15 @@ class Conv2DTranspose(Layer):
     def build(self, input_shape: tuple[int, ...]) -> None:
         c = _channels(input_shape, self.data_format)
         self.kernel = self.add_weight(
-            "kernel", (c, self.filters) + self.kernel_size, self.kernel_initializer,
+            "kernel",
+            (c, self.filters) + self.kernel_size,
+            self.kernel_initializer,
             regularizer=self.kernel_regularizer,
         )
         self.bias = (
-            self.add_weight("bias", (self.filters,), self.bias_initializer,
-                            regularizer=self.bias_regularizer)
+            self.add_weight(
+                "bias", (self.filters,), self.bias_initializer, regularizer=self.bias_regularizer
+            )
             if self.use_bias
             else None
         )
@@ -383,13 +403,22 @@ class Conv2DTranspose(Layer):
         x = _first(self, x, 4, self.data_format)
         ops = self.output_padding or (None, None)
         crops = [
-            transpose_crop(x.shape[2 + a], self.kernel_size[a], self.strides[a],
-                           self.dilation_rate[a], self.padding,
-                           None if self.output_padding is None else ops[a])
+            transpose_crop(
+                x.shape[2 + a],
+                self.kernel_size[a],
+                self.strides[a],
+                self.dilation_rate[a],
+                self.padding,
+                None if self.output_padding is None else ops[a],
+            )
             for a in range(2)
         ]
         y = conv_transpose2d(
-            x, self.kernel, self.bias, self.strides, dilation=self.dilation_rate,
+            x,
+            self.kernel,
+            self.bias,
+            self.strides,
+            dilation=self.dilation_rate,
             crop=(crops[0][0], crops[0][1], crops[1][0], crops[1][1]),
             name=f"Conv2DTranspose '{self.name}'",
         )

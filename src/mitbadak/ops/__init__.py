@@ -12,7 +12,21 @@ from typing import Any
 import numpy as np
 
 from ..tensor import Tensor
-from . import activation, linear, loss, math, reduce, shape
+
+# The PyTorch-style tensor library (issue 13): one module per concern.
+from . import (  # noqa: E402
+    activation,
+    creation,
+    elementwise,
+    index,
+    layout,
+    linear,
+    loss,
+    math,
+    reduce,
+    reduction,
+    shape,
+)
 from ._util import to_tensor, unbroadcast
 from .activation import (
     elu,
@@ -31,41 +45,6 @@ from .activation import (
     swish,
     tanh,
 )
-from .conv import conv2d, pad2d
-from .linear import linear as linear_fn
-from .loss import (
-    binary_cross_entropy,
-    binary_cross_entropy_with_logits,
-    categorical_cross_entropy,
-    huber,
-    mae,
-    mse,
-    rmse,
-    softmax_cross_entropy,
-)
-from .math import (
-    abs,
-    add,
-    clip,
-    div,
-    exp,
-    log,
-    matmul,
-    maximum,
-    minimum,
-    mul,
-    neg,
-    pow,
-    sqrt,
-    sub,
-)
-from .norm import matrix_norm, norm, vector_norm
-from .pool import avg_pool2d, max_pool2d
-from .reduce import max, mean, min, sum
-from .shape import broadcast_to, concatenate, flatten, getitem, reshape, stack, transpose
-
-# The PyTorch-style tensor library (issue 13): one module per concern.
-from . import creation, elementwise, index, layout, reduction  # noqa: E402
 from .activation_extra import (  # noqa: E402
     celu,
     hardsigmoid,
@@ -78,6 +57,7 @@ from .activation_extra import (  # noqa: E402
     softsign,
 )
 from .attention import scaled_dot_product_attention  # noqa: E402
+from .conv import conv2d, pad2d
 from .conv_variants import conv1d, conv2d_grouped, conv_transpose2d  # noqa: E402
 from .creation import (  # noqa: E402
     arange,
@@ -134,8 +114,38 @@ from .layout import (  # noqa: E402
     triu,
     unsqueeze,
 )
+from .linear import linear as linear_fn
+from .loss import (
+    binary_cross_entropy,
+    binary_cross_entropy_with_logits,
+    categorical_cross_entropy,
+    huber,
+    mae,
+    mse,
+    rmse,
+    softmax_cross_entropy,
+)
+from .math import (
+    abs,
+    add,
+    clip,
+    div,
+    exp,
+    log,
+    matmul,
+    maximum,
+    minimum,
+    mul,
+    neg,
+    pow,
+    sqrt,
+    sub,
+)
+from .norm import matrix_norm, norm, vector_norm
 from .normalization import batch_norm, layer_norm  # noqa: E402
+from .pool import avg_pool2d, max_pool2d
 from .pool_variants import avg_pool2d_ext, max_pool2d_ext  # noqa: E402
+from .reduce import max, mean, min, sum
 from .reduction import (  # noqa: E402
     all,
     any,
@@ -149,6 +159,7 @@ from .reduction import (  # noqa: E402
     var,
 )
 from .resize import interpolate  # noqa: E402
+from .shape import broadcast_to, concatenate, flatten, getitem, reshape, stack, transpose
 
 TENSOR_LIBRARY = [
     # constructors
@@ -174,7 +185,84 @@ TENSOR_LIBRARY = [
 """Every op name of the tensor library (issue 13), each a function of this package."""
 
 __all__ = [
-    *TENSOR_LIBRARY,
+    "zeros",
+    "ones",
+    "full",
+    "empty",
+    "arange",
+    "linspace",
+    "eye",
+    "rand",
+    "randn",
+    "randint",
+    "zeros_like",
+    "ones_like",
+    "full_like",
+    "rand_like",
+    "randn_like",
+    "tensor",
+    "squeeze",
+    "unsqueeze",
+    "permute",
+    "movedim",
+    "flip",
+    "roll",
+    "repeat",
+    "tile",
+    "expand",
+    "chunk",
+    "split",
+    "gather",
+    "index_select",
+    "masked_fill",
+    "where",
+    "tril",
+    "triu",
+    "pad",
+    "sin",
+    "cos",
+    "tan",
+    "floor",
+    "ceil",
+    "round",
+    "trunc",
+    "sign",
+    "log2",
+    "exp2",
+    "log1p",
+    "expm1",
+    "rsqrt",
+    "square",
+    "reciprocal",
+    "clamp",
+    "std",
+    "var",
+    "prod",
+    "cumsum",
+    "cumprod",
+    "logsumexp",
+    "argmax",
+    "argmin",
+    "all",
+    "any",
+    "relu6",
+    "hardtanh",
+    "hardsigmoid",
+    "hardswish",
+    "mish",
+    "celu",
+    "softsign",
+    "logsigmoid",
+    "quick_gelu",
+    "conv1d",
+    "conv_transpose2d",
+    "interpolate",
+    "one_hot",
+    "embedding",
+    "dropout",
+    "layer_norm",
+    "batch_norm",
+    "scaled_dot_product_attention",
     "TENSOR_LIBRARY",
     "avg_pool2d_ext",
     "conv2d_grouped",

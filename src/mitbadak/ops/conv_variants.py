@@ -38,13 +38,13 @@ from ..tensor import Function, Tensor
 from .conv import (
     check_window,
     col2im,
-    window,
     conv2d,
     im2col,
     pair,
     resolve_padding,
     rows_matmul,
     rows_tmatmul,
+    window,
 )
 from .shape import reshape
 
@@ -122,7 +122,6 @@ class GroupedConv2d(Function):
             dxp = col2im(dcols, (n, h + t + bt, wd + left + r, c), self.stride, self.dilation)
             gx = dxp[:, t : t + h, left : left + wd, :].transpose(0, 3, 1, 2)
         return (gx, gw, gb)[: len(needs)]
-
 
     # Depthwise (one input channel per group, m = O / C kernels each): im2col's rows would
     # be GEMMs of inner size kh*kw, so the same sums run per tap (i, j) on the strided view

@@ -117,9 +117,7 @@ def _fill_dtype(fill_value: Any) -> np.dtype:
     return get_default_dtype()
 
 
-def full(
-    size: Any, fill_value: Any, *, dtype: Any = None, requires_grad: bool = False
-) -> Tensor:
+def full(size: Any, fill_value: Any, *, dtype: Any = None, requires_grad: bool = False) -> Tensor:
     """A tensor filled with ``fill_value``; the dtype follows the value as in PyTorch
     (int -> int64, float -> default float, bool -> bool) unless ``dtype`` is given.
 
@@ -172,9 +170,7 @@ def linspace(
     return _make(np.linspace(start, end, int(steps)).astype(_dtype(dtype)), requires_grad)
 
 
-def eye(
-    n: int, m: int | None = None, *, dtype: Any = None, requires_grad: bool = False
-) -> Tensor:
+def eye(n: int, m: int | None = None, *, dtype: Any = None, requires_grad: bool = False) -> Tensor:
     """The (n, m) identity matrix (m defaults to n).
 
     Example:

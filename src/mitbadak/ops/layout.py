@@ -228,9 +228,7 @@ def expand(x: Tensor, *sizes: Any) -> Tensor:
     if len(target) < x.ndim:
         raise ShapeError(f"expand: {len(target)} sizes for a tensor with {x.ndim} dims")
     lead = len(target) - x.ndim
-    shape = tuple(
-        x.shape[i - lead] if (s == -1 and i >= lead) else s for i, s in enumerate(target)
-    )
+    shape = tuple(x.shape[i - lead] if (s == -1 and i >= lead) else s for i, s in enumerate(target))
     if any(s < 0 for s in shape):
         raise ShapeError(f"expand: -1 is only allowed for existing dims, got {target}")
     return broadcast_to(x, shape)

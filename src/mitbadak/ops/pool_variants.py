@@ -78,8 +78,15 @@ def _out_len(size: int, k: int, s: int, d: int, p: int, ceil: bool) -> int:
     return out
 
 
-def _geometry(x: Tensor, kernel_size: Any, stride: Any, padding: Any, dilation: Any,
-              ceil_mode: bool, name: str) -> tuple[Any, ...]:
+def _geometry(
+    x: Tensor,
+    kernel_size: Any,
+    stride: Any,
+    padding: Any,
+    dilation: Any,
+    ceil_mode: bool,
+    name: str,
+) -> tuple[Any, ...]:
     if x.ndim != 4:
         raise ShapeError(
             f"{name}: expected input of shape (batch, channels, height, width), got {x.shape}"
@@ -96,7 +103,9 @@ def _geometry(x: Tensor, kernel_size: Any, stride: Any, padding: Any, dilation: 
     oh = _out_len(h, k[0], s[0], d[0], p[0], ceil_mode)
     ow = _out_len(w, k[1], s[1], d[1], p[1], ceil_mode)
     if oh < 1 or ow < 1:
-        raise ShapeError(f"{name}: window {k} (dilation {d}) is larger than the padded input {x.shape}")
+        raise ShapeError(
+            f"{name}: window {k} (dilation {d}) is larger than the padded input {x.shape}"
+        )
     extra_h = max((oh - 1) * s[0] + d[0] * (k[0] - 1) + 1 - (h + 2 * p[0]), 0)
     extra_w = max((ow - 1) * s[1] + d[1] * (k[1] - 1) + 1 - (w + 2 * p[1]), 0)
     pad = (p[0], p[0] + extra_h, p[1], p[1] + extra_w)
