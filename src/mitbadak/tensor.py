@@ -34,6 +34,10 @@ from .errors import DTypeError, GraphError, ShapeError
 
 _default_dtype: np.dtype = np.dtype(np.float32)
 _grad_enabled: bool = True
+# How many in-place updates happened so far (a clock): a tensor's ``_version`` is the clock's
+# value at its latest in-place change, a node's ``_stamp`` the clock when it was recorded, so
+# "an input changed after the node used it" is ``input._version > node._stamp``.
+_inplace_clock: int = 0
 
 
 def get_default_dtype() -> np.dtype:
@@ -113,7 +117,7 @@ class Function:
 
     inputs: tuple[Tensor, ...] = ()
     needs_input_grad: tuple[bool, ...] = ()
-    _versions: tuple[int, ...] = ()  # the inputs' in-place versions when the node was recorded
+    _stamp: int = 0  # the in-place clock when the node was recorded (see _inplace_clock)
 
     def forward(self, *arrays: np.ndarray) -> np.ndarray:
         raise NotImplementedError
@@ -131,7 +135,7 @@ class Function:
             needs = tuple(t.requires_grad for t in inputs)
             if any(needs):
                 fn.inputs, fn.needs_input_grad = inputs, needs
-                fn._versions = tuple(t._version for t in inputs)
+                fn._stamp = _inplace_clock
                 return Tensor._from_op(out, fn)
         return Tensor._from_op(out, None)
 
@@ -420,8 +424,9 @@ class Tensor:
           ``w -= lr * w.grad`` belongs inside ``with no_grad():``);
         * on a non-leaf (the output of an op): ops keep their inputs and outputs for backward.
 
-        Every in-place change bumps the tensor's version; ``backward`` refuses to go through a
-        node whose input changed after it was recorded (PyTorch's version counter).
+        Every in-place change stamps the tensor with a global in-place clock; ``backward``
+        refuses to go through a node whose input changed after the node was recorded
+        (PyTorch's version counter, at the cost of one integer comparison per node).
         """
         if self._ctx is not None:
             raise GraphError(
@@ -449,7 +454,9 @@ class Tensor:
             ufunc(self.data, o, out=self.data, casting="same_kind")
         except TypeError as e:  # e.g. a float into an integer tensor
             raise DTypeError(f"{op}: {e}") from None
-        self._version += 1
+        global _inplace_clock
+        _inplace_clock += 1
+        self._version = _inplace_clock
         return self
 
     def __iadd__(self, other: Any) -> Tensor:
@@ -572,7 +579,8 @@ class Tensor:
                     node._ctx = None
                     node._freed = True
                 continue
-            _check_versions(fn)
+            if fn._stamp < _inplace_clock:  # some tensor changed in place since: which?
+                _check_versions(fn)
             if node._retain:
                 node._accumulate(gy)
             gxs = fn.backward(gy)
@@ -645,12 +653,12 @@ def _copyto(dst: np.ndarray, src: np.ndarray, out: np.ndarray, casting: str) -> 
 
 def _check_versions(fn: Function) -> None:
     """Refuse to run ``fn.backward`` when an input was changed in place after ``fn`` saw it."""
-    for k, (inp, v) in enumerate(zip(fn.inputs, fn._versions)):
-        if inp._version != v:
+    for k, inp in enumerate(fn.inputs):
+        if inp._version > fn._stamp:
             raise GraphError(
                 f"backward: input {k} of {fn.name} (shape {inp.shape}) was modified in place "
-                f"after the op used it (version {v} -> {inp._version}); its gradient would be "
-                "wrong. Update tensors in place only after backward(), or use out-of-place ops"
+                "after the op used it; its gradient would be wrong. Update tensors in place "
+                "only after backward(), or use out-of-place ops"
             )
 
 
