@@ -186,6 +186,10 @@ def test_inplace_refused_where_it_would_corrupt_the_graph():
         Tensor(np.zeros(2, np.int64)).__iadd__(0.5)
     assert Tensor([1.0, 2.0]).fill_(3).tolist() == [3.0, 3.0]
     assert Tensor([1.0, 2.0]).zero_().tolist() == [0.0, 0.0]
+    assert Tensor([1.0, 2.0]).copy_(Tensor([3.0])).tolist() == [3.0, 3.0]
+    v = Tensor([1.0, 2.0])
+    assert v.add_(Tensor([1.0, 1.0]), alpha=2).tolist() == [3.0, 4.0]
+    assert v.mul_(2).div_(4).sub_(1.0).tolist() == [0.5, 1.0]
 
 
 # -------------------------------------------------------------------------- constructors

@@ -499,6 +499,15 @@ class Tensor:
         """In-place fill with zeros (e.g. ``w.grad`` style resets of a buffer)."""
         return self.fill_(0)
 
+    def copy_(self, src: Any) -> Tensor:
+        """In-place copy of ``src`` (broadcast to this shape, cast to this dtype).
+
+        Example:
+            >>> Tensor([1.0, 2.0]).copy_(np.array([5.0, 6.0])).tolist()
+            [5.0, 6.0]
+        """
+        return self._inplace(src, _copyto, "copy_")
+
     def fill_(self, value: Any) -> Tensor:
         """In-place fill with ``value``.  Example: ``Tensor([1.0, 2.0]).fill_(3).tolist()``."""
         return self._inplace(value, _copyto, "fill_")
