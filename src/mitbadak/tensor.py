@@ -340,11 +340,21 @@ class Tensor:
 
     # ------------------------------------------------------------------ PyTorch conveniences
     def numel(self) -> int:
-        """The number of elements.  Example: ``Tensor(np.zeros((2, 3))).numel()`` -> ``6``."""
+        """The number of elements.
+
+        Example:
+            >>> Tensor(np.zeros((2, 3))).numel()
+            6
+        """
         return int(self.data.size)
 
     def dim(self) -> int:
-        """The number of axes.  Example: ``Tensor(np.zeros((2, 3))).dim()`` -> ``2``."""
+        """The number of axes.
+
+        Example:
+            >>> Tensor(np.zeros((2, 3))).dim()
+            2
+        """
         return self.data.ndim
 
     def to(self, dtype: Any = None, *args: Any, **kwargs: Any) -> Tensor:
@@ -374,23 +384,48 @@ class Tensor:
         return Tensor(self.data.astype(dt))  # to or from integers: no gradient, as in PyTorch
 
     def float(self) -> Tensor:
-        """``to(float32)``.  Example: ``Tensor([1]).float().dtype`` -> ``float32``."""
+        """``to(float32)``.
+
+        Example:
+            >>> Tensor([1]).float().dtype
+            dtype('float32')
+        """
         return self.to(np.float32)
 
     def double(self) -> Tensor:
-        """``to(float64)``.  Example: ``Tensor([1]).double().dtype`` -> ``float64``."""
+        """``to(float64)``.
+
+        Example:
+            >>> Tensor([1]).double().dtype
+            dtype('float64')
+        """
         return self.to(np.float64)
 
     def long(self) -> Tensor:
-        """``to(int64)`` (no gradient).  Example: ``Tensor([1.7]).long().tolist()`` -> ``[1]``."""
+        """``to(int64)`` (no gradient).
+
+        Example:
+            >>> Tensor([1.7]).long().tolist()
+            [1]
+        """
         return self.to(np.int64)
 
     def int(self) -> Tensor:
-        """``to(int32)`` (no gradient).  Example: ``Tensor([1.7]).int().tolist()`` -> ``[1]``."""
+        """``to(int32)`` (no gradient).
+
+        Example:
+            >>> Tensor([1.7]).int().tolist()
+            [1]
+        """
         return self.to(np.int32)
 
     def bool(self) -> Tensor:
-        """``to(bool)``.  Example: ``Tensor([0.0, 2.0]).bool().tolist()`` -> ``[False, True]``."""
+        """``to(bool)``.
+
+        Example:
+            >>> Tensor([0.0, 2.0]).bool().tolist()
+            [False, True]
+        """
         return self.to(np.bool_)
 
     def clone(self) -> Tensor:
@@ -413,7 +448,12 @@ class Tensor:
         return self if self.data.flags.c_contiguous else _Copy.apply(self)
 
     def is_contiguous(self) -> bool:
-        """Whether the data is C-contiguous."""
+        """Whether the data is C-contiguous.
+
+        Example:
+            >>> Tensor(np.zeros((2, 3))).T.is_contiguous()
+            False
+        """
         return bool(self.data.flags.c_contiguous)
 
     # ------------------------------------------------------------------ in-place arithmetic
@@ -483,20 +523,40 @@ class Tensor:
         return self._inplace(o * alpha if alpha != 1.0 else o, np.add, "add_")
 
     def sub_(self, other: Any, alpha: float = 1.0) -> Tensor:
-        """In-place ``self -= alpha * other``."""
+        """In-place ``self -= alpha * other``.
+
+        Example:
+            >>> Tensor([1.0]).sub_(Tensor([1.0]), alpha=0.5).tolist()
+            [0.5]
+        """
         o = other.data if isinstance(other, Tensor) else np.asarray(other)
         return self._inplace(o * alpha if alpha != 1.0 else o, np.subtract, "sub_")
 
     def mul_(self, other: Any) -> Tensor:
-        """In-place ``self *= other``."""
+        """In-place ``self *= other``.
+
+        Example:
+            >>> Tensor([1.0]).mul_(3).tolist()
+            [3.0]
+        """
         return self._inplace(other, np.multiply, "mul_")
 
     def div_(self, other: Any) -> Tensor:
-        """In-place ``self /= other``."""
+        """In-place ``self /= other``.
+
+        Example:
+            >>> Tensor([1.0]).div_(4).tolist()
+            [0.25]
+        """
         return self._inplace(other, np.true_divide, "div_")
 
     def zero_(self) -> Tensor:
-        """In-place fill with zeros (e.g. ``w.grad`` style resets of a buffer)."""
+        """In-place fill with zeros.
+
+        Example:
+            >>> Tensor([1.0, 2.0]).zero_().tolist()
+            [0.0, 0.0]
+        """
         return self.fill_(0)
 
     def copy_(self, src: Any) -> Tensor:
@@ -509,7 +569,12 @@ class Tensor:
         return self._inplace(src, _copyto, "copy_")
 
     def fill_(self, value: Any) -> Tensor:
-        """In-place fill with ``value``.  Example: ``Tensor([1.0, 2.0]).fill_(3).tolist()``."""
+        """In-place fill with ``value``.
+
+        Example:
+            >>> Tensor([1.0, 2.0]).fill_(3).tolist()
+            [3.0, 3.0]
+        """
         return self._inplace(value, _copyto, "fill_")
 
     # -------------------------------------------------------------------------- backward

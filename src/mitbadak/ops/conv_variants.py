@@ -52,7 +52,14 @@ Pad4 = tuple[int, int, int, int]
 
 
 class GroupedConv2d(Function):
-    """Convolution with ``groups`` > 1 (see the module docstring for the formulas)."""
+    """Convolution with ``groups`` > 1 (see the module docstring for the formulas); use it
+    through :func:`conv2d_grouped`.
+
+    Example:
+        >>> GroupedConv2d.apply(Tensor(np.ones((1, 2, 3, 3))), Tensor(np.ones((2, 1, 2, 2))),
+        ...     stride=(1, 1), pad=(0, 0, 0, 0), dilation=(1, 1), out_hw=(2, 2), groups=2).shape
+        (1, 2, 2, 2)
+    """
 
     def __init__(
         self,
@@ -303,7 +310,13 @@ def _same_1d(size: int, kernel: int, stride: int, dilation: int) -> tuple[int, i
 class ConvTranspose2d(Function):
     """Transposed convolution (see the module docstring): ``full = col2im(X W)``, then the
     crop ``(top, bottom, left, right)``; a negative bottom/right adds that many zero rows /
-    columns (PyTorch's ``output_padding``)."""
+    columns (PyTorch's ``output_padding``). Use it through :func:`conv_transpose2d`.
+
+    Example:
+        >>> ConvTranspose2d.apply(Tensor(np.ones((1, 1, 2, 2))), Tensor(np.ones((1, 1, 2, 2))),
+        ...     stride=(2, 2), dilation=(1, 1), crop=(0, 0, 0, 0), full_hw=(4, 4)).shape
+        (1, 1, 4, 4)
+    """
 
     def __init__(
         self, stride: tuple[int, int], dilation: tuple[int, int], crop: Pad4, full_hw: Any

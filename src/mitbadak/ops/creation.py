@@ -255,7 +255,12 @@ def zeros_like(t: Any, *, dtype: Any = None, requires_grad: bool = False) -> Ten
 
 
 def ones_like(t: Any, *, dtype: Any = None, requires_grad: bool = False) -> Tensor:
-    """Ones with the shape (and dtype) of ``t``.  Example: ``ones_like(zeros(2)).tolist()``."""
+    """Ones with the shape (and dtype) of ``t``.
+
+    Example:
+        >>> ones_like(zeros(2)).tolist()
+        [1.0, 1.0]
+    """
     a = np.asarray(t.data if isinstance(t, Tensor) else t)
     return _make(np.ones(a.shape, _dtype(dtype, a.dtype)), requires_grad)
 

@@ -27,7 +27,13 @@ from .pool import AvgPool2d, MaxPool2d
 
 
 class DilatedMaxPool2d(MaxPool2d):
-    """Max pooling whose window taps are ``dilation`` apart (backward as ``MaxPool2d``)."""
+    """Max pooling whose window taps are ``dilation`` apart (backward as ``MaxPool2d``).
+
+    Example:
+        >>> DilatedMaxPool2d.apply(Tensor(np.arange(9.0).reshape(1, 1, 3, 3)), kernel=(2, 2),
+        ...     stride=(1, 1), pad=(0, 0, 0, 0), out_hw=(1, 1), dilation=(2, 2)).item()
+        8.0
+    """
 
     def __init__(self, *args: Any, dilation: tuple[int, int] = (1, 1), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -52,7 +58,13 @@ class DilatedMaxPool2d(MaxPool2d):
 
 
 class DivisorAvgPool2d(AvgPool2d):
-    """Average pooling with an explicit divisor per output position (``count``, (OH, OW))."""
+    """Average pooling with an explicit divisor per output position (``count``, (OH, OW)).
+
+    Example:
+        >>> DivisorAvgPool2d.apply(Tensor(np.ones((1, 1, 2, 2))), kernel=(2, 2), stride=(2, 2),
+        ...     pad=(0, 0, 0, 0), out_hw=(1, 1), count=np.full((1, 1), 2.0)).item()
+        2.0
+    """
 
     def __init__(self, *args: Any, count: np.ndarray, **kwargs: Any) -> None:
         super().__init__(*args, count_include_pad=True, **kwargs)
