@@ -23,6 +23,8 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import sys
+import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -32,6 +34,10 @@ from .errors import DTypeError, GraphError, ShapeError
 
 _default_dtype: np.dtype = np.dtype(np.float32)
 _grad_enabled: bool = True
+# How many in-place updates happened so far (a clock): a tensor's ``_version`` is the clock's
+# value at its latest in-place change, a node's ``_stamp`` the clock when it was recorded, so
+# "an input changed after the node used it" is ``input._version > node._stamp``.
+_inplace_clock: int = 0
 
 
 def get_default_dtype() -> np.dtype:
@@ -111,6 +117,7 @@ class Function:
 
     inputs: tuple[Tensor, ...] = ()
     needs_input_grad: tuple[bool, ...] = ()
+    _stamp: int = 0  # the in-place clock when the node was recorded (see _inplace_clock)
 
     def forward(self, *arrays: np.ndarray) -> np.ndarray:
         raise NotImplementedError
@@ -128,6 +135,7 @@ class Function:
             needs = tuple(t.requires_grad for t in inputs)
             if any(needs):
                 fn.inputs, fn.needs_input_grad = inputs, needs
+                fn._stamp = _inplace_clock
                 return Tensor._from_op(out, fn)
         return Tensor._from_op(out, None)
 
@@ -180,6 +188,7 @@ class Tensor:
         "_ctx",
         "_freed",
         "_retain",
+        "_version",
         "name",
         "__weakref__",
     )
@@ -207,6 +216,7 @@ class Tensor:
         self._ctx: Function | None = None
         self._freed = False
         self._retain = False
+        self._version = 0
         self.name = name
 
     @classmethod
@@ -218,6 +228,7 @@ class Tensor:
         t._ctx = ctx
         t._freed = False
         t._retain = False
+        t._version = 0
         t.name = None
         return t
 
@@ -231,8 +242,16 @@ class Tensor:
         return self.data.ndim
 
     @property
-    def size(self) -> int:
-        return self.data.size
+    def size(self) -> _Size:
+        """The number of elements, as NumPy's ``.size``; also callable like PyTorch's
+        ``size()`` (the shape) and ``size(dim)`` (one dimension, negative dims allowed).
+
+        Example:
+            >>> t = Tensor(np.zeros((2, 3)))
+            >>> t.size, t.size(), t.size(-1)
+            (6, (2, 3), 3)
+        """
+        return _Size(self.data.size, self.data.shape)
 
     @property
     def dtype(self) -> np.dtype:
@@ -245,6 +264,19 @@ class Tensor:
 
     def __len__(self) -> int:
         return len(self.data)
+
+    def __iter__(self) -> Iterator[Tensor]:
+        """Iterate over the first axis (``for row in t``, ``a, b = t``, ``list(t)``); each item
+        is ``t[i]``, so gradients flow back. A 0-d tensor cannot be iterated, as in PyTorch.
+
+        Example:
+            >>> a, b = Tensor([[1.0, 2.0], [3.0, 4.0]])
+            >>> b.tolist()
+            [3.0, 4.0]
+        """
+        if self.data.ndim == 0:
+            raise DTypeError("iteration over a 0-d tensor (use .item() for its value)")
+        return (self[i] for i in range(self.data.shape[0]))
 
     def __repr__(self) -> str:
         body = np.array2string(self.data, separator=", ", prefix="Tensor(")
@@ -305,6 +337,245 @@ class Tensor:
     def zero_grad(self) -> None:
         """Forget the accumulated gradient."""
         self.grad = None
+
+    # ------------------------------------------------------------------ PyTorch conveniences
+    def numel(self) -> int:
+        """The number of elements.
+
+        Example:
+            >>> Tensor(np.zeros((2, 3))).numel()
+            6
+        """
+        return int(self.data.size)
+
+    def dim(self) -> int:
+        """The number of axes.
+
+        Example:
+            >>> Tensor(np.zeros((2, 3))).dim()
+            2
+        """
+        return self.data.ndim
+
+    def to(self, dtype: Any = None, *args: Any, **kwargs: Any) -> Tensor:
+        """A tensor of another dtype (differentiable between float dtypes; ``self`` when
+        the dtype is already right). ``dtype`` may be a NumPy dtype, a name, another tensor
+        (take its dtype), or a device name (``"cpu"``, the only device: no change).
+
+        Example:
+            >>> Tensor([1.0]).to("float64").dtype
+            dtype('float64')
+        """
+        dtype = kwargs.pop("dtype", dtype)
+        if isinstance(dtype, Tensor):
+            dtype = dtype.dtype
+        if dtype is None or (isinstance(dtype, str) and dtype.split(":")[0] == "cpu"):
+            dtype = args[0] if args else None
+            if dtype is None:
+                return self
+        try:
+            dt = np.dtype(dtype)
+        except TypeError:
+            raise DTypeError(f"to: expected a dtype or 'cpu', got {dtype!r}") from None
+        if dt == self.data.dtype:
+            return self
+        if dt.kind in "fc" and self.data.dtype.kind in "fc":
+            return _Cast.apply(self, dtype=dt)
+        return Tensor(self.data.astype(dt))  # to or from integers: no gradient, as in PyTorch
+
+    def float(self) -> Tensor:
+        """``to(float32)``.
+
+        Example:
+            >>> Tensor([1]).float().dtype
+            dtype('float32')
+        """
+        return self.to(np.float32)
+
+    def double(self) -> Tensor:
+        """``to(float64)``.
+
+        Example:
+            >>> Tensor([1]).double().dtype
+            dtype('float64')
+        """
+        return self.to(np.float64)
+
+    def long(self) -> Tensor:
+        """``to(int64)`` (no gradient).
+
+        Example:
+            >>> Tensor([1.7]).long().tolist()
+            [1]
+        """
+        return self.to(np.int64)
+
+    def int(self) -> Tensor:
+        """``to(int32)`` (no gradient).
+
+        Example:
+            >>> Tensor([1.7]).int().tolist()
+            [1]
+        """
+        return self.to(np.int32)
+
+    def bool(self) -> Tensor:
+        """``to(bool)``.
+
+        Example:
+            >>> Tensor([0.0, 2.0]).bool().tolist()
+            [False, True]
+        """
+        return self.to(np.bool_)
+
+    def clone(self) -> Tensor:
+        """A copy of the data that stays in the graph (dx = g), like ``torch.clone``.
+
+        Example:
+            >>> x = Tensor([1.0], requires_grad=True)
+            >>> y = x.clone(); y.data is x.data
+            False
+        """
+        return _Copy.apply(self)
+
+    def contiguous(self) -> Tensor:
+        """``self`` when the data is C-contiguous, else a contiguous copy in the graph.
+
+        Example:
+            >>> Tensor(np.zeros((2, 3))).T.contiguous().data.flags.c_contiguous
+            True
+        """
+        return self if self.data.flags.c_contiguous else _Copy.apply(self)
+
+    def is_contiguous(self) -> bool:
+        """Whether the data is C-contiguous.
+
+        Example:
+            >>> Tensor(np.zeros((2, 3))).T.is_contiguous()
+            False
+        """
+        return bool(self.data.flags.c_contiguous)
+
+    # ------------------------------------------------------------------ in-place arithmetic
+    def _inplace(self, other: Any, ufunc: Any, op: str) -> Tensor:
+        """``self.data op= other`` in place, refused where it would corrupt a recorded graph:
+
+        * on a tensor that requires grad while the graph is being recorded (the course's
+          ``w -= lr * w.grad`` belongs inside ``with no_grad():``);
+        * on a non-leaf (the output of an op): ops keep their inputs and outputs for backward.
+
+        Every in-place change stamps the tensor with a global in-place clock; ``backward``
+        refuses to go through a node whose input changed after the node was recorded
+        (PyTorch's version counter, at the cost of one integer comparison per node).
+        """
+        if self._ctx is not None:
+            raise GraphError(
+                f"{op}: in-place arithmetic on a non-leaf tensor (the output of an op) would "
+                "corrupt the recorded graph's backward; write y = y ... instead, or detach()"
+            )
+        if self.requires_grad and _grad_enabled:
+            raise GraphError(
+                f"{op}: in-place arithmetic on a leaf tensor that requires grad while the graph "
+                "is recorded; update weights inside `with mitbadak.no_grad():`"
+            )
+        o = np.asarray(other.data if isinstance(other, Tensor) else other)
+        try:
+            shape = np.broadcast_shapes(self.data.shape, o.shape)
+        except ValueError:
+            shape = None
+        if shape != self.data.shape:
+            raise ShapeError(
+                f"{op}: cannot update a tensor of shape {self.shape} in place with an operand "
+                f"of shape {o.shape} (it must broadcast to {self.shape})"
+            )
+        if not self.data.flags.writeable:
+            self.data = self.data.copy()
+        try:
+            ufunc(self.data, o, out=self.data, casting="same_kind")
+        except TypeError as e:  # e.g. a float into an integer tensor
+            raise DTypeError(f"{op}: {e}") from None
+        global _inplace_clock
+        _inplace_clock += 1
+        self._version = _inplace_clock
+        return self
+
+    def __iadd__(self, other: Any) -> Tensor:
+        return self._inplace(other, np.add, "+=")
+
+    def __isub__(self, other: Any) -> Tensor:
+        return self._inplace(other, np.subtract, "-=")
+
+    def __imul__(self, other: Any) -> Tensor:
+        return self._inplace(other, np.multiply, "*=")
+
+    def __itruediv__(self, other: Any) -> Tensor:
+        return self._inplace(other, np.true_divide, "/=")
+
+    def add_(self, other: Any, alpha: float = 1.0) -> Tensor:
+        """In-place ``self += alpha * other`` (see ``_inplace`` for when it is refused).
+
+        Example:
+            >>> w = Tensor([1.0, 2.0])
+            >>> w.add_(Tensor([1.0, 1.0]), alpha=-0.5).tolist()
+            [0.5, 1.5]
+        """
+        o = other.data if isinstance(other, Tensor) else np.asarray(other)
+        return self._inplace(o * alpha if alpha != 1.0 else o, np.add, "add_")
+
+    def sub_(self, other: Any, alpha: float = 1.0) -> Tensor:
+        """In-place ``self -= alpha * other``.
+
+        Example:
+            >>> Tensor([1.0]).sub_(Tensor([1.0]), alpha=0.5).tolist()
+            [0.5]
+        """
+        o = other.data if isinstance(other, Tensor) else np.asarray(other)
+        return self._inplace(o * alpha if alpha != 1.0 else o, np.subtract, "sub_")
+
+    def mul_(self, other: Any) -> Tensor:
+        """In-place ``self *= other``.
+
+        Example:
+            >>> Tensor([1.0]).mul_(3).tolist()
+            [3.0]
+        """
+        return self._inplace(other, np.multiply, "mul_")
+
+    def div_(self, other: Any) -> Tensor:
+        """In-place ``self /= other``.
+
+        Example:
+            >>> Tensor([1.0]).div_(4).tolist()
+            [0.25]
+        """
+        return self._inplace(other, np.true_divide, "div_")
+
+    def zero_(self) -> Tensor:
+        """In-place fill with zeros.
+
+        Example:
+            >>> Tensor([1.0, 2.0]).zero_().tolist()
+            [0.0, 0.0]
+        """
+        return self.fill_(0)
+
+    def copy_(self, src: Any) -> Tensor:
+        """In-place copy of ``src`` (broadcast to this shape, cast to this dtype).
+
+        Example:
+            >>> Tensor([1.0, 2.0]).copy_(np.array([5.0, 6.0])).tolist()
+            [5.0, 6.0]
+        """
+        return self._inplace(src, _copyto, "copy_")
+
+    def fill_(self, value: Any) -> Tensor:
+        """In-place fill with ``value``.
+
+        Example:
+            >>> Tensor([1.0, 2.0]).fill_(3).tolist()
+            [3.0, 3.0]
+        """
+        return self._inplace(value, _copyto, "fill_")
 
     # -------------------------------------------------------------------------- backward
     def _accumulate(self, g: np.ndarray, owned: bool = False) -> None:
@@ -370,11 +641,22 @@ class Tensor:
         order = _topological_order(self)
         grads: dict[int, np.ndarray] = {id(self): g}
         for node in reversed(order):
-            gy = grads.pop(id(node))
-            if node._retain:
-                node._accumulate(gy)
+            gy = grads.pop(id(node), None)
             fn = node._ctx
             assert fn is not None
+            if gy is None:
+                # Every op that consumed this node returned None for it (an op may: e.g. a loss
+                # with no gradient for its target), so nothing flows through it or behind it
+                # from here; it is still freed like any visited node.
+                if not retain_graph:
+                    fn.inputs = ()
+                    node._ctx = None
+                    node._freed = True
+                continue
+            if fn._stamp < _inplace_clock:  # some tensor changed in place since: which?
+                _check_versions(fn)
+            if node._retain:
+                node._accumulate(gy)
             gxs = fn.backward(gy)
             if not isinstance(gxs, tuple):
                 gxs = (gxs,)
@@ -393,6 +675,65 @@ class Tensor:
                 node._freed = True
 
     # Operators and methods (__add__, sum, reshape, ...) are installed by mitbadak.ops.
+
+
+class _Size(int):
+    """``Tensor.size``: the element count (an ``int``, as NumPy's ``.size``) that can also be
+    called like PyTorch's ``size()`` / ``size(dim)``."""
+
+    _shape: tuple[int, ...]
+
+    def __new__(cls, n: int, shape: tuple[int, ...]) -> _Size:
+        obj = super().__new__(cls, n)
+        obj._shape = shape
+        return obj
+
+    def __call__(self, dim: int | None = None) -> Any:
+        if dim is None:
+            return self._shape
+        nd = len(self._shape)
+        if not -nd <= int(dim) < max(nd, 1) or nd == 0:
+            raise ShapeError(f"size: dim {dim} is out of range for a tensor with {nd} dims")
+        return self._shape[int(dim)]
+
+
+class _Cast(Function):
+    """y = x as another float dtype;  dx = g cast back to x's dtype."""
+
+    def __init__(self, dtype: np.dtype) -> None:
+        self.dtype = dtype
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.src = x.dtype
+        return x.astype(self.dtype)
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        return g.astype(self.src)
+
+
+class _Copy(Function):
+    """y = a copy of x (C-contiguous);  dx = g."""
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        return np.array(x, order="C", copy=True)
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        return g
+
+
+def _copyto(dst: np.ndarray, src: np.ndarray, out: np.ndarray, casting: str) -> None:
+    np.copyto(out, src, casting="unsafe")
+
+
+def _check_versions(fn: Function) -> None:
+    """Refuse to run ``fn.backward`` when an input was changed in place after ``fn`` saw it."""
+    for k, inp in enumerate(fn.inputs):
+        if inp._version > fn._stamp:
+            raise GraphError(
+                f"backward: input {k} of {fn.name} (shape {inp.shape}) was modified in place "
+                "after the op used it; its gradient would be wrong. Update tensors in place "
+                "only after backward(), or use out-of-place ops"
+            )
 
 
 def _is_fresh(gx: np.ndarray, gy: np.ndarray, gxs: tuple) -> bool:
@@ -468,3 +809,17 @@ def iter_graph(root: Tensor) -> Iterator[tuple[Tensor, Function]]:
     for node in _topological_order(root):
         assert node._ctx is not None
         yield node, node._ctx
+
+
+class _CallableModule(types.ModuleType):
+    """This module, callable: ``mitbadak.tensor(data, ...)`` is the constructor
+    :func:`mitbadak.ops.creation.tensor` (like ``torch.tensor``), while ``mitbadak.tensor.Tensor``
+    and the engine's other names stay reachable as attributes."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Tensor:
+        from .ops.creation import tensor
+
+        return tensor(*args, **kwargs)
+
+
+sys.modules[__name__].__class__ = _CallableModule

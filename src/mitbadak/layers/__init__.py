@@ -2,6 +2,7 @@
 
 from .base import Layer, layer_from_config, layer_to_config
 from .conv import Conv2D, ZeroPadding2D
+from .conv_extra import Conv1D, Conv2DTranspose, DepthwiseConv2D, UpSampling2D
 from .core import Activation, Dense, Flatten, Reshape
 from .embedding import Embedding
 from .normalization import BatchNormalization, LayerNormalization
@@ -21,6 +22,10 @@ __all__ = [
     "LayerNormalization",
     "AveragePooling2D",
     "Conv2D",
+    "Conv1D",
+    "Conv2DTranspose",
+    "DepthwiseConv2D",
+    "UpSampling2D",
     "GlobalAveragePooling2D",
     "GlobalMaxPooling2D",
     "MaxPooling2D",

@@ -12,7 +12,21 @@ from typing import Any
 import numpy as np
 
 from ..tensor import Tensor
-from . import activation, linear, loss, math, reduce, shape
+
+# The PyTorch-style tensor library (issue 13): one module per concern.
+from . import (  # noqa: E402
+    activation,
+    creation,
+    elementwise,
+    index,
+    layout,
+    linear,
+    loss,
+    math,
+    reduce,
+    reduction,
+    shape,
+)
 from ._util import to_tensor, unbroadcast
 from .activation import (
     elu,
@@ -31,7 +45,75 @@ from .activation import (
     swish,
     tanh,
 )
+from .activation_extra import (  # noqa: E402
+    celu,
+    hardsigmoid,
+    hardswish,
+    hardtanh,
+    logsigmoid,
+    mish,
+    quick_gelu,
+    relu6,
+    softsign,
+)
+from .attention import scaled_dot_product_attention  # noqa: E402
 from .conv import conv2d, pad2d
+from .conv_variants import conv1d, conv2d_grouped, conv_transpose2d  # noqa: E402
+from .creation import (  # noqa: E402
+    arange,
+    empty,
+    eye,
+    full,
+    full_like,
+    linspace,
+    ones,
+    ones_like,
+    rand,
+    rand_like,
+    randint,
+    randn,
+    randn_like,
+    tensor,
+    zeros,
+    zeros_like,
+)
+from .dropout import dropout  # noqa: E402
+from .elementwise import (  # noqa: E402
+    ceil,
+    clamp,
+    cos,
+    exp2,
+    expm1,
+    floor,
+    log1p,
+    log2,
+    reciprocal,
+    round,
+    rsqrt,
+    sign,
+    sin,
+    square,
+    tan,
+    trunc,
+)
+from .index import embedding, gather, index_select, masked_fill, one_hot, where  # noqa: E402
+from .layout import (  # noqa: E402
+    chunk,
+    expand,
+    flatten_dims,
+    flip,
+    movedim,
+    pad,
+    permute,
+    repeat,
+    roll,
+    split,
+    squeeze,
+    tile,
+    tril,
+    triu,
+    unsqueeze,
+)
 from .linear import linear as linear_fn
 from .loss import (
     binary_cross_entropy,
@@ -60,11 +142,137 @@ from .math import (
     sub,
 )
 from .norm import matrix_norm, norm, vector_norm
+from .normalization import batch_norm, layer_norm  # noqa: E402
 from .pool import avg_pool2d, max_pool2d
+from .pool_variants import avg_pool2d_ext, max_pool2d_ext  # noqa: E402
 from .reduce import max, mean, min, sum
+from .reduction import (  # noqa: E402
+    all,
+    any,
+    argmax,
+    argmin,
+    cumprod,
+    cumsum,
+    logsumexp,
+    prod,
+    std,
+    var,
+)
+from .resize import interpolate  # noqa: E402
 from .shape import broadcast_to, concatenate, flatten, getitem, reshape, stack, transpose
 
+TENSOR_LIBRARY = [
+    # constructors
+    "zeros", "ones", "full", "empty", "arange", "linspace", "eye", "rand", "randn", "randint",
+    "zeros_like", "ones_like", "full_like", "rand_like", "randn_like", "tensor",
+    # shape
+    "squeeze", "unsqueeze", "flatten", "permute", "movedim", "flip", "roll", "repeat", "tile",
+    "expand", "chunk", "split", "gather", "index_select", "masked_fill", "where", "tril",
+    "triu", "pad",
+    # math
+    "sin", "cos", "tan", "floor", "ceil", "round", "trunc", "sign", "log2", "exp2", "log1p",
+    "expm1", "rsqrt", "square", "reciprocal", "clamp",
+    # reductions
+    "std", "var", "prod", "cumsum", "cumprod", "logsumexp", "argmax", "argmin", "all", "any",
+    # activations
+    "relu6", "hardtanh", "hardsigmoid", "hardswish", "mish", "celu", "softsign", "logsigmoid",
+    "quick_gelu",
+    # neural-network ops
+    "conv2d", "conv1d", "conv_transpose2d", "max_pool2d", "avg_pool2d", "interpolate",
+    "one_hot", "embedding", "dropout", "layer_norm", "batch_norm",
+    "scaled_dot_product_attention",
+]  # fmt: skip
+"""Every op name of the tensor library (issue 13), each a function of this package."""
+
 __all__ = [
+    "zeros",
+    "ones",
+    "full",
+    "empty",
+    "arange",
+    "linspace",
+    "eye",
+    "rand",
+    "randn",
+    "randint",
+    "zeros_like",
+    "ones_like",
+    "full_like",
+    "rand_like",
+    "randn_like",
+    "tensor",
+    "squeeze",
+    "unsqueeze",
+    "permute",
+    "movedim",
+    "flip",
+    "roll",
+    "repeat",
+    "tile",
+    "expand",
+    "chunk",
+    "split",
+    "gather",
+    "index_select",
+    "masked_fill",
+    "where",
+    "tril",
+    "triu",
+    "pad",
+    "sin",
+    "cos",
+    "tan",
+    "floor",
+    "ceil",
+    "round",
+    "trunc",
+    "sign",
+    "log2",
+    "exp2",
+    "log1p",
+    "expm1",
+    "rsqrt",
+    "square",
+    "reciprocal",
+    "clamp",
+    "std",
+    "var",
+    "prod",
+    "cumsum",
+    "cumprod",
+    "logsumexp",
+    "argmax",
+    "argmin",
+    "all",
+    "any",
+    "relu6",
+    "hardtanh",
+    "hardsigmoid",
+    "hardswish",
+    "mish",
+    "celu",
+    "softsign",
+    "logsigmoid",
+    "quick_gelu",
+    "conv1d",
+    "conv_transpose2d",
+    "interpolate",
+    "one_hot",
+    "embedding",
+    "dropout",
+    "layer_norm",
+    "batch_norm",
+    "scaled_dot_product_attention",
+    "TENSOR_LIBRARY",
+    "avg_pool2d_ext",
+    "conv2d_grouped",
+    "creation",
+    "elementwise",
+    "flatten_dims",
+    "index",
+    "layout",
+    "max_pool2d_ext",
+    "reduction",
     "avg_pool2d",
     "conv2d",
     "max_pool2d",
@@ -183,6 +391,32 @@ def _install() -> None:
     T.softmax = softmax
     T.log_softmax = log_softmax
     T.T = property(lambda a: transpose(a))
+    _install_library()
+
+
+def _install_library() -> None:
+    """The tensor library's methods, where ``torch.Tensor`` has one of that name."""
+    T = Tensor
+    for fn in (
+        squeeze, unsqueeze, permute, movedim, flip, roll, repeat, tile, expand, chunk, split,
+        tril, triu, sin, cos, tan, floor, ceil, round, trunc, sign, log2, exp2, log1p, expm1,
+        rsqrt, square, reciprocal, clamp, std, var, prod, cumsum, cumprod, logsumexp, argmax,
+        argmin, all, any, hardtanh, relu6, hardsigmoid, hardswish, mish, celu, softsign,
+        logsigmoid, elu, selu, gelu, silu, softplus, leaky_relu,
+    ):  # fmt: skip
+        setattr(T, fn.__name__, fn)
+    T.clip = clamp
+    T.flatten = flatten_dims  # torch's method: every axis by default (ops.flatten keeps 1)
+    T.view = reshape
+    T.gather = lambda a, dim, index: gather(a, dim, index)
+    T.index_select = lambda a, dim, index: index_select(a, dim, index)
+    T.masked_fill = lambda a, mask, value: masked_fill(a, mask, value)
+    T.where = lambda a, condition, other: where(condition, a, other)  # torch: x.where(c, y)
+    T.expand_as = lambda a, other: expand(a, *other.shape)
+    T.reshape_as = lambda a, other: reshape(a, other.shape)
+    T.pow = lambda a, b: pow(a, b)
+    T.exp = exp
+    T.neg = neg
 
 
 _install()

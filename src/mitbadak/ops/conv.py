@@ -460,6 +460,7 @@ def conv2d(
     stride: int | tuple[int, int] = 1,
     padding: Any = 0,
     dilation: int | tuple[int, int] = 1,
+    groups: int = 1,
     *,
     relu: bool = False,
     name: str = "conv2d",
@@ -473,6 +474,9 @@ def conv2d(
         stride, dilation: int or (h, w).
         padding: ``"valid"`` (0), ``"same"`` (Keras/TensorFlow, asymmetric when needed), an
             int, ``(ph, pw)`` (symmetric, PyTorch's meaning) or ``((top, bottom), (left, right))``.
+        groups: split the channels into this many independent groups (``groups = C``:
+            depthwise); the kernel is then (O, C / groups, kh, kw). See
+            :mod:`mitbadak.ops.conv_variants`.
         relu: apply ``max(0, .)`` to the result inside the same graph node (saves a node, a
             pass over the output and the memory of the pre-activation).
         name: the layer or op named in error messages.
@@ -487,6 +491,12 @@ def conv2d(
         >>> y.shape, float(y.data[0, 0, 2, 2]), float(y.data[0, 0, 0, 0])
         ((2, 4, 5, 5), 9.0, 4.0)
     """
+    if groups != 1:
+        from .activation import relu as _relu
+        from .conv_variants import conv2d_grouped
+
+        y = conv2d_grouped(x, weight, bias, stride, padding, dilation, groups, name=name)
+        return _relu(y) if relu else y
     if x.ndim != 4:
         raise ShapeError(
             f"{name}: expected input of shape (batch, channels, height, width), got {x.shape}"

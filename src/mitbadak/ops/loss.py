@@ -1,4 +1,10 @@
-"""Loss functions as graph nodes, fused where fusing is both faster and more stable."""
+"""Loss functions as graph nodes, fused where fusing is both faster and more stable.
+
+Target gradients follow PyTorch: a float target that requires grad gets its gradient from
+every loss here (mse, mae, huber, binary cross-entropy with and without logits, and
+softmax / categorical cross-entropy with probability rows). Integer class labels get none:
+they are not differentiable (PyTorch's ``cross_entropy`` / ``nll_loss`` with class indices).
+"""
 
 from __future__ import annotations
 
@@ -43,7 +49,8 @@ class SoftmaxCrossEntropy(Function):
 
     Fused forward: log softmax by log-sum-exp (finite for any logits). Fused backward: the
     famous dL/dz = softmax(z) - t (times sum_c t_c for soft targets), divided by N for the mean.
-    Targets are integer labels (N,) or probability rows (N, C).
+    Targets are integer labels (N,) or probability rows (N, C); probability rows that require
+    grad get dL/dt_c = -log softmax(z)_c, as in PyTorch (integer labels have no gradient).
     """
 
     def __init__(self, reduction: str = "mean") -> None:
@@ -64,7 +71,7 @@ class SoftmaxCrossEntropy(Function):
             return np.asarray(losses.sum(), dtype=z.dtype)
         return losses
 
-    def backward(self, g: np.ndarray) -> tuple[np.ndarray, None]:
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
         with np.errstate(under="ignore"):
             p = np.exp(self.logp)
         t, n = self.t, len(self.logp)
@@ -74,12 +81,16 @@ class SoftmaxCrossEntropy(Function):
             p *= t.sum(axis=1, keepdims=True)
             p -= t
         if self.reduction == "mean":
-            p *= g / n
+            scale = g / n
         elif self.reduction == "sum":
-            p *= g
+            scale = g
         else:
-            p *= g[:, None]
-        return p, None
+            scale = g[:, None]
+        gt = None
+        if self.needs_input_grad[1] and t.ndim == 2:  # soft targets: dL/dt_c = -log p_c
+            gt = -self.logp * scale
+        p *= scale
+        return p, gt
 
 
 def softmax_cross_entropy(logits: Tensor, target: Any, reduction: str = "mean") -> Tensor:
@@ -108,6 +119,8 @@ def softmax_cross_entropy(logits: Tensor, target: Any, reduction: str = "mean") 
         raise ShapeError(
             f"{op}: one-hot targets must have the logits' shape {logits.shape}, got {t.shape}"
         )
+    elif isinstance(target, Tensor) and target.dtype == logits.dtype:
+        return SoftmaxCrossEntropy.apply(logits, target, reduction=reduction)  # keeps its grad
     else:
         t = t.astype(logits.dtype, copy=False)
     return SoftmaxCrossEntropy.apply(logits, Tensor(t), reduction=reduction)
@@ -278,7 +291,8 @@ def _check_probability_targets(t: np.ndarray, op: str) -> None:
 class BinaryCrossEntropy(Function):
     """L = -(t log p + (1 - t) log(1 - p)) on probabilities p, with p clipped to
     [eps, 1 - eps] first (Keras' rule, eps = 1e-7), so p = 0 or 1 still gives a finite loss;
-    dL/dp = (p - t) / (p (1 - p)) inside the clip range, 0 outside (the clip's derivative).
+    dL/dp = (p - t) / (p (1 - p)) inside the clip range, 0 outside (the clip's derivative);
+    dL/dt = log(1 - p) - log p, for a target that requires grad (as PyTorch gives one).
     """
 
     def __init__(self, eps: float = 1e-7, reduction: str = "mean") -> None:
@@ -290,11 +304,14 @@ class BinaryCrossEntropy(Function):
         loss = -(t * np.log(pc) + (1 - t) * np.log1p(-pc))
         return _reduce(loss, self.reduction, p.dtype)
 
-    def backward(self, g: np.ndarray) -> tuple[np.ndarray, None]:
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
         pc, p = self.pc, self.p
         inside = (p >= self.eps) & (p <= 1 - self.eps)
         d = np.where(inside, (pc - self.t) / (pc * (1 - pc)), 0).astype(p.dtype, copy=False)
-        return _reduce_grad(d, g, self.reduction), None
+        gt = None
+        if self.needs_input_grad[1]:  # dL/dt = log(1 - p) - log p (of the clipped p)
+            gt = _reduce_grad((np.log1p(-pc) - np.log(pc)).astype(p.dtype), g, self.reduction)
+        return _reduce_grad(d, g, self.reduction), gt
 
 
 def binary_cross_entropy(
@@ -320,7 +337,7 @@ def binary_cross_entropy(
 class BinaryCrossEntropyWithLogits(Function):
     """L = -(t log s + (1 - t) log(1 - s)) with s = sigmoid(z), computed from the logit z as
     max(z, 0) - z t + log(1 + e^{-|z|})  (exact and finite for any z);
-    dL/dz = sigmoid(z) - t.
+    dL/dz = sigmoid(z) - t;  dL/dt = -z (for a target that requires grad, as in PyTorch).
     """
 
     def __init__(self, reduction: str = "mean") -> None:
@@ -332,12 +349,13 @@ class BinaryCrossEntropyWithLogits(Function):
             loss = np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z)))
         return _reduce(loss, self.reduction, z.dtype)
 
-    def backward(self, g: np.ndarray) -> tuple[np.ndarray, None]:
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
         s = np.tanh(self.z * 0.5)  # sigmoid as (1 + tanh(z/2)) / 2: no overflow
         s += 1
         s *= 0.5
         s -= self.t
-        return _reduce_grad(s, g, self.reduction), None
+        gt = _reduce_grad(-self.z, g, self.reduction) if self.needs_input_grad[1] else None
+        return _reduce_grad(s, g, self.reduction), gt
 
 
 def binary_cross_entropy_with_logits(z: Tensor, target: Any, reduction: str = "mean") -> Tensor:

@@ -216,18 +216,27 @@ def max_pool2d(
     strides: int | tuple[int, int] | None = None,
     padding: Any = "valid",
     *,
+    dilation: int | tuple[int, int] = 1,
+    ceil_mode: bool = False,
     name: str = "max_pool2d",
 ) -> Tensor:
     """Max pooling of (N, C, H, W); ``strides`` defaults to ``pool_size``.
 
     ``padding``: ``"valid"``, ``"same"`` (Keras), or an int / pair (PyTorch, at most half the
-    window). The output size is floored, like PyTorch's ``F.max_pool2d``.
+    window). The output size is floored, like PyTorch's ``F.max_pool2d``; PyTorch's
+    ``dilation`` and ``ceil_mode`` (int padding only) go through
+    :func:`mitbadak.ops.pool_variants.max_pool2d_ext`.
 
     Example:
         >>> x = Tensor(np.arange(16.0).reshape(1, 1, 4, 4))
         >>> max_pool2d(x, 2).data[0, 0].tolist()
         [[5.0, 7.0], [13.0, 15.0]]
     """
+    if dilation != 1 or ceil_mode:  # PyTorch's options: another class, same kernels
+        from .pool_variants import max_pool2d_ext
+
+        pad = 0 if padding == "valid" else padding
+        return max_pool2d_ext(x, pool_size, strides, pad, dilation, ceil_mode, name=name)
     return _pool(MaxPool2d, x, pool_size, strides, padding, name)
 
 
@@ -237,18 +246,27 @@ def avg_pool2d(
     strides: int | tuple[int, int] | None = None,
     padding: Any = "valid",
     *,
+    ceil_mode: bool = False,
+    count_include_pad: bool | None = None,
     name: str = "avg_pool2d",
 ) -> Tensor:
     """Average pooling of (N, C, H, W); ``strides`` defaults to ``pool_size``.
 
     With ``"same"`` padding the padded positions are not counted (Keras); with int padding they
-    are (PyTorch's ``count_include_pad=True``).
+    are (PyTorch's ``count_include_pad=True``). PyTorch's ``ceil_mode`` and an explicit
+    ``count_include_pad`` go through :func:`mitbadak.ops.pool_variants.avg_pool2d_ext`.
 
     Example:
         >>> x = Tensor(np.arange(16.0).reshape(1, 1, 4, 4))
         >>> avg_pool2d(x, 2).data[0, 0].tolist()
         [[2.5, 4.5], [10.5, 12.5]]
     """
+    if ceil_mode or count_include_pad is not None:  # PyTorch's options (see pool_variants)
+        from .pool_variants import avg_pool2d_ext
+
+        pad = 0 if padding == "valid" else padding
+        include = True if count_include_pad is None else bool(count_include_pad)
+        return avg_pool2d_ext(x, pool_size, strides, pad, ceil_mode, include, name=name)
     include = not isinstance(padding, str)
     return _pool(AvgPool2d, x, pool_size, strides, padding, name, count_include_pad=include)
 

@@ -74,18 +74,40 @@ class Max(Function):
         return self.mask * (g / count)
 
 
-def sum(x: Tensor, axis: Any = None, keepdims: bool = False) -> Tensor:  # noqa: A001
+def _torch_names(axis: Any, keepdims: bool, kw: dict[str, Any], op: str) -> tuple[Any, bool]:
+    """Accept PyTorch's ``dim`` / ``keepdim`` for NumPy's ``axis`` / ``keepdims``."""
+    if "dim" in kw:
+        axis = kw.pop("dim")
+    if "keepdim" in kw:
+        keepdims = kw.pop("keepdim")
+    if kw:
+        from ..errors import ConfigError
+
+        raise ConfigError(f"{op}: unexpected arguments {sorted(kw)}")
+    return axis, bool(keepdims)
+
+
+def sum(x: Tensor, axis: Any = None, keepdims: bool = False, **kw: Any) -> Tensor:  # noqa: A001
     """Sum over ``axis`` (all axes by default).
 
     Example:
         >>> sum(Tensor([[1.0, 2.0], [3.0, 4.0]]), axis=0).tolist()
         [4.0, 6.0]
     """
+    if kw:
+        axis, keepdims = _torch_names(axis, keepdims, kw, "sum")
     return Sum.apply(x, axis=axis, keepdims=keepdims)
 
 
-def mean(x: Tensor, axis: Any = None, keepdims: bool = False) -> Tensor:
-    """Mean over ``axis``.  Example: ``mean(Tensor([1.0, 3.0]))`` -> ``2.0``."""
+def mean(x: Tensor, axis: Any = None, keepdims: bool = False, **kw: Any) -> Tensor:
+    """Mean over ``axis`` (``dim=`` / ``keepdim=`` accepted too).
+
+    Example:
+        >>> mean(Tensor([1.0, 3.0])).item()
+        2.0
+    """
+    if kw:
+        axis, keepdims = _torch_names(axis, keepdims, kw, "mean")
     return Mean.apply(x, axis=axis, keepdims=keepdims)
 
 

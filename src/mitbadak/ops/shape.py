@@ -173,6 +173,9 @@ def flatten(x: Tensor, start_dim: int = 1) -> Tensor:
 def getitem(x: Tensor, index: Any) -> Tensor:
     """``x[index]`` with gradient (basic slicing, integer and boolean arrays).
 
+    Integers mixed with index arrays follow PyTorch, not NumPy: ``x[1, :, idx]`` keeps the
+    dimension of ``idx`` where it is (see ``_split_mixed_index``).
+
     Example:
         >>> getitem(Tensor([1.0, 2.0, 3.0]), slice(1, None)).tolist()
         [2.0, 3.0]
@@ -181,7 +184,50 @@ def getitem(x: Tensor, index: Any) -> Tensor:
         index = index.data
     elif isinstance(index, tuple):
         index = tuple(i.data if isinstance(i, Tensor) else i for i in index)
+        split = _split_mixed_index(index)
+        if split is not None:  # integers and arrays mixed: PyTorch's rule, in two steps
+            return GetItem.apply(GetItem.apply(x, index=split[0]), index=split[1])
     return GetItem.apply(x, index=index)
+
+
+def _is_array_index(i: Any) -> bool:
+    return isinstance(i, (list, np.ndarray)) and not (isinstance(i, np.ndarray) and i.ndim == 0)
+
+
+def _split_mixed_index(index: tuple) -> tuple[tuple, tuple] | None:
+    """Mixed integer + array indexing the PyTorch way, as two NumPy indexings.
+
+    ``x[1, :, idx, 0:2]``: NumPy counts the integer as an advanced index, and advanced indices
+    separated by a slice put their dimension *first* (shape (len(idx), d1, 2)); PyTorch applies
+    the integer first as a plain selection, so ``idx`` is the only advanced index and its
+    dimension stays *in place* (shape (d1, len(idx), 2)). mitbadak follows PyTorch: step 1
+    applies the integers, slices and ``None`` (arrays replaced by full slices), step 2 the
+    arrays (the dropped integer axes removed, everything else a full slice).
+    Returns ``None`` when the index does not mix the two kinds (NumPy and PyTorch agree).
+    """
+    has_int = any(isinstance(i, (int, np.integer)) and not isinstance(i, bool) for i in index)
+    arrays = [i for i in index if _is_array_index(i)]
+    if not has_int or not arrays:
+        return None
+    first: list[Any] = []
+    second: list[Any] = []
+    for i in index:
+        if _is_array_index(i):
+            a = np.asarray(i)
+            first.extend([slice(None)] * (a.ndim if a.dtype == bool else 1))
+            second.append(a)
+        elif isinstance(i, (int, np.integer)):
+            first.append(i)  # the axis disappears: nothing in step 2
+        elif i is None:
+            first.append(None)
+            second.append(slice(None))
+        elif i is Ellipsis:
+            first.append(Ellipsis)
+            second.append(Ellipsis)
+        else:
+            first.append(i)
+            second.append(slice(None))
+    return tuple(first), tuple(second)
 
 
 def concatenate(tensors: Sequence[Any], axis: int = 0) -> Tensor:

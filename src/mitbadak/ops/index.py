@@ -1,0 +1,222 @@
+"""Selection by index or mask: gather, index_select, masked_fill, where, one_hot, embedding.
+
+Backward rule of every gather-like op: dx is zero except at the positions that were read,
+which receive the gradient of the outputs that read them (summed when read several times,
+by ``np.add.at``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from ..errors import DTypeError, LabelError, ShapeError
+from ..tensor import Function, Tensor
+from ._util import broadcast_check, to_tensor, unbroadcast
+from .shape import getitem
+
+
+def _int_index(index: Any, op: str) -> np.ndarray:
+    a = np.asarray(index.data if isinstance(index, Tensor) else index)
+    if a.dtype.kind not in "iu":
+        raise DTypeError(f"{op}: index must hold integers, got dtype {a.dtype}")
+    return a.astype(np.int64, copy=False)
+
+
+def _dim(dim: int, ndim: int, op: str) -> int:
+    if not -ndim <= int(dim) < max(ndim, 1):
+        raise ShapeError(f"{op}: dim {dim} is out of range for a tensor with {ndim} dims")
+    return int(dim) % max(ndim, 1)
+
+
+class Gather(Function):
+    """y[i, j, k] = x[i, index[i, j, k], k] (for dim = 1);
+    dx[i, index[i, j, k], k] += g[i, j, k]."""
+
+    def __init__(self, dim: int, index: np.ndarray) -> None:
+        self.dim, self.index = dim, index
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.shape = x.shape
+        grid = list(np.indices(self.index.shape, sparse=True))
+        grid[self.dim] = self.index
+        self.where = tuple(grid)
+        return x[self.where]
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        gx = np.zeros(self.shape, dtype=g.dtype)
+        np.add.at(gx, self.where, g)
+        return gx
+
+
+def gather(x: Tensor, dim: int, index: Any) -> Tensor:
+    """``torch.gather``: pick values along ``dim`` at ``index`` (same number of dims as x;
+    every other dim of ``index`` at most x's size).
+
+    Example:
+        >>> gather(Tensor([[1.0, 2.0], [3.0, 4.0]]), 1, np.array([[1], [0]])).tolist()
+        [[2.0], [3.0]]
+    """
+    idx = _int_index(index, "gather")
+    d = _dim(dim, x.ndim, "gather")
+    if idx.ndim != x.ndim or any(
+        i != d and s > n for i, (s, n) in enumerate(zip(idx.shape, x.shape))
+    ):
+        raise ShapeError(
+            f"gather: index of shape {idx.shape} does not fit input {x.shape} on dim {dim}"
+        )
+    n = x.shape[d]
+    if idx.size and (idx.min() < -n or idx.max() >= n):
+        raise ShapeError(f"gather: index out of range [-{n}, {n}) on dim {dim}")
+    return Gather.apply(x, dim=d, index=idx % max(n, 1))
+
+
+def index_select(x: Tensor, dim: int, index: Any) -> Tensor:
+    """Rows (or columns, ...) ``index`` along ``dim``: ``x[..., index, ...]``, the gradient
+    summed back into the selected positions (GetItem's backward).
+
+    Example:
+        >>> index_select(Tensor([[1.0, 2.0], [3.0, 4.0]]), 1, [1, 1]).tolist()
+        [[2.0, 2.0], [4.0, 4.0]]
+    """
+    idx = _int_index(index, "index_select")
+    if idx.ndim > 1:
+        raise ShapeError(f"index_select: index must be 1-D, got shape {idx.shape}")
+    d = _dim(dim, x.ndim, "index_select")
+    return getitem(x, (slice(None),) * d + (idx.reshape(-1),))
+
+
+class MaskedFill(Function):
+    """y = value where mask else x;  dx = g where not mask (0 where the value was written)."""
+
+    def __init__(self, mask: np.ndarray, value: float) -> None:
+        self.mask, self.value = mask, value
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        broadcast_check("masked_fill", x, self.mask)
+        if np.broadcast_shapes(x.shape, self.mask.shape) != x.shape:
+            raise ShapeError(f"masked_fill: mask {self.mask.shape} must broadcast to {x.shape}")
+        return np.where(self.mask, np.asarray(self.value, dtype=x.dtype), x)
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        return np.where(self.mask, np.zeros((), g.dtype), g)
+
+
+def _bool_mask(mask: Any, op: str) -> np.ndarray:
+    m = np.asarray(mask.data if isinstance(mask, Tensor) else mask)
+    if m.dtype != bool:
+        raise DTypeError(f"{op}: mask must be boolean, got dtype {m.dtype}")
+    return m
+
+
+def masked_fill(x: Tensor, mask: Any, value: float) -> Tensor:
+    """Write ``value`` where ``mask`` (broadcast to x) is True.
+
+    Example:
+        >>> masked_fill(Tensor([1.0, 2.0]), np.array([True, False]), -1.0).tolist()
+        [-1.0, 2.0]
+    """
+    value = value.item() if isinstance(value, Tensor) else value
+    return MaskedFill.apply(x, mask=_bool_mask(mask, "masked_fill"), value=float(value))
+
+
+class Where(Function):
+    """y = a where cond else b (broadcast);  da = g * cond, db = g * (1 - cond), each summed
+    back to its input's shape."""
+
+    def __init__(self, cond: np.ndarray) -> None:
+        self.cond = cond
+
+    def forward(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        try:
+            np.broadcast_shapes(self.cond.shape, a.shape, b.shape)
+        except ValueError:
+            raise ShapeError(
+                f"where: condition {self.cond.shape}, x {a.shape} and y {b.shape} cannot be "
+                "broadcast together"
+            ) from None
+        self.shapes = a.shape, b.shape
+        return np.where(self.cond, a, b)
+
+    def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None]:
+        zero = np.zeros((), g.dtype)
+        ga = gb = None
+        if self.needs_input_grad[0]:
+            ga = unbroadcast(np.where(self.cond, g, zero), self.shapes[0])
+        if self.needs_input_grad[1]:
+            gb = unbroadcast(np.where(self.cond, zero, g), self.shapes[1])
+        return ga, gb
+
+
+def where(condition: Any, x: Any = None, y: Any = None) -> Any:
+    """``x`` where ``condition`` else ``y`` (broadcast; numbers allowed), differentiable in both.
+    With only ``condition``: the indices of its True values, a tuple of int64 tensors.
+
+    Example:
+        >>> where(np.array([True, False]), Tensor([1.0, 2.0]), 0.0).tolist()
+        [1.0, 0.0]
+    """
+    cond = _bool_mask(condition, "where")
+    if x is None and y is None:
+        return tuple(Tensor(i) for i in np.nonzero(cond))
+    if x is None or y is None:
+        raise ShapeError("where: give both x and y, or neither")
+    a = to_tensor(x, y if isinstance(y, Tensor) else None)
+    return Where.apply(a, to_tensor(y, a), cond=cond)
+
+
+def one_hot(t: Any, num_classes: int = -1) -> Tensor:
+    """int64 one-hot rows: shape ``t.shape + (num_classes,)`` (``-1``: max label + 1).
+    No gradient (labels are not differentiable).
+
+    Example:
+        >>> one_hot(np.array([0, 2])).tolist()
+        [[1, 0, 0], [0, 0, 1]]
+    """
+    a = _int_index(t, "one_hot")
+    n = int(a.max()) + 1 if num_classes == -1 and a.size else int(num_classes)
+    if a.size and (a.min() < 0 or a.max() >= n):
+        raise LabelError(f"one_hot: labels must be in [0, {n}), got {a.min()}..{a.max()}")
+    return Tensor((a[..., None] == np.arange(n)).astype(np.int64))
+
+
+class Embedding(Function):
+    """y[..., :] = W[ids[...], :];  dW[r] = sum of g over the positions with ids == r
+    (except the ``padding_idx`` row, which gets no gradient)."""
+
+    def __init__(self, ids: np.ndarray, padding_idx: int | None) -> None:
+        self.ids, self.padding_idx = ids, padding_idx
+
+    def forward(self, w: np.ndarray) -> np.ndarray:
+        self.shape = w.shape
+        return w[self.ids]
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        gw = np.zeros(self.shape, dtype=g.dtype)
+        np.add.at(gw, self.ids.reshape(-1), g.reshape(-1, self.shape[1]))
+        if self.padding_idx is not None:
+            gw[self.padding_idx] = 0
+        return gw
+
+
+def embedding(input: Any, weight: Tensor, padding_idx: int | None = None) -> Tensor:
+    """Look up rows of ``weight`` (num_embeddings, dim) for integer ``input`` of any shape.
+
+    Example:
+        >>> w = Tensor(np.arange(6.0).reshape(3, 2))
+        >>> embedding(np.array([[2, 0]]), w).tolist()
+        [[[4.0, 5.0], [0.0, 1.0]]]
+    """
+    ids = _int_index(input, "embedding")
+    if weight.ndim != 2:
+        raise ShapeError(f"embedding: weight must be (num_embeddings, dim), got {weight.shape}")
+    n = weight.shape[0]
+    if ids.size and (ids.min() < 0 or ids.max() >= n):
+        raise LabelError(f"embedding: ids must be in [0, {n}), got {ids.min()}..{ids.max()}")
+    if padding_idx is not None:
+        padding_idx = int(padding_idx) % n
+    return Embedding.apply(weight, ids=ids, padding_idx=padding_idx)
+
+
+__all__ = ["embedding", "gather", "index_select", "masked_fill", "one_hot", "where"]
