@@ -84,6 +84,15 @@ class Model(Layer):
         [0]
     """
 
+    def __new__(cls, *args: Any, **kwargs: Any) -> Model:
+        # Model(inputs, outputs) is Keras' functional API: build a Functional model instead.
+        # Subclasses (class M(Model), Sequential) are created as they are.
+        if cls is Model and (args or "inputs" in kwargs or "outputs" in kwargs):
+            from .functional_model import Functional
+
+            return super().__new__(Functional)
+        return super().__new__(cls)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.optimizer: _optimizers.Optimizer | None = None
