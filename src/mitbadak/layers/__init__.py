@@ -13,6 +13,15 @@ from .pooling import (
 )
 from .recurrent import GRU, LSTM, Bidirectional, SimpleRNN, TimeDistributed
 from .regularization import Dropout
+from .activation_layers import ELU, LeakyReLU, PReLU, ReLU, Softmax
+from .merging import Add, Average, Concatenate, Dot, Maximum, Minimum, Multiply, Subtract
+from .pooling1d import (
+    AveragePooling1D,
+    GlobalAveragePooling1D,
+    GlobalMaxPooling1D,
+    MaxPooling1D,
+)
+from .reshaping import Lambda, Masking, Permute, RepeatVector
 
 __all__ = [
     "Activation",
@@ -37,4 +46,25 @@ __all__ = [
     "TimeDistributed",
     "layer_from_config",
     "layer_to_config",
+    "ELU",
+    "LeakyReLU",
+    "PReLU",
+    "ReLU",
+    "Softmax",
+    "Add",
+    "Average",
+    "Concatenate",
+    "Dot",
+    "Maximum",
+    "Minimum",
+    "Multiply",
+    "Subtract",
+    "AveragePooling1D",
+    "GlobalAveragePooling1D",
+    "GlobalMaxPooling1D",
+    "MaxPooling1D",
+    "Lambda",
+    "Masking",
+    "Permute",
+    "RepeatVector",
 ]
