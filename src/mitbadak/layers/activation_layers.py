@@ -74,7 +74,7 @@ class LeakyReLU(Layer):
     """``x`` for x > 0, ``negative_slope * x`` otherwise (Keras' default slope 0.3).
 
     Example:
-        >>> LeakyReLU()(np.array([-1.0, 1.0])).data.round(4).tolist()
+        >>> LeakyReLU()(np.array([-1.0, 1.0])).data.astype(float).round(4).tolist()
         [-0.3, 1.0]
     """
 
