@@ -43,7 +43,16 @@ from .layers.base import Layer, layer_from_config, layer_to_config
 from .model import Model
 from .tensor import Tensor, get_default_dtype, no_grad
 
-__all__ = ["Functional", "Input", "InputLayer", "Node", "SymbolicTensor", "TensorOp"]
+__all__ = [
+    "Functional",
+    "Input",
+    "InputLayer",
+    "KerasModelMixin",
+    "Node",
+    "SymbolicTensor",
+    "TensorOp",
+    "bind_optimizer",
+]
 
 
 # ---------------------------------------------------------------------------- structures
@@ -366,7 +375,46 @@ class TensorOp(Layer):
 
 
 # ------------------------------------------------------------------------------ the model
-class Functional(Model):
+def bind_optimizer(model: Model, x: Any = None) -> None:
+    """Bind a Keras-style optimizer built without parameters (``Adam(1e-3)``) to the model's
+    trainable weights, building the model from ``x``'s shape first if needed (Keras binds at
+    compile / first step; this is called by the Keras-shaped models' ``compile`` and ``fit``).
+
+    Example:
+        >>> from mitbadak.layers import Dense
+        >>> from mitbadak.optimizers import Adam
+        >>> x = Input(shape=(3,)); m = Functional(x, Dense(1)(x))
+        >>> m.compile(Adam(1e-3), "mse"); m.optimizer.built
+        True
+    """
+    from .optimizers import Optimizer
+
+    opt = getattr(model, "optimizer", None)
+    if not isinstance(opt, Optimizer) or opt.built:
+        return
+    if not model.built and x is not None and not isinstance(x, (list, tuple, dict)):
+        shape = np.shape(x)
+        if len(shape) >= 1:
+            model.build((1,) + tuple(shape[1:]))
+    params = model.parameters()
+    if params:
+        opt.build(params)
+
+
+class KerasModelMixin:
+    """``compile`` and ``fit`` that bind a parameterless Keras optimizer (see
+    :func:`bind_optimizer`) for the models of ``mitbadak.keras``."""
+
+    def compile(self, optimizer: Any = "rmsprop", loss: Any = None, metrics: Any = None, **kw):
+        super().compile(optimizer, loss, metrics, **kw)  # type: ignore[misc]
+        bind_optimizer(self)  # type: ignore[arg-type]
+
+    def fit(self, x: Any = None, y: Any = None, *args: Any, **kwargs: Any) -> Any:
+        bind_optimizer(self, x)  # type: ignore[arg-type]
+        return super().fit(x, y, *args, **kwargs)  # type: ignore[misc]
+
+
+class Functional(KerasModelMixin, Model):
     """A model defined by its inputs and outputs (``Model(inputs, outputs)`` in Keras).
 
     ``inputs`` / ``outputs``: one symbolic tensor, a list, or a dict of them. Calling the model
@@ -455,7 +503,9 @@ class Functional(Model):
         return list(self.__dict__["_graph_layers"])
 
     def sublayers(self) -> list[Layer]:
-        return [la for la in self.__dict__.get("_graph_layers", []) if not isinstance(la, InputLayer)]
+        return [
+            la for la in self.__dict__.get("_graph_layers", []) if not isinstance(la, InputLayer)
+        ]
 
     @property
     def inputs(self) -> list[SymbolicTensor]:
@@ -511,14 +561,14 @@ class Functional(Model):
             names = [t.name for t in flat]
             missing = [n for n in names if n not in x]
             if missing:
-                raise ShapeError(
-                    f"{self.name}: inputs {missing} are missing; got keys {sorted(x)}"
-                )
+                raise ShapeError(f"{self.name}: inputs {missing} are missing; got keys {sorted(x)}")
             values = [x[n] for n in names]
         elif isinstance(struct, dict):
             if not isinstance(x, dict) or set(x) != set(struct):
                 got = sorted(x) if isinstance(x, dict) else type(x).__name__
-                raise ShapeError(f"{self.name}: expected a dict with keys {sorted(struct)}, got {got}")
+                raise ShapeError(
+                    f"{self.name}: expected a dict with keys {sorted(struct)}, got {got}"
+                )
             values = _flatten({k: x[k] for k in struct})
         elif len(flat) == 1:
             values = [x[0] if isinstance(x, (list, tuple)) and len(x) == 1 else x]
