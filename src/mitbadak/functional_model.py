@@ -52,6 +52,7 @@ __all__ = [
     "SymbolicTensor",
     "TensorOp",
     "bind_optimizer",
+    "functional_class_for",
 ]
 
 
@@ -412,6 +413,40 @@ class KerasModelMixin:
     def fit(self, x: Any = None, y: Any = None, *args: Any, **kwargs: Any) -> Any:
         bind_optimizer(self, x)  # type: ignore[arg-type]
         return super().fit(x, y, *args, **kwargs)  # type: ignore[misc]
+
+
+_FUNCTIONAL_SUBCLASSES: dict[type, type] = {}
+
+
+def functional_class_for(cls: type, args: tuple, kwargs: dict[str, Any]) -> type | None:
+    """The class ``Model.__new__`` should create for ``cls(*args, **kwargs)``.
+
+    ``Model(inputs, outputs)``: :class:`Functional`. A subclass of ``Model`` called on symbolic
+    inputs (``class CustomModel(keras.Model)`` overriding ``train_step``, then
+    ``CustomModel(inputs, outputs)``): that subclass mixed with Functional, as Keras does.
+    Anything else: ``None`` (create ``cls`` itself).
+
+    Example:
+        >>> functional_class_for(Model, (), {"inputs": None}).__name__
+        'Functional'
+    """
+    if cls is Model:
+        return Functional
+    if issubclass(cls, Functional) or not issubclass(cls, Model):
+        return None
+    from .model import Sequential
+
+    if issubclass(cls, Sequential):
+        return None
+    first = kwargs.get("inputs", args[0] if args else None)
+    if not _flatten(first) or not all(isinstance(t, SymbolicTensor) for t in _flatten(first)):
+        return None
+    mixed = _FUNCTIONAL_SUBCLASSES.get(cls)
+    if mixed is None:
+        mixed = type(cls.__name__, (cls, Functional), {"__module__": cls.__module__})
+        mixed.__qualname__ = cls.__qualname__
+        _FUNCTIONAL_SUBCLASSES[cls] = mixed
+    return mixed
 
 
 class Functional(KerasModelMixin, Model):
