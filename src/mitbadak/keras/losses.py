@@ -37,10 +37,10 @@ def _per_sample(cls: type, **kw: Any):
     return fn
 
 
-mean_squared_error = mse = _per_sample(MeanSquaredError)
+mean_squared_error = _per_sample(MeanSquaredError)
 mean_squared_error.__doc__ = "Per-sample mean squared error (Keras' ``mean_squared_error``)."
 mean_squared_error.__name__ = "mean_squared_error"
-mean_absolute_error = mae = _per_sample(MeanAbsoluteError)
+mean_absolute_error = _per_sample(MeanAbsoluteError)
 mean_absolute_error.__doc__ = "Per-sample mean absolute error."
 mean_absolute_error.__name__ = "mean_absolute_error"
 binary_crossentropy = _per_sample(BinaryCrossentropy)
@@ -68,10 +68,8 @@ __all__ = [
     "categorical_crossentropy",
     "get",
     "huber",
-    "mae",
     "mean_absolute_error",
     "mean_squared_error",
-    "mse",
     "sparse_categorical_crossentropy",
 ]
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from .. import model as _model
 from ..errors import ConfigError
-from ..functional_model import Functional, InputLayer, KerasModelMixin, SymbolicTensor
+from ..functional_model import InputLayer, KerasModelMixin, SymbolicTensor
 from ..io import load_model, save_model
 from . import missing
 
@@ -49,6 +49,6 @@ class _KerasSequential(KerasModelMixin, _model.Sequential):
 _KerasSequential.__name__ = _KerasSequential.__qualname__ = "Sequential"
 Sequential = _KerasSequential
 
-__all__ = ["Functional", "Model", "Sequential", "load_model", "save_model"]
+__all__ = ["Model", "Sequential", "load_model", "save_model"]
 
 __getattr__ = missing.module_getattr("keras.models", globals())

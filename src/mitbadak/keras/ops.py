@@ -356,12 +356,9 @@ def broadcast_to(x: Any, shape: Any) -> Tensor:
 
 
 @_op(1)
-def flatten(x: Any) -> Tensor:
-    """All elements in one axis (Keras' ``ops.ravel``)."""
+def ravel(x: Any) -> Tensor:
+    """All elements in one axis."""
     return _shape.reshape(x, (-1,))
-
-
-ravel = flatten
 
 
 def shape(x: Any) -> tuple[int, ...]:
