@@ -196,3 +196,13 @@ def test_layer_configs_roundtrip():
         spec = layer_to_config(layer)
         clone = layer_from_config(spec)
         assert layer_to_config(clone)["config"] == {**spec["config"]}, type(layer).__name__
+
+
+@pytest.mark.slow
+def test_flatten_channels_first_uses_keras_order():
+    k = keras()
+    x = RNG.normal(size=(2, 3, 4, 5)).astype("float32")
+    a = mk.layers.Flatten(data_format="channels_first")(x).data
+    np.testing.assert_array_equal(a, theirs(k.layers.Flatten(data_format="channels_first"), x))
+    with pytest.raises(ConfigError, match="Flatten"):
+        mk.layers.Flatten(data_format="NCHW")

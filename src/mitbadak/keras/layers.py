@@ -96,7 +96,7 @@ AveragePooling1D = _keras_defaults(_layers.AveragePooling1D, data_format=True)
 GlobalAveragePooling1D = _keras_defaults(_layers.GlobalAveragePooling1D, data_format=True)
 GlobalMaxPooling1D = _keras_defaults(_layers.GlobalMaxPooling1D, data_format=True)
 BatchNormalization = _keras_defaults(_layers.BatchNormalization, axis=-1)
-Flatten = _layers.Flatten  # channels-last data flattens in Keras' order as it is
+Flatten = _keras_defaults(_layers.Flatten, data_format=True)
 MaxPool2D, AvgPool2D = MaxPooling2D, AveragePooling2D
 MaxPool1D, AvgPool1D = MaxPooling1D, AveragePooling1D
 GlobalAvgPool2D, GlobalMaxPool2D = GlobalAveragePooling2D, GlobalMaxPooling2D
