@@ -41,8 +41,20 @@ _NAMES = {
     "leaky_relu": _ops.leaky_relu,
 }
 # Added by issue 13 (mitbadak.ops), wired here as soon as they exist.
-for _name in ("relu6", "hard_sigmoid", "hard_swish", "mish", "celu", "softsign", "log_sigmoid"):
-    _fn = getattr(_ops, _name.replace("hard_", "hard"), None) or getattr(_ops, _name, None)
+for _name in (
+    "relu6",
+    "hard_sigmoid",
+    "hard_swish",
+    "hard_silu",
+    "mish",
+    "celu",
+    "softsign",
+    "log_sigmoid",
+    "hard_tanh",
+):
+    _fn = getattr(_ops, _name, None) or getattr(_ops, _name.replace("_", ""), None)
+    if _fn is None and _name == "hard_silu":
+        _fn = getattr(_ops, "hardswish", None)
     if _fn is not None:  # pragma: no cover - depends on the merge order
         _NAMES[_name] = _fn
 for _name, _fn in _NAMES.items():
