@@ -552,7 +552,9 @@ for _name in (
     if _fn is not None:  # pragma: no cover - depends on the merge order
         _w = _op({"where": 3, "floor_divide": 2, "take": 2}.get(_name, 1))(_fn)
         _w.__module__ = __name__
+        _w.__doc__ = f"Keras' ``ops.{_name}``: :func:`mitbadak.ops.{_fn.__name__}`."
         globals()[_name] = _w
+        del _w
 
 __all__ = sorted(
     k
