@@ -244,6 +244,8 @@ def _wrap_call(cls: type) -> None:
 
     @functools.wraps(original)
     def __call__(self: Layer, *args: Any, **kwargs: Any) -> Any:
+        if len(args) == 1 and isinstance(args[0], (Tensor, np.ndarray)) and "mask" not in kwargs:
+            return original(self, *args, **kwargs)  # the usual call: no look inside
         if _has_symbolic((args, kwargs)):
             return symbolic_call(self, original, args, kwargs)
         return original(self, *args, **kwargs)
