@@ -528,7 +528,6 @@ for _name in (
     "hard_sigmoid",
     "hard_silu",
     "hard_swish",
-    "mish",
     "celu",
     "softsign",
     "log_sigmoid",
