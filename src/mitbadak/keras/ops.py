@@ -521,7 +521,8 @@ def norm(x: Any, ord: Any = None, axis: Any = None, keepdims: bool = False) -> T
     return _ops.norm(x, ord=ord, axis=axis, keepdims=keepdims)
 
 
-# Ops that mitbadak.ops gains with issue 13 (same NumPy-like signatures), wired when present.
+# Element-wise ops that mitbadak.ops gains with issue 13, wired when present (ops whose
+# PyTorch and NumPy meanings differ, such as repeat or split, are left out on purpose).
 for _name in (
     "where",
     "relu6",
@@ -536,20 +537,13 @@ for _name in (
     "cos",
     "log1p",
     "expm1",
-    "tile",
-    "repeat",
-    "cumsum",
-    "take",
-    "split",
-    "one_hot",
-    "floor_divide",
     "hard_tanh",
 ):
     if _name in globals():
         continue
     _fn = getattr(_ops, _name, None) or getattr(_ops, _name.replace("_", ""), None)
     if _fn is not None:  # pragma: no cover - depends on the merge order
-        _w = _op({"where": 3, "floor_divide": 2, "take": 2}.get(_name, 1))(_fn)
+        _w = _op(3 if _name == "where" else 1)(_fn)
         _w.__module__ = __name__
         _w.__doc__ = f"Keras' ``ops.{_name}``: :func:`mitbadak.ops.{_fn.__name__}`."
         globals()[_name] = _w
