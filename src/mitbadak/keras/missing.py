@@ -33,7 +33,8 @@ def module_getattr(module: str, namespace: dict[str, Any]) -> Callable[[str], An
     def __getattr__(name: str) -> Any:
         if name.startswith("__"):
             raise AttributeError(name)
-        have = sorted(k for k in namespace if not k.startswith("_") and k not in ("annotations",))
+        names = namespace.get("__all__") or [k for k in namespace if not k.startswith("_")]
+        have = sorted(k for k in names if k != "annotations")
         raise KerasNameNotImplemented(
             f"{module}.{name} is not implemented by mitbadak; {module} has: {', '.join(have)}"
         )
