@@ -40,6 +40,7 @@ from .errors import (
     NotFittedError,
     ShapeError,
 )
+from .functional_model import Functional, Input
 from .gradcheck import gradcheck, numerical_grad
 from .io import load_model, save_model
 from .model import Model, Sequential
@@ -167,6 +168,8 @@ from .tensor import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "Functional",
+    "Input",
     "ConfigError",
     "DTypeError",
     "DataError",

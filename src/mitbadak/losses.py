@@ -115,10 +115,19 @@ class Loss:
 
     name = "loss"
 
-    def __init__(self, reduction: str = "mean", class_weight: Any = None) -> None:
+    def __init__(
+        self,
+        reduction: str | None = "mean",
+        class_weight: Any = None,
+        name: str | None = None,
+        dtype: Any = None,
+    ) -> None:
+        reduction = _KERAS_REDUCTIONS.get(reduction, reduction)  # Keras' names
         _L._check_reduction(reduction, type(self).__name__)
         self.reduction = reduction
         self.class_weight = class_weight
+        if name is not None:
+            self.name = name
 
     def __call__(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> Tensor:
         y_pred = _as_pred(y_pred)
@@ -135,16 +144,33 @@ class Loss:
             cw = class_weight_to_sample_weight(y_true, self.class_weight)
             w = cw if w is None else w * cw
         if w is None:
-            return self.call(y_true, y_pred)
+            out = self.call(y_true, y_pred)
+            if out.ndim > 0 and self.reduction != "none":  # a Keras-style call: per sample
+                out = _L.weighted_reduce(_per_sample_mean(out), None, self.reduction)
+            return out
         per_sample = self.compute(y_true, y_pred, "none")
         return _L.weighted_reduce(per_sample, w, self.reduction)
 
     def call(self, y_true: Any, y_pred: Tensor) -> Tensor:
-        """The loss with this object's reduction and no weights."""
+        """The loss with this object's reduction and no weights.
+
+        A Keras-style subclass overrides ``call`` alone and returns one value per sample (or
+        per element); the base class then reduces them (and weights them, see ``compute``).
+
+        Example:
+            >>> class Squared(Loss):
+            ...     def call(self, y_true, y_pred):
+            ...         return ((y_pred - Tensor(y_true)) ** 2).mean(axis=-1)
+            >>> Squared(name="sq")(np.zeros((2, 2)), Tensor(np.ones((2, 2)))).item()
+            1.0
+        """
         return self.compute(y_true, y_pred, self.reduction)
 
     def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
-        raise NotImplementedError
+        if type(self).call is Loss.call:
+            raise NotImplementedError(f"{type(self).__name__}: define call() or compute()")
+        per_sample = _per_sample_mean(self.call(y_true, y_pred))  # a Keras-style subclass
+        return _L.weighted_reduce(per_sample, None, reduction)
 
     def get_config(self) -> dict[str, Any]:
         cfg = {k: v for k, v in vars(self).items() if not k.startswith("_")}
@@ -158,11 +184,33 @@ class Loss:
         return cfg
 
 
+_KERAS_REDUCTIONS: dict[Any, str] = {"sum_over_batch_size": "mean", None: "none"}
+
+
+def _match_rank(y_true: Any, y_pred: Tensor) -> Any:
+    """Keras' rank fix-up: targets ``(n,)`` against outputs ``(n, 1)`` (and ``(n, t)`` against
+    ``(n, t, 1)``) get the trailing axis, instead of broadcasting to ``(n, n)``."""
+    t = y_true.data if isinstance(y_true, Tensor) else np.asarray(y_true)
+    if t.ndim == y_pred.ndim - 1 and y_pred.shape[-1] == 1 and t.shape == y_pred.shape[:-1]:
+        return t.reshape(y_pred.shape)
+    if t.ndim == y_pred.ndim + 1 and t.shape[-1] == 1 and t.shape[:-1] == y_pred.shape:
+        return t.reshape(y_pred.shape)
+    return y_true
+
+
 def _logits_of_softmax(y_pred: Tensor) -> Tensor | None:
     """If ``y_pred`` was made by a softmax still in the graph, return the logits it came from,
     so cross-entropy can use the stable fused kernel (the trick Keras also plays)."""
     ctx = y_pred._ctx
     if isinstance(ctx, _act.Softmax) and ctx.axis in (-1, 1) and y_pred.ndim == 2:
+        return ctx.inputs[0]
+    return None
+
+
+def _logits_of_softmax_any(y_pred: Tensor) -> Tensor | None:
+    """The logits before a softmax over the last axis still in the graph, any rank."""
+    ctx = y_pred._ctx
+    if isinstance(ctx, _act.Softmax) and ctx.axis in (-1, y_pred.ndim - 1):
         return ctx.inputs[0]
     return None
 
@@ -180,6 +228,7 @@ class _ElementwiseLoss(Loss):
         raise NotImplementedError
 
     def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
+        y_true = _match_rank(y_true, y_pred)
         if reduction == "mean":  # same value as the mean of per-sample means; one fused node
             return self._elementwise(y_pred, y_true, "mean")
         per_sample = _per_sample_mean(self._elementwise(y_pred, y_true, "none"))
@@ -219,8 +268,14 @@ class Huber(_ElementwiseLoss):
 
     name = "huber"
 
-    def __init__(self, delta: float = 1.0, reduction: str = "mean", class_weight: Any = None):
-        super().__init__(reduction, class_weight)
+    def __init__(
+        self,
+        delta: float = 1.0,
+        reduction: str = "mean",
+        class_weight: Any = None,
+        name: str | None = None,
+    ):
+        super().__init__(reduction, class_weight, name)
         self.delta = delta
 
     def _elementwise(self, y_pred: Tensor, y_true: Any, reduction: str) -> Tensor:
@@ -262,9 +317,15 @@ class BinaryCrossentropy(_ElementwiseLoss):
     name = "binary_crossentropy"
 
     def __init__(
-        self, from_logits: bool = False, reduction: str = "mean", class_weight: Any = None
+        self,
+        from_logits: bool = False,
+        reduction: str = "mean",
+        class_weight: Any = None,
+        name: str | None = None,
+        **keras: Any,
     ) -> None:
-        super().__init__(reduction, class_weight)
+        _keras_only(keras, type(self).__name__)
+        super().__init__(reduction, class_weight, name)
         self.from_logits = from_logits
 
     def _elementwise(self, y_pred: Tensor, y_true: Any, reduction: str) -> Tensor:
@@ -274,17 +335,67 @@ class BinaryCrossentropy(_ElementwiseLoss):
         return _L.binary_cross_entropy(y_pred, y_true, reduction=reduction)
 
 
+def _keras_only(extra: dict[str, Any], who: str) -> None:
+    """Accept Keras' extra arguments at their defaults (``label_smoothing=0``, ``axis=-1``,
+    ``ignore_class=None``, ``dtype``); anything else is a clear error."""
+    defaults = {"label_smoothing": 0.0, "axis": -1, "ignore_class": None, "dtype": None}
+    for k, v in extra.items():
+        if k not in defaults:
+            raise TypeError(f"{who}: unexpected argument {k!r}")
+        if k != "dtype" and v != defaults[k]:
+            raise ConfigError(f"{who}: {k}={v!r} is not supported by mitbadak")
+
+
 class _CrossentropyBase(Loss):
     def __init__(
-        self, from_logits: bool = False, reduction: str = "mean", class_weight: Any = None
+        self,
+        from_logits: bool = False,
+        reduction: str = "mean",
+        class_weight: Any = None,
+        name: str | None = None,
+        **keras: Any,
     ) -> None:
-        super().__init__(reduction, class_weight)
+        _keras_only(keras, type(self).__name__)
+        super().__init__(reduction, class_weight, name)
         self.from_logits = from_logits
 
     def _labels(self, y_true: Any, y_pred: Tensor) -> np.ndarray:
         raise NotImplementedError
 
+    def _per_step(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
+        """(batch, time, classes): the cross-entropy of every step, as Keras computes it;
+        per sample (for weights) the mean over its steps."""
+        from .ops.shape import reshape
+
+        n, c = y_pred.shape[0], y_pred.shape[-1]
+        logits = y_pred if self.from_logits else _logits_of_softmax_any(y_pred)
+        source = logits if logits is not None else y_pred
+        flat = reshape(source, (-1, c))
+        t = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
+        if isinstance(self, SparseCategoricalCrossentropy):
+            if t.size != flat.shape[0]:
+                raise ShapeError(
+                    f"{type(self).__name__}: labels of shape {t.shape} do not fit predictions "
+                    f"of shape {y_pred.shape}; expected {y_pred.shape[:-1]}"
+                )
+            t = t.reshape(-1)
+        else:
+            if t.shape != y_pred.shape:
+                raise ShapeError(
+                    f"{type(self).__name__}: one-hot targets must have the predictions' shape "
+                    f"{y_pred.shape}, got {t.shape}"
+                )
+            t = t.reshape(-1, c)
+        fn = _L.softmax_cross_entropy if logits is not None else _L.categorical_cross_entropy
+        if reduction == "mean":
+            return fn(flat, t, reduction="mean")
+        per_step = fn(flat, t, reduction="none")
+        per_sample = _per_sample_mean(reshape(per_step, (n, -1)))
+        return _L.weighted_reduce(per_sample, None, reduction)
+
     def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
+        if y_pred.ndim > 2:
+            return self._per_step(y_true, y_pred, reduction)
         t = self._labels(y_true, y_pred)
         logits = y_pred if self.from_logits else _logits_of_softmax(y_pred)
         if logits is None:
@@ -454,7 +565,11 @@ def get(identifier: Any) -> Loss:
             name = getattr(fn, "__name__", "loss")
 
             def call(self, y_true: Any, y_pred: Tensor) -> Tensor:
-                return fn(y_true, y_pred)
+                out = fn(y_true, y_pred)
+                if not isinstance(out, Tensor):
+                    out = Tensor(np.asarray(out))
+                # Keras' loss functions return one value per sample: average them.
+                return out if out.ndim == 0 else _mean(out)
 
             def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
                 out = fn(y_true, y_pred)

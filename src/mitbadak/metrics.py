@@ -43,6 +43,13 @@ import numpy as np
 from .errors import ConfigError, LabelError, ShapeError
 
 __all__ = [
+    "AUC",
+    "FalseNegatives",
+    "FalsePositives",
+    "MeanMetricWrapper",
+    "MetricVariable",
+    "TrueNegatives",
+    "TruePositives",
     "Accuracy",
     "BinaryAccuracy",
     "CategoricalAccuracy",
@@ -97,12 +104,21 @@ def _categorical_correct(y_true: Any, y_pred: Any) -> np.ndarray:
         raise ShapeError(
             f"categorical_accuracy: expected one-hot y_true of shape {p.shape}, got {t.shape}"
         )
-    return (t.argmax(axis=-1) == p.argmax(axis=-1)).astype(np.float64)
+    correct = (t.argmax(axis=-1) == p.argmax(axis=-1)).astype(np.float64)
+    return correct.reshape(len(p), -1).mean(axis=1)  # (batch, time, classes): per-step mean
 
 
 def _sparse_correct(y_true: Any, y_pred: Any) -> np.ndarray:
     t, p = _arr(y_true), _arr(y_pred)
     _check_len(t, p, "sparse_categorical_accuracy")
+    if p.ndim > 2:  # (batch, time, classes) against (batch, time) labels: every step counts
+        if t.size != p[..., 0].size:
+            raise ShapeError(
+                f"sparse_categorical_accuracy: labels of shape {t.shape} do not fit scores of "
+                f"shape {p.shape}; expected {p.shape[:-1]}"
+            )
+        correct = p.argmax(axis=-1) == t.reshape(p.shape[:-1])
+        return correct.reshape(len(p), -1).mean(axis=1).astype(np.float64)
     t = t.reshape(len(t), -1)[:, 0] if t.ndim > 1 else t
     return (p.argmax(axis=-1) == t).astype(np.float64)
 
@@ -322,13 +338,77 @@ class Metric:
 
     name = "metric"
 
-    def __init__(self, name: str | None = None) -> None:
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        fn = cls.__dict__.get("result")
+        if fn is not None and not getattr(fn, "_plain", False):
+            # Keras-style metrics return a weight or a 0-d tensor: logs want a float.
+            def result(self: Metric, _fn: Any = fn) -> Any:
+                return _plain(_fn(self))
+
+            result._plain = True  # type: ignore[attr-defined]
+            result.__doc__ = fn.__doc__
+            cls.result = result  # type: ignore[method-assign]
+
+    def __init__(self, name: str | None = None, dtype: Any = None, **kwargs: Any) -> None:
+        if kwargs:
+            raise ConfigError(f"{type(self).__name__}: unknown arguments {sorted(kwargs)}")
         if name is not None:
             self.name = name
+        self.dtype = np.dtype(dtype) if dtype is not None else np.dtype("float32")
         self.reset_state()
 
+    def add_weight(
+        self,
+        name: str | None = None,
+        shape: tuple[int, ...] = (),
+        initializer: Any = "zeros",
+        dtype: Any = None,
+    ) -> MetricVariable:
+        """A state variable of this metric (Keras' ``Metric.add_weight``), set back to its
+        initial value by :meth:`reset_state`.
+
+        Example:
+            >>> class Total(Metric):
+            ...     def __init__(self, name="total"):
+            ...         super().__init__(name=name)
+            ...         self.total = self.add_weight(shape=(), initializer="zeros")
+            ...     def update_state(self, y_true, y_pred, sample_weight=None):
+            ...         self.total.assign_add(np.sum(y_pred))
+            ...     def result(self):
+            ...         return self.total
+            >>> m = Total(); m.update_state(None, np.ones(3)); m.result()
+            3.0
+            >>> m.reset_state(); m.result()
+            0.0
+        """
+        shape = (shape,) if isinstance(shape, int) else tuple(shape or ())
+        init = initializer
+        if isinstance(init, str):
+            if init not in ("zeros", "ones"):
+                from . import initializers
+
+                value = initializers.get(init)(shape, np.dtype(dtype or self.dtype))
+            else:
+                value = np.full(shape, 1.0 if init == "ones" else 0.0)
+        elif callable(init):
+            value = np.asarray(init(shape, np.dtype(dtype or self.dtype)))
+        else:
+            value = np.broadcast_to(np.asarray(init, dtype=np.float64), shape)
+        var = MetricVariable(value, dtype or self.dtype, name or f"variable_{len(self.variables)}")
+        self.__dict__.setdefault("_metric_variables", []).append(var)
+        return var
+
+    @property
+    def variables(self) -> list[MetricVariable]:
+        """The state variables created by :meth:`add_weight`."""
+        return list(self.__dict__.get("_metric_variables", []))
+
     def reset_state(self) -> None:
-        """Forget everything accumulated (called at the start of each epoch)."""
+        """Forget everything accumulated (called at the start of each epoch): variables made
+        by :meth:`add_weight` go back to their initial values."""
+        for var in self.__dict__.get("_metric_variables", []):
+            var.reset()
 
     def update_state(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> None:
         raise NotImplementedError
@@ -346,6 +426,92 @@ class Metric:
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} name={self.name!r}>"
+
+
+def _plain(value: Any) -> Any:
+    """A metric result as a Python float when it is one number (Variable, Tensor, 0-d array)."""
+    if isinstance(value, (float, int)) and not isinstance(value, bool):
+        return float(value)
+    arr = np.asarray(
+        value.data if hasattr(value, "data") and not isinstance(value, np.ndarray) else value
+    )
+    if arr.ndim == 0 or arr.size == 1 and arr.ndim <= 1:
+        return float(arr.reshape(()))
+    return arr
+
+
+class MetricVariable:
+    """A metric's state (Keras' metric ``Variable``): a NumPy value with ``assign``,
+    ``assign_add``, ``assign_sub`` and ``numpy()``; arithmetic gives NumPy values.
+
+    Example:
+        >>> v = MetricVariable(np.zeros(()), "float32", "count")
+        >>> v.assign_add(2.0); v.assign_sub(0.5); float(v), v.numpy().dtype
+        (1.5, dtype('float32'))
+    """
+
+    def __init__(self, value: Any, dtype: Any, name: str) -> None:
+        self.dtype = np.dtype(dtype)
+        self.name = name
+        self._initial = np.array(value, dtype=self.dtype)
+        self.value = self._initial.copy()
+
+    @property
+    def shape(self) -> tuple[int, ...]:
+        return self.value.shape
+
+    def reset(self) -> None:
+        self.value = self._initial.copy()
+
+    def _arr(self, v: Any) -> np.ndarray:
+        a = np.asarray(v.data if hasattr(v, "data") and not isinstance(v, np.ndarray) else v)
+        return np.broadcast_to(a, self.value.shape).astype(self.dtype)
+
+    def assign(self, v: Any) -> None:
+        self.value = np.array(self._arr(v))
+
+    def assign_add(self, v: Any) -> None:
+        self.value = np.asarray(self.value + self._arr(v), dtype=self.dtype)
+
+    def assign_sub(self, v: Any) -> None:
+        self.value = np.asarray(self.value - self._arr(v), dtype=self.dtype)
+
+    def numpy(self) -> np.ndarray:
+        return self.value.copy()
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        return np.asarray(self.value if dtype is None else self.value.astype(dtype))
+
+    def __float__(self) -> float:
+        return float(self.value)
+
+    def __format__(self, spec: str) -> str:
+        return format(float(self.value), spec) if self.value.ndim == 0 else str(self.value)
+
+    def __repr__(self) -> str:
+        return f"<MetricVariable {self.name} {self.value}>"
+
+    def __add__(self, o: Any) -> np.ndarray:
+        return self.value + np.asarray(o)
+
+    __radd__ = __add__
+
+    def __sub__(self, o: Any) -> np.ndarray:
+        return self.value - np.asarray(o)
+
+    def __rsub__(self, o: Any) -> np.ndarray:
+        return np.asarray(o) - self.value
+
+    def __mul__(self, o: Any) -> np.ndarray:
+        return self.value * np.asarray(o)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, o: Any) -> np.ndarray:
+        return self.value / np.asarray(o)
+
+    def __rtruediv__(self, o: Any) -> np.ndarray:
+        return np.asarray(o) / self.value
 
 
 class Mean(Metric):
@@ -628,6 +794,230 @@ class F1Score(_PRF):
     kind = "f1"
 
 
+# ------------------------------------------------------- Keras' thresholded counts, AUC
+class MeanMetricWrapper(_MeanOfValues):
+    """A plain function ``fn(y_true, y_pred) -> per-sample values`` as a streaming metric
+    (``compile(metrics=[my_fn])``): the running mean of its values (per sample when it
+    returns more than one value per sample, their mean).
+
+    Example:
+        >>> def abs_err(y_true, y_pred):
+        ...     return np.abs(y_true - y_pred)
+        >>> MeanMetricWrapper(abs_err)(np.array([1.0, 2.0]), np.array([1.5, 2.0]))
+        0.25
+    """
+
+    def __init__(self, fn: Any, name: str | None = None, **kwargs: Any) -> None:
+        if not callable(fn):
+            raise ConfigError(f"MeanMetricWrapper: expected a function, got {fn!r}")
+        self.fn, self.fn_kwargs = fn, kwargs
+        super().__init__(name or getattr(fn, "__name__", "metric"))
+
+    def values(self, y_true: Any, y_pred: Any) -> np.ndarray:
+        out = _arr(self.fn(y_true, y_pred, **self.fn_kwargs)).astype(np.float64)
+        n = len(_arr(y_pred))
+        if out.ndim == 0:
+            return np.full(n, float(out))
+        return out.reshape(len(out), -1).mean(axis=1)
+
+
+def _thresholds(thresholds: Any) -> np.ndarray:
+    if thresholds is None:
+        return np.array([0.5])
+    t = np.atleast_1d(np.asarray(thresholds, dtype=np.float64))
+    if t.ndim != 1 or not np.all((t >= 0) & (t <= 1)):
+        raise ConfigError(f"thresholds must be numbers in [0, 1], got {thresholds!r}")
+    return t
+
+
+def _confusion_counts(
+    y_true: Any, y_pred: Any, thresholds: np.ndarray, sample_weight: Any
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """(tp, fp, tn, fn) per threshold over every element, predictions ``> threshold`` positive
+    (Keras' ``update_confusion_matrix_variables``)."""
+    t, p = _arr(y_true), _arr(y_pred)
+    _check_len(t, p, "confusion counts")
+    p = p.astype(np.float64)
+    if t.size != p.size:
+        raise ShapeError(f"y_true of shape {t.shape} does not fit y_pred of shape {p.shape}")
+    t = t.reshape(-1) > 0.5
+    p = p.reshape(-1)
+    w = np.ones_like(p)
+    if sample_weight is not None:
+        sw = np.asarray(sample_weight, dtype=np.float64).reshape(len(_arr(y_pred)), -1)
+        w = np.broadcast_to(sw, (len(sw), p.size // len(sw))).reshape(-1)
+    pos = p[None, :] > thresholds[:, None]
+    tp = (pos & t).astype(np.float64) @ w
+    fp = (pos & ~t).astype(np.float64) @ w
+    fn = (~pos & t).astype(np.float64) @ w
+    tn = (~pos & ~t).astype(np.float64) @ w
+    return tp, fp, tn, fn
+
+
+class _ConfusionCount(Metric):
+    kind = "tp"
+
+    def __init__(self, thresholds: Any = None, name: str | None = None, dtype: Any = None):
+        self.thresholds = _thresholds(thresholds)
+        self._many = thresholds is not None and np.ndim(thresholds) > 0
+        super().__init__(name, dtype)
+
+    def reset_state(self) -> None:
+        self.accumulator = np.zeros(len(self.thresholds))
+
+    def update_state(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> None:
+        tp, fp, tn, fn = _confusion_counts(y_true, y_pred, self.thresholds, sample_weight)
+        self.accumulator += {"tp": tp, "fp": fp, "tn": tn, "fn": fn}[self.kind]
+
+    def result(self) -> Any:
+        return self.accumulator.copy() if self._many else float(self.accumulator[0])
+
+    def get_config(self) -> dict[str, Any]:
+        th = self.thresholds.tolist() if self._many else None
+        return {"name": self.name, "thresholds": th}
+
+
+class TruePositives(_ConfusionCount):
+    """Count (weighted) of positives predicted positive: ``y_pred > threshold`` (0.5) where
+    ``y_true`` is 1, over every element (Keras' ``TruePositives``).
+
+    Example:
+        >>> TruePositives()(np.array([0, 1, 1, 1]), np.array([1.0, 0.0, 0.6, 0.9]))
+        2.0
+    """
+
+    name = "true_positives"
+    kind = "tp"
+
+
+class FalsePositives(_ConfusionCount):
+    """Count of negatives predicted positive (Keras' ``FalsePositives``).
+
+    Example:
+        >>> FalsePositives()(np.array([0, 1, 0, 0]), np.array([0.9, 0.0, 0.6, 0.1]))
+        2.0
+    """
+
+    name = "false_positives"
+    kind = "fp"
+
+
+class TrueNegatives(_ConfusionCount):
+    """Count of negatives predicted negative (Keras' ``TrueNegatives``).
+
+    Example:
+        >>> TrueNegatives()(np.array([0, 1, 0, 0]), np.array([0.9, 0.0, 0.6, 0.1]))
+        1.0
+    """
+
+    name = "true_negatives"
+    kind = "tn"
+
+
+class FalseNegatives(_ConfusionCount):
+    """Count of positives predicted negative (Keras' ``FalseNegatives``).
+
+    Example:
+        >>> FalseNegatives()(np.array([0, 1, 1, 1]), np.array([1.0, 0.0, 0.6, 0.2]))
+        2.0
+    """
+
+    name = "false_negatives"
+    kind = "fn"
+
+
+class AUC(Metric):
+    """Area under the ROC (default) or precision-recall curve, computed as Keras does: counts
+    at ``num_thresholds`` evenly spaced thresholds (``0 - 1e-7``, ``1/(n-1)``, ...,
+    ``1 + 1e-7``), then the trapezoidal rule (ROC) or Davis & Goadrich's interpolation (PR).
+    ``from_logits=True`` applies a sigmoid to the predictions first.
+
+    Example:
+        >>> round(AUC()(np.array([0, 0, 1, 1]), np.array([0.1, 0.4, 0.35, 0.8])), 4)
+        0.75
+    """
+
+    name = "auc"
+
+    def __init__(
+        self,
+        num_thresholds: int = 200,
+        curve: str = "ROC",
+        summation_method: str = "interpolation",
+        name: str | None = None,
+        dtype: Any = None,
+        thresholds: Any = None,
+        from_logits: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        for k, ok in (("multi_label", False), ("num_labels", None), ("label_weights", None)):
+            if kwargs.pop(k, ok) != ok:
+                raise ConfigError(f"AUC: {k} is not supported by mitbadak")
+        if curve.upper() not in ("ROC", "PR"):
+            raise ConfigError(f"AUC: curve must be 'ROC' or 'PR', got {curve!r}")
+        if summation_method != "interpolation":
+            raise ConfigError("AUC: only summation_method='interpolation' is supported")
+        if thresholds is not None:
+            inner = sorted(float(t) for t in np.atleast_1d(thresholds))
+        else:
+            if int(num_thresholds) < 2:
+                raise ConfigError(f"AUC: num_thresholds must be > 1, got {num_thresholds}")
+            n = int(num_thresholds)
+            inner = [(i + 1) / (n - 1) for i in range(n - 2)]
+        self.num_thresholds = len(inner) + 2
+        self._given = None if thresholds is None else inner
+        self.thresholds = np.array([0.0 - 1e-7] + inner + [1.0 + 1e-7])
+        self.curve = curve.upper()
+        self.summation_method = summation_method
+        self.from_logits = bool(from_logits)
+        super().__init__(name, dtype, **kwargs)
+
+    def reset_state(self) -> None:
+        z = np.zeros(len(self.thresholds))
+        self.tp, self.fp, self.tn, self.fn = z.copy(), z.copy(), z.copy(), z.copy()
+
+    def update_state(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> None:
+        p = _arr(y_pred).astype(np.float64)
+        if self.from_logits:
+            p = 1.0 / (1.0 + np.exp(-p))
+        tp, fp, tn, fn = _confusion_counts(y_true, p, self.thresholds, sample_weight)
+        self.tp += tp
+        self.fp += fp
+        self.tn += tn
+        self.fn += fn
+
+    def result(self) -> float:
+        tp, fp, tn, fn = self.tp, self.fp, self.tn, self.fn
+        with np.errstate(divide="ignore", invalid="ignore"):
+            if self.curve == "PR":
+                dtp = tp[:-1] - tp[1:]
+                p = tp + fp
+                dp = p[:-1] - p[1:]
+                slope = np.where(np.maximum(dp, 0) > 0, dtp / np.maximum(dp, 0), 0.0)
+                intercept = tp[1:] - slope * p[1:]
+                ratio = np.where(
+                    (p[:-1] > 0) & (p[1:] > 0),
+                    np.where(p[1:] > 0, p[:-1] / np.maximum(p[1:], 0), 0.0),
+                    1.0,
+                )
+                denom = np.maximum(tp[1:] + fn[1:], 0)
+                num = slope * (dtp + intercept * np.log(ratio))
+                return float(np.where(denom > 0, num / denom, 0.0).sum())
+            recall = np.where(tp + fn > 0, tp / (tp + fn), 0.0)
+            fpr = np.where(fp + tn > 0, fp / (fp + tn), 0.0)
+        return float(((fpr[:-1] - fpr[1:]) * (recall[:-1] + recall[1:]) / 2.0).sum())
+
+    def get_config(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "num_thresholds": self.num_thresholds,
+            "curve": self.curve,
+            "summation_method": self.summation_method,
+            "thresholds": self._given,
+            "from_logits": self.from_logits,
+        }
+
+
 # ------------------------------------------------------------------------ by name
 _BY_NAME: dict[str, Any] = {
     "binary_accuracy": BinaryAccuracy,
@@ -644,6 +1034,11 @@ _BY_NAME: dict[str, Any] = {
     "mse": MeanSquaredError,
     "mean_squared_error": MeanSquaredError,
     "confusion_matrix": ConfusionMatrix,
+    "auc": AUC,
+    "true_positives": TruePositives,
+    "false_positives": FalsePositives,
+    "true_negatives": TrueNegatives,
+    "false_negatives": FalseNegatives,
 }
 
 _CLASSES: dict[str, type[Metric]] = {
@@ -662,6 +1057,11 @@ _CLASSES: dict[str, type[Metric]] = {
         MeanSquaredError,
         ConfusionMatrix,
         Mean,
+        AUC,
+        TruePositives,
+        FalsePositives,
+        TrueNegatives,
+        FalseNegatives,
     )
 }
 
@@ -703,6 +1103,8 @@ def get(identifier: Any, loss: Any = None, y_true: Any = None, y_pred: Any = Non
             raise ConfigError(f"invalid config for metric {cls.__name__}: {e}") from None
     if isinstance(identifier, type) and issubclass(identifier, Metric):
         return identifier()
+    if callable(identifier) and not isinstance(identifier, str):
+        return MeanMetricWrapper(identifier)  # a plain function of (y_true, y_pred)
     if not isinstance(identifier, str):
         raise ConfigError(f"cannot interpret {identifier!r} as a metric")
     key = identifier.lower()
@@ -736,6 +1138,8 @@ def get(identifier: Any, loss: Any = None, y_true: Any = None, y_pred: Any = Non
         )
     if issubclass(cls, ConfusionMatrix) and from_logits:
         return cls(name=identifier, threshold=0.0)
+    if issubclass(cls, _ConfusionCount) and from_logits:
+        return cls(thresholds=0.0, name=identifier)
     return cls(name=identifier)
 
 

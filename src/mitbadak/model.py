@@ -84,6 +84,18 @@ class Model(Layer):
         [0]
     """
 
+    def __new__(cls, *args: Any, **kwargs: Any) -> Model:
+        # Model(inputs, outputs) is Keras' functional API: build a Functional model instead
+        # (for a subclass called on symbolic inputs, the subclass mixed with Functional, as
+        # Keras does). Other subclasses (class M(Model), Sequential) are created as they are.
+        if args or "inputs" in kwargs or "outputs" in kwargs:
+            from .functional_model import functional_class_for
+
+            target = functional_class_for(cls, args, kwargs)
+            if target is not None:
+                return super().__new__(target)
+        return super().__new__(cls)
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.optimizer: _optimizers.Optimizer | None = None

@@ -123,18 +123,22 @@ class Optimizer:
 
     def __init__(
         self,
-        params: ParamsLike,
+        params: ParamsLike | None,
         lr: float | Callable[[int], float],
         hyper: dict[str, Any] | None = None,
         clipnorm: float | None = None,
         global_clipnorm: float | None = None,
         clipvalue: float | None = None,
+        keras_form: bool = False,
     ) -> None:
         name = type(self).__name__
+        self.keras_form = bool(keras_form)
         self.schedule: Callable[[int], float] | None = None
         if callable(lr):
             self.schedule, lr = lr, float(lr(0))
-        if not isinstance(lr, (int, float)) or lr < 0:
+        if isinstance(lr, np.generic):
+            lr = lr.item()
+        if not isinstance(lr, (int, float)) or isinstance(lr, bool) or lr < 0:
             raise ConfigError(f"{name}: lr must be a number >= 0 or a schedule, got {lr!r}")
         for key, v in (
             ("clipnorm", clipnorm),
@@ -146,14 +150,59 @@ class Optimizer:
         self.clipnorm, self.global_clipnorm, self.clipvalue = clipnorm, global_clipnorm, clipvalue
         defaults = {"lr": float(lr), **(hyper or {})}
         self._check_hyper(defaults, name)
+        # Unbound until build(params): one group holding the hyper-parameters, no parameters.
+        self.param_groups: list[dict[str, Any]] = [{**defaults, "params": []}]
+        self.params: list[Tensor] = []
+        self.iterations = 0
+        self.state: list[dict[str, np.ndarray]] = []
+        self.steps: list[int] = []
+        self._scratch: dict[tuple[Any, ...], np.ndarray] = {}
+        if params is not None:
+            self.build(params)
 
-        items = list(params)
+    @property
+    def built(self) -> bool:
+        """Whether the optimizer has its parameters (PyTorch form, or after :meth:`build`)."""
+        return bool(self.params)
+
+    def build(self, params: ParamsLike) -> None:
+        """Bind the optimizer to its parameters (Keras' ``optimizer.build(var_list)``).
+
+        A Keras-style optimizer (``Adam(1e-3)``) is created without parameters; ``compile`` /
+        the first training step call ``build(model.trainable_weights)``. Building again with the
+        same parameters does nothing; with others it is an error (one optimizer, one model).
+
+        Example:
+            >>> w = Tensor([1.0], requires_grad=True)
+            >>> opt = Adam(learning_rate=0.1); opt.built
+            False
+            >>> opt.build([w]); opt.built, len(opt.params)
+            (True, 1)
+        """
+        name = type(self).__name__
+        if isinstance(params, Tensor):
+            params = [params]
+        try:
+            items = list(params)
+        except TypeError:
+            raise ConfigError(
+                f"{name}.build: expected a list of Tensors (the model's trainable_weights), "
+                f"got {type(params).__name__}"
+            ) from None
+        if self.params:
+            if [id(p) for p in items] == [id(p) for p in self.params]:
+                return
+            raise ConfigError(
+                f"{name}.build: this optimizer is already bound to {len(self.params)} other "
+                "parameters; create one optimizer per model"
+            )
+        defaults = {k: v for k, v in self.param_groups[0].items() if k != "params"}
         if not items:
             raise ConfigError(f"{name}: got an empty parameter list")
         if not isinstance(items[0], dict):
             items = [{"params": items}]
-        self.param_groups: list[dict[str, Any]] = []
-        self.params: list[Tensor] = []
+        groups: list[dict[str, Any]] = []
+        all_params: list[Tensor] = []
         seen: set[int] = set()
         for k, group in enumerate(items):
             if not isinstance(group, dict) or "params" not in group:
@@ -176,23 +225,63 @@ class Optimizer:
             g = {**defaults, **{k2: v for k2, v in group.items() if k2 != "params"}}
             self._check_hyper(g, name)
             g["params"] = ps
-            self.param_groups.append(g)
-            self.params += ps
-        if not self.params:
+            groups.append(g)
+            all_params += ps
+        if not all_params:
             raise ConfigError(f"{name}: got an empty parameter list")
-        self.iterations = 0
-        self.state: list[dict[str, np.ndarray]] = [{} for _ in self.params]
-        self.steps: list[int] = [0] * len(self.params)
-        self._scratch: dict[tuple[Any, ...], np.ndarray] = {}
+        self.param_groups, self.params = groups, all_params
+        self.state = [{} for _ in self.params]
+        self.steps = [0] * len(self.params)
+
+    # ------------------------------------------------------------------ two constructions
+    #: Arguments only Keras uses: their presence selects the Keras form.
+    _KERAS_ONLY = frozenset(
+        {"learning_rate", "epsilon", "rho", "beta_1", "beta_2", "name", "use_ema"}
+    )
+    _CLIP = ("clipnorm", "global_clipnorm", "clipvalue")
+
+    def _construct(self, params: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+        """Choose PyTorch's form (``SGD(params, lr=...)``) or Keras' (``SGD(0.01)``,
+        ``SGD(learning_rate=...)``, ``SGD()``), bind the arguments to that form's names and
+        defaults (``_torch`` / ``_keras`` of the subclass) and initialise."""
+        name = type(self).__name__
+        clip = {k: kwargs.pop(k) for k in self._CLIP if k in kwargs}
+        number = isinstance(params, (int, float, np.number)) and not isinstance(params, bool)
+        schedule = callable(params) and not isinstance(params, (list, tuple, Tensor))
+        keras = params is None or number or schedule or bool(self._KERAS_ONLY & set(kwargs))
+        if keras:
+            if number or schedule:
+                args = (params, *args)
+                params = None
+            kwargs.pop("name", None)
+            for k, ok in (("use_ema", False), ("loss_scale_factor", None)):
+                if k in kwargs and kwargs.pop(k) not in (ok,):
+                    raise ConfigError(f"{name}: {k} is not supported by mitbadak")
+            form = self._keras
+        else:
+            form = self._torch
+        try:
+            lr, hyper = form(*args, **kwargs)
+        except TypeError as e:
+            import inspect
+
+            names = ", ".join(inspect.signature(form).parameters)
+            kind = "Keras" if keras else "PyTorch"
+            raise TypeError(
+                f"{name} ({kind} form): {e}; the arguments are {names} "
+                f"(and clipnorm, global_clipnorm, clipvalue)"
+            ) from None
+        Optimizer.__init__(self, params, lr, hyper, keras_form=keras, **clip)
 
     def _check_hyper(self, h: dict[str, Any], name: str) -> None:
         """Validate a dict of hyper-parameters (subclasses add their own checks)."""
         if not h["lr"] >= 0:
             raise ConfigError(f"{name}: lr must be >= 0, got {h['lr']}")
-        if h.get("weight_decay", 0.0) < 0:
+        if (h.get("weight_decay") or 0.0) < 0:
             raise ConfigError(f"{name}: weight_decay must be >= 0, got {h['weight_decay']}")
-        if h.get("eps", 1.0) < 0:
-            raise ConfigError(f"{name}: eps must be >= 0, got {h['eps']}")
+        for key in ("eps", "epsilon"):
+            if h.get(key, 1.0) < 0:
+                raise ConfigError(f"{name}: {key} must be >= 0, got {h[key]}")
 
     # ---------------------------------------------------------------------------- lr
     @property
@@ -207,6 +296,21 @@ class Optimizer:
             raise ConfigError(f"{type(self).__name__}: lr must be >= 0, got {value}")
         for g in self.param_groups:
             g["lr"] = value
+
+    @property
+    def learning_rate(self) -> float:
+        """Keras' name of :attr:`lr` (readable and settable, e.g. by a callback).
+
+        Example:
+            >>> opt = SGD(learning_rate=0.1); opt.learning_rate = 0.05; opt.lr
+            0.05
+        """
+        return self.lr
+
+    @learning_rate.setter
+    def learning_rate(self, value: float) -> None:
+        self.schedule = None
+        self.lr = value
 
     # -------------------------------------------------------------------------- steps
     def zero_grad(self) -> None:
@@ -226,10 +330,21 @@ class Optimizer:
             clip_grad_norm(self.params, self.global_clipnorm)
 
     def step(self) -> None:
-        """Clip the gradients if asked, then update every parameter that has a gradient."""
+        """Clip the gradients if asked, then update every parameter that has a gradient.
+
+        In the Keras form, as Keras does: clip, then decay the weights
+        (``p <- p - p * weight_decay * lr``), then apply the Keras update rule with
+        ``t = iterations + 1``."""
+        if not self.params:
+            raise ConfigError(
+                f"{type(self).__name__}: the optimizer has no parameters yet; call "
+                "optimizer.build(model.trainable_weights) (compile does it)"
+            )
         if self.schedule is not None:
             self.lr = self.schedule(self.iterations)
-        if self.clipvalue is not None or self.clipnorm is not None or self.global_clipnorm:
+        if self.keras_form and (self.clipnorm is not None or self.global_clipnorm is not None):
+            self._keras_clip()
+        elif self.clipvalue is not None or self.clipnorm is not None or self.global_clipnorm:
             self.clip_gradients()
         i = 0
         for group in self.param_groups:
@@ -241,15 +356,44 @@ class Optimizer:
                             f"parameter {p.name or ''} of shape {p.shape}"
                         )
                     self.steps[i] += 1
-                    self.update(p, p.grad, self.state[i], group, self.steps[i])
+                    if self.keras_form:
+                        wd = group.get("weight_decay") or 0.0
+                        if wd:
+                            p.data -= p.data * (wd * group["lr"])
+                        self.update_keras(p, p.grad, self.state[i], group, self.iterations + 1)
+                    else:
+                        self.update(p, p.grad, self.state[i], group, self.steps[i])
                 i += 1
         self.iterations += 1
+
+    def _keras_clip(self) -> None:
+        """Keras' norm clipping, without PyTorch's 1e-6: per parameter
+        ``g * clipnorm / max(||g||, clipnorm)``; global ``g * clipnorm * min(1/N, 1/clipnorm)``."""
+        grads = [p for p in self.params if p.grad is not None]
+        if self.clipnorm is not None:
+            for p in grads:
+                norm = math.sqrt(float(np.vdot(p.grad.ravel(), p.grad.ravel())))
+                p.grad = p.grad * self.clipnorm / max(norm, self.clipnorm)
+        else:
+            total = math.sqrt(sum(float(np.vdot(p.grad.ravel(), p.grad.ravel())) for p in grads))
+            scale = self.global_clipnorm * min(
+                1.0 / total if total else math.inf, 1.0 / self.global_clipnorm
+            )
+            for p in grads:
+                p.grad = p.grad * scale
 
     def update(
         self, p: Tensor, g: np.ndarray, state: dict[str, np.ndarray], h: dict[str, Any], t: int
     ) -> None:
         """Update ``p.data`` in place from its gradient ``g``; ``h`` holds the group's
         hyper-parameters and ``t`` is this parameter's step count (1 at the first update)."""
+        raise NotImplementedError
+
+    def update_keras(
+        self, p: Tensor, g: np.ndarray, state: dict[str, np.ndarray], h: dict[str, Any], t: int
+    ) -> None:
+        """Keras' update rule for one parameter (Keras' names in ``h``; ``t`` counts the
+        optimizer's steps from 1, as Keras' ``iterations + 1``)."""
         raise NotImplementedError
 
     def _tmp(self, p: Tensor, k: int = 0) -> np.ndarray:
@@ -285,6 +429,8 @@ class Optimizer:
             from . import schedules
 
             cfg["lr"] = schedules.serialize(self.schedule)
+        if self.keras_form:  # Keras' names: learning_rate first
+            cfg = {"learning_rate": cfg.pop("lr"), **cfg}
         for k in ("clipnorm", "global_clipnorm", "clipvalue"):
             if getattr(self, k) is not None:
                 cfg[k] = getattr(self, k)
@@ -294,10 +440,11 @@ class Optimizer:
     def from_config(cls, params: ParamsLike, config: dict[str, Any]) -> Optimizer:
         """Build an optimizer for ``params`` from :meth:`get_config`'s output."""
         cfg = dict(config)
-        if isinstance(cfg.get("lr"), dict):
-            from . import schedules
+        for key in ("lr", "learning_rate"):
+            if isinstance(cfg.get(key), dict):
+                from . import schedules
 
-            cfg["lr"] = schedules.get(cfg["lr"])
+                cfg[key] = schedules.get(cfg[key])
         if "betas" in cfg:
             cfg["betas"] = tuple(cfg["betas"])
         try:
@@ -405,7 +552,7 @@ class Optimizer:
         self.iterations = int(iterations)
 
     def __repr__(self) -> str:
-        h = {k: v for k, v in self.param_groups[0].items() if k != "params"}
+        h = {k: v for k, v in self.get_config().items()}
         return f"{type(self).__name__}({h})"
 
 
@@ -445,30 +592,43 @@ class SGD(Optimizer):
         0.8
     """
 
-    def __init__(
-        self,
-        params: ParamsLike,
+    def __init__(self, params: Any = None, *args: Any, **kwargs: Any) -> None:
+        self._construct(params, args, kwargs)
+
+    @staticmethod
+    def _torch(
         lr: float | Callable[[int], float] = 0.01,
         momentum: float = 0.0,
         dampening: float = 0.0,
         weight_decay: float = 0.0,
         nesterov: bool = False,
-        **clip: Any,
-    ) -> None:
-        super().__init__(
-            params,
-            lr,
-            {
-                "momentum": float(momentum),
-                "dampening": float(dampening),
-                "nesterov": bool(nesterov),
-                "weight_decay": float(weight_decay),
-            },
-            **clip,
-        )
+    ) -> tuple[Any, dict[str, Any]]:
+        return lr, {
+            "momentum": float(momentum),
+            "dampening": float(dampening),
+            "nesterov": bool(nesterov),
+            "weight_decay": float(weight_decay),
+        }
+
+    @staticmethod
+    def _keras(
+        learning_rate: float | Callable[[int], float] = 0.01,
+        momentum: float = 0.0,
+        nesterov: bool = False,
+        weight_decay: float | None = None,
+    ) -> tuple[Any, dict[str, Any]]:
+        return learning_rate, {
+            "momentum": float(momentum),
+            "nesterov": bool(nesterov),
+            "weight_decay": weight_decay,
+        }
 
     def _check_hyper(self, h: dict[str, Any], name: str) -> None:
         super()._check_hyper(h, name)
+        if self.keras_form:
+            if not 0.0 <= h["momentum"] <= 1.0:
+                raise ConfigError(f"SGD: momentum must be in [0, 1], got {h['momentum']}")
+            return
         if not 0.0 <= h["momentum"] < 1.0:
             raise ConfigError(f"SGD: momentum must be in [0, 1), got {h['momentum']}")
         if h["nesterov"] and (h["momentum"] <= 0 or h["dampening"] != 0):
@@ -499,6 +659,26 @@ class SGD(Optimizer):
         np.multiply(d, lr, out=tmp)
         p.data -= tmp
 
+    def update_keras(self, p, g, state, h, t):
+        # Keras: m <- momentum * m - lr * g; p <- p + m (Nesterov: p <- p + momentum * m - lr * g)
+        lr, mom = h["lr"], h["momentum"]
+        tmp = self._tmp(p)
+        np.multiply(g, lr, out=tmp)
+        if not mom:
+            p.data -= tmp
+            return
+        m = state.get("momentum")
+        if m is None:
+            m = state["momentum"] = np.zeros_like(p.data)
+        m *= mom
+        m -= tmp
+        if h["nesterov"]:
+            p.data -= tmp
+            np.multiply(m, mom, out=tmp)
+        else:
+            tmp[...] = m
+        p.data += tmp
+
 
 class Adagrad(Optimizer):
     """Adagrad: each weight's step shrinks with the sum of its past squared gradients.
@@ -517,30 +697,43 @@ class Adagrad(Optimizer):
         0.9
     """
 
-    def __init__(
-        self,
-        params: ParamsLike,
+    def __init__(self, params: Any = None, *args: Any, **kwargs: Any) -> None:
+        self._construct(params, args, kwargs)
+
+    @staticmethod
+    def _torch(
         lr: float | Callable[[int], float] = 0.01,
         lr_decay: float = 0.0,
         weight_decay: float = 0.0,
         initial_accumulator_value: float = 0.0,
         eps: float = 1e-10,
-        **clip: Any,
-    ) -> None:
-        super().__init__(
-            params,
-            lr,
-            {
-                "lr_decay": float(lr_decay),
-                "weight_decay": float(weight_decay),
-                "initial_accumulator_value": float(initial_accumulator_value),
-                "eps": float(eps),
-            },
-            **clip,
-        )
+    ) -> tuple[Any, dict[str, Any]]:
+        return lr, {
+            "lr_decay": float(lr_decay),
+            "weight_decay": float(weight_decay),
+            "initial_accumulator_value": float(initial_accumulator_value),
+            "eps": float(eps),
+        }
+
+    @staticmethod
+    def _keras(
+        learning_rate: float | Callable[[int], float] = 0.001,
+        initial_accumulator_value: float = 0.1,
+        epsilon: float = 1e-7,
+        weight_decay: float | None = None,
+    ) -> tuple[Any, dict[str, Any]]:
+        return learning_rate, {
+            "initial_accumulator_value": float(initial_accumulator_value),
+            "epsilon": float(epsilon),
+            "weight_decay": weight_decay,
+        }
 
     def _check_hyper(self, h: dict[str, Any], name: str) -> None:
         super()._check_hyper(h, name)
+        if self.keras_form:
+            if h["initial_accumulator_value"] < 0:
+                raise ConfigError("Adagrad: initial_accumulator_value must be >= 0")
+            return
         if h["lr_decay"] < 0 or h["initial_accumulator_value"] < 0:
             raise ConfigError("Adagrad: lr_decay and initial_accumulator_value must be >= 0")
 
@@ -556,6 +749,20 @@ class Adagrad(Optimizer):
         tmp += h["eps"]
         np.divide(d, tmp, out=tmp)
         tmp *= h["lr"] / (1.0 + (t - 1) * h["lr_decay"])
+        p.data -= tmp
+
+    def update_keras(self, p, g, state, h, t):
+        # Keras: s <- s + g^2; p <- p - lr * g / sqrt(s + epsilon)   (epsilon inside the root)
+        s = state.get("accumulator")
+        if s is None:
+            s = state["accumulator"] = np.full_like(p.data, h["initial_accumulator_value"])
+        tmp = self._tmp(p)
+        np.multiply(g, g, out=tmp)
+        s += tmp
+        np.add(s, h["epsilon"], out=tmp)
+        np.sqrt(tmp, out=tmp)
+        np.divide(g, tmp, out=tmp)
+        tmp *= h["lr"]
         p.data -= tmp
 
 
@@ -578,32 +785,52 @@ class RMSprop(Optimizer):
         0.9
     """
 
-    def __init__(
-        self,
-        params: ParamsLike,
+    def __init__(self, params: Any = None, *args: Any, **kwargs: Any) -> None:
+        self._construct(params, args, kwargs)
+
+    @staticmethod
+    def _torch(
         lr: float | Callable[[int], float] = 0.01,
         alpha: float = 0.99,
         eps: float = 1e-8,
         weight_decay: float = 0.0,
         momentum: float = 0.0,
         centered: bool = False,
-        **clip: Any,
-    ) -> None:
-        super().__init__(
-            params,
-            lr,
-            {
-                "alpha": float(alpha),
-                "eps": float(eps),
-                "weight_decay": float(weight_decay),
-                "momentum": float(momentum),
-                "centered": bool(centered),
-            },
-            **clip,
-        )
+    ) -> tuple[Any, dict[str, Any]]:
+        return lr, {
+            "alpha": float(alpha),
+            "eps": float(eps),
+            "weight_decay": float(weight_decay),
+            "momentum": float(momentum),
+            "centered": bool(centered),
+        }
+
+    @staticmethod
+    def _keras(
+        learning_rate: float | Callable[[int], float] = 0.001,
+        rho: float = 0.9,
+        momentum: float = 0.0,
+        epsilon: float = 1e-7,
+        centered: bool = False,
+        weight_decay: float | None = None,
+    ) -> tuple[Any, dict[str, Any]]:
+        return learning_rate, {
+            "rho": float(rho),
+            "momentum": float(momentum),
+            "epsilon": float(epsilon),
+            "centered": bool(centered),
+            "weight_decay": weight_decay,
+        }
 
     def _check_hyper(self, h: dict[str, Any], name: str) -> None:
         super()._check_hyper(h, name)
+        if self.keras_form:
+            if not 0.0 <= h["rho"] <= 1.0 or not 0.0 <= h["momentum"] < 1.0:
+                raise ConfigError(
+                    f"RMSprop: rho must be in [0, 1] and momentum in [0, 1), got {h['rho']}, "
+                    f"{h['momentum']}"
+                )
+            return
         if not 0.0 <= h["alpha"] <= 1.0 or not 0.0 <= h["momentum"] < 1.0:
             raise ConfigError(
                 f"RMSprop: alpha must be in [0, 1] and momentum in [0, 1), got {h['alpha']}, "
@@ -646,6 +873,44 @@ class RMSprop(Optimizer):
             tmp *= h["lr"]
         p.data -= tmp
 
+    def update_keras(self, p, g, state, h, t):
+        # Keras: v <- rho v + (1 - rho) g^2; (centered: a <- rho a + (1 - rho) g, v - a^2)
+        # step = lr * g / sqrt(v + epsilon)   (epsilon inside the root);
+        # momentum: b <- momentum * b + step; p <- p - b
+        rho = h["rho"]
+        v = state.get("velocity")
+        if v is None:
+            v = state["velocity"] = np.zeros_like(p.data)
+        tmp = self._tmp(p)
+        v *= rho
+        np.multiply(g, g, out=tmp)
+        tmp *= 1.0 - rho
+        v += tmp
+        if h["centered"]:
+            a = state.get("average_gradient")
+            if a is None:
+                a = state["average_gradient"] = np.zeros_like(p.data)
+            a *= rho
+            np.multiply(g, 1.0 - rho, out=tmp)
+            a += tmp
+            np.multiply(a, a, out=tmp)
+            np.subtract(v, tmp, out=tmp)
+            tmp += h["epsilon"]
+        else:
+            np.add(v, h["epsilon"], out=tmp)
+        np.sqrt(tmp, out=tmp)
+        np.divide(g, tmp, out=tmp)
+        tmp *= h["lr"]
+        if h["momentum"]:
+            b = state.get("momentum")
+            if b is None:
+                b = state["momentum"] = np.zeros_like(p.data)
+            b *= h["momentum"]
+            b += tmp
+            p.data -= b
+        else:
+            p.data -= tmp
+
 
 class Adam(Optimizer):
     """Adam: momentum on the gradient and RMSprop's scaling, both bias-corrected.
@@ -668,30 +933,56 @@ class Adam(Optimizer):
 
     _decoupled = False
 
-    def __init__(
+    _torch_weight_decay = 0.0
+    _keras_weight_decay: float | None = None
+
+    def __init__(self, params: Any = None, *args: Any, **kwargs: Any) -> None:
+        self._construct(params, args, kwargs)
+
+    def _torch(
         self,
-        params: ParamsLike,
         lr: float | Callable[[int], float] = 1e-3,
         betas: tuple[float, float] = (0.9, 0.999),
         eps: float = 1e-8,
-        weight_decay: float = 0.0,
+        weight_decay: float | None = None,
         amsgrad: bool = False,
-        **clip: Any,
-    ) -> None:
-        super().__init__(
-            params,
-            lr,
-            {
-                "betas": tuple(float(b) for b in betas),
-                "eps": float(eps),
-                "weight_decay": float(weight_decay),
-                "amsgrad": bool(amsgrad),
-            },
-            **clip,
-        )
+    ) -> tuple[Any, dict[str, Any]]:
+        if weight_decay is None:
+            weight_decay = self._torch_weight_decay
+        return lr, {
+            "betas": tuple(float(b) for b in betas),
+            "eps": float(eps),
+            "weight_decay": float(weight_decay),
+            "amsgrad": bool(amsgrad),
+        }
+
+    def _keras(
+        self,
+        learning_rate: float | Callable[[int], float] = 0.001,
+        beta_1: float = 0.9,
+        beta_2: float = 0.999,
+        epsilon: float = 1e-7,
+        amsgrad: bool = False,
+        weight_decay: float | None = "default",  # type: ignore[assignment]
+    ) -> tuple[Any, dict[str, Any]]:
+        if weight_decay == "default":
+            weight_decay = self._keras_weight_decay
+        return learning_rate, {
+            "beta_1": float(beta_1),
+            "beta_2": float(beta_2),
+            "epsilon": float(epsilon),
+            "amsgrad": bool(amsgrad),
+            "weight_decay": weight_decay,
+        }
 
     def _check_hyper(self, h: dict[str, Any], name: str) -> None:
         super()._check_hyper(h, name)
+        if self.keras_form:
+            if not (0.0 <= h["beta_1"] < 1.0 and 0.0 <= h["beta_2"] < 1.0):
+                raise ConfigError(
+                    f"{name}: beta_1 and beta_2 must be in [0, 1), got {h['beta_1']}, {h['beta_2']}"
+                )
+            return
         betas = tuple(h["betas"])
         if len(betas) != 2 or not all(0.0 <= b < 1.0 for b in betas):
             raise ConfigError(f"{name}: betas must be two numbers in [0, 1), got {h['betas']}")
@@ -732,6 +1023,35 @@ class Adam(Optimizer):
         tmp *= lr * sc2 / (1.0 - b1**t)
         p.data -= tmp
 
+    def update_keras(self, p, g, state, h, t):
+        # Keras: m <- m + (g - m)(1 - b1); v <- v + (g^2 - v)(1 - b2);
+        # p <- p - lr sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + epsilon)
+        # (epsilon added to the uncorrected sqrt(v): Keras' placement, not PyTorch's)
+        b1, b2 = h["beta_1"], h["beta_2"]
+        m, v = state.get("momentum"), state.get("velocity")
+        if m is None or v is None:
+            m = state["momentum"] = np.zeros_like(p.data)
+            v = state["velocity"] = np.zeros_like(p.data)
+        tmp = self._tmp(p)
+        np.subtract(g, m, out=tmp)
+        tmp *= 1.0 - b1
+        m += tmp
+        np.multiply(g, g, out=tmp)
+        tmp -= v
+        tmp *= 1.0 - b2
+        v += tmp
+        if h["amsgrad"]:
+            vmax = state.get("velocity_hat")
+            if vmax is None:
+                vmax = state["velocity_hat"] = np.zeros_like(p.data)
+            np.maximum(vmax, v, out=vmax)
+            v = vmax
+        np.sqrt(v, out=tmp)
+        tmp += h["epsilon"]
+        np.divide(m, tmp, out=tmp)
+        tmp *= h["lr"] * math.sqrt(1.0 - b2**t) / (1.0 - b1**t)
+        p.data -= tmp
+
 
 class AdamW(Adam):
     """Adam with decoupled weight decay (Loshchilov & Hutter): ``torch.optim.AdamW``.
@@ -750,18 +1070,8 @@ class AdamW(Adam):
     """
 
     _decoupled = True
-
-    def __init__(
-        self,
-        params: ParamsLike,
-        lr: float | Callable[[int], float] = 1e-3,
-        betas: tuple[float, float] = (0.9, 0.999),
-        eps: float = 1e-8,
-        weight_decay: float = 0.01,
-        amsgrad: bool = False,
-        **clip: Any,
-    ) -> None:
-        super().__init__(params, lr, betas, eps, weight_decay, amsgrad, **clip)
+    _torch_weight_decay = 0.01
+    _keras_weight_decay = 0.004
 
 
 _REGISTRY: dict[str, type[Optimizer]] = {
@@ -789,10 +1099,16 @@ def get(identifier: Any, params: ParamsLike, **kwargs: Any) -> Optimizer:
     ``"adamw"``) or a ``{"class_name", "config"}`` dict for ``params``; an Optimizer instance is
     returned as it is.
 
+    A bare name (no keyword arguments) gives Keras' optimizer with Keras' defaults, as
+    ``compile("rmsprop")`` does in Keras (RMSprop and Adagrad at learning rate 0.001); keyword
+    arguments choose the form by their names (``lr=`` PyTorch's, ``learning_rate=`` Keras').
+
     Example:
         >>> w = Tensor([1.0], requires_grad=True)
         >>> type(get("adam", [w], lr=0.1)).__name__
         'Adam'
+        >>> get("rmsprop", [w]).get_config()["learning_rate"]
+        0.001
     """
     if isinstance(identifier, Optimizer):
         return identifier
@@ -807,6 +1123,10 @@ def get(identifier: Any, params: ParamsLike, **kwargs: Any) -> Optimizer:
             raise ConfigError(
                 f"unknown optimizer {identifier!r}; expected one of {sorted(_REGISTRY)}"
             )
+        if not kwargs:
+            opt = cls()
+            opt.build(params)
+            return opt
         return cls(params, **kwargs)
     raise ConfigError(f"cannot interpret {identifier!r} as an optimizer")
 

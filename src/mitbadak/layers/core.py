@@ -7,7 +7,7 @@ from typing import Any
 from .. import activations, initializers, regularizers
 from ..errors import ConfigError, ShapeError
 from ..ops.linear import linear
-from ..ops.shape import reshape
+from ..ops.shape import reshape, transpose
 from ..tensor import Tensor
 from .base import Layer
 
@@ -110,13 +110,37 @@ class Activation(Layer):
 class Flatten(Layer):
     """Flattens every axis but the batch: (N, C, H, W) -> (N, C*H*W).
 
+    ``data_format="channels_first"`` (Keras' option) flattens channels-first maps in the
+    order of their channels-last layout, (N, H, W, C), so that a model converted between
+    layouts keeps the same Dense weights; ``None`` (default) or ``"channels_last"`` flattens
+    the axes as they are.
+
     Example:
         >>> Flatten()(np.zeros((2, 3, 4))).shape
         (2, 12)
+        >>> Flatten(data_format="channels_first")(np.arange(4.0).reshape(1, 2, 2)).tolist()
+        [[0.0, 2.0, 1.0, 3.0]]
     """
 
+    def __init__(self, data_format: str | None = None, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if data_format not in (None, "channels_first", "channels_last"):
+            raise ConfigError(
+                "Flatten: data_format must be None, 'channels_first' or 'channels_last', got "
+                f"{data_format!r}"
+            )
+        self.data_format = data_format
+
     def call(self, x: Tensor, training: bool = False) -> Tensor:
+        if self.data_format == "channels_first" and x.ndim > 2:
+            x = transpose(x, (0,) + tuple(range(2, x.ndim)) + (1,))
         return reshape(x, (x.shape[0], -1))
+
+    def get_config(self) -> dict[str, Any]:
+        cfg = super().get_config()
+        if self.data_format is not None:
+            cfg["data_format"] = self.data_format
+        return cfg
 
 
 class Reshape(Layer):

@@ -1,0 +1,54 @@
+"""``keras.models``: ``Model`` (subclassing, or ``Model(inputs, outputs)``), ``Sequential``,
+``load_model``, ``save_model``.
+
+``Sequential`` here also takes Keras' ``keras.Input(shape=...)`` (or an ``InputLayer``) as its
+first element: the model is then built for that shape at once, so ``summary()`` shows shapes
+before any data is seen.
+
+Example:
+    >>> import mitbadak.keras as keras
+    >>> model = Sequential([keras.Input(shape=(4,)), keras.layers.Dense(2)])
+    >>> model.built, model.count_params()
+    (True, 10)
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .. import model as _model
+from ..errors import ConfigError
+from ..functional_model import InputLayer, KerasModelMixin, SymbolicTensor
+from ..io import load_model, save_model
+from . import missing
+
+Model = _model.Model
+
+
+class _KerasSequential(KerasModelMixin, _model.Sequential):
+    """mitbadak's :class:`~mitbadak.model.Sequential`, also accepting an ``Input`` first."""
+
+    def add(self, layer: Any) -> None:
+        if isinstance(layer, SymbolicTensor):
+            if layer.node is None or not isinstance(layer.node.layer, InputLayer):
+                raise ConfigError("Sequential.add: only keras.Input(...) tensors can be added")
+            layer = layer.node.layer
+        if isinstance(layer, InputLayer):
+            if self.layers:
+                raise ConfigError("Sequential.add: an Input must come before every layer")
+            self.__dict__["_declared_shape"] = layer.shape
+            return
+        super().add(layer)
+        shape = self.__dict__.get("_declared_shape")
+        if shape is not None:
+            self.built = False
+            self.build((1,) + tuple(d or 1 for d in shape))
+            self.input_shape = (None,) + tuple(shape)
+
+
+_KerasSequential.__name__ = _KerasSequential.__qualname__ = "Sequential"
+Sequential = _KerasSequential
+
+__all__ = ["Model", "Sequential", "load_model", "save_model"]
+
+__getattr__ = missing.module_getattr("keras.models", globals())

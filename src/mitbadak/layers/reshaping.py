@@ -1,0 +1,150 @@
+"""Layers that rearrange or wrap: ``RepeatVector``, ``Permute``, ``Lambda``, ``Masking``.
+
+Example:
+    >>> import numpy as np
+    >>> RepeatVector(3)(np.ones((2, 5))).shape
+    (2, 3, 5)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConfigError, ShapeError
+from ..ops.shape import broadcast_to, reshape, transpose
+from ..tensor import Tensor
+from .base import Layer
+
+__all__ = ["Lambda", "Masking", "Permute", "RepeatVector"]
+
+
+class RepeatVector(Layer):
+    """Repeat each sample's vector ``n`` times: (N, d) -> (N, n, d) (an encoder's summary fed
+    to every step of a decoder). The gradient sums over the copies.
+
+    Example:
+        >>> RepeatVector(2)(np.array([[1.0, 2.0]])).tolist()
+        [[[1.0, 2.0], [1.0, 2.0]]]
+    """
+
+    def __init__(self, n: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        if int(n) < 1:
+            raise ConfigError(f"RepeatVector: n must be >= 1, got {n}")
+        self.n = int(n)
+
+    def call(self, x: Tensor, training: bool = False) -> Tensor:
+        if x.ndim != 2:
+            raise ShapeError(
+                f"RepeatVector '{self.name}': expected (batch, features), got {x.shape}"
+            )
+        x3 = reshape(x, (x.shape[0], 1, x.shape[1]))
+        return broadcast_to(x3, (x.shape[0], self.n, x.shape[1]))
+
+    def get_config(self) -> dict[str, Any]:
+        return {**super().get_config(), "n": self.n}
+
+
+class Permute(Layer):
+    """Reorder the axes after the batch: ``dims`` is a permutation of 1..ndim-1 (Keras' form:
+    ``Permute((2, 1))`` swaps time and features).
+
+    Example:
+        >>> Permute((2, 1))(np.zeros((4, 3, 5))).shape
+        (4, 5, 3)
+    """
+
+    def __init__(self, dims: tuple[int, ...] | list[int], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.dims = tuple(int(d) for d in dims)
+        if sorted(self.dims) != list(range(1, len(self.dims) + 1)):
+            raise ConfigError(
+                f"Permute: dims must be a permutation of 1..{len(self.dims)}, got {self.dims}"
+            )
+
+    def call(self, x: Tensor, training: bool = False) -> Tensor:
+        if x.ndim != len(self.dims) + 1:
+            raise ShapeError(
+                f"Permute '{self.name}': dims {self.dims} need a {len(self.dims) + 1}-D input, "
+                f"got {x.shape}"
+            )
+        return transpose(x, (0,) + self.dims)
+
+    def get_config(self) -> dict[str, Any]:
+        return {**super().get_config(), "dims": list(self.dims)}
+
+
+class Lambda(Layer):
+    """Wrap a function of tensors as a layer: ``Lambda(lambda x: x * 2)``. The function must
+    be made of mitbadak ops (so gradients flow); it may take a list when the layer is called
+    on one. A Lambda cannot be saved to a file (functions are not data; loading never
+    unpickles): saving a model that holds one raises a ConfigError.
+
+    Example:
+        >>> Lambda(lambda x: x * 2)(np.ones((1, 2))).tolist()
+        [[2.0, 2.0]]
+    """
+
+    def __init__(
+        self,
+        function: Callable[..., Any],
+        output_shape: Any = None,
+        arguments: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(**kwargs)
+        if not callable(function):
+            raise ConfigError(f"Lambda: function must be callable, got {function!r}")
+        self.function = function
+        self.output_shape = output_shape
+        self.arguments = dict(arguments or {})
+
+    def __call__(self, x: Any, training: bool | None = None, **kwargs: Any) -> Any:
+        if isinstance(x, (list, tuple)):
+            x = [self._to_tensor(v) for v in x]
+        else:
+            x = self._to_tensor(x)
+        self.built = True
+        return self.function(x, **self.arguments)
+
+    def call(self, x: Any, training: bool = False) -> Any:
+        return self.function(x, **self.arguments)
+
+    def get_config(self) -> dict[str, Any]:
+        raise ConfigError(
+            f"Lambda '{self.name}': a Lambda layer holds a Python function and cannot be saved; "
+            "write a Layer subclass instead"
+        )
+
+
+class Masking(Layer):
+    """Zero the time steps whose features all equal ``mask_value``: (N, T, d) -> (N, T, d).
+
+    Keras also passes the mask on so that recurrent layers skip those steps; mitbadak does not
+    propagate masks, so what reaches the next layer is zeros (pad sequences at the *start*,
+    ``pad_sequences``' default, so an RNN reads the padding before the data).
+
+    Example:
+        >>> x = np.array([[[1.0, 2.0], [0.0, 0.0]]])
+        >>> Masking()(x).tolist()
+        [[[1.0, 2.0], [0.0, 0.0]]]
+    """
+
+    def __init__(self, mask_value: float = 0.0, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.mask_value = float(mask_value)
+
+    def compute_mask(self, x: Any) -> np.ndarray:
+        """``(N, T)`` booleans: True for the steps kept."""
+        data = x.data if isinstance(x, Tensor) else np.asarray(x)
+        return np.any(data != self.mask_value, axis=-1)
+
+    def call(self, x: Tensor, training: bool = False) -> Tensor:
+        keep = self.compute_mask(x)[..., None].astype(x.dtype)
+        return x * Tensor(keep)
+
+    def get_config(self) -> dict[str, Any]:
+        return {**super().get_config(), "mask_value": self.mask_value}
