@@ -247,3 +247,27 @@ def test_errors(tmp_path):
     with pytest.raises(ConfigError, match="Custom has no ONNX converter"):
         to_onnx(m, tmp_path / "x.onnx")
     assert not (tmp_path / "x.onnx").exists()
+
+
+@pytest.mark.parametrize(
+    "module", ["export", "export.onnx_graph", "export.onnx_layers", "export.onnx_recurrent"]
+)
+def test_docstring_examples_run(module, tmp_path, monkeypatch):
+    import doctest
+    import importlib
+
+    monkeypatch.chdir(tmp_path)
+    mod = importlib.import_module(f"mitbadak.{module}")
+    result = doctest.testmod(mod, extraglobs={"np": np}, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_exported_file_runs_the_documented_way(tmp_path):
+    """The module docstring's example, without the skips."""
+    m = mb.Sequential([layers.Dense(3, activation="relu")])
+    m.build((1, 4))
+    p = tmp_path / "m.onnx"
+    proto = to_onnx(m, p)
+    assert [n.op_type for n in proto.graph.node] == ["MatMul", "Add", "Relu", "Identity"]
+    out = ort.InferenceSession(str(p)).run(None, {"input": np.ones((2, 4), np.float32)})[0]
+    assert out.shape == (2, 3)

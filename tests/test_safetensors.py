@@ -215,3 +215,14 @@ def test_unsupported_dtype_on_save(tmp_path):
     with pytest.raises(mb.errors.ConfigError, match="complex128"):
         save_file({"c": np.ones(2, complex)}, tmp_path / "c.safetensors")
     assert not (tmp_path / "c.safetensors").exists()
+
+
+@pytest.mark.parametrize("module", ["safetensors", "interop"])
+def test_docstring_examples_run(module, tmp_path, monkeypatch):
+    import doctest
+    import importlib
+
+    monkeypatch.chdir(tmp_path)
+    mod = importlib.import_module(f"mitbadak.{module}")
+    result = doctest.testmod(mod, extraglobs={"np": np}, optionflags=doctest.ELLIPSIS)
+    assert result.failed == 0 and result.attempted > 0

@@ -17,7 +17,9 @@ from . import (
     activations,
     callbacks,
     data,
+    export,  # issue 18: imports no onnx until to_onnx runs
     initializers,
+    interop,  # issue 18: imports no torch / h5py until used
     layers,
     losses,
     metrics,
@@ -25,6 +27,7 @@ from . import (
     optimizers,
     random,
     regularizers,
+    safetensors,  # issue 18
     schedules,
 )
 from .errors import (
@@ -119,6 +122,9 @@ __all__ = [
     "no_grad",
     "numerical_grad",
     "ops",
+    "export",
+    "interop",
+    "safetensors",
     "optimizers",
     "random",
     "regularizers",

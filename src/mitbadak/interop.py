@@ -39,9 +39,9 @@ layers; Keras flattens (H, W, C), so a Keras conv net is rebuilt with
 
 Example:
     >>> from mitbadak import Sequential, layers
-    >>> m = Sequential([layers.Dense(2)]); m.build((1, 3))
+    >>> m = Sequential([layers.Dense(2, name="fc")]); m.build((1, 3))
     >>> sd = to_torch(m); {k: v.shape for k, v in sd.items()}
-    {'dense.weight': (2, 3), 'dense.bias': (2,)}
+    {'fc.weight': (2, 3), 'fc.bias': (2,)}
     >>> from_torch(m, {"fc.weight": np.ones((2, 3)), "fc.bias": np.zeros(2)})
     >>> m.get_weights()[0].tolist()
     [[1.0, 1.0], [1.0, 1.0], [1.0, 1.0]]

@@ -198,7 +198,7 @@ def to_onnx(
         >>> m = Sequential([layers.Dense(3, activation="relu")]); m.build((1, 4))
         >>> proto = to_onnx(m)  # doctest: +SKIP
         >>> [n.op_type for n in proto.graph.node]  # doctest: +SKIP
-        ['MatMul', 'Add', 'Relu']
+        ['MatMul', 'Add', 'Relu', 'Identity']
     """
     onnx = _onnx()
     if opset not in SUPPORTED_OPSETS:
