@@ -213,7 +213,9 @@ def test_float64_model(tmp_path):
     mb.set_default_dtype("float64")
     try:
         # (onnxruntime has float32-only CPU kernels for Erf, Selu, RNN/LSTM/GRU...)
-        m = mb.Sequential([layers.Dense(4, activation="tanh"), layers.Dense(2, activation="softmax")])
+        m = mb.Sequential(
+            [layers.Dense(4, activation="tanh"), layers.Dense(2, activation="softmax")]
+        )
         m.build((1, 5, 3))
     finally:
         mb.set_default_dtype("float32")

@@ -149,12 +149,19 @@ class OnnxGraph:
         return self.node(op, [x], axes=list(axes), keepdims=int(keepdims))
 
     def convert(
-        self, layer: Any, inputs: list[str], shapes: list[tuple[int, ...]]
+        self,
+        layer: Any,
+        inputs: list[str],
+        shapes: list[tuple[int, ...]],
+        dtypes: list[Any] | None = None,
     ) -> tuple[str, tuple[int, ...]]:
-        """Convert one layer fed by ``inputs`` of ``shapes``; return its output's name and
-        shape (computed by running the layer in mitbadak on zeros of ``shapes``)."""
+        """Convert one layer fed by ``inputs`` of ``shapes`` (and ``dtypes``, by default the
+        model's float dtype, int64 before an Embedding); return its output's name and shape
+        (computed by running the layer in mitbadak on zeros of ``shapes``)."""
         fn = find_converter(layer)
-        dummies = [np.zeros(s, dtype=self._dummy_dtype(layer, s)) for s in shapes]
+        if dtypes is None:
+            dtypes = [self._dummy_dtype(layer, s) for s in shapes]
+        dummies = [np.zeros(s, dtype=dt) for s, dt in zip(shapes, dtypes)]
         with no_grad():
             y = layer(dummies[0] if len(dummies) == 1 else dummies, training=False)
         if isinstance(y, (list, tuple)):
@@ -207,20 +214,39 @@ def to_onnx(
         raise ShapeError(
             "to_onnx: the model is not built yet; call it on a batch (or model.build) first"
         )
-    from . import onnx_layers, onnx_recurrent  # noqa: F401  (register the converters)
+    # Register the converters (onnx_conv_extra / onnx_functional bind by class name, so they
+    # import the layer modules they need only when such a layer is converted).
+    from . import onnx_conv_extra, onnx_functional, onnx_layers, onnx_recurrent  # noqa: F401
 
     graph = OnnxGraph(model.dtype, opset)
-    sample = tuple(int(s) for s in model.input_shape[1:])
-    in_dtype = graph._dummy_dtype(model, (1,) + sample)
-    out, out_shape = graph.convert(model, [input_name], [(1,) + sample])  # training=False
+    specs = onnx_functional.input_specs(model)
+    if specs is None:
+        sample = tuple(int(s) for s in model.input_shape[1:])
+        specs = [(input_name, sample, graph._dummy_dtype(model, (1,) + sample))]
+    elif len(specs) == 1:
+        specs = [(input_name, specs[0][1], specs[0][2])]
+    dynamic = any(d is None for _, shape, _ in specs for d in shape)
+    names = [name for name, _, _ in specs]
+    shapes = [(1,) + tuple(d or 1 for d in shape) for _, shape, _ in specs]
+    dtypes = [np.dtype(dt) for _, _, dt in specs]
+    out, out_shape = graph.convert(model, names, shapes, dtypes)  # inference mode
     graph.nodes.append(onnx.helper.make_node("Identity", [out], [output_name], name="output"))
-    elem = onnx.helper.np_dtype_to_tensor_dtype(np.dtype(in_dtype))
+    value_info = onnx.helper.make_tensor_value_info
+    graph_inputs = [
+        value_info(
+            name,
+            onnx.helper.np_dtype_to_tensor_dtype(dt),
+            ["N", *(d if d is not None else f"{name}_d{i + 1}" for i, d in enumerate(shape))],
+        )
+        for (name, shape, _), dt in zip(specs, dtypes)
+    ]
+    out_dims = ["N", *((None,) * (len(out_shape) - 1) if dynamic else out_shape[1:])]
     out_elem = onnx.helper.np_dtype_to_tensor_dtype(graph.dtype)
     g = onnx.helper.make_graph(
         graph.nodes,
         getattr(model, "name", "mitbadak") or "mitbadak",
-        [onnx.helper.make_tensor_value_info(input_name, elem, ["N", *sample])],
-        [onnx.helper.make_tensor_value_info(output_name, out_elem, ["N", *out_shape[1:]])],
+        graph_inputs,
+        [value_info(output_name, out_elem, out_dims)],
         initializer=graph.initializers,
     )
     proto = onnx.helper.make_model(
