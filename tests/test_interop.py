@@ -287,3 +287,71 @@ def test_keras_errors(keras, tmp_path):
     (tmp_path / "bad.weights.h5").write_bytes(b"not hdf5")
     with pytest.raises(FileFormatError, match="bad.weights.h5"):
         from_keras(m, tmp_path / "bad.weights.h5")
+
+
+# ------------------------------------------- conv variants (issue 13's layers, once merged)
+def _need(*names):
+    missing = [n for n in names if not hasattr(layers, n)]
+    if missing:
+        pytest.skip(f"layers {missing} are not in this tree yet")
+    return [getattr(layers, n) for n in names]
+
+
+def test_torch_conv_variants():
+    Conv1D, Depthwise, Transpose = _need("Conv1D", "DepthwiseConv2D", "Conv2DTranspose")
+    t1 = nn.Sequential(nn.Conv1d(2, 4, 3, padding=1), nn.Tanh(), nn.Conv1d(4, 6, 2, groups=2))
+    m1 = mb.Sequential([Conv1D(4, 3, padding="same", activation="tanh"), Conv1D(6, 2, groups=2)])
+    m1.build((1, 2, 9))
+    _randomize_torch(t1)
+    from_torch(m1, t1.state_dict())
+    _compare(m1, t1, np.random.default_rng(0).normal(size=(3, 2, 9)).astype(np.float32))
+    t2 = nn.Sequential(
+        nn.Conv2d(2, 6, 3, padding=1, groups=2), nn.ReLU(), nn.ConvTranspose2d(6, 3, 3, stride=2)
+    )
+    m2 = mb.Sequential(
+        [
+            Depthwise(3, depth_multiplier=3, padding="same", activation="relu"),
+            Transpose(3, 3, strides=2, padding="valid"),
+        ]
+    )
+    m2.build((1, 2, 5, 5))
+    _randomize_torch(t2, seed=1)
+    from_torch(m2, t2.state_dict())
+    _compare(m2, t2, np.random.default_rng(1).normal(size=(2, 2, 5, 5)).astype(np.float32))
+    t2b = nn.Sequential(
+        nn.Conv2d(2, 6, 3, padding=1, groups=2), nn.ReLU(), nn.ConvTranspose2d(6, 3, 3, stride=2)
+    )
+    t2b.load_state_dict(
+        dict(zip(t2b.state_dict(), (torch.from_numpy(v) for v in to_torch(m2).values())))
+    )
+    _compare(m2, t2b.eval(), np.random.default_rng(2).normal(size=(2, 2, 5, 5)).astype(np.float32))
+
+
+def test_keras_conv_variants(keras, tmp_path):
+    Conv1D, Depthwise, Transpose = _need("Conv1D", "DepthwiseConv2D", "Conv2DTranspose")
+    L = keras.layers
+    k = keras.Sequential(
+        [
+            keras.Input((7, 7, 2)),
+            L.DepthwiseConv2D(3, depth_multiplier=2, padding="same", activation="relu"),
+            L.Conv2DTranspose(3, 3, strides=2, padding="same"),
+            L.Reshape((14 * 14, 3)),
+            L.Conv1D(4, 3, strides=2, activation="tanh"),
+        ]
+    )
+    _randomize_keras(k, seed=2)
+    k.save_weights(tmp_path / "c.weights.h5")
+    x = np.random.default_rng(6).normal(size=(2, 7, 7, 2)).astype(np.float32)
+    want = np.asarray(k.predict(x, verbose=0))
+    cl = {"data_format": "channels_last"}
+    m = mb.Sequential(
+        [
+            Depthwise(3, depth_multiplier=2, padding="same", activation="relu", **cl),
+            Transpose(3, 3, strides=2, padding="same", **cl),
+            layers.Reshape((14 * 14, 3)),
+            Conv1D(4, 3, strides=2, activation="tanh", **cl),
+        ]
+    )
+    m.build((1, 7, 7, 2))
+    from_keras(m, tmp_path / "c.weights.h5")
+    assert float(np.abs(m.predict(x) - want).max()) <= 1e-5

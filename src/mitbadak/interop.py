@@ -8,8 +8,9 @@
   ``keras-weights`` extra). Nothing in it is executed: only the arrays are read.
 
 Matching is by layer order. The mitbadak model's layers that hold weights (Dense, Conv2D,
-BatchNormalization, LayerNormalization, Embedding, SimpleRNN, LSTM, GRU, Bidirectional), in
-the model's order, are paired with the source's modules that hold parameters, in order:
+Conv1D, DepthwiseConv2D, Conv2DTranspose, BatchNormalization, LayerNormalization, Embedding,
+SimpleRNN, LSTM, GRU, Bidirectional), in the model's order, are paired with the source's
+modules that hold parameters, in order:
 
 - PyTorch: the ``state_dict``'s keys grouped by module (the key up to its last dot), in the
   dict's order (``module.state_dict()`` lists modules in definition order). A multi-layer
@@ -25,6 +26,9 @@ Layouts (mitbadak keeps Keras' layouts, except Conv2D, which is channels-first l
 |---|---|---|---|
 | Dense | kernel (in, out), bias | weight (out, in) = kernel^T, bias | kernel (in, out), bias |
 | Conv2D | kernel (O, C, kh, kw) | weight (O, C, kh, kw), same | kernel (kh, kw, C, O) |
+| Conv1D | kernel (O, C / groups, k) | weight, same | kernel (k, C / groups, O) |
+| DepthwiseConv2D | kernel (C * m, 1, kh, kw) | ``Conv2d(groups=C)`` weight, same | kernel (kh, kw, C, m) |
+| Conv2DTranspose | kernel (C, O, kh, kw) | ``ConvTranspose2d`` weight, same | kernel (kh, kw, O, C) |
 | BatchNormalization | gamma, beta, moving_mean, moving_variance | weight, bias, running_mean, running_var (+ num_batches_tracked) | same order as mitbadak |
 | LayerNormalization | gamma, beta | weight, bias | gamma, beta |
 | Embedding | embeddings (V, D) | weight (V, D) | embeddings (V, D) |
@@ -66,6 +70,9 @@ from .layers.recurrent import from_torch_weights, to_torch_weights
 WEIGHTED_LAYERS = (
     "Dense",
     "Conv2D",
+    "Conv1D",
+    "DepthwiseConv2D",
+    "Conv2DTranspose",
     "BatchNormalization",
     "LayerNormalization",
     "Embedding",
@@ -75,6 +82,8 @@ WEIGHTED_LAYERS = (
     "Bidirectional",
 )
 _RECURRENT = ("SimpleRNN", "LSTM", "GRU", "Bidirectional")
+# Convolutions whose kernel mitbadak stores in PyTorch's layout (weight [, bias]).
+_CONV = ("Conv2D", "Conv1D", "DepthwiseConv2D", "Conv2DTranspose")
 
 
 def _kind(layer: Any) -> str | None:
@@ -200,9 +209,9 @@ def _torch_to_layer(layer: Any, params: dict[str, np.ndarray], where: str) -> li
         if layer.bias is not None:
             out += _need(params, ("bias",), where)
         return out
-    if kind in ("Conv2D", "Embedding"):
+    if kind in _CONV or kind == "Embedding":
         out = _need(params, ("weight",), where)
-        if kind == "Conv2D" and layer.bias is not None:
+        if kind in _CONV and layer.bias is not None:
             out += _need(params, ("bias",), where)
         return out
     if kind == "BatchNormalization":
@@ -295,7 +304,7 @@ def to_torch(model: Any) -> dict[str, np.ndarray]:
             out[f"{n}.weight"] = np.ascontiguousarray(layer.kernel.data.T)
             if layer.bias is not None:
                 out[f"{n}.bias"] = layer.bias.data.copy()
-        elif kind == "Conv2D":
+        elif kind in _CONV:
             out[f"{n}.weight"] = layer.kernel.data.copy()
             if layer.bias is not None:
                 out[f"{n}.bias"] = layer.bias.data.copy()
@@ -338,9 +347,18 @@ def _keras_vars(group: Any) -> list[np.ndarray]:
 
 
 def _keras_to_layer(layer: Any, arrays: list[np.ndarray]) -> list[np.ndarray]:
-    if _kind(layer) == "Conv2D" and arrays:
-        arrays = [np.transpose(arrays[0], (3, 2, 0, 1)), *arrays[1:]]  # (kh, kw, C, O) -> OCHW
-    return arrays
+    kind = _kind(layer)
+    if not arrays or kind not in _CONV:
+        return arrays
+    k = arrays[0]
+    if kind == "Conv1D":  # (k, C, O) -> (O, C, k)
+        k = np.transpose(k, (2, 1, 0))
+    elif kind == "DepthwiseConv2D":  # (kh, kw, C, m) -> (C * m, 1, kh, kw)
+        kh, kw, c, m = k.shape
+        k = np.transpose(k, (2, 3, 0, 1)).reshape(c * m, 1, kh, kw)
+    else:  # Conv2D (kh, kw, C, O) -> (O, C, kh, kw); Conv2DTranspose (kh, kw, O, C) -> (C, O, ..)
+        k = np.transpose(k, (3, 2, 0, 1))
+    return [k, *arrays[1:]]
 
 
 def _open_keras(path: Path) -> Any:
