@@ -207,6 +207,11 @@ def test_trained_model_and_cli(tmp_path):
     got = sess.run(None, {"input": x})[0]
     assert float(np.abs(got - m.predict(x)).max()) <= 1e-5
     assert main(["export", str(tmp_path / "missing.npz"), str(out)]) == 1
+    m.save(tmp_path / "model.safetensors")  # the safetensors format exports the same way
+    assert main(["export", str(tmp_path / "model.safetensors"), str(out), "--opset", "18"]) == 0
+    assert main(["summary", str(tmp_path / "model.safetensors")]) == 0
+    sess = ort.InferenceSession(str(out), providers=["CPUExecutionProvider"])
+    assert float(np.abs(sess.run(None, {"input": x})[0] - m.predict(x)).max()) <= 1e-5
 
 
 def test_float64_model(tmp_path):
