@@ -166,6 +166,19 @@ def test_bidirectional(tmp_path, cls, merge_mode):
     _check(m, _x((3, 5, 3)), tmp_path)
 
 
+def test_time_distributed(tmp_path):
+    m = mb.Sequential(
+        [
+            layers.TimeDistributed(layers.Conv2D(2, 3, activation="relu")),
+            layers.TimeDistributed(layers.Flatten()),
+            layers.GRU(3),
+        ]
+    )
+    m.build((1, 4, 1, 5, 5))
+    _randomize(m)
+    _check(m, _x((3, 4, 1, 5, 5)), tmp_path)
+
+
 def test_embedding_lstm_classifier(tmp_path):
     m = mb.Sequential(
         [

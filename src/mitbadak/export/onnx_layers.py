@@ -11,6 +11,7 @@
 | LayerNormalization | LayerNormalization (trailing axes) |
 | Dropout | Identity (inference) |
 | Flatten / Reshape / ZeroPadding2D | Flatten(axis=1) / Reshape([0, *target]) / Pad |
+| TimeDistributed(layer) | Reshape to (N*T, ...), the layer, Reshape back (T fixed) |
 | Embedding | Gather(table, ids) |
 | Activation, activation= | Relu, Sigmoid, Tanh, Elu, Selu, LeakyRelu(0.01), Softplus, Softmax,
   LogSoftmax (last axis); step = Cast(Greater(x, 0)); gelu = x (1 + Erf(x / sqrt 2)) / 2;
@@ -277,6 +278,15 @@ def _embedding(g: OnnxGraph, layer: Any, inputs: list[str], shapes: list) -> str
     if layer.mask_zero:
         g.masked.add(y)  # a recurrent converter refuses masked input (see onnx_recurrent)
     return y
+
+
+@register_converter("TimeDistributed")
+def _time_distributed(g: OnnxGraph, layer: Any, inputs: list[str], shapes: list) -> str:
+    # (N, T, ...) -> (N*T, ...) -> the inner layer -> (N, T, ...), as the layer computes it.
+    shape = shapes[0]
+    folded = g.node("Reshape", [inputs[0], g.ints([-1, *shape[2:]], "shape")])
+    y, out_shape = g.convert(layer.layer, [folded], [(shape[1], *shape[2:])])
+    return g.node("Reshape", [y, g.ints([-1, shape[1], *out_shape[1:]], "shape")])
 
 
 # ----------------------------------------------------- merge layers of the functional API
