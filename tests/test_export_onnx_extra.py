@@ -125,3 +125,42 @@ def test_functional_two_inputs_cnn(tmp_path):
     got = _run(m, {"image": xi, "meta": xm}, tmp_path, opset=18)
     want = m([xi, xm], training=False).data  # (predict of several inputs: issue 11/12's loop)
     assert np.abs(got - want).max() <= 1e-5
+
+
+def test_keras_surface_layers(tmp_path):
+    ReLU, LeakyReLU, ELU, PReLU, Softmax = _need("ReLU", "LeakyReLU", "ELU", "PReLU", "Softmax")
+    Max1, Avg1, GAvg1, GMax1, Permute, Repeat = _need(
+        "MaxPooling1D",
+        "AveragePooling1D",
+        "GlobalAveragePooling1D",
+        "GlobalMaxPooling1D",
+        "Permute",
+        "RepeatVector",
+    )
+    m = mb.Sequential(
+        [
+            layers.Dense(6),
+            ReLU(max_value=1.5, negative_slope=0.1, threshold=0.2),
+            Repeat(5),
+            layers.Dense(4),
+            LeakyReLU(0.3),
+            PReLU(shared_axes=[1]),
+            Max1(2, strides=1, padding="same"),
+            Avg1(2, padding="same"),
+            Permute((2, 1)),
+            ELU(0.7),
+            Avg1(2, data_format="channels_first"),
+            Permute((2, 1)),
+            Softmax(axis=1),
+        ]
+    )
+    m.build((1, 3))
+    _randomize(m)
+    x = _x((4, 3)) * 2
+    assert np.abs(_run(m, {"input": x}, tmp_path) - m.predict(x)).max() <= 1e-5
+    for pool in (GAvg1, GMax1):
+        m = mb.Sequential([layers.Dense(4), pool(), layers.Dense(2)])
+        m.build((1, 5, 3))
+        _randomize(m)
+        x = _x((2, 5, 3))
+        assert np.abs(_run(m, {"input": x}, tmp_path) - m.predict(x)).max() <= 1e-5

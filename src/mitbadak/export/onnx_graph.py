@@ -214,9 +214,16 @@ def to_onnx(
         raise ShapeError(
             "to_onnx: the model is not built yet; call it on a batch (or model.build) first"
         )
-    # Register the converters (onnx_conv_extra / onnx_functional bind by class name, so they
-    # import the layer modules they need only when such a layer is converted).
-    from . import onnx_conv_extra, onnx_functional, onnx_layers, onnx_recurrent  # noqa: F401
+    # Register the converters (onnx_conv_extra / onnx_functional / onnx_keras_layers bind by
+    # class name, so they import the layer modules they need only when such a layer is
+    # converted).
+    from . import (  # noqa: F401
+        onnx_conv_extra,
+        onnx_functional,
+        onnx_keras_layers,
+        onnx_layers,
+        onnx_recurrent,
+    )
 
     graph = OnnxGraph(model.dtype, opset)
     specs = onnx_functional.input_specs(model)
