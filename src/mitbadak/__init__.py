@@ -18,7 +18,9 @@ from . import (
     callbacks,
     data,
     functional,
+    export,  # issue 18: imports no onnx until to_onnx runs
     initializers,
+    interop,  # issue 18: imports no torch / h5py until used
     layers,
     losses,
     metrics,
@@ -26,6 +28,7 @@ from . import (
     optimizers,
     random,
     regularizers,
+    safetensors,  # issue 18
     schedules,
 )
 from .errors import (
@@ -204,6 +207,9 @@ __all__ = [
     "no_grad",
     "numerical_grad",
     "ops",
+    "export",
+    "interop",
+    "safetensors",
     "optimizers",
     "random",
     "regularizers",

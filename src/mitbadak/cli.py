@@ -239,6 +239,18 @@ def build_parser() -> argparse.ArgumentParser:
     summary.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak (.npz)")
     summary.set_defaults(func=cmd_summary)
 
+    # --- export (issue 18.2)
+    export = sub.add_parser(
+        "export",
+        help="export a saved model to ONNX",
+        description="Write a saved mitbadak model as an ONNX file (needs the 'onnx' extra).",
+    )
+    export.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak")
+    export.add_argument("out", metavar="OUT", help="the ONNX file to write (e.g. model.onnx)")
+    export.add_argument("--opset", type=int, default=17, help="ONNX opset (default: 17)")
+    export.set_defaults(func=cmd_export)
+    # --- end export
+
     lesson = sub.add_parser("lesson", help="run a lesson: figures, numbers and a report")
     lesson.add_argument("name", metavar="NAME", help="a lesson name, or 'all' for the report")
     lesson.add_argument("--out", default="lessons", help="output folder (default: lessons/)")
@@ -599,6 +611,17 @@ def cmd_summary(args: argparse.Namespace) -> int:
         print(
             f"test accuracy when saved: {float(extra['test_accuracy']):.4f} on {extra.get('dataset')}"
         )
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """``mitbadak export MODEL OUT``: the saved model as an ONNX file."""
+    from .export import to_onnx
+    from .io import load_model
+
+    model = load_model(args.model, compile=False)
+    proto = to_onnx(model, args.out, opset=args.opset)
+    print(f"wrote {args.out}: ONNX opset {args.opset}, {len(proto.graph.node)} nodes")
     return 0
 
 

@@ -56,6 +56,12 @@ def save_arrays(
     path: str | os.PathLike[str], header: dict[str, Any], arrays: dict[str, Any]
 ) -> None:
     """Atomically write a JSON header and named arrays as one ``.npz`` file."""
+    # --- safetensors dispatch (issue 18.1): a ``.safetensors`` path gets that format
+    from . import safetensors
+
+    if safetensors.is_safetensors_path(path):
+        return safetensors.save_header_arrays(path, header, arrays)
+    # --- end safetensors dispatch
     payload = {_HEADER: np.frombuffer(json.dumps(header).encode("utf-8"), dtype=np.uint8)}
     for k, v in arrays.items():
         arr = np.asarray(v)
@@ -67,6 +73,12 @@ def save_arrays(
 
 def load_arrays(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
     """Read a file written by :func:`save_arrays`; raise FileFormatError if it is not one."""
+    # --- safetensors dispatch (issue 18.1): a ``.safetensors`` path is read as that format
+    from . import safetensors
+
+    if safetensors.is_safetensors_path(path):
+        return safetensors.load_header_arrays(path)
+    # --- end safetensors dispatch
     path = Path(path)
     if not path.is_file():
         raise FileFormatError(f"{path}: no such file")
