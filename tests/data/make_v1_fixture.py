@@ -1,0 +1,13 @@
+import numpy as np, mitbadak as mb
+from mitbadak import Sequential
+from mitbadak.layers import Dense, Dropout, BatchNormalization
+mb.set_seed(0)
+m = Sequential([Dense(5, activation="relu", name="hidden"), BatchNormalization(name="bn"), Dropout(0.2, name="drop"), Dense(3, name="out")], name="fixture_v1")
+m.compile("adam", mb.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+rng = np.random.default_rng(0)
+x = rng.normal(size=(40, 4)).astype("float32"); y = (x[:, 0] > 0).astype(int) + (x[:, 1] > 0)
+m.fit(x, y, epochs=2, batch_size=8, verbose=0, seed=0)
+m.save("tests/data/model_v1.npz", training_state=2)
+m.save_weights("tests/data/weights_v1.npz")
+np.savez("tests/data/model_v1_expected.npz", x=x[:6], pred=m.predict(x[:6]))
+print(m.predict(x[:2]))
