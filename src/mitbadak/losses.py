@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 
+from . import registry
 from .errors import ConfigError, LabelError, ShapeError
 from .ops import activation as _act
 from .ops import loss as _L
@@ -151,6 +152,11 @@ class Loss:
                 else np.asarray(cw, dtype=float).tolist()
             )
         return cfg
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> Loss:
+        """Rebuild from :meth:`get_config`'s dict (the inverse of ``get_config``)."""
+        return cls(**config)
 
 
 def _logits_of_softmax(y_pred: Tensor) -> Tensor | None:
@@ -351,11 +357,12 @@ _REGISTRY: dict[str, type[Loss]] = {
     "huber": Huber,
     "huber_loss": Huber,
 }
+registry.family("losses", _REGISTRY)  # the one registry holds this table
 
 
 def register(name: str, cls: type[Loss]) -> None:
     """Make a Loss class available by name."""
-    _REGISTRY[name] = cls
+    registry.register("losses", name, cls)
 
 
 def get(identifier: Any) -> Loss:
@@ -368,8 +375,8 @@ def get(identifier: Any) -> Loss:
     if isinstance(identifier, Loss):
         return identifier
     if isinstance(identifier, str):
-        cls = _REGISTRY.get(identifier.lower())
-        if cls is None:
+        cls = registry.lookup("losses", identifier)
+        if not isinstance(cls, type):
             raise ConfigError(f"unknown loss {identifier!r}; expected one of {sorted(_REGISTRY)}")
         return cls()
     if isinstance(identifier, type) and issubclass(identifier, Loss):

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 
-from .. import initializers
+from .. import initializers, registry
 from ..errors import ConfigError, DTypeError, ShapeError
 from ..tensor import Tensor, get_default_dtype
 
@@ -44,7 +44,7 @@ class Layer:
         ((2, 3), 1)
     """
 
-    _registry: ClassVar[dict[str, type[Layer]]] = {}
+    _registry: ClassVar[dict[str, type[Layer]]] = registry.family("layers")  # the one registry
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
