@@ -286,9 +286,9 @@ def check_rebuildable(model: Layer) -> None:
 
     cls = type(model)
     how = (
-        f"decorate the class with @mitbadak.registry.register_serializable('layers') (a class "
-        f"defined at module level, importable before load_model) and give it get_config() "
-        f"returning its constructor arguments, or save only the weights (save_weights)"
+        "decorate the class with @mitbadak.registry.register_serializable('layers') (a class "
+        "defined at module level, importable before load_model) and give it get_config() "
+        "returning its constructor arguments, or save only the weights (save_weights)"
     )
     if not registry.is_registered("layers", cls):
         raise ConfigError(

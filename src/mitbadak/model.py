@@ -249,7 +249,12 @@ class Model(Layer):
                 mets.append(m)
             elif isinstance(m, _metrics.Metric) and registry.is_registered("metrics", m):
                 mets.append(_jsonable(registry.serialize(m)))
-        return {"optimizer": opt_cfg, "loss": loss_cfg, "metrics": mets, "has_loss": bool(self.loss)}
+        return {
+            "optimizer": opt_cfg,
+            "loss": loss_cfg,
+            "metrics": mets,
+            "has_loss": bool(self.loss),
+        }
 
     def compile_from_config(self, config: dict[str, Any]) -> bool:
         """Compile from :meth:`get_compile_config`'s dict (names looked up in the registry,
@@ -506,7 +511,7 @@ class Model(Layer):
         if split < 1 or split >= n:
             raise DataError(f"fit: validation_split={validation_split} leaves an empty part")
         head, tail = slice(0, split), slice(split, n)
-        cut = (lambda a, s: None if a is None else a[s])  # noqa: E731
+        cut = lambda a, s: None if a is None else a[s]  # noqa: E731
         return (take(x, head), cut(y, head), cut(sw, head)), (
             take(x, tail),
             cut(y, tail),

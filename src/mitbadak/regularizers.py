@@ -113,7 +113,9 @@ def get(identifier: Any) -> Regularizer | None:
     """
     if identifier is None or isinstance(identifier, Regularizer):
         return identifier
-    if isinstance(identifier, str) and isinstance(registry.lookup("regularizers", identifier), type):
+    if isinstance(identifier, str) and isinstance(
+        registry.lookup("regularizers", identifier), type
+    ):
         return registry.lookup("regularizers", identifier)()
     if isinstance(identifier, dict):
         cls = registry.lookup("regularizers", identifier.get("class_name"))
