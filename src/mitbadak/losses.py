@@ -92,6 +92,13 @@ def class_weight_to_sample_weight(
         raise LabelError(
             f"{op}: label {bad} has no weight: class_weight covers classes 0..{len(table) - 1}"
         )
+    if isinstance(class_weight, dict) and num_classes is not None:
+        beyond = sorted(k for k in keys if k >= num_classes)
+        if beyond:
+            raise LabelError(
+                f"{op}: names class {beyond[0]}, but the model scores {num_classes} classes "
+                f"(0..{num_classes - 1})"
+            )
     if num_classes is not None and labels.size and labels.max() >= num_classes:
         raise LabelError(
             f"{op}: label {int(labels.max())} is not a class of a model with {num_classes} "

@@ -490,15 +490,23 @@ class Model(Layer):
             y = y.astype(self.dtype)
         return x, y
 
-    def _num_classes(self) -> int | None:
-        """Outputs of the last layer when it scores classes (to check class_weight labels)."""
-        shape = getattr(self, "output_shape", None)
-        return int(shape[-1]) if isinstance(shape, tuple) and shape and shape[-1] else None
+    def _output_classes(self, x: Any) -> int | None:
+        """Classes the model scores (its output width; 2 for one sigmoid output), from one
+        sample: what ``class_weight`` labels are checked against."""
+        try:
+            out = self.predict_on_batch(take(x, slice(0, 1)))
+        except Exception:  # a model that cannot run on one sample: no check
+            return None
+        if out.ndim < 2:
+            return 2
+        return 2 if out.shape[-1] == 1 else int(out.shape[-1])
 
-    def _weights_for(self, y: Any, sample_weight: Any, class_weight: Any, who: str) -> Any:
+    def _weights_for(
+        self, y: Any, sample_weight: Any, class_weight: Any, who: str, classes: int | None = None
+    ) -> Any:
         if sample_weight is None and not class_weight:
             return None
-        return _losses.sample_weights(y, sample_weight, class_weight or None, who=who)
+        return _losses.sample_weights(y, sample_weight, class_weight or None, classes, who=who)
 
     def _array_split(
         self, x: Any, y: Any, sw: Any, validation_split: float
@@ -726,14 +734,15 @@ class Model(Layer):
                 raise ConfigError("fit: validation_split needs arrays; give validation_data")
             return x, self._validation_feed(validation_data, batch_size, validation_steps)
         x, y = self._prepare_xy(x, y, "fit")
-        sw = self._weights_for(y, sample_weight, class_weight, "fit")
+        if not self.built and isinstance(x, np.ndarray):
+            self.build((1,) + tuple(x.shape[1:]))
+        classes = self._output_classes(x) if class_weight else None
+        sw = self._weights_for(y, sample_weight, class_weight, "fit", classes)
         train: tuple[Any, ...] = (x, y, sw)
         val_feed = self._validation_feed(validation_data, batch_size, validation_steps)
         if val_feed is None and validation_split:
             train, val = self._array_split(x, y, sw, validation_split)
             val_feed = self._feed(val, batch_size, False, None, validation_steps, "validation")
-        if not self.built and isinstance(train[0], np.ndarray):
-            self.build((1,) + tuple(train[0].shape[1:]))
         return train, val_feed
 
     def _weigh_batch(self, batch: Any, class_weight: Any) -> tuple[Any, ...]:
