@@ -693,8 +693,13 @@ class Layer:
         kw: dict[str, Any] = {}
         if sig.training:
             kw["training"] = training
-        if mask is not None and sig.mask:
-            kw["mask"] = mask
+        if sig.mask:
+            if mask is None and isinstance(inputs, Tensor):
+                from .embedding import get_mask  # (embedding imports this module)
+
+                mask = get_mask(inputs)  # Keras passes the mask a layer attached, e.g. Embedding
+            if mask is not None:
+                kw["mask"] = mask
         for k, v in kwargs.items():
             if not (sig.var_keyword or k in sig.names):
                 raise ConfigError(
