@@ -134,31 +134,43 @@ def map_structure(fn: Callable[[Any], Any], x: Any) -> Any:
     return fn(x)
 
 
-class _Signature(NamedTuple):
+class _CallPlan(NamedTuple):
+    """How to run a layer class's computation: which method, and what it accepts."""
+
+    method: str | None  # "call", "forward", or None when the class defines neither
     training: bool
     mask: bool
     var_keyword: bool
     names: frozenset[str]
 
 
-_signatures: dict[Any, _Signature] = {}
+_plans: dict[type, _CallPlan] = {}
 
 
-def _signature(fn: Callable[..., Any]) -> _Signature:
-    """What keywords a call / forward method accepts (cached per function)."""
-    key = getattr(fn, "__func__", fn)
-    sig = _signatures.get(key)
-    if sig is None:
-        params = inspect.signature(fn).parameters
+def _call_plan(cls: type[Layer]) -> _CallPlan:
+    """The (cached) plan of ``cls``: ``call`` if it overrides it, else ``forward``."""
+    plan = _plans.get(cls)
+    if plan is not None:
+        return plan
+    if cls.call is not Layer.call:
+        method: str | None = "call"
+    elif cls.forward is not Layer.forward:
+        method = "forward"
+    else:
+        method = None
+    if method is None:
+        plan = _CallPlan(None, False, False, False, frozenset())
+    else:
+        params = list(inspect.signature(getattr(cls, method)).parameters.values())[1:]
         names = frozenset(
-            n
-            for n, p in params.items()
-            if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY) and n != "self"
+            p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
         )
-        var_kw = any(p.kind == p.VAR_KEYWORD for p in params.values())
-        sig = _Signature(var_kw or "training" in names, var_kw or "mask" in names, var_kw, names)
-        _signatures[key] = sig
-    return sig
+        var_kw = any(p.kind == p.VAR_KEYWORD for p in params)
+        plan = _CallPlan(
+            method, var_kw or "training" in names, var_kw or "mask" in names, var_kw, names
+        )
+    _plans[cls] = plan
+    return plan
 
 
 def _unique(key: str, used: set[str]) -> str:
@@ -262,45 +274,57 @@ class Layer:
                         raw.append(t)
         object.__setattr__(self, key, value)
 
-    def _attribute_items(self) -> Iterator[tuple[str, Any]]:
+    def _attribute_items(self) -> list[tuple[str, Any]]:
         """(path, Layer or Tensor) in this layer's attributes, in assignment order."""
         seen: set[int] = set()
+        out: list[tuple[str, Any]] = []
+        skip = self._untracked_attributes
         for key, value in list(self.__dict__.items()):
-            if key not in self._untracked_attributes:
-                yield from _scan(key, value, seen)
+            if isinstance(value, (Layer, Tensor)):
+                if key not in skip:
+                    out.append((key, value))
+            elif isinstance(value, (list, tuple, dict)) and key not in skip:
+                out.extend(_scan(key, value, seen))
+        return out
+
+    def _tracked(self) -> tuple[list[tuple[str, Tensor, bool]], list[tuple[str, Layer]]]:
+        """This layer's own weights as (local name, tensor, trainable kind), and its direct
+        children as (path, layer), each in order and once."""
+        items = self._attribute_items()
+        first_path: dict[int, str] = {}
+        children: list[tuple[str, Layer]] = []
+        seen_layers = {id(self)}
+        for path, obj in items:
+            if isinstance(obj, Layer):
+                if id(obj) not in seen_layers:
+                    seen_layers.add(id(obj))
+                    children.append((path, obj))
+            elif id(obj) not in first_path:
+                first_path[id(obj)] = path
+        used: set[str] = set()
+        own: list[tuple[str, Tensor, bool]] = []
+        mine: set[int] = set()
+        for v, given in self.__dict__.get("_weights", ()):
+            key = given or first_path.get(id(v)) or "variable"
+            own.append((_unique(key, used), v, v.trainable))
+            mine.add(id(v))
+        if len(first_path) > len(mine):  # tensors in attributes besides add_weight's
+            raw = {id(t) for t in self.__dict__.get("_raw_tensors", ())}
+            for path, t in items:
+                if isinstance(t, Layer) or id(t) in mine or first_path.get(id(t)) != path:
+                    continue
+                mine.add(id(t))
+                if isinstance(t, Variable):
+                    own.append((_unique(path, used), t, t.trainable))
+                elif t.is_leaf and (t.requires_grad or id(t) in raw):
+                    own.append((_unique(path, used), t, True))
+        return own, children
 
     def _own_entries(self) -> list[tuple[str, Tensor, bool]]:
-        """(local name, tensor, trainable kind) of the weights this layer holds itself."""
-        first_path: dict[int, str] = {}
-        attrs: list[tuple[str, Tensor]] = []
-        for path, obj in self._attribute_items():
-            if isinstance(obj, Tensor) and id(obj) not in first_path:
-                first_path[id(obj)] = path
-                attrs.append((path, obj))
-        used: set[str] = set()
-        out: list[tuple[str, Tensor, bool]] = []
-        own: set[int] = set()
-        for v, given in self.__dict__.get("_weights", []):
-            key = given or first_path.get(id(v)) or "variable"
-            out.append((_unique(key, used), v, v.trainable))
-            own.add(id(v))
-        raw = self.__dict__.get("_raw_tensors", [])
-        for path, t in attrs:
-            if id(t) in own:
-                continue
-            if isinstance(t, Variable):
-                out.append((_unique(path, used), t, t.trainable))
-            elif t.is_leaf and (t.requires_grad or any(r is t for r in raw)):
-                out.append((_unique(path, used), t, True))
-        return out
+        return self._tracked()[0]
 
     def _child_layers(self) -> list[tuple[str, Layer]]:
-        out, seen = [], {id(self)}
-        for path, obj in self._attribute_items():
-            if isinstance(obj, Layer) and id(obj) not in seen:
-                seen.add(id(obj))
-                out.append((path, obj))
-        return out
+        return self._tracked()[1]
 
     def sublayers(self) -> list[Layer]:
         """Direct children (layers in attributes, also inside lists / tuples / dicts), in
@@ -338,11 +362,12 @@ class Layer:
 
         def visit(layer: Layer, prefix: str) -> None:
             seen_l.add(id(layer))
-            for key, t, kind in layer._own_entries():
+            own, children = layer._tracked()
+            for key, t, kind in own:
                 if id(t) not in seen_t:
                     seen_t.add(id(t))
                     out.append((prefix + key, t, kind, layer))
-            for path, child in layer._child_layers():
+            for path, child in children:
                 if id(child) not in seen_l:
                     visit(child, prefix + path + ".")
 
@@ -669,44 +694,22 @@ class Layer:
 
     def call(self, inputs: Any, training: bool | None = None, mask: Any = None, **kwargs: Any):
         """The computation. Override it (Keras) or :meth:`forward` (PyTorch)."""
-        if type(self).forward is Layer.forward:
-            raise NotImplementedError(
-                f"{type(self).__name__} '{self.name}': define call(self, inputs) (Keras) or "
-                "forward(self, x) (PyTorch)"
-            )
-        return self._invoke(self.forward, inputs, training, mask, kwargs)
+        if _call_plan(type(self)).method != "forward":
+            self._no_computation()  # (also stops a super().call(...) from looping)
+        return self.run_call(inputs, training, mask, **kwargs)
 
     def forward(self, *args: Any, **kwargs: Any) -> Any:
         """PyTorch's name for the computation: define ``forward`` instead of ``call`` if you
         like; called directly, ``layer.forward(x)`` is ``layer(x)``."""
-        if type(self).call is Layer.call:
-            raise NotImplementedError(
-                f"{type(self).__name__} '{self.name}': define call(self, inputs) (Keras) or "
-                "forward(self, x) (PyTorch)"
-            )
+        if _call_plan(type(self)).method is None:
+            self._no_computation()
         return self(*args, **kwargs)
 
-    def _invoke(
-        self, fn: Callable[..., Any], inputs: Any, training: Any, mask: Any, kwargs: dict
-    ) -> Any:
-        sig = _signature(fn)
-        kw: dict[str, Any] = {}
-        if sig.training:
-            kw["training"] = training
-        if sig.mask:
-            if mask is None and isinstance(inputs, Tensor):
-                from .embedding import get_mask  # (embedding imports this module)
-
-                mask = get_mask(inputs)  # Keras passes the mask a layer attached, e.g. Embedding
-            if mask is not None:
-                kw["mask"] = mask
-        for k, v in kwargs.items():
-            if not (sig.var_keyword or k in sig.names):
-                raise ConfigError(
-                    f"{type(self).__name__} '{self.name}': call() takes no argument {k!r}"
-                )
-            kw[k] = v
-        return fn(inputs, **kw)
+    def _no_computation(self) -> None:
+        raise NotImplementedError(
+            f"{type(self).__name__} '{self.name}': define call(self, inputs) (Keras) or "
+            "forward(self, x) (PyTorch)"
+        )
 
     def run_call(
         self, inputs: Any, training: bool | None = None, mask: Any = None, **kwargs: Any
@@ -715,6 +718,9 @@ class Layer:
         the other keywords only where its signature takes them. Nothing else: no build, no
         conversion of the inputs. ``layer(inputs)`` is the usual way in.
 
+        A call that takes ``mask`` but is given none gets the mask attached to its input
+        tensor, if any (e.g. by ``Embedding(mask_zero=True)``), as in Keras.
+
         Example:
             >>> class Double(Layer):
             ...     def call(self, inputs):
@@ -722,17 +728,29 @@ class Layer:
             >>> Double().run_call(Tensor([1.0]), training=False).tolist()
             [2.0]
         """
-        cls = type(self)
-        if cls.call is not Layer.call:
-            fn = self.call
-        elif cls.forward is not Layer.forward:
-            fn = self.forward
-        else:
-            raise NotImplementedError(
-                f"{cls.__name__} '{self.name}': define call(self, inputs) (Keras) or "
-                "forward(self, x) (PyTorch)"
-            )
-        return self._invoke(fn, inputs, training, mask, kwargs)
+        plan = _plans.get(type(self)) or _call_plan(type(self))
+        if plan.method is None:
+            self._no_computation()
+        fn = getattr(self, plan.method)
+        if not kwargs and not plan.mask:  # the common case, kept short
+            return fn(inputs, training=training) if plan.training else fn(inputs)
+        kw: dict[str, Any] = {}
+        if plan.training:
+            kw["training"] = training
+        if plan.mask:
+            if mask is None and isinstance(inputs, Tensor):
+                from .embedding import get_mask  # (embedding imports this module)
+
+                mask = get_mask(inputs)
+            if mask is not None:
+                kw["mask"] = mask
+        for k, v in kwargs.items():
+            if not (plan.var_keyword or k in plan.names):
+                raise ConfigError(
+                    f"{type(self).__name__} '{self.name}': call() takes no argument {k!r}"
+                )
+            kw[k] = v
+        return fn(inputs, **kw)
 
     def _to_tensor(self, x: Any) -> Tensor:
         if isinstance(x, Tensor):
@@ -768,10 +786,11 @@ class Layer:
         was given, else the layer's mode. ``mask`` and other keywords go to ``call`` when its
         signature takes them.
         """
-        if is_input_structure(inputs):
-            inputs = map_structure(self._to_tensor, inputs)
-        else:
-            inputs = self._to_tensor(inputs)
+        if not isinstance(inputs, Tensor):
+            if is_input_structure(inputs):
+                inputs = map_structure(self._to_tensor, inputs)
+            else:
+                inputs = self._to_tensor(inputs)
         if not self.built:
             shapes = map_structure(lambda t: tuple(t.shape), inputs)
             self._check_declared(shapes)
@@ -785,11 +804,9 @@ class Layer:
             self._clear_losses()  # add_loss terms are those of this forward pass
         ctx.depth, ctx.training = ctx.depth + 1, given
         try:
+            # (forward hooks: a pre-hook goes just above this line, a post-hook just below)
             outputs = self.run_call(
-                inputs,
-                training=self.training if given is None else bool(given),
-                mask=mask,
-                **kwargs,
+                inputs, self.training if given is None else bool(given), mask, **kwargs
             )
         finally:
             ctx.depth, ctx.training = outer
