@@ -164,7 +164,7 @@ class Model(Layer):
             return
         self.input_shape = (None,) + tuple(input_shape[1:])
         with no_grad():
-            self.call(Tensor(np.zeros((1,) + tuple(input_shape[1:]), dtype=self.dtype)), False)
+            self.run_call(Tensor(np.zeros((1,) + tuple(input_shape[1:]), dtype=self.dtype)), False)
         self.built = True
 
     # -------------------------------------------------------------------------- compile
