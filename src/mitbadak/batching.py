@@ -25,22 +25,9 @@ from typing import Any
 import numpy as np
 
 from .errors import DataError
+from .layers.base import map_structure
 
 __all__ = ["Feed", "first_leaf", "map_structure", "num_samples", "take", "unpack_x_y_sample_weight"]
-
-
-def map_structure(fn: Callable[[Any], Any], x: Any) -> Any:
-    """Apply ``fn`` to every array of a dict / list / tuple structure (or to ``x`` itself).
-
-    Example:
-        >>> map_structure(lambda a: a * 2, {"a": 1, "b": (2, 3)})
-        {'a': 2, 'b': (4, 6)}
-    """
-    if isinstance(x, dict):
-        return {k: map_structure(fn, v) for k, v in x.items()}
-    if isinstance(x, (list, tuple)):
-        return type(x)(map_structure(fn, v) for v in x)
-    return fn(x)
 
 
 def first_leaf(x: Any) -> Any:

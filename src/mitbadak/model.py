@@ -92,6 +92,15 @@ def _jsonable(v: Any) -> Any:
     return v
 
 
+def _map_shapes(shapes: Any, is_shape: Any, fn: Any = lambda s: tuple(s)) -> Any:
+    """Apply ``fn`` to every shape tuple of a structure of shapes."""
+    if is_shape(tuple(shapes)) and not isinstance(shapes, dict):
+        return fn(tuple(shapes))
+    if isinstance(shapes, dict):
+        return {k: _map_shapes(v, is_shape, fn) for k, v in shapes.items()}
+    return type(shapes)(_map_shapes(v, is_shape, fn) for v in shapes)
+
+
 def _is_arrays(x: Any) -> bool:
     """Whether ``x`` is in-memory data (an array, a list of numbers, a dict / tuple of arrays)
     rather than a DataLoader or another iterable of batches."""
@@ -162,9 +171,25 @@ class Model(Layer):
         no graph, no random numbers drawn)."""
         if self.built:
             return
-        self.input_shape = (None,) + tuple(input_shape[1:])
+        if isinstance(input_shape, dict) or (
+            isinstance(input_shape, (list, tuple)) and isinstance(input_shape[0], (list, tuple))
+        ):  # several named inputs: a structure of shapes
+            is_shape = lambda s: (
+                isinstance(s, tuple)
+                and all(  # noqa: E731
+                    isinstance(d, (int, type(None))) for d in s
+                )
+            )
+            shapes = _map_shapes(input_shape, is_shape)
+            self.input_shape = _map_shapes(shapes, is_shape, lambda s: (None,) + s[1:])
+            dummy = _map_shapes(
+                shapes, is_shape, lambda s: Tensor(np.zeros((1,) + s[1:], dtype=self.dtype))
+            )
+        else:
+            self.input_shape = (None,) + tuple(input_shape[1:])
+            dummy = Tensor(np.zeros((1,) + tuple(input_shape[1:]), dtype=self.dtype))
         with no_grad():
-            self.run_call(Tensor(np.zeros((1,) + tuple(input_shape[1:]), dtype=self.dtype)), False)
+            self.run_call(dummy, False)
         self.built = True
 
     # -------------------------------------------------------------------------- compile
