@@ -169,7 +169,9 @@ def save_model(
     save_arrays(path, header, arrays)
 
 
-def _read_header(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+def read_header(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """The JSON header and the arrays of a mitbadak model or weights file, after checking its
+    format and version (FileFormatError naming the file otherwise)."""
     header, arrays = load_arrays(path)
     if header.get("format") != FORMAT:
         raise FileFormatError(
@@ -225,6 +227,8 @@ def _restore_training_state(model: Any, header: dict[str, Any]) -> None:
         {"epoch": ts["epoch"], "global_rng": ts.get("global_rng"), "fit_rng": ts.get("fit_rng")}
     )
 
+
+_read_header = read_header  # the former name, kept for callers not yet moved
 
 # ------------------------------------------------------------------------ weights by name
 _PREFIX = "weights/"
@@ -331,7 +335,7 @@ def load_model(path: str | os.PathLike[str], compile: bool = True) -> Any:
     :class:`FileFormatError` naming the file for missing, corrupt, truncated, foreign or newer
     files.
     """
-    header, arrays = _read_header(path)
+    header, arrays = read_header(path)
     try:
         model = layer_from_config(header["model"])
         shape = tuple(int(s) for s in header["input_shape"])
@@ -367,7 +371,7 @@ def save_weights(model: Layer, path: str | os.PathLike[str]) -> None:
 def load_weights(model: Layer, path: str | os.PathLike[str]) -> None:
     """Set a built model's weights from a weights file or a whole-model file, checking every
     name and shape (FileFormatError otherwise); files of format 1 are read by position."""
-    header, arrays = _read_header(path)
+    header, arrays = read_header(path)
     try:
         set_weight_arrays(model, arrays, header["version"])
     except (MitbadakError, KeyError) as e:

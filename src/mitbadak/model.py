@@ -996,7 +996,7 @@ class Model(Layer):
         """The random generators held by the layers (dropout, noise...), keyed
         ``"<layer path index>/<attribute>"``, for checkpoints."""
         out = {}
-        for i, layer in enumerate(self._walk()):
+        for i, layer in enumerate([self, *(sub for _, sub in self.named_sublayers())]):
             for k, v in vars(layer).items():
                 if isinstance(v, np.random.Generator) and not (layer is self and k == "_fit_rng"):
                     out[f"{i}/{layer.name}/{k}"] = v
