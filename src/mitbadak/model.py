@@ -92,13 +92,17 @@ def _jsonable(v: Any) -> Any:
     return v
 
 
-def _map_shapes(shapes: Any, is_shape: Any, fn: Any = lambda s: tuple(s)) -> Any:
-    """Apply ``fn`` to every shape tuple of a structure of shapes."""
-    if is_shape(tuple(shapes)) and not isinstance(shapes, dict):
+def _is_shape(s: Any) -> bool:
+    return isinstance(s, (tuple, list)) and all(isinstance(d, (int, type(None))) for d in s)
+
+
+def _map_shapes(shapes: Any, fn: Any) -> Any:
+    """Apply ``fn`` to every shape (a tuple of sizes) of a structure of shapes."""
+    if _is_shape(shapes):
         return fn(tuple(shapes))
     if isinstance(shapes, dict):
-        return {k: _map_shapes(v, is_shape, fn) for k, v in shapes.items()}
-    return type(shapes)(_map_shapes(v, is_shape, fn) for v in shapes)
+        return {k: _map_shapes(v, fn) for k, v in shapes.items()}
+    return type(shapes)(_map_shapes(v, fn) for v in shapes)
 
 
 def _is_arrays(x: Any) -> bool:
@@ -174,17 +178,9 @@ class Model(Layer):
         if isinstance(input_shape, dict) or (
             isinstance(input_shape, (list, tuple)) and isinstance(input_shape[0], (list, tuple))
         ):  # several named inputs: a structure of shapes
-            is_shape = lambda s: (
-                isinstance(s, tuple)
-                and all(  # noqa: E731
-                    isinstance(d, (int, type(None))) for d in s
-                )
-            )
-            shapes = _map_shapes(input_shape, is_shape)
-            self.input_shape = _map_shapes(shapes, is_shape, lambda s: (None,) + s[1:])
-            dummy = _map_shapes(
-                shapes, is_shape, lambda s: Tensor(np.zeros((1,) + s[1:], dtype=self.dtype))
-            )
+            shapes = _map_shapes(input_shape, tuple)
+            self.input_shape = _map_shapes(shapes, lambda s: (None,) + s[1:])
+            dummy = _map_shapes(shapes, lambda s: Tensor(np.zeros((1,) + s[1:], dtype=self.dtype)))
         else:
             self.input_shape = (None,) + tuple(input_shape[1:])
             dummy = Tensor(np.zeros((1,) + tuple(input_shape[1:]), dtype=self.dtype))
