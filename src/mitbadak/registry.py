@@ -58,6 +58,16 @@ FAMILIES = (
 )
 
 _TABLES: dict[str, dict[str, Any]] = {f: {} for f in FAMILIES}
+_ONE = {
+    "activations": "activation",
+    "initializers": "initializer",
+    "layers": "layer",
+    "losses": "loss",
+    "metrics": "metric",
+    "optimizers": "optimizer",
+    "regularizers": "regularizer",
+    "schedules": "schedule",
+}
 
 
 def _table(fam: str) -> dict[str, Any]:
@@ -185,7 +195,7 @@ def get(fam: str, identifier: Any, *args: Any, **kwargs: Any) -> Any:
         obj = lookup(fam, identifier)
         if obj is None:
             raise ConfigError(
-                f"unknown {fam[:-1]} {identifier!r}; expected one of {names(fam)} "
+                f"unknown {_ONE[fam]} {identifier!r}; expected one of {names(fam)} "
                 f"(register your own with mitbadak.registry.register_serializable({fam!r}))"
             )
         return obj(*args, **kwargs) if isinstance(obj, type) else obj
@@ -219,17 +229,17 @@ def deserialize(fam: str, spec: dict[str, Any], *args: Any, **kwargs: Any) -> An
         'L2'
     """
     if not isinstance(spec, dict) or not isinstance(spec.get("class_name"), str):
-        raise ConfigError(f"invalid {fam[:-1]} spec {spec!r}: expected {{'class_name', 'config'}}")
+        raise ConfigError(f"invalid {_ONE[fam]} spec {spec!r}: expected {{'class_name', 'config'}}")
     cls = lookup(fam, spec["class_name"])
     if not isinstance(cls, type):
-        raise ConfigError(f"unknown {fam[:-1]} class {spec['class_name']!r}")
+        raise ConfigError(f"unknown {_ONE[fam]} class {spec['class_name']!r}")
     config = spec.get("config", {})
     if not isinstance(config, dict):
-        raise ConfigError(f"invalid config for {fam[:-1]} {spec['class_name']!r}: {config!r}")
+        raise ConfigError(f"invalid config for {_ONE[fam]} {spec['class_name']!r}: {config!r}")
     config = {**config, **kwargs}
     try:
         if args:
             return cls.from_config(*args, config)
         return cls.from_config(config)
     except TypeError as e:
-        raise ConfigError(f"invalid config for {fam[:-1]} {spec['class_name']!r}: {e}") from None
+        raise ConfigError(f"invalid config for {_ONE[fam]} {spec['class_name']!r}: {e}") from None
