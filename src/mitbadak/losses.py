@@ -153,7 +153,7 @@ def sample_weights(
     return w
 
 
-class Loss:
+class Loss(registry.Serializable):
     """Base class. Subclasses implement ``compute(y_true, y_pred, reduction) -> Tensor``.
 
     Args:
@@ -177,8 +177,17 @@ class Loss:
     def __call__(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> Tensor:
         y_pred = _as_pred(y_pred)
         w = None
-        if sample_weight is not None or self.class_weight is not None:
-            w = sample_weights(y_true, sample_weight, self.class_weight, who=type(self).__name__)
+        if sample_weight is not None:
+            sw = sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight
+            w = np.asarray(sw, dtype=np.float64).reshape(-1)
+            if len(w) != len(y_pred):
+                raise ShapeError(
+                    f"{type(self).__name__}: sample_weight has {len(w)} entries for "
+                    f"{len(y_pred)} samples"
+                )
+        if self.class_weight is not None:
+            cw = class_weight_to_sample_weight(y_true, self.class_weight)
+            w = cw if w is None else w * cw
         if w is None:
             return self.call(y_true, y_pred)
         per_sample = self.compute(y_true, y_pred, "none")
@@ -201,11 +210,6 @@ class Loss:
                 else np.asarray(cw, dtype=float).tolist()
             )
         return cfg
-
-    @classmethod
-    def from_config(cls, config: dict[str, Any]) -> Loss:
-        """Rebuild from :meth:`get_config`'s dict (the inverse of ``get_config``)."""
-        return cls(**config)
 
 
 def _logits_of_softmax(y_pred: Tensor) -> Tensor | None:

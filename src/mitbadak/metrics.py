@@ -670,10 +670,6 @@ _CLASSES: dict[str, type[Metric]] = {
         Mean,
     )
 }
-# The one registry holds both tables: names ("mae", "f1") and class names ("F1Score").
-registry.family("metrics", _BY_NAME)
-for _cls in _CLASSES.values():
-    registry.register("metrics", _cls.__name__, _cls)
 
 
 def accuracy_kind_for_loss(loss: Any) -> str | None:
@@ -687,6 +683,12 @@ def accuracy_kind_for_loss(loss: Any) -> str | None:
     if "categorical" in name or "kl" in name:
         return "categorical"
     return None
+
+
+# The one registry holds both tables: names ("mae", "f1") and class names ("F1Score").
+registry.family("metrics", _BY_NAME)
+for _cls in _CLASSES.values():
+    registry.register("metrics", _cls.__name__, _cls)
 
 
 def get(identifier: Any, loss: Any = None, y_true: Any = None, y_pred: Any = None) -> Metric:
