@@ -155,6 +155,8 @@ def test_add_weight_keras_keywords_and_the_original_positional_form():
     with pytest.raises(ShapeError, match="shape must be integers"):
         layer.add_weight(shape=("a",))
     layer.add_weight(shape=(1,), autocast=False)  # Keras options that do not apply: accepted
+    e = layer.add_weight("e", shape=(2,), initializer="ones")  # name first, the rest by keyword
+    assert e.shape == (2,) and "e" in layer.state_dict()
 
 
 def test_unnamed_weights_are_keyed_by_their_attribute():
@@ -342,3 +344,76 @@ def test_module_docstrings_run():
 
     result = doctest.testmod(variable, extraglobs={"np": np})
     assert result.failed == 0 and result.attempted > 5
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # raised inside Keras' numpy bridge
+def test_losses_and_weight_names_agree_with_keras():
+    """The same Keras program on Keras 3 (PyTorch backend) and on mitbadak: same outputs,
+    same ``losses`` (add_loss term of the latest call, then the kernel penalty), same names."""
+    import os
+
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    keras = pytest.importorskip("keras")
+    if keras.backend.backend() != "torch":
+        pytest.skip("Keras is set up with another backend")
+
+    class KLinear(keras.layers.Layer):
+        def __init__(self, units, **kwargs):
+            super().__init__(**kwargs)
+            self.units = units
+
+        def build(self, input_shape):
+            self.w = self.add_weight(shape=(input_shape[-1], self.units), initializer="ones")
+            self.b = self.add_weight(shape=(self.units,), initializer="zeros", name="b")
+
+        def call(self, inputs):
+            self.add_loss(0.01 * keras.ops.sum(inputs * inputs))
+            return keras.ops.matmul(inputs, self.w) + self.b
+
+    class KNet(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.linear = KLinear(3)
+            self.out = keras.layers.Dense(1, kernel_regularizer=keras.regularizers.L2(0.1))
+
+        def call(self, inputs):
+            return self.out(self.linear(inputs))
+
+    class MLinear(Layer):
+        def __init__(self, units, **kwargs):
+            super().__init__(**kwargs)
+            self.units = units
+
+        def build(self, input_shape):
+            self.w = self.add_weight(shape=(input_shape[-1], self.units), initializer="ones")
+            self.b = self.add_weight(shape=(self.units,), initializer="zeros", name="b")
+
+        def call(self, inputs):
+            self.add_loss(0.01 * (inputs * inputs).sum())
+            return inputs @ self.w + self.b
+
+    class MNet(Model):
+        def __init__(self):
+            super().__init__()
+            self.linear = MLinear(3)
+            self.out = Dense(1, kernel_regularizer=L2(0.1))
+
+        def call(self, inputs):
+            return self.out(self.linear(inputs))
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(5, 4)).astype("float32")
+    k, m = KNet(), MNet()
+    k(x)
+    m(x)
+    k.set_weights(m.get_weights())  # the same order of weights on both sides
+    for _ in range(2):  # twice: the add_loss terms of the first call are gone
+        yk = k(x)
+        ym = m(x)
+    np.testing.assert_allclose(ym.data, keras.ops.convert_to_numpy(yk), rtol=1e-5)
+    klosses = [float(keras.ops.convert_to_numpy(t)) for t in k.losses]
+    assert len(klosses) == len(m.losses) == 2
+    np.testing.assert_allclose([t.item() for t in m.losses], klosses, rtol=1e-5)
+    assert [v.name for v in k.weights] == [t.name.split("/")[-1] for t in m.weights]
+    # (state_dict keys name an unnamed weight by its attribute instead: linear.w, linear.b)
+    assert list(m.state_dict()) == ["linear.w", "linear.b", "out.kernel", "out.bias"]

@@ -430,7 +430,7 @@ class Layer:
         """
         who = f"{type(self).__name__} '{self.name}': add_weight"
         args = list(args)
-        if args and (isinstance(args[0], str) or args[0] is None) and len(args) >= 2:
+        if args and (isinstance(args[0], str) or (args[0] is None and len(args) >= 2)):
             fields = ["name", "shape", "initializer", "trainable", "regularizer"]
         else:  # Keras 3 positional order
             fields = ["shape", "initializer", "dtype", "trainable"]
