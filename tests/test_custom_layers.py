@@ -300,6 +300,26 @@ def test_layer_called_on_a_tuple_list_or_dict_of_inputs():
     assert isinstance(Plainish()([[1.0, 2.0]]), Tensor)  # nested numbers: still one array
 
 
+def test_subclassed_model_on_a_dict_of_inputs_builds():
+    class TwoInputs(Model):
+        def __init__(self):
+            super().__init__()
+            self.a, self.b, self.out = Dense(4), Dense(4), Dense(1)
+
+        def call(self, inputs):
+            return self.out((self.a(inputs["x"]) + self.b(inputs["z"])).relu())
+
+    m = TwoInputs()
+    inputs = {"x": np.ones((3, 2), "float32"), "z": np.ones((3, 5), "float32")}
+    assert m(inputs).shape == (3, 1)
+    assert m.input_shape == {"x": (None, 2), "z": (None, 5)}
+    assert [p.shape for p in m.parameters()][:2] == [(2, 4), (4,)]
+    m2 = TwoInputs()
+    m2.build({"x": (1, 2), "z": [1, 5]})  # Model.build takes the structure of shapes too
+    assert m2.built and len(m2.weights) == 6
+    Sequential([Dense(1)]).build([None, 3])  # a shape given as a list still works
+
+
 class Plainish(Layer):
     def call(self, inputs):
         assert isinstance(inputs, Tensor)

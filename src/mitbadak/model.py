@@ -40,7 +40,7 @@ from . import optimizers as _optimizers
 from . import random as _random
 from .callbacks import Callback, CallbackList, History, ProgressBar
 from .errors import ConfigError, DataError, NotFittedError, ShapeError
-from .layers.base import Layer, layer_from_config, layer_to_config
+from .layers.base import Layer, layer_from_config, layer_to_config, map_shapes
 from .tensor import Tensor, no_grad
 
 __all__ = ["Model", "Sequential"]
@@ -104,9 +104,11 @@ class Model(Layer):
         no graph, no random numbers drawn)."""
         if self.built:
             return
-        self.input_shape = (None,) + tuple(input_shape[1:])
+        self.input_shape = map_shapes(lambda s: (None,) + tuple(s[1:]), input_shape)
         with no_grad():
-            self.run_call(Tensor(np.zeros((1,) + tuple(input_shape[1:]), dtype=self.dtype)), False)
+            self.run_call(
+                map_shapes(lambda s: Tensor(np.zeros((1,) + s[1:], self.dtype)), input_shape), False
+            )
         self.built = True
 
     # -------------------------------------------------------------------------- compile

@@ -134,6 +134,39 @@ def map_structure(fn: Callable[[Any], Any], x: Any) -> Any:
     return fn(x)
 
 
+def is_shape(x: Any) -> bool:
+    """Whether ``x`` is one shape: a tuple of integers (``None`` for an unknown size), or a
+    non-empty list of them.
+
+    Example:
+        >>> is_shape((None, 3)), is_shape([None, 3]), is_shape(((1, 2), (1, 3)))
+        (True, True, False)
+    """
+    return (isinstance(x, tuple) or (isinstance(x, list) and len(x) > 0)) and all(
+        d is None or isinstance(d, (int, np.integer)) for d in x
+    )
+
+
+def map_shapes(fn: Callable[[tuple], Any], shapes: Any) -> Any:
+    """Apply ``fn`` to every shape in a nested tuple / list / dict of shapes (what ``build``
+    gets for a layer called on several inputs), keeping the structure.
+
+    Example:
+        >>> map_shapes(lambda s: s[1:], {"a": (8, 3), "b": [(8, 2), (8, 5, 5)]})
+        {'a': (3,), 'b': [(2,), (5, 5)]}
+    """
+    if is_shape(shapes):
+        return fn(tuple(shapes))
+    if isinstance(shapes, dict):
+        return {k: map_shapes(fn, v) for k, v in shapes.items()}
+    if isinstance(shapes, (list, tuple)):
+        out = [map_shapes(fn, v) for v in shapes]
+        return out if isinstance(shapes, list) else tuple(out)
+    raise ShapeError(
+        f"expected a shape (a tuple of integers) or a structure of shapes, got {shapes!r}"
+    )
+
+
 class _CallPlan(NamedTuple):
     """How to run a layer class's computation: which method, and what it accepts."""
 
