@@ -5,7 +5,8 @@
 attributes: sub-layers, and leaf ``Tensor`` s that require a gradient, directly or inside lists,
 tuples and dicts (nested, and read when asked, so ``self.blocks.append(Dense(4))`` counts).
 Order is deterministic: a layer's own ``add_weight`` weights in creation order, then its other
-tensor attributes, then its sub-layers, each in attribute assignment order. A layer or tensor
+tensor attributes, then its sub-layers, each in the order their attributes were first given a
+layer, a tensor or a container (PyTorch's and Keras' order: ``self.a = None`` does not count). A layer or tensor
 reached twice (shared, tied) counts once, under its first name.
 
 **Names** (the keys of :meth:`Layer.state_dict`, :meth:`Layer.named_parameters`): the attribute
@@ -242,7 +243,7 @@ class Layer:
     _registry: ClassVar[dict[str, type[Layer]]] = {}
     #: Attributes never searched for weights or sub-layers (the layer's own bookkeeping).
     _untracked_attributes: ClassVar[frozenset[str]] = frozenset(
-        {"_parent", "_weights", "_regularizers", "_own_losses", "_raw_tensors"}
+        {"_parent", "_weights", "_regularizers", "_own_losses", "_raw_tensors", "_tracked_keys"}
     )
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
@@ -299,25 +300,32 @@ class Layer:
 
     # --------------------------------------------------------------- tracking of children
     def __setattr__(self, key: str, value: Any) -> None:
-        if isinstance(value, (Tensor, list, tuple, dict)) and key not in self._untracked_attributes:
-            raw = self.__dict__.setdefault("_raw_tensors", [])
-            for _, t in _scan(key, value, set()):
-                if isinstance(t, Tensor) and t.requires_grad and t.is_leaf:
-                    if not any(r is t for r in raw):
-                        raw.append(t)
+        if isinstance(value, (Layer, Tensor, list, tuple, dict)) and (
+            key not in self._untracked_attributes
+        ):
+            # The order of tracking is that of the first assignment of a layer, a tensor or a
+            # container to each attribute (as in PyTorch and Keras), not of the attribute.
+            self.__dict__.setdefault("_tracked_keys", {}).setdefault(key, None)
+            if not isinstance(value, Layer):
+                raw = self.__dict__.setdefault("_raw_tensors", [])
+                for _, t in _scan(key, value, set()):
+                    if isinstance(t, Tensor) and t.requires_grad and t.is_leaf:
+                        if not any(r is t for r in raw):
+                            raw.append(t)
         object.__setattr__(self, key, value)
 
+    def __delattr__(self, key: str) -> None:
+        object.__delattr__(self, key)
+        self.__dict__.get("_tracked_keys", {}).pop(key, None)
+
     def _attribute_items(self) -> list[tuple[str, Any]]:
-        """(path, Layer or Tensor) in this layer's attributes, in assignment order."""
+        """(path, Layer or Tensor) in this layer's attributes, in tracking order."""
         seen: set[int] = set()
         out: list[tuple[str, Any]] = []
-        skip = self._untracked_attributes
-        for key, value in list(self.__dict__.items()):
-            if isinstance(value, (Layer, Tensor)):
-                if key not in skip:
-                    out.append((key, value))
-            elif isinstance(value, (list, tuple, dict)) and key not in skip:
-                out.extend(_scan(key, value, seen))
+        values = self.__dict__
+        for key in list(values.get("_tracked_keys", ())):
+            if key in values:
+                out.extend(_scan(key, values[key], seen))
         return out
 
     def _tracked(self) -> tuple[list[tuple[str, Tensor, bool]], list[tuple[str, Layer]]]:
@@ -553,7 +561,14 @@ class Layer:
         return [(n, t) for n, t, kind, owner in self._named_entries() if kind and owner._trainable]
 
     def named_weights(self) -> list[tuple[str, Tensor]]:
-        """``(name, tensor)`` for every weight (trainable or not), in :attr:`weights` order."""
+        """``(name, tensor)`` for every weight (trainable or not), in :attr:`weights` order.
+
+        Example:
+            >>> from mitbadak.layers import BatchNormalization
+            >>> bn = BatchNormalization(); bn.build((1, 2))
+            >>> [n for n, _ in bn.named_weights()]
+            ['gamma', 'beta', 'moving_mean', 'moving_variance']
+        """
         return [(n, t) for n, t, _, _ in self._named_entries()]
 
     def state_dict(self) -> dict[str, np.ndarray]:
@@ -697,7 +712,16 @@ class Layer:
     def losses(self) -> list[Tensor]:
         """Scalar loss terms: those added with :meth:`add_loss` by this layer and its
         sub-layers during the latest forward pass, then the regularization penalties of the
-        trainable weights (:meth:`regularization_losses`), as Keras lists them."""
+        trainable weights (:meth:`regularization_losses`), as Keras lists them. Add them to
+        the loss you minimize: ``loss = loss_fn(y, model(x)) + sum(model.losses)``.
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> d = Dense(1, kernel_initializer="ones", kernel_regularizer="l2")
+            >>> _ = d(np.ones((1, 3)))
+            >>> [round(t.item(), 4) for t in d.losses]  # 0.01 * sum(kernel ** 2)
+            [0.03]
+        """
         out: list[Tensor] = []
         for layer in self._walk():
             out.extend(layer.__dict__.get("_own_losses", []))
@@ -733,7 +757,15 @@ class Layer:
 
     def forward(self, *args: Any, **kwargs: Any) -> Any:
         """PyTorch's name for the computation: define ``forward`` instead of ``call`` if you
-        like; called directly, ``layer.forward(x)`` is ``layer(x)``."""
+        like; called directly, ``layer.forward(x)`` is ``layer(x)``.
+
+        Example:
+            >>> class AddOne(Layer):
+            ...     def forward(self, x):
+            ...         return x + 1
+            >>> AddOne()(np.zeros((1, 2))).tolist(), AddOne().forward(np.zeros((1, 1))).tolist()
+            ([[1.0, 1.0]], [[1.0]])
+        """
         if _call_plan(type(self)).method is None:
             self._no_computation()
         return self(*args, **kwargs)
