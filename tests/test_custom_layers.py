@@ -159,6 +159,18 @@ def test_add_weight_keras_keywords_and_the_original_positional_form():
     assert e.shape == (2,) and "e" in layer.state_dict()
 
 
+def test_build_by_hand_then_call_makes_the_weights_once():
+    d = Dense(2)
+    d.build((1, 3))
+    assert d.built
+    d(np.ones((4, 3)))
+    assert list(d.state_dict()) == ["kernel", "bias"] and len(d.weights) == 2
+    lin = Linear(2)
+    lin.build((None, 5))  # a Keras-style build without super().build(): still marked built
+    lin(np.ones((1, 5)))
+    assert len(lin.weights) == 2
+
+
 def test_unnamed_weights_are_keyed_by_their_attribute():
     lin = Linear(3)
     lin(np.ones((2, 5)))

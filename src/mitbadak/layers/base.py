@@ -41,6 +41,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import inspect
 import itertools
 import re
@@ -207,6 +208,19 @@ def _call_plan(cls: type[Layer]) -> _CallPlan:
     return plan
 
 
+def _marking_built(build: Callable[..., None]) -> Callable[..., None]:
+    """Wrap a subclass's ``build`` so that the layer is ``built`` once it returns (as Keras
+    does): ``layer.build(shape)`` by hand, then ``layer(x)``, creates the weights once."""
+
+    @functools.wraps(build)
+    def build_then_mark(self: Layer, *args: Any, **kwargs: Any) -> None:
+        build(self, *args, **kwargs)
+        self.built = True
+
+    build_then_mark.marks_built = True  # type: ignore[attr-defined]
+    return build_then_mark
+
+
 def _unique(key: str, used: set[str]) -> str:
     out, k = key, 0
     while out in used:
@@ -249,6 +263,9 @@ class Layer:
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         Layer._registry[cls.__name__] = cls  # load_model rebuilds only classes listed here
+        build = cls.__dict__.get("build")
+        if build is not None and not getattr(build, "marks_built", False):
+            cls.build = _marking_built(build)  # type: ignore[method-assign]
 
     def __init__(
         self,
@@ -365,7 +382,12 @@ class Layer:
         return self._tracked()[0]
 
     def _child_layers(self) -> list[tuple[str, Layer]]:
-        return self._tracked()[1]
+        out, seen = [], {id(self)}
+        for path, obj in self._attribute_items():
+            if isinstance(obj, Layer) and id(obj) not in seen:
+                seen.add(id(obj))
+                out.append((path, obj))
+        return out
 
     def sublayers(self) -> list[Layer]:
         """Direct children (layers in attributes, also inside lists / tuples / dicts), in
