@@ -449,3 +449,30 @@ def test_losses_and_weight_names_agree_with_keras():
     assert [v.name for v in k.weights] == [t.name.split("/")[-1] for t in m.weights]
     # (state_dict keys name an unnamed weight by its attribute instead: linear.w, linear.b)
     assert list(m.state_dict()) == ["linear.w", "linear.b", "out.kernel", "out.bias"]
+
+
+def test_manual_updates_with_assign_sub_match_torch_sgd():
+    """A hand-written loop: backward, then ``v.assign_sub(lr * v.grad)`` on
+    ``trainable_variables``, step for step like ``torch.optim.SGD``."""
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(3)
+    x, y = rng.normal(size=(8, 3)), rng.normal(size=(8, 2))
+    layer = Linear(2, dtype="float64")
+    layer(x)
+    tw = torch.tensor(layer.w.data.copy(), requires_grad=True)
+    tb = torch.tensor(layer.b.data.copy(), requires_grad=True)
+    topt = torch.optim.SGD([tw, tb], lr=0.1)
+    for _ in range(4):
+        for v in layer.trainable_variables:
+            v.zero_grad()
+        loss = ((layer(x) - Tensor(y)) ** 2).mean()
+        loss.backward()
+        for v in layer.trainable_variables:
+            v.assign_sub(0.1 * v.grad)
+        topt.zero_grad()
+        tloss = ((torch.from_numpy(x) @ tw + tb - torch.from_numpy(y)) ** 2).mean()
+        tloss.backward()
+        topt.step()
+        assert loss.item() == pytest.approx(tloss.item(), rel=1e-12)
+    np.testing.assert_allclose(layer.w.data, tw.detach().numpy(), rtol=1e-12)
+    assert layer.trainable_variables == layer.parameters() == [layer.w, layer.b]

@@ -566,6 +566,27 @@ class Layer:
         """All weights in Keras' order: this layer's in creation order, then sub-layers'."""
         return [t for _, t, _, _ in self._named_entries()]
 
+    @property
+    def variables(self) -> list[Tensor]:
+        """Keras' name for :attr:`weights`."""
+        return self.weights
+
+    @property
+    def trainable_variables(self) -> list[Tensor]:
+        """Keras' name for :attr:`trainable_weights` (custom training loops use it).
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> d = Dense(2); d.build((1, 3)); len(d.trainable_variables)
+            2
+        """
+        return self.trainable_weights
+
+    @property
+    def non_trainable_variables(self) -> list[Tensor]:
+        """Keras' name for :attr:`non_trainable_weights`."""
+        return self.non_trainable_weights
+
     def parameters(self) -> list[Tensor]:
         """The trainable weights, in a deterministic order (for an optimizer)."""
         return self.trainable_weights
