@@ -906,18 +906,18 @@ class Layer:
             self.build(shapes)
             self.built = True
         ctx = _context
-        given = ctx.training if training is None else training
-        outer = (ctx.depth, ctx.training)
-        if ctx.depth == 0 and _add_loss_used[0]:
+        depth, outer = ctx.depth, ctx.training
+        given = outer if training is None else training
+        if depth == 0 and _add_loss_used[0]:
             self._clear_losses()  # add_loss terms are those of this forward pass
-        ctx.depth, ctx.training = ctx.depth + 1, given
+        ctx.depth, ctx.training = depth + 1, given
         try:
             # (forward hooks: a pre-hook goes just above this line, a post-hook just below)
             outputs = self.run_call(
                 inputs, self.training if given is None else bool(given), mask, **kwargs
             )
         finally:
-            ctx.depth, ctx.training = outer
+            ctx.depth, ctx.training = depth, outer
         return outputs
 
     def compute_output_shape(self, input_shape: tuple[int | None, ...]) -> tuple[int | None, ...]:
