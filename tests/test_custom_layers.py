@@ -155,6 +155,20 @@ def test_add_weight_keras_keywords_and_the_original_positional_form():
     with pytest.raises(ShapeError, match="shape must be integers"):
         layer.add_weight(shape=("a",))
     layer.add_weight(shape=(1,), autocast=False)  # Keras options that do not apply: accepted
+    e = layer.add_weight("e", shape=(2,), initializer="ones")  # name first, the rest by keyword
+    assert e.shape == (2,) and "e" in layer.state_dict()
+
+
+def test_build_by_hand_then_call_makes_the_weights_once():
+    d = Dense(2)
+    d.build((1, 3))
+    assert d.built
+    d(np.ones((4, 3)))
+    assert list(d.state_dict()) == ["kernel", "bias"] and len(d.weights) == 2
+    lin = Linear(2)
+    lin.build((None, 5))  # a Keras-style build without super().build(): still marked built
+    lin(np.ones((1, 5)))
+    assert len(lin.weights) == 2
 
 
 def test_unnamed_weights_are_keyed_by_their_attribute():
@@ -298,6 +312,26 @@ def test_layer_called_on_a_tuple_list_or_dict_of_inputs():
     assert isinstance(Plainish()([[1.0, 2.0]]), Tensor)  # nested numbers: still one array
 
 
+def test_subclassed_model_on_a_dict_of_inputs_builds():
+    class TwoInputs(Model):
+        def __init__(self):
+            super().__init__()
+            self.a, self.b, self.out = Dense(4), Dense(4), Dense(1)
+
+        def call(self, inputs):
+            return self.out((self.a(inputs["x"]) + self.b(inputs["z"])).relu())
+
+    m = TwoInputs()
+    inputs = {"x": np.ones((3, 2), "float32"), "z": np.ones((3, 5), "float32")}
+    assert m(inputs).shape == (3, 1)
+    assert m.input_shape == {"x": (None, 2), "z": (None, 5)}
+    assert [p.shape for p in m.parameters()][:2] == [(2, 4), (4,)]
+    m2 = TwoInputs()
+    m2.build({"x": (1, 2), "z": [1, 5]})  # Model.build takes the structure of shapes too
+    assert m2.built and len(m2.weights) == 6
+    Sequential([Dense(1)]).build([None, 3])  # a shape given as a list still works
+
+
 class Plainish(Layer):
     def call(self, inputs):
         assert isinstance(inputs, Tensor)
@@ -342,3 +376,103 @@ def test_module_docstrings_run():
 
     result = doctest.testmod(variable, extraglobs={"np": np})
     assert result.failed == 0 and result.attempted > 5
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # raised inside Keras' numpy bridge
+def test_losses_and_weight_names_agree_with_keras():
+    """The same Keras program on Keras 3 (PyTorch backend) and on mitbadak: same outputs,
+    same ``losses`` (add_loss term of the latest call, then the kernel penalty), same names."""
+    import os
+
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    keras = pytest.importorskip("keras")
+    if keras.backend.backend() != "torch":
+        pytest.skip("Keras is set up with another backend")
+
+    class KLinear(keras.layers.Layer):
+        def __init__(self, units, **kwargs):
+            super().__init__(**kwargs)
+            self.units = units
+
+        def build(self, input_shape):
+            self.w = self.add_weight(shape=(input_shape[-1], self.units), initializer="ones")
+            self.b = self.add_weight(shape=(self.units,), initializer="zeros", name="b")
+
+        def call(self, inputs):
+            self.add_loss(0.01 * keras.ops.sum(inputs * inputs))
+            return keras.ops.matmul(inputs, self.w) + self.b
+
+    class KNet(keras.Model):
+        def __init__(self):
+            super().__init__()
+            self.linear = KLinear(3)
+            self.out = keras.layers.Dense(1, kernel_regularizer=keras.regularizers.L2(0.1))
+
+        def call(self, inputs):
+            return self.out(self.linear(inputs))
+
+    class MLinear(Layer):
+        def __init__(self, units, **kwargs):
+            super().__init__(**kwargs)
+            self.units = units
+
+        def build(self, input_shape):
+            self.w = self.add_weight(shape=(input_shape[-1], self.units), initializer="ones")
+            self.b = self.add_weight(shape=(self.units,), initializer="zeros", name="b")
+
+        def call(self, inputs):
+            self.add_loss(0.01 * (inputs * inputs).sum())
+            return inputs @ self.w + self.b
+
+    class MNet(Model):
+        def __init__(self):
+            super().__init__()
+            self.linear = MLinear(3)
+            self.out = Dense(1, kernel_regularizer=L2(0.1))
+
+        def call(self, inputs):
+            return self.out(self.linear(inputs))
+
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(5, 4)).astype("float32")
+    k, m = KNet(), MNet()
+    k(x)
+    m(x)
+    k.set_weights(m.get_weights())  # the same order of weights on both sides
+    for _ in range(2):  # twice: the add_loss terms of the first call are gone
+        yk = k(x)
+        ym = m(x)
+    np.testing.assert_allclose(ym.data, keras.ops.convert_to_numpy(yk), rtol=1e-5)
+    klosses = [float(keras.ops.convert_to_numpy(t)) for t in k.losses]
+    assert len(klosses) == len(m.losses) == 2
+    np.testing.assert_allclose([t.item() for t in m.losses], klosses, rtol=1e-5)
+    assert [v.name for v in k.weights] == [t.name.split("/")[-1] for t in m.weights]
+    # (state_dict keys name an unnamed weight by its attribute instead: linear.w, linear.b)
+    assert list(m.state_dict()) == ["linear.w", "linear.b", "out.kernel", "out.bias"]
+
+
+def test_manual_updates_with_assign_sub_match_torch_sgd():
+    """A hand-written loop: backward, then ``v.assign_sub(lr * v.grad)`` on
+    ``trainable_variables``, step for step like ``torch.optim.SGD``."""
+    torch = pytest.importorskip("torch")
+    rng = np.random.default_rng(3)
+    x, y = rng.normal(size=(8, 3)), rng.normal(size=(8, 2))
+    layer = Linear(2, dtype="float64")
+    layer(x)
+    tw = torch.tensor(layer.w.data.copy(), requires_grad=True)
+    tb = torch.tensor(layer.b.data.copy(), requires_grad=True)
+    topt = torch.optim.SGD([tw, tb], lr=0.1)
+    for _ in range(4):
+        for v in layer.trainable_variables:
+            v.zero_grad()
+        loss = ((layer(x) - Tensor(y)) ** 2).mean()
+        loss.backward()
+        for v in layer.trainable_variables:
+            v.assign_sub(0.1 * v.grad)
+        topt.zero_grad()
+        tloss = ((torch.from_numpy(x) @ tw + tb - torch.from_numpy(y)) ** 2).mean()
+        tloss.backward()
+        topt.step()
+        assert loss.item() == pytest.approx(tloss.item(), rel=1e-12)
+    np.testing.assert_allclose(layer.w.data, tw.detach().numpy(), rtol=1e-12)
+    assert layer.trainable_variables == layer.parameters() == [layer.w, layer.b]

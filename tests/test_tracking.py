@@ -77,6 +77,33 @@ def test_order_is_assignment_order_and_deterministic():
     assert "stack.0.kernel" in m.state_dict()
 
 
+def test_order_is_that_of_the_first_tracked_assignment_as_in_pytorch():
+    torch = pytest.importorskip("torch")
+
+    class Mine(Model):
+        def __init__(self):
+            super().__init__()
+            self.a = None
+            self.b = Dense(1)
+            self.a = Dense(2)
+            self.c = Dense(3)
+            del self.c
+            self.c = Dense(3)
+
+    class Theirs(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.a = None
+            self.b = torch.nn.Linear(1, 1)
+            self.a = torch.nn.Linear(1, 2)
+            self.c = torch.nn.Linear(1, 3)
+            del self.c
+            self.c = torch.nn.Linear(1, 3)
+
+    mine = [p for p, _ in Mine().named_sublayers()]
+    assert mine == [name for name, _ in Theirs().named_children()] == ["b", "a", "c"]
+
+
 def test_fit_trains_a_model_whose_layers_live_in_a_list():
     rng = np.random.default_rng(0)
     x = rng.normal(size=(64, 3)).astype("float32")

@@ -146,7 +146,6 @@ class CallbackList:
             if params is not None:
                 cb.set_params(params)
         self.batch_callbacks = [cb for cb in self.callbacks if cb.uses_batch_hooks()]
-        self._calls: dict[str, Callable[..., None]] = {}
 
     def _targets(self, hook: str) -> list[Callback]:
         """Who gets ``hook``: every callback, except that a per-batch hook goes only to those
@@ -164,15 +163,13 @@ class CallbackList:
     def __getattr__(self, hook: str) -> Callable[..., None]:
         if not hook.startswith("on_") or not hasattr(Callback, hook):
             raise AttributeError(hook)
-        call = self.__dict__.setdefault("_calls", {}).get(hook)
-        if call is None:
-            targets = self._targets(hook)
+        targets = self._targets(hook)
 
-            def call(*args: Any) -> None:
-                for cb in targets:
-                    getattr(cb, hook)(*args)
+        def call(*args: Any) -> None:
+            for cb in targets:
+                getattr(cb, hook)(*args)
 
-            self._calls[hook] = call
+        self.__dict__[hook] = call  # found directly from now on: no lookup per batch
         return call
 
 

@@ -66,7 +66,7 @@ from .batching import (
 from .callbacks import Callback, CallbackList, History, ProgressBar
 from .data.dataset import DataLoader
 from .errors import ConfigError, DataError, NotFittedError, ShapeError
-from .layers.base import Layer, layer_from_config, layer_to_config
+from .layers.base import Layer, layer_from_config, layer_to_config, map_shapes
 from .tensor import Tensor, no_grad
 
 __all__ = ["Model", "Sequential"]
@@ -92,19 +92,6 @@ def _jsonable(v: Any) -> Any:
     return v
 
 
-def _is_shape(s: Any) -> bool:
-    return isinstance(s, (tuple, list)) and all(isinstance(d, (int, type(None))) for d in s)
-
-
-def _map_shapes(shapes: Any, fn: Any) -> Any:
-    """Apply ``fn`` to every shape (a tuple of sizes) of a structure of shapes."""
-    if _is_shape(shapes):
-        return fn(tuple(shapes))
-    if isinstance(shapes, dict):
-        return {k: _map_shapes(v, fn) for k, v in shapes.items()}
-    return type(shapes)(_map_shapes(v, fn) for v in shapes)
-
-
 def _is_arrays(x: Any) -> bool:
     """Whether ``x`` is in-memory data (an array, a list of numbers, a dict / tuple of arrays)
     rather than a DataLoader or another iterable of batches."""
@@ -124,6 +111,19 @@ def _tune_malloc() -> None:
     tune = getattr(backend, "tune_malloc", None)
     if tune is not None:
         tune()
+
+
+class _Tracker(_metrics.Mean):
+    """A running mean of one number per batch (the loss), weighted by the batch size; plain
+    floats take a path without NumPy, as fit updates it at every step."""
+
+    def update_state(self, values: Any, sample_weight: Any = None, _unused: Any = None) -> None:
+        if isinstance(values, (float, int)) and isinstance(sample_weight, (float, int, type(None))):
+            w = 1.0 if sample_weight is None else float(sample_weight)
+            self.total += float(values) * w
+            self.count += w
+        else:
+            super().update_state(values, sample_weight)
 
 
 def _unbound(opt: Any) -> bool:
@@ -157,11 +157,12 @@ class Model(Layer):
         self._optimizer_spec: Any = None
         self._optimizer_ready = False
         self._warned_frozen = False
+        self._search_losses: bool | None = True  # True: always; None: decide at next batch
         self.loss: _losses.Loss | None = None
         self._metric_specs: list[Any] = []
         self._metric_objs: list[_metrics.Metric] | None = None
-        self.loss_tracker = _metrics.Mean(name="loss")
-        self.penalty_tracker = _metrics.Mean(name="reg_loss")
+        self.loss_tracker = _Tracker(name="loss")
+        self.penalty_tracker = _Tracker(name="reg_loss")
         self.compiled = False
         self.stop_training = False
         self.history: History | None = None
@@ -175,17 +176,11 @@ class Model(Layer):
         no graph, no random numbers drawn)."""
         if self.built:
             return
-        if isinstance(input_shape, dict) or (
-            isinstance(input_shape, (list, tuple)) and isinstance(input_shape[0], (list, tuple))
-        ):  # several named inputs: a structure of shapes
-            shapes = _map_shapes(input_shape, tuple)
-            self.input_shape = _map_shapes(shapes, lambda s: (None,) + s[1:])
-            dummy = _map_shapes(shapes, lambda s: Tensor(np.zeros((1,) + s[1:], dtype=self.dtype)))
-        else:
-            self.input_shape = (None,) + tuple(input_shape[1:])
-            dummy = Tensor(np.zeros((1,) + tuple(input_shape[1:]), dtype=self.dtype))
+        self.input_shape = map_shapes(lambda s: (None,) + tuple(s[1:]), input_shape)
         with no_grad():
-            self.run_call(dummy, False)
+            self.run_call(
+                map_shapes(lambda s: Tensor(np.zeros((1,) + s[1:], self.dtype)), input_shape), False
+            )
         self.built = True
 
     # -------------------------------------------------------------------------- compile
@@ -422,8 +417,16 @@ class Model(Layer):
     ) -> Tensor:
         """The compiled loss ``loss(y, y_pred, sample_weight)`` plus the model's own losses
         (:meth:`added_losses`: ``add_loss`` terms and weight penalties), as one scalar Tensor.
-        In training the penalties' sum is tracked as ``reg_loss``."""
-        extra = self.added_losses()
+        In training the penalties' sum is tracked as ``reg_loss``.
+
+        Inside a ``fit`` / ``evaluate`` loop, a model whose first batch added no loss (no
+        regularizer, no ``add_loss``) is not searched for added losses again until the next
+        loop: walking every layer at every step would cost more than a small step."""
+        extra: list[Tensor] = []
+        if self._search_losses is not False:
+            extra = self.added_losses()
+            if self._search_losses is None:  # the first batch of a loop decides for the loop
+                self._search_losses = bool(extra)
         if self.loss is None:
             if not extra:
                 raise ConfigError(
@@ -449,9 +452,7 @@ class Model(Layer):
     def added_losses(self) -> list[Tensor]:
         """Scalar losses the model adds to the compiled one: ``model.losses`` (``add_loss``
         terms of the latest call and the weight penalties)."""
-        if isinstance(getattr(type(self), "losses", None), property):
-            return list(self.losses)  # the Layer API: add_loss terms and penalties
-        return self.regularization_losses() + list(self.__dict__.get("losses", []))
+        return list(self.losses)
 
     def compute_metrics(
         self, x: Any, y: Any, y_pred: Any, sample_weight: Any = None, loss: Any = None
@@ -603,11 +604,15 @@ class Model(Layer):
         self.reset_metrics()
         cb.on_test_begin({})
         logs: dict[str, float] = {}
-        with no_grad():
-            for step, batch in enumerate(feed.epoch()):
-                cb.on_test_batch_begin(step, {})
-                logs = self.test_step(batch)
-                cb.on_test_batch_end(step, logs)
+        outer, self._search_losses = self._search_losses, None
+        try:
+            with no_grad():
+                for step, batch in enumerate(feed.epoch()):
+                    cb.on_test_batch_begin(step, {})
+                    logs = self.test_step(batch)
+                    cb.on_test_batch_end(step, logs)
+        finally:
+            self._search_losses = outer
         logs = {k: v for k, v in logs.items() if k != "reg_loss"}
         cb.on_test_end(logs)
         return logs
@@ -697,31 +702,35 @@ class Model(Layer):
         _tune_malloc()
         cb.on_train_begin({})
         logs: dict[str, Any] = {}
-        for epoch in range(initial_epoch, epochs):
-            self.reset_metrics()
-            cb.on_epoch_begin(epoch, {})
-            step = -1
-            for step, batch in enumerate(feed.epoch()):
-                cb.on_train_batch_begin(step, {})
-                if augment is not None:
-                    batch = (augment(batch[0], rng), *batch[1:])
-                logs = self.train_step(batch)
-                cb.on_train_batch_end(step, logs)
-                if self.stop_training:
+        try:
+            for epoch in range(initial_epoch, epochs):
+                self.reset_metrics()
+                cb.on_epoch_begin(epoch, {})
+                self._search_losses = None  # the epoch's first batch decides (see compute_loss)
+                step = -1
+                for step, batch in enumerate(feed.epoch()):
+                    cb.on_train_batch_begin(step, {})
+                    if augment is not None:
+                        batch = (augment(batch[0], rng), *batch[1:])
+                    logs = self.train_step(batch)
+                    cb.on_train_batch_end(step, logs)
+                    if self.stop_training:
+                        break
+                if step < 0:  # the source ran out of data (Feed warned)
                     break
-            if step < 0:  # the source ran out of data (Feed warned)
-                break
-            logs = dict(logs)
-            if val_feed is not None and not self.stop_training:
-                val_logs = self._run_test(val_feed, cb)
-                logs.update({f"val_{k}": v for k, v in val_logs.items()})
-                logs["gap"] = logs["val_loss"] - logs["loss"]
-            if self.optimizer is not None and not _unbound(self.optimizer):
-                logs["lr"] = float(self.optimizer.lr)
-            self.epoch = epoch + 1
-            cb.on_epoch_end(epoch, logs)
-            if self.stop_training or feed.exhausted:
-                break
+                logs = dict(logs)
+                if val_feed is not None and not self.stop_training:
+                    val_logs = self._run_test(val_feed, cb)
+                    logs.update({f"val_{k}": v for k, v in val_logs.items()})
+                    logs["gap"] = logs["val_loss"] - logs["loss"]
+                if self.optimizer is not None and not _unbound(self.optimizer):
+                    logs["lr"] = float(self.optimizer.lr)
+                self.epoch = epoch + 1
+                cb.on_epoch_end(epoch, logs)
+                if self.stop_training or feed.exhausted:
+                    break
+        finally:
+            self._search_losses = True  # outside a loop, compute_loss always searches
         cb.on_train_end(logs)
         return history
 

@@ -5,7 +5,8 @@
 attributes: sub-layers, and leaf ``Tensor`` s that require a gradient, directly or inside lists,
 tuples and dicts (nested, and read when asked, so ``self.blocks.append(Dense(4))`` counts).
 Order is deterministic: a layer's own ``add_weight`` weights in creation order, then its other
-tensor attributes, then its sub-layers, each in attribute assignment order. A layer or tensor
+tensor attributes, then its sub-layers, each in the order their attributes were first given a
+layer, a tensor or a container (PyTorch's and Keras' order: ``self.a = None`` does not count). A layer or tensor
 reached twice (shared, tied) counts once, under its first name.
 
 **Names** (the keys of :meth:`Layer.state_dict`, :meth:`Layer.named_parameters`): the attribute
@@ -40,6 +41,7 @@ Example:
 
 from __future__ import annotations
 
+import functools
 import inspect
 import itertools
 import re
@@ -134,6 +136,39 @@ def map_structure(fn: Callable[[Any], Any], x: Any) -> Any:
     return fn(x)
 
 
+def is_shape(x: Any) -> bool:
+    """Whether ``x`` is one shape: a tuple of integers (``None`` for an unknown size), or a
+    non-empty list of them.
+
+    Example:
+        >>> is_shape((None, 3)), is_shape([None, 3]), is_shape(((1, 2), (1, 3)))
+        (True, True, False)
+    """
+    return (isinstance(x, tuple) or (isinstance(x, list) and len(x) > 0)) and all(
+        d is None or isinstance(d, (int, np.integer)) for d in x
+    )
+
+
+def map_shapes(fn: Callable[[tuple], Any], shapes: Any) -> Any:
+    """Apply ``fn`` to every shape in a nested tuple / list / dict of shapes (what ``build``
+    gets for a layer called on several inputs), keeping the structure.
+
+    Example:
+        >>> map_shapes(lambda s: s[1:], {"a": (8, 3), "b": [(8, 2), (8, 5, 5)]})
+        {'a': (3,), 'b': [(2,), (5, 5)]}
+    """
+    if is_shape(shapes):
+        return fn(tuple(shapes))
+    if isinstance(shapes, dict):
+        return {k: map_shapes(fn, v) for k, v in shapes.items()}
+    if isinstance(shapes, (list, tuple)):
+        out = [map_shapes(fn, v) for v in shapes]
+        return out if isinstance(shapes, list) else tuple(out)
+    raise ShapeError(
+        f"expected a shape (a tuple of integers) or a structure of shapes, got {shapes!r}"
+    )
+
+
 class _CallPlan(NamedTuple):
     """How to run a layer class's computation: which method, and what it accepts."""
 
@@ -173,6 +208,19 @@ def _call_plan(cls: type[Layer]) -> _CallPlan:
     return plan
 
 
+def _marking_built(build: Callable[..., None]) -> Callable[..., None]:
+    """Wrap a subclass's ``build`` so that the layer is ``built`` once it returns (as Keras
+    does): ``layer.build(shape)`` by hand, then ``layer(x)``, creates the weights once."""
+
+    @functools.wraps(build)
+    def build_then_mark(self: Layer, *args: Any, **kwargs: Any) -> None:
+        build(self, *args, **kwargs)
+        self.built = True
+
+    build_then_mark.marks_built = True  # type: ignore[attr-defined]
+    return build_then_mark
+
+
 def _unique(key: str, used: set[str]) -> str:
     out, k = key, 0
     while out in used:
@@ -209,12 +257,15 @@ class Layer:
     _registry: ClassVar[dict[str, type[Layer]]] = registry.family("layers")  # the one registry
     #: Attributes never searched for weights or sub-layers (the layer's own bookkeeping).
     _untracked_attributes: ClassVar[frozenset[str]] = frozenset(
-        {"_parent", "_weights", "_regularizers", "_own_losses", "_raw_tensors"}
+        {"_parent", "_weights", "_regularizers", "_own_losses", "_raw_tensors", "_tracked_keys"}
     )
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         Layer._registry[cls.__name__] = cls  # load_model rebuilds only classes listed here
+        build = cls.__dict__.get("build")
+        if build is not None and not getattr(build, "marks_built", False):
+            cls.build = _marking_built(build)  # type: ignore[method-assign]
 
     def __init__(
         self,
@@ -266,25 +317,32 @@ class Layer:
 
     # --------------------------------------------------------------- tracking of children
     def __setattr__(self, key: str, value: Any) -> None:
-        if isinstance(value, (Tensor, list, tuple, dict)) and key not in self._untracked_attributes:
-            raw = self.__dict__.setdefault("_raw_tensors", [])
-            for _, t in _scan(key, value, set()):
-                if isinstance(t, Tensor) and t.requires_grad and t.is_leaf:
-                    if not any(r is t for r in raw):
-                        raw.append(t)
+        if isinstance(value, (Layer, Tensor, list, tuple, dict)) and (
+            key not in self._untracked_attributes
+        ):
+            # The order of tracking is that of the first assignment of a layer, a tensor or a
+            # container to each attribute (as in PyTorch and Keras), not of the attribute.
+            self.__dict__.setdefault("_tracked_keys", {}).setdefault(key, None)
+            if not isinstance(value, Layer):
+                raw = self.__dict__.setdefault("_raw_tensors", [])
+                for _, t in _scan(key, value, set()):
+                    if isinstance(t, Tensor) and t.requires_grad and t.is_leaf:
+                        if not any(r is t for r in raw):
+                            raw.append(t)
         object.__setattr__(self, key, value)
 
+    def __delattr__(self, key: str) -> None:
+        object.__delattr__(self, key)
+        self.__dict__.get("_tracked_keys", {}).pop(key, None)
+
     def _attribute_items(self) -> list[tuple[str, Any]]:
-        """(path, Layer or Tensor) in this layer's attributes, in assignment order."""
+        """(path, Layer or Tensor) in this layer's attributes, in tracking order."""
         seen: set[int] = set()
         out: list[tuple[str, Any]] = []
-        skip = self._untracked_attributes
-        for key, value in list(self.__dict__.items()):
-            if isinstance(value, (Layer, Tensor)):
-                if key not in skip:
-                    out.append((key, value))
-            elif isinstance(value, (list, tuple, dict)) and key not in skip:
-                out.extend(_scan(key, value, seen))
+        values = self.__dict__
+        for key in list(values.get("_tracked_keys", ())):
+            if key in values:
+                out.extend(_scan(key, values[key], seen))
         return out
 
     def _tracked(self) -> tuple[list[tuple[str, Tensor, bool]], list[tuple[str, Layer]]]:
@@ -324,7 +382,12 @@ class Layer:
         return self._tracked()[0]
 
     def _child_layers(self) -> list[tuple[str, Layer]]:
-        return self._tracked()[1]
+        out, seen = [], {id(self)}
+        for path, obj in self._attribute_items():
+            if isinstance(obj, Layer) and id(obj) not in seen:
+                seen.add(id(obj))
+                out.append((path, obj))
+        return out
 
     def sublayers(self) -> list[Layer]:
         """Direct children (layers in attributes, also inside lists / tuples / dicts), in
@@ -430,7 +493,7 @@ class Layer:
         """
         who = f"{type(self).__name__} '{self.name}': add_weight"
         args = list(args)
-        if args and (isinstance(args[0], str) or args[0] is None) and len(args) >= 2:
+        if args and (isinstance(args[0], str) or (args[0] is None and len(args) >= 2)):
             fields = ["name", "shape", "initializer", "trainable", "regularizer"]
         else:  # Keras 3 positional order
             fields = ["shape", "initializer", "dtype", "trainable"]
@@ -503,6 +566,27 @@ class Layer:
         """All weights in Keras' order: this layer's in creation order, then sub-layers'."""
         return [t for _, t, _, _ in self._named_entries()]
 
+    @property
+    def variables(self) -> list[Tensor]:
+        """Keras' name for :attr:`weights`."""
+        return self.weights
+
+    @property
+    def trainable_variables(self) -> list[Tensor]:
+        """Keras' name for :attr:`trainable_weights` (custom training loops use it).
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> d = Dense(2); d.build((1, 3)); len(d.trainable_variables)
+            2
+        """
+        return self.trainable_weights
+
+    @property
+    def non_trainable_variables(self) -> list[Tensor]:
+        """Keras' name for :attr:`non_trainable_weights`."""
+        return self.non_trainable_weights
+
     def parameters(self) -> list[Tensor]:
         """The trainable weights, in a deterministic order (for an optimizer)."""
         return self.trainable_weights
@@ -520,7 +604,14 @@ class Layer:
         return [(n, t) for n, t, kind, owner in self._named_entries() if kind and owner._trainable]
 
     def named_weights(self) -> list[tuple[str, Tensor]]:
-        """``(name, tensor)`` for every weight (trainable or not), in :attr:`weights` order."""
+        """``(name, tensor)`` for every weight (trainable or not), in :attr:`weights` order.
+
+        Example:
+            >>> from mitbadak.layers import BatchNormalization
+            >>> bn = BatchNormalization(); bn.build((1, 2))
+            >>> [n for n, _ in bn.named_weights()]
+            ['gamma', 'beta', 'moving_mean', 'moving_variance']
+        """
         return [(n, t) for n, t, _, _ in self._named_entries()]
 
     def state_dict(self) -> dict[str, np.ndarray]:
@@ -664,7 +755,16 @@ class Layer:
     def losses(self) -> list[Tensor]:
         """Scalar loss terms: those added with :meth:`add_loss` by this layer and its
         sub-layers during the latest forward pass, then the regularization penalties of the
-        trainable weights (:meth:`regularization_losses`), as Keras lists them."""
+        trainable weights (:meth:`regularization_losses`), as Keras lists them. Add them to
+        the loss you minimize: ``loss = loss_fn(y, model(x)) + sum(model.losses)``.
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> d = Dense(1, kernel_initializer="ones", kernel_regularizer="l2")
+            >>> _ = d(np.ones((1, 3)))
+            >>> [round(t.item(), 4) for t in d.losses]  # 0.01 * sum(kernel ** 2)
+            [0.03]
+        """
         out: list[Tensor] = []
         for layer in self._walk():
             out.extend(layer.__dict__.get("_own_losses", []))
@@ -700,7 +800,15 @@ class Layer:
 
     def forward(self, *args: Any, **kwargs: Any) -> Any:
         """PyTorch's name for the computation: define ``forward`` instead of ``call`` if you
-        like; called directly, ``layer.forward(x)`` is ``layer(x)``."""
+        like; called directly, ``layer.forward(x)`` is ``layer(x)``.
+
+        Example:
+            >>> class AddOne(Layer):
+            ...     def forward(self, x):
+            ...         return x + 1
+            >>> AddOne()(np.zeros((1, 2))).tolist(), AddOne().forward(np.zeros((1, 1))).tolist()
+            ([[1.0, 1.0]], [[1.0]])
+        """
         if _call_plan(type(self)).method is None:
             self._no_computation()
         return self(*args, **kwargs)
@@ -798,18 +906,18 @@ class Layer:
             self.build(shapes)
             self.built = True
         ctx = _context
-        given = ctx.training if training is None else training
-        outer = (ctx.depth, ctx.training)
-        if ctx.depth == 0 and _add_loss_used[0]:
+        depth, outer = ctx.depth, ctx.training
+        given = outer if training is None else training
+        if depth == 0 and _add_loss_used[0]:
             self._clear_losses()  # add_loss terms are those of this forward pass
-        ctx.depth, ctx.training = ctx.depth + 1, given
+        ctx.depth, ctx.training = depth + 1, given
         try:
             # (forward hooks: a pre-hook goes just above this line, a post-hook just below)
             outputs = self.run_call(
                 inputs, self.training if given is None else bool(given), mask, **kwargs
             )
         finally:
-            ctx.depth, ctx.training = outer
+            ctx.depth, ctx.training = depth, outer
         return outputs
 
     def compute_output_shape(self, input_shape: tuple[int | None, ...]) -> tuple[int | None, ...]:
