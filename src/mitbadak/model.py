@@ -688,7 +688,8 @@ class Model(Layer):
             validation_steps,
         )  # fmt: skip
         self._warned_frozen = False
-        self.ensure_optimizer() if self.built else None
+        if self.built:
+            self.ensure_optimizer()  # fail now on a foreign optimizer, warn now if all frozen
         rng = self._fit_generator(initial_epoch, seed)
         feed = self._feed(train, batch_size, shuffle, rng, steps_per_epoch, "fit")
         if not isinstance(train, tuple) and class_weight:
