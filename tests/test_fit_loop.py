@@ -428,3 +428,57 @@ def test_a_normal_fit_gives_no_warning(data):
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         mlp().fit(x, y, verbose=0, validation_split=0.25)
+
+
+def _record_hooks(callback_base, run):
+    """Run ``run(callback)`` with a callback recording (hook, batch, sorted log keys)."""
+    events = []
+
+    def make(hook):
+        def record(self, *args, logs="missing"):
+            if args and not isinstance(args[-1], int):
+                logs, args = args[-1], args[:-1]
+            assert isinstance(logs, dict), f"{hook}: logs={logs!r}"
+            events.append((hook, args[0] if args else None, sorted(logs)))
+
+        return record
+
+    rec = type("Rec", (callback_base,), {h: make(h) for h in Recorder.HOOKS})
+    if hasattr(rec, "uses_batch_hooks"):
+        rec.uses_batch_hooks = lambda self: True
+    run(rec())
+    return events
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # raised inside Keras' numpy bridge
+def test_hooks_and_their_logs_match_real_keras(data):
+    """The same fit / evaluate / predict in Keras 3 (torch backend) and in mitbadak: the same
+    hooks in the same order with the same batch numbers; Keras' log keys are all there."""
+    import os
+
+    os.environ.setdefault("KERAS_BACKEND", "torch")
+    keras = pytest.importorskip("keras")
+    if keras.backend.backend() != "torch":
+        pytest.skip("Keras is set up with another backend")
+    x, y = data
+
+    def session(model, cb_base):
+        def run(cb):
+            model.fit(x[:64], y[:64], batch_size=32, epochs=2, verbose=0,
+                      validation_data=(x[:20], y[:20]), callbacks=[cb])  # fmt: skip
+            model.evaluate(x, y, batch_size=32, verbose=0, callbacks=[cb])
+            model.predict(x, batch_size=50, verbose=0, callbacks=[cb])
+
+        return _record_hooks(cb_base, run)
+
+    km = keras.Sequential(
+        [keras.Input((6,)), keras.layers.Dense(8, activation="relu"), keras.layers.Dense(3)]
+    )
+    km.compile(
+        "sgd", keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"]
+    )
+    theirs = session(km, keras.callbacks.Callback)
+    ours = session(mlp(), C.Callback)
+    assert [e[:2] for e in ours] == [e[:2] for e in theirs]
+    for (hook, _, mine), (_, _, keras_keys) in zip(ours, theirs):
+        assert set(keras_keys) <= set(mine), hook  # mitbadak adds lr, gap
