@@ -153,9 +153,9 @@ class Model(Layer):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.optimizer: _optimizers.Optimizer | None = None
         self._optimizer_spec: Any = None
         self._optimizer_ready = False
+        self._optimizer: _optimizers.Optimizer | None = None
         self._warned_frozen = False
         self._search_losses: bool | None = True  # True: always; None: decide at next batch
         self.loss: _losses.Loss | None = None
@@ -214,7 +214,7 @@ class Model(Layer):
         """
         self.loss = _losses.get(loss) if loss is not None else None
         if isinstance(optimizer, _optimizers.Optimizer) or _unbound(optimizer):
-            self.optimizer, self._optimizer_spec = optimizer, None
+            self._optimizer, self._optimizer_spec = optimizer, None
         else:
             if not (isinstance(optimizer, (str, dict)) or callable(optimizer)):
                 raise ConfigError(f"compile: cannot interpret {optimizer!r} as an optimizer")
@@ -223,7 +223,7 @@ class Model(Layer):
                     f"compile: unknown optimizer {optimizer!r}; expected one of "
                     f"{registry.names('optimizers')}"
                 )
-            self.optimizer, self._optimizer_spec = None, optimizer
+            self._optimizer, self._optimizer_spec = None, optimizer
         self._optimizer_ready = False
         if isinstance(metrics, (str, _metrics.Metric)):
             metrics = [metrics]
@@ -251,10 +251,11 @@ class Model(Layer):
         if self.loss is not None and registry.is_registered("losses", self.loss):
             loss_cfg = _jsonable(registry.serialize(self.loss))
         opt_cfg: Any = None
-        if self.optimizer is not None and not _unbound(self.optimizer):
-            opt_cfg = _optimizers.serialize(self.optimizer)
-        elif self.optimizer is not None:
-            opt_cfg = _jsonable(registry.serialize(self.optimizer))
+        opt = self._optimizer
+        if opt is not None and not _unbound(opt):
+            opt_cfg = _optimizers.serialize(opt)
+        elif opt is not None:
+            opt_cfg = _jsonable(registry.serialize(opt))
         elif isinstance(self._optimizer_spec, (str, dict)):
             opt_cfg = self._optimizer_spec
         elif isinstance(self._optimizer_spec, type):
@@ -312,7 +313,7 @@ class Model(Layer):
             'SGD'
         """
         if self._optimizer_ready:
-            return self.optimizer
+            return self._optimizer
         params = self.parameters()
         if not params:
             if not self._warned_frozen:
@@ -323,7 +324,7 @@ class Model(Layer):
                 )
                 self._warned_frozen = True
             return None
-        opt = self.optimizer
+        opt = self._optimizer
         if opt is None and self._optimizer_spec is not None:
             spec = self._optimizer_spec
             if isinstance(spec, (str, dict)):
@@ -342,8 +343,25 @@ class Model(Layer):
                     f"weight of model '{self.name}' (was it built on another model's "
                     "parameters?); build it on model.parameters() or pass a name like 'adam'"
                 )
-        self.optimizer, self._optimizer_ready = opt, opt is not None
+        self._optimizer, self._optimizer_ready = opt, opt is not None
         return opt
+
+    @property
+    def optimizer(self) -> _optimizers.Optimizer | None:
+        """The compiled optimizer. Once the model is built, reading it binds it to the
+        trainable weights (see :meth:`ensure_optimizer`), so a ``train_step`` of your own can
+        use ``self.optimizer`` from the first batch; ``None`` before ``compile``."""
+        if not self._optimizer_ready and self.built:
+            opt = self._optimizer
+            if (opt is None and self._optimizer_spec is not None) or (
+                opt is not None and _unbound(opt)
+            ):
+                return self.ensure_optimizer()
+        return self._optimizer
+
+    @optimizer.setter
+    def optimizer(self, value: Any) -> None:
+        self._optimizer, self._optimizer_ready = value, False
 
     def _check_compiled(self, who: str) -> None:
         if not self.compiled:
