@@ -158,6 +158,7 @@ class Model(Layer):
         self._optimizer: _optimizers.Optimizer | None = None
         self._warned_frozen = False
         self._search_losses: bool | None = True  # True: always; None: decide at next batch
+        self._in_fit = False
         self.loss: _losses.Loss | None = None
         self._metric_specs: list[Any] = []
         self._metric_objs: list[_metrics.Metric] | None = None
@@ -348,10 +349,11 @@ class Model(Layer):
 
     @property
     def optimizer(self) -> _optimizers.Optimizer | None:
-        """The compiled optimizer. Once the model is built, reading it binds it to the
-        trainable weights (see :meth:`ensure_optimizer`), so a ``train_step`` of your own can
-        use ``self.optimizer`` from the first batch; ``None`` before ``compile``."""
-        if not self._optimizer_ready and self.built:
+        """The compiled optimizer (``None`` before ``compile``, and until the first batch
+        when compiled by name). During ``fit``, reading it binds it to the trainable weights
+        once the model is built (see :meth:`ensure_optimizer`), so a ``train_step`` of your
+        own can use ``self.optimizer`` from the first batch."""
+        if not self._optimizer_ready and self.built and self._in_fit:
             opt = self._optimizer
             if (opt is None and self._optimizer_spec is not None) or (
                 opt is not None and _unbound(opt)
@@ -721,6 +723,7 @@ class Model(Layer):
         _tune_malloc()
         cb.on_train_begin({})
         logs: dict[str, Any] = {}
+        self._in_fit = True
         try:
             for epoch in range(initial_epoch, epochs):
                 self.reset_metrics()
@@ -750,6 +753,7 @@ class Model(Layer):
                     break
         finally:
             self._search_losses = True  # outside a loop, compute_loss always searches
+            self._in_fit = False
         cb.on_train_end(logs)
         return history
 
