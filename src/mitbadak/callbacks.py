@@ -290,7 +290,7 @@ class ProgressBar(Callback):
         if not self.verbose:
             return
         elapsed = time.perf_counter() - self._t0
-        steps = self.params.get("steps")
+        steps = self.params.get("steps") or "?"  # "?" for a source of unknown length
         text = _fmt_logs(logs or {})
         if self._live and self._bar is not None:
             self._bar.set_postfix_str(text, refresh=False)
