@@ -119,3 +119,14 @@ def test_class_weighted_training_matches_real_keras(data):
     w = np.linspace(0.2, 2.0, len(x))
     theirs = km.evaluate(x, y, sample_weight=w, batch_size=60, verbose=0)
     assert ours.evaluate(x, y, sample_weight=w, batch_size=60) == pytest.approx(theirs, rel=1e-5)
+
+
+def test_validation_split_is_not_class_weighted(data):
+    """As in Keras: class weights weigh the training samples; the held-out part is plain."""
+    x, y = data
+    a, b = model(), model()
+    cw = {0: 5.0, 1: 1.0, 2: 1.0}
+    ha = a.fit(x, y, class_weight=cw, validation_split=0.25, verbose=0, seed=0)
+    hb = b.fit(x[:45], y[:45], class_weight=cw, verbose=0, seed=0)
+    assert ha.history["loss"] == hb.history["loss"]
+    assert ha.history["val_loss"][0] == pytest.approx(b.evaluate(x[45:], y[45:]), rel=1e-6)

@@ -681,8 +681,9 @@ class Model(Layer):
             validation_data: ``(x_val, y_val)``, ``(x_val, y_val, sample_weight_val)``, a
                 DataLoader or an iterable of batches; overrides ``validation_split``.
             shuffle: new sample order each epoch (arrays).
-            class_weight: ``{class: weight}``, multiplies each sample's loss (imbalanced data);
-                weighed by :func:`mitbadak.losses.sample_weights`.
+            class_weight: ``{class: weight}``, multiplies each training sample's loss
+                (imbalanced data; validation is not class-weighted, as in Keras); weighed by
+                :func:`mitbadak.losses.sample_weights`.
             sample_weight: one weight per sample; the batch loss is ``sum(w * l) / batch``.
             initial_epoch: epoch to start from (to resume a run, see ``ModelCheckpoint``).
             steps_per_epoch: batches per epoch (default: one pass over the data).
@@ -789,13 +790,16 @@ class Model(Layer):
         x, y = self._prepare_xy(x, y, "fit")
         if not self.built and isinstance(x, np.ndarray):
             self.build((1,) + tuple(x.shape[1:]))
-        classes = self._output_classes(x) if class_weight else None
-        sw = self._weights_for(y, sample_weight, class_weight, "fit", classes)
+        sw = self._weights_for(y, sample_weight, None, "fit")
         train: tuple[Any, ...] = (x, y, sw)
         val_feed = self._validation_feed(validation_data, batch_size, validation_steps)
         if val_feed is None and validation_split:
             train, val = self._array_split(x, y, sw, validation_split)
             val_feed = self._feed(val, batch_size, False, None, validation_steps, "validation")
+        if class_weight:  # training samples only, as Keras: validation is not class-weighted
+            classes = self._output_classes(x)
+            x, y, sw = train
+            train = (x, y, self._weights_for(y, sw, class_weight, "fit", classes))
         return train, val_feed
 
     def _weigh_batch(self, batch: Any, class_weight: Any) -> tuple[Any, ...]:
