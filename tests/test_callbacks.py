@@ -102,12 +102,15 @@ def test_hook_order_and_params(digits):
     )
     keys = ["accuracy", "gap", "loss", "lr", "val_accuracy", "val_loss"]
     assert events[0] == ("train_begin", 3, 2)  # 240 samples / 128 -> 2 steps
-    assert events[1:7] == [
+    # Validation inside fit runs the test hooks before on_epoch_end, as in Keras (issue 12:
+    # it used to call none).
+    assert events[1:8] == [
         ("epoch_begin", 1),
         ("batch_begin", 0),
         ("batch_end", 0, ["accuracy", "loss"]),
         ("batch_begin", 1),
         ("batch_end", 1, ["accuracy", "loss"]),
+        ("test_begin",),
         ("epoch_end", 1, keys),
     ]
     assert events[-2] == ("epoch_end", 2, keys) and events[-1] == ("train_end",)

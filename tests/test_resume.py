@@ -60,7 +60,7 @@ SCRIPT = textwrap.dedent(
     if mode.startswith("resume"):
         model = mb.load_model(workdir + "/ckpt.npz")
         if mode == "resume_forgetful":  # control: drop the saved random states
-            model._resume = None
+            model.set_resume_state(None)
         model.fit(x, y, initial_epoch=model.epoch, callbacks=[schedule], **fit_kw)
     else:
         mb.set_seed(123)

@@ -144,9 +144,18 @@ def test_corrupt_truncated_newer_and_foreign_files(digits, tmp_path):
     np.savez(tmp_path / "foreign.npz", a=np.zeros(3))
     _rewrite(good, tmp_path / "newer.npz", header=lambda h: h.update(version=99))
     _rewrite(good, tmp_path / "other.npz", header=lambda h: h.update(format="keras"))
-    _rewrite(good, tmp_path / "missing.npz", arrays=lambda d: d.pop("weight_1"))
+    # format 2 keys weights by name (weights/<state_dict name>): drop the second one
     _rewrite(
-        good, tmp_path / "shape.npz", arrays=lambda d: d.__setitem__("weight_0", np.zeros((3, 3)))
+        good,
+        tmp_path / "missing.npz",
+        arrays=lambda d: d.pop([k for k in d if k.startswith("weights/")][1]),
+    )
+    _rewrite(
+        good,
+        tmp_path / "shape.npz",
+        arrays=lambda d: d.__setitem__(
+            [k for k in d if k.startswith("weights/")][0], np.zeros((3, 3))
+        ),
     )
     _rewrite(
         good,
@@ -214,7 +223,7 @@ def test_checkpoint_holds_every_random_state(digits, tmp_path):
     model.compile("adam", mb.losses.SparseCategoricalCrossentropy(from_logits=True))
     model.fit(x, y, epochs=1, verbose=0)
     drop_state = model.layers[1].rng.bit_generator.state
-    fit_state = model._fit_rng.bit_generator.state
+    fit_state = model.get_fit_state()["fit_rng"]
     global_state = mb.random.get_state()
     model.save(tmp_path / "ck.npz", training_state=1)
     model.layers[1].rng.random(10)  # move every generator on
@@ -222,13 +231,14 @@ def test_checkpoint_holds_every_random_state(digits, tmp_path):
     loaded = mb.load_model(tmp_path / "ck.npz")
     assert loaded.epoch == 1
     assert loaded.layers[1].rng.bit_generator.state == drop_state
-    assert loaded._resume["fit_rng"] == fit_state and loaded._resume["global_rng"] == global_state
+    resume = loaded.resume_state
+    assert resume["fit_rng"] == fit_state and resume["global_rng"] == global_state
     seen = []
     record = mb.callbacks.LambdaCallback(
         on_train_begin=lambda logs: seen.append(mb.random.get_state())
     )
     loaded.fit(x, y, epochs=2, initial_epoch=1, verbose=0, callbacks=[record])
-    assert seen == [global_state] and loaded._resume is None  # restored, then used up
+    assert seen == [global_state] and loaded.resume_state is None  # restored, then used up
 
 
 def test_saved_file_gets_ordinary_permissions(tmp_path):

@@ -167,6 +167,7 @@ from .tensor import (
     no_grad,
     set_default_dtype,
 )
+from .variable import Variable
 
 __version__ = "0.1.0"
 
@@ -187,6 +188,7 @@ __all__ = [
     "Sequential",
     "ShapeError",
     "Tensor",
+    "Variable",
     "activations",
     "callbacks",
     "concatenate",

@@ -26,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from . import registry
 from .errors import ConfigError
 from .ops import activation as _a
 from .tensor import Tensor
@@ -58,11 +59,12 @@ _REGISTRY: dict[str, Callable[[Tensor], Tensor]] = {
     "swish": _a.silu,
     "softplus": _a.softplus,
 }
+registry.family("activations", _REGISTRY)  # the one registry holds this table
 
 
 def register(name: str, fn: Callable[[Tensor], Tensor]) -> None:
     """Make ``fn`` available as ``activation=name``."""
-    _REGISTRY[name] = fn
+    registry.register("activations", name, fn)
 
 
 def get(identifier: Any) -> Callable[[Tensor], Tensor]:
@@ -75,7 +77,7 @@ def get(identifier: Any) -> Callable[[Tensor], Tensor]:
     if identifier is None:
         return linear
     if isinstance(identifier, str):
-        fn = _REGISTRY.get(identifier.lower())
+        fn = registry.lookup("activations", identifier)
         if fn is None:
             raise ConfigError(
                 f"unknown activation {identifier!r}; expected one of {sorted(_REGISTRY)}"

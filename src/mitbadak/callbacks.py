@@ -2,7 +2,10 @@
 
 A callback subclasses :class:`Callback` and overrides some hooks: ``on_train_begin/end``,
 ``on_epoch_begin/end(epoch, logs)``, ``on_train_batch_begin/end(batch, logs)``,
-``on_test_begin/end``, ``on_test_batch_begin/end``, ``on_predict_begin/end``. ``self.model`` is
+``on_test_begin/end``, ``on_test_batch_begin/end``, ``on_predict_begin/end``,
+``on_predict_batch_begin/end``, each at Keras' moment: the test hooks in ``evaluate`` and in
+the validation at the end of each ``fit`` epoch (before ``on_epoch_end``), the predict hooks in
+``predict``. ``logs`` is always a dict (``{}`` when there is nothing to report). ``self.model`` is
 the model being trained and ``self.params`` holds ``epochs``, ``steps`` (batches per epoch) and
 ``verbose``. Setting ``self.model.stop_training = True`` ends training after the current batch.
 
@@ -77,7 +80,7 @@ class Callback:
         """Whether the per-batch hooks do anything (fit skips building batch logs otherwise)."""
         base = Callback
         return any(
-            getattr(type(self), h) is not getattr(base, h)
+            h in vars(self) or getattr(type(self), h) is not getattr(base, h)
             for h in ("on_train_batch_begin", "on_train_batch_end")
         )
 
@@ -117,6 +120,12 @@ class Callback:
     def on_predict_end(self, logs: dict[str, Any] | None = None) -> None:
         pass
 
+    def on_predict_batch_begin(self, batch: int, logs: dict[str, Any] | None = None) -> None:
+        pass
+
+    def on_predict_batch_end(self, batch: int, logs: dict[str, Any] | None = None) -> None:
+        pass
+
 
 class CallbackList:
     """Calls a hook on every callback in order (used by ``Model.fit``).
@@ -138,15 +147,29 @@ class CallbackList:
                 cb.set_params(params)
         self.batch_callbacks = [cb for cb in self.callbacks if cb.uses_batch_hooks()]
 
+    def _targets(self, hook: str) -> list[Callback]:
+        """Who gets ``hook``: every callback, except that a per-batch hook goes only to those
+        that use it (so that fit builds no batch logs for nobody)."""
+        if "_batch_" not in hook:
+            return self.callbacks
+        if hook.startswith("on_train_batch"):
+            return self.batch_callbacks
+        return [
+            cb
+            for cb in self.callbacks
+            if hook in vars(cb) or getattr(type(cb), hook, None) is not getattr(Callback, hook)
+        ]
+
     def __getattr__(self, hook: str) -> Callable[..., None]:
-        if not hook.startswith("on_"):
+        if not hook.startswith("on_") or not hasattr(Callback, hook):
             raise AttributeError(hook)
-        targets = self.batch_callbacks if "_batch_" in hook else self.callbacks
+        targets = self._targets(hook)
 
         def call(*args: Any) -> None:
             for cb in targets:
                 getattr(cb, hook)(*args)
 
+        self.__dict__[hook] = call  # found directly from now on: no lookup per batch
         return call
 
 
@@ -267,7 +290,7 @@ class ProgressBar(Callback):
         if not self.verbose:
             return
         elapsed = time.perf_counter() - self._t0
-        steps = self.params.get("steps")
+        steps = self.params.get("steps") or "?"  # "?" for a source of unknown length
         text = _fmt_logs(logs or {})
         if self._live and self._bar is not None:
             self._bar.set_postfix_str(text, refresh=False)

@@ -477,17 +477,17 @@ def cmd_train(args: argparse.Namespace) -> int:
 
 
 def _optimizer_spec(name: str, config: dict) -> dict:
-    from . import optimizers
+    from . import registry
 
-    cls = optimizers._REGISTRY[name]
+    cls = registry.lookup("optimizers", name)
     return {"class_name": cls.__name__, "config": config}
 
 
 def _load(path: str):
-    from .io import _read_header, load_model
+    from .io import load_model, read_header
 
     model = load_model(path)
-    header, _ = _read_header(path)
+    header, _ = read_header(path)
     extra = header.get("extra") if isinstance(header.get("extra"), dict) else {}
     return model, extra
 

@@ -25,6 +25,7 @@ from typing import Any
 
 import numpy as np
 
+from . import registry
 from .errors import ConfigError
 from .random import make_rng
 from .tensor import get_default_dtype
@@ -71,6 +72,13 @@ class Initializer:
 
     def get_config(self) -> dict[str, Any]:
         return {k: v for k, v in vars(self).items() if not k.startswith("_")}
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> Initializer:
+        """Rebuild from :meth:`get_config`'s dict (the inverse of ``get_config``)."""
+        if registry.is_registered("initializers", cls):  # VarianceScaling's presets
+            return get({"class_name": cls.__name__, "config": config})
+        return cls(**config)
 
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in self.get_config().items())
@@ -264,6 +272,7 @@ _REGISTRY: dict[str, type[Initializer]] = {
     "orthogonal": Orthogonal,
     "variance_scaling": VarianceScaling,
 }
+registry.family("initializers", _REGISTRY)  # the one registry holds this table
 
 
 def get(identifier: Any) -> Initializer:
@@ -278,21 +287,17 @@ def get(identifier: Any) -> Initializer:
     if isinstance(identifier, type) and issubclass(identifier, Initializer):
         return identifier()
     if isinstance(identifier, dict):
-        cls = _REGISTRY.get(str(identifier.get("class_name", "")).lower())
-        if cls is None:
-            for c in _REGISTRY.values():
-                if c.__name__ == identifier.get("class_name"):
-                    cls = c
-        if cls is None:
+        cls = registry.lookup("initializers", identifier.get("class_name"))
+        if not isinstance(cls, type):
             raise ConfigError(f"unknown initializer config {identifier!r}")
         cfg = dict(identifier.get("config", {}))
         if cls.__init__ is not VarianceScaling.__init__ and issubclass(cls, VarianceScaling):
             cfg = {"seed": cfg.get("seed")}
         return cls(**cfg)
     if isinstance(identifier, str):
-        key = identifier.lower()
-        if key in _REGISTRY:
-            return _REGISTRY[key]()
+        cls = registry.lookup("initializers", identifier)
+        if isinstance(cls, type):
+            return cls()
         raise ConfigError(
             f"unknown initializer {identifier!r}; expected one of {sorted(_REGISTRY)}"
         )

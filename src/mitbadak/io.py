@@ -21,7 +21,7 @@ from .errors import ConfigError, FileFormatError, MitbadakError, ShapeError
 from .layers.base import Layer, layer_from_config, layer_to_config
 
 FORMAT = "mitbadak-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: weights keyed by state_dict names (1: by position, still read)
 _HEADER = "__mitbadak__"
 
 
@@ -110,33 +110,6 @@ def _rng_state_ok(state: Any) -> bool:
     return isinstance(state, dict) and isinstance(state.get("bit_generator"), str)
 
 
-def _compile_config(model: Any) -> dict[str, Any] | None:
-    """The compile arguments as JSON (registered names only), or None if not compiled."""
-    from . import losses, metrics, optimizers
-
-    if not getattr(model, "compiled", False) or model.loss is None:
-        return None
-    loss = model.loss
-    loss_classes = {c.__name__: c for c in losses._REGISTRY.values()}
-    loss_cfg = None
-    if loss_classes.get(type(loss).__name__) is type(loss):
-        loss_cfg = {"class_name": type(loss).__name__, "config": _jsonable(loss.get_config())}
-    opt_cfg: Any = None
-    if model.optimizer is not None:
-        opt_cfg = optimizers.serialize(model.optimizer)
-    elif isinstance(model._optimizer_spec, (str, dict)):
-        opt_cfg = model._optimizer_spec
-    elif isinstance(model._optimizer_spec, type):
-        opt_cfg = {"class_name": model._optimizer_spec.__name__, "config": {}}
-    mets: list[Any] = []
-    for m in model._metric_specs:
-        if isinstance(m, str):
-            mets.append(m)
-        elif isinstance(m, metrics.Metric) and type(m).__name__ in metrics._CLASSES:
-            mets.append(metrics.serialize(m))
-    return {"optimizer": opt_cfg, "loss": loss_cfg, "metrics": mets}
-
-
 def _jsonable(v: Any) -> Any:
     if isinstance(v, dict):
         return {str(k): _jsonable(x) for k, x in v.items()}
@@ -161,8 +134,10 @@ def save_model(
     generator, of ``fit``'s shuffling generator and of the layers' generators (dropout), which
     :meth:`Model.fit` restores when called with ``initial_epoch=epoch`` after loading.
 
-    File layout: ``__mitbadak__`` (a JSON header as UTF-8 bytes), ``weight_<i>`` (weights in
-    ``model.weights`` order) and ``optimizer/<i>/<name>`` (optimizer state arrays).
+    File layout: ``__mitbadak__`` (a JSON header as UTF-8 bytes), ``weights/<name>`` (each
+    weight under its ``state_dict`` name, e.g. ``weights/layers.0.kernel``) and
+    ``optimizer/<i>/<name>`` (optimizer state arrays). A model that ``load_model`` could not
+    rebuild (see :func:`check_rebuildable`) fails here, not at load.
 
     Example:
         >>> from mitbadak import Sequential, layers
@@ -175,6 +150,7 @@ def save_model(
 
     if not model.built or model.input_shape is None:
         raise ShapeError("save_model: the model is not built yet; call it on a batch first")
+    check_rebuildable(model)
     header: dict[str, Any] = {
         "format": FORMAT,
         "version": FORMAT_VERSION,
@@ -183,29 +159,31 @@ def save_model(
         "dtype": str(model.dtype),
         "extra": extra or {},
     }
-    arrays = {f"weight_{i}": w.data for i, w in enumerate(model.weights)}
-    compile_cfg = _compile_config(model)
+    arrays = weight_arrays(model)
+    compile_cfg = model.get_compile_config() if hasattr(model, "get_compile_config") else None
     if compile_cfg is not None:
         header["compile"] = compile_cfg
         opt = getattr(model, "optimizer", None)
-        if include_optimizer and opt is not None:
+        if include_optimizer and opt is not None and getattr(opt, "params", None):
             state = opt.state_dict()
             for k, v in state.pop("arrays").items():
                 arrays[f"optimizer/{k}"] = v
             header["optimizer_state"] = _jsonable(state)
     if training_state is not None:
-        fit_rng = getattr(model, "_fit_rng", None)
+        fit_rng = model.get_fit_state()["fit_rng"] if hasattr(model, "get_fit_state") else None
         gens = model.random_generators() if hasattr(model, "random_generators") else {}
         header["training_state"] = {
             "epoch": int(training_state),
             "global_rng": _jsonable(_random.get_state()),
-            "fit_rng": _jsonable(fit_rng.bit_generator.state) if fit_rng is not None else None,
+            "fit_rng": _jsonable(fit_rng),
             "layer_rngs": {k: _jsonable(g.bit_generator.state) for k, g in gens.items()},
         }
     save_arrays(path, header, arrays)
 
 
-def _read_header(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+def read_header(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str, np.ndarray]]:
+    """The JSON header and the arrays of a mitbadak model or weights file, after checking its
+    format and version (FileFormatError naming the file otherwise)."""
     header, arrays = load_arrays(path)
     if header.get("format") != FORMAT:
         raise FileFormatError(
@@ -222,47 +200,16 @@ def _read_header(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str
 
 def _restore_compile(model: Any, header: dict[str, Any], arrays: dict[str, np.ndarray]) -> None:
     """Compile ``model`` from the header (registered names only) and restore its optimizer."""
-    from . import losses, metrics, optimizers
-
     cfg = header.get("compile")
-    if cfg is None or not hasattr(model, "compile"):
+    if cfg is None or not hasattr(model, "compile_from_config"):
         return
-    if not isinstance(cfg, dict):
-        raise ConfigError("invalid compile config")
-    loss_spec = cfg.get("loss")
-    if loss_spec is None:
-        return  # a custom loss function: the user compiles again
-    if not isinstance(loss_spec, dict) or not isinstance(loss_spec.get("config", {}), dict):
-        raise ConfigError(f"invalid loss config {loss_spec!r}")
-    loss_cls = {c.__name__: c for c in losses._REGISTRY.values()}.get(loss_spec.get("class_name"))
-    if loss_cls is None:
-        raise ConfigError(f"unknown loss class {loss_spec.get('class_name')!r}")
-    try:
-        loss = loss_cls(**loss_spec.get("config", {}))
-    except TypeError as e:
-        raise ConfigError(f"invalid config for loss {loss_cls.__name__}: {e}") from None
-    mets = []
-    for m in cfg.get("metrics", []):
-        if not isinstance(m, (str, dict)):
-            raise ConfigError(f"invalid metric spec {m!r}")
-        mets.append(m if isinstance(m, str) else metrics.get(m))
-    opt_spec = cfg.get("optimizer")
-    if opt_spec is None:
-        return
-    if isinstance(opt_spec, dict):
-        names = {c.__name__ for c in optimizers._REGISTRY.values()}
-        if opt_spec.get("class_name") not in names or not isinstance(
-            opt_spec.get("config", {}), dict
-        ):
-            raise ConfigError(f"unknown optimizer config {opt_spec!r}")
-    elif not isinstance(opt_spec, str):
-        raise ConfigError(f"invalid optimizer spec {opt_spec!r}")
-    model.compile(optimizer=opt_spec, loss=loss, metrics=mets)
+    if not model.compile_from_config(cfg):
+        return  # a custom loss or optimizer function: the user compiles again
     state = header.get("optimizer_state")
     if state is not None:
         if not isinstance(state, dict):
             raise ConfigError("invalid optimizer state")
-        opt = model._ensure_optimizer()
+        opt = model.ensure_optimizer()
         if opt is None:
             raise ConfigError("the file holds an optimizer state but the model has no parameters")
         state = dict(state)
@@ -288,12 +235,104 @@ def _restore_training_state(model: Any, header: dict[str, Any]) -> None:
         )
     for k, g in gens.items():
         g.bit_generator.state = saved[k]
-    model.epoch = ts["epoch"]
-    model._resume = {
-        "epoch": ts["epoch"],
-        "global_rng": ts.get("global_rng"),
-        "fit_rng": ts.get("fit_rng"),
-    }
+    model.set_resume_state(
+        {"epoch": ts["epoch"], "global_rng": ts.get("global_rng"), "fit_rng": ts.get("fit_rng")}
+    )
+
+
+_read_header = read_header  # the former name, kept for callers not yet moved
+
+# ------------------------------------------------------------------------ weights by name
+_PREFIX = "weights/"
+
+
+def _named_weights(model: Layer) -> list[tuple[str, Any]]:
+    """``(state_dict name, tensor)`` for every weight, in ``model.weights`` order."""
+    named = getattr(model, "named_weights", None)
+    if named is not None:
+        return list(named())
+    return [(f"{i}", w) for i, w in enumerate(model.weights)]  # before names existed
+
+
+def weight_arrays(model: Layer) -> dict[str, np.ndarray]:
+    """The arrays a file stores for the weights: ``weights/<state_dict name>``.
+
+    Example:
+        >>> from mitbadak import Sequential, layers
+        >>> m = Sequential([layers.Dense(3)]); _ = m(np.zeros((1, 4)))
+        >>> sorted(weight_arrays(m))[0].startswith("weights/")
+        True
+    """
+    return {_PREFIX + name: w.data for name, w in _named_weights(model)}
+
+
+def set_weight_arrays(model: Layer, arrays: dict[str, np.ndarray], version: int) -> None:
+    """Set ``model``'s weights from a file's arrays: by ``state_dict`` name (format 2, every
+    name must match: ``load_state_dict(strict=True)``) or by position (``weight_<i>``,
+    format 1, still read)."""
+    if version < 2:
+        n = len(model.weights)
+        n_file = sum(1 for k in arrays if k.startswith("weight_"))
+        if n_file != n:
+            raise ShapeError(f"the file holds {n_file} weights, the model has {n}")
+        model.set_weights([arrays[f"weight_{i}"] for i in range(n)])
+        return
+    state = {k[len(_PREFIX) :]: v for k, v in arrays.items() if k.startswith(_PREFIX)}
+    if hasattr(model, "load_state_dict"):
+        model.load_state_dict(state, strict=True)
+        return
+    named = _named_weights(model)
+    if sorted(state) != sorted(n for n, _ in named):
+        raise ShapeError(f"the file's weights {sorted(state)} are not the model's")
+    model.set_weights([state[n] for n, _ in named])
+
+
+def check_rebuildable(model: Layer) -> None:
+    """Raise ConfigError, at save time, if ``load_model`` could not rebuild ``model``: its
+    class (or a layer's) is not the one registered under its name, or its constructor needs
+    arguments that ``get_config()`` does not return.
+
+    Example:
+        >>> from mitbadak import Sequential, layers
+        >>> check_rebuildable(Sequential([layers.Dense(3)]))
+    """
+    import inspect
+
+    from . import registry
+
+    cls = type(model)
+    how = (
+        "decorate the class with @mitbadak.registry.register_serializable('layers') (a class "
+        "defined at module level, importable before load_model) and give it get_config() "
+        "returning its constructor arguments, or save only the weights (save_weights)"
+    )
+    if not registry.is_registered("layers", cls):
+        raise ConfigError(
+            f"save: model '{model.name}' of class {cls.__qualname__} cannot be rebuilt from "
+            f"its file: the name {cls.__name__!r} is registered for another class; {how}"
+        )
+    config = model.get_config()
+    try:
+        sig = inspect.signature(cls.__init__)
+    except (TypeError, ValueError):
+        sig = None
+    if sig is not None:
+        required = [
+            p.name
+            for p in list(sig.parameters.values())[1:]
+            if p.default is inspect.Parameter.empty
+            and p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
+        ]
+        missing = [a for a in required if a not in config]
+        if missing and cls.from_config.__func__ is Layer.from_config.__func__:  # type: ignore[attr-defined]
+            raise ConfigError(
+                f"save: model '{model.name}' of class {cls.__qualname__} cannot be rebuilt "
+                f"from its file: its constructor needs {missing}, which get_config() does not "
+                f"return; {how}"
+            )
+    for sub in getattr(model, "layers", None) or []:
+        if isinstance(sub, Layer):
+            check_rebuildable(sub)
 
 
 def load_model(path: str | os.PathLike[str], compile: bool = True) -> Any:
@@ -303,23 +342,17 @@ def load_model(path: str | os.PathLike[str], compile: bool = True) -> Any:
     For a checkpoint written with a training state, ``model.epoch`` is the epoch reached and
     ``model.fit(..., initial_epoch=model.epoch)`` continues the run exactly.
 
-    Nothing from the file is unpickled or evaluated: only registered class names are used.
-    Raises :class:`FileFormatError` naming the file for missing, corrupt, truncated, foreign
-    or newer files.
+    Files of format version 1 (weights by position) still load. Nothing from the file is
+    unpickled or evaluated: only registered class names are used. Raises
+    :class:`FileFormatError` naming the file for missing, corrupt, truncated, foreign or newer
+    files.
     """
-    header, arrays = _read_header(path)
+    header, arrays = read_header(path)
     try:
         model = layer_from_config(header["model"])
         shape = tuple(int(s) for s in header["input_shape"])
         model.build((1,) + shape)
-        n_weights = len(model.weights)
-        weights = [arrays[f"weight_{i}"] for i in range(n_weights)]
-        n_model_arrays = sum(1 for k in arrays if k.startswith("weight_"))
-        if n_model_arrays != n_weights:
-            raise FileFormatError(
-                f"{path}: holds {n_model_arrays} weights, the model has {n_weights}"
-            )
-        model.set_weights(weights)
+        set_weight_arrays(model, arrays, header["version"])
         if compile:
             _restore_compile(model, header, arrays)
         _restore_training_state(model, header)
@@ -332,7 +365,8 @@ def load_model(path: str | os.PathLike[str], compile: bool = True) -> Any:
 
 
 def save_weights(model: Layer, path: str | os.PathLike[str]) -> None:
-    """Save only a built model's weights (atomically), for :func:`load_weights`.
+    """Save only a built model's weights (atomically), keyed by their ``state_dict`` names,
+    for :func:`load_weights`.
 
     Example:
         >>> from mitbadak import Sequential, layers
@@ -343,18 +377,14 @@ def save_weights(model: Layer, path: str | os.PathLike[str]) -> None:
     if not model.built:
         raise ShapeError("save_weights: the model is not built yet; call it on a batch first")
     header = {"format": FORMAT, "version": FORMAT_VERSION, "weights_only": True}
-    save_arrays(path, header, {f"weight_{i}": w.data for i, w in enumerate(model.weights)})
+    save_arrays(path, header, weight_arrays(model))
 
 
 def load_weights(model: Layer, path: str | os.PathLike[str]) -> None:
-    """Set a built model's weights from a weights file or a whole-model file, checking the
-    count and every shape (FileFormatError otherwise)."""
-    _, arrays = _read_header(path)
-    n = len(model.weights)
+    """Set a built model's weights from a weights file or a whole-model file, checking every
+    name and shape (FileFormatError otherwise); files of format 1 are read by position."""
+    header, arrays = read_header(path)
     try:
-        values = [arrays[f"weight_{i}"] for i in range(n)]
-        if sum(1 for k in arrays if k.startswith("weight_")) != n:
-            raise ShapeError(f"the file holds another number of weights than the model's {n}")
-        model.set_weights(values)
+        set_weight_arrays(model, arrays, header["version"])
     except (MitbadakError, KeyError) as e:
         raise FileFormatError(f"{path}: weights do not fit the model ({e})") from None

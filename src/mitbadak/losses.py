@@ -37,6 +37,7 @@ from typing import Any
 
 import numpy as np
 
+from . import registry
 from .errors import ConfigError, LabelError, ShapeError
 from .ops import activation as _act
 from .ops import hinge as _hinge
@@ -82,7 +83,7 @@ def class_weight_to_sample_weight(
             raise LabelError(f"{op}: labels must be class indices, got dtype {labels.dtype}")
         labels = labels.astype(np.int64)
     if isinstance(class_weight, dict):
-        keys = {int(k): float(v) for k, v in class_weight.items()}  # JSON turns keys into str
+        keys = {_class_key(k, op): float(v) for k, v in class_weight.items()}
         size = max([*keys, int(labels.max(initial=-1)), (num_classes or 0) - 1]) + 1
         table = np.ones(size)
         for k, v in keys.items():
@@ -96,10 +97,68 @@ def class_weight_to_sample_weight(
         raise LabelError(
             f"{op}: label {bad} has no weight: class_weight covers classes 0..{len(table) - 1}"
         )
+    if isinstance(class_weight, dict) and num_classes is not None:
+        beyond = sorted(k for k in keys if k >= num_classes)
+        if beyond:
+            raise LabelError(
+                f"{op}: names class {beyond[0]}, but the model scores {num_classes} classes "
+                f"(0..{num_classes - 1})"
+            )
+    if num_classes is not None and labels.size and labels.max() >= num_classes:
+        raise LabelError(
+            f"{op}: label {int(labels.max())} is not a class of a model with {num_classes} "
+            f"outputs (classes 0..{num_classes - 1})"
+        )
     return table[labels]
 
 
-class Loss:
+def _class_key(k: Any, op: str) -> int:
+    """A class_weight key as a class index: ints, whole floats and digit strings (JSON turns
+    keys into strings) are accepted."""
+    if isinstance(k, str) and k.strip().lstrip("-").isdigit():
+        return int(k)
+    if isinstance(k, (int, np.integer)) and not isinstance(k, bool):
+        return int(k)
+    if isinstance(k, (float, np.floating)) and float(k).is_integer():
+        return int(k)
+    raise LabelError(f"{op}: key {k!r} is not a class index (expected 0, 1, 2, ...)")
+
+
+def sample_weights(
+    y_true: Any,
+    sample_weight: Any = None,
+    class_weight: Any = None,
+    num_classes: int | None = None,
+    who: str = "fit",
+) -> np.ndarray | None:
+    """The one way to weigh samples: ``sample_weight`` (one per sample) times the weight of
+    each sample's class in ``class_weight``, as a float64 array (``None`` when neither is
+    given). ``fit``, ``evaluate`` and ``Loss(class_weight=...)`` all weigh through here.
+
+    Labels must be class indices: integer labels (N,) or (N, 1), whole-number floats (binary
+    0./1. targets) or one-hot rows. Fractional, negative, non-finite labels, labels beyond
+    ``num_classes`` and keys that are not class indices raise :class:`LabelError`.
+
+    Example:
+        >>> sample_weights(np.array([0, 1, 1]), [1.0, 1.0, 0.5], {"1": 4.0}).tolist()
+        [1.0, 4.0, 2.0]
+    """
+    w = None
+    if sample_weight is not None:
+        sw = sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight
+        w = np.asarray(sw, dtype=np.float64).reshape(-1)
+        n = len(y_true) if np.ndim(y_true) else 1
+        if len(w) != n:
+            raise ShapeError(f"{who}: sample_weight has {len(w)} values for {n} samples")
+    if class_weight is not None:
+        if not isinstance(class_weight, dict) and np.ndim(class_weight) != 1:
+            raise LabelError(f"{who}: class_weight must be a dict {{class: weight}} or a list")
+        cw = class_weight_to_sample_weight(y_true, class_weight, num_classes)
+        w = cw if w is None else w * cw
+    return w
+
+
+class Loss(registry.Serializable):
     """Base class. Subclasses implement ``compute(y_true, y_pred, reduction) -> Tensor``.
 
     Args:
@@ -535,11 +594,12 @@ _REGISTRY: dict[str, type[Loss]] = {
     "categorical_hinge": CategoricalHinge,
     "multiclass_hinge": MulticlassHinge,
 }
+registry.family("losses", _REGISTRY)  # the one registry holds this table
 
 
 def register(name: str, cls: type[Loss]) -> None:
     """Make a Loss class available by name."""
-    _REGISTRY[name] = cls
+    registry.register("losses", name, cls)
 
 
 def get(identifier: Any) -> Loss:
@@ -552,8 +612,8 @@ def get(identifier: Any) -> Loss:
     if isinstance(identifier, Loss):
         return identifier
     if isinstance(identifier, str):
-        cls = _REGISTRY.get(identifier.lower())
-        if cls is None:
+        cls = registry.lookup("losses", identifier)
+        if not isinstance(cls, type):
             raise ConfigError(f"unknown loss {identifier!r}; expected one of {sorted(_REGISTRY)}")
         return cls()
     if isinstance(identifier, type) and issubclass(identifier, Loss):

@@ -40,6 +40,7 @@ from typing import Any
 
 import numpy as np
 
+from . import registry
 from .errors import ConfigError, LabelError, ShapeError
 
 __all__ = [
@@ -418,6 +419,11 @@ class Metric:
 
     def get_config(self) -> dict[str, Any]:
         return {"name": self.name}
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> Metric:
+        """Rebuild from :meth:`get_config`'s dict (the inverse of ``get_config``)."""
+        return cls(**config)
 
     def __call__(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> float:
         """Update with one batch and return the running result (Keras' behaviour)."""
@@ -1079,6 +1085,12 @@ def accuracy_kind_for_loss(loss: Any) -> str | None:
     return None
 
 
+# The one registry holds both tables: names ("mae", "f1") and class names ("F1Score").
+registry.family("metrics", _BY_NAME)
+for _cls in _CLASSES.values():
+    registry.register("metrics", _cls.__name__, _cls)
+
+
 def get(identifier: Any, loss: Any = None, y_true: Any = None, y_pred: Any = None) -> Metric:
     """A streaming metric from a name, a ``{"class_name", "config"}`` dict or a Metric.
 
@@ -1093,9 +1105,9 @@ def get(identifier: Any, loss: Any = None, y_true: Any = None, y_pred: Any = Non
     if isinstance(identifier, Metric):
         return identifier
     if isinstance(identifier, dict):
-        cls = _CLASSES.get(identifier.get("class_name"))
+        cls = registry.lookup("metrics", identifier.get("class_name"))
         cfg = identifier.get("config", {})
-        if cls is None or not isinstance(cfg, dict):
+        if not isinstance(cls, type) or not isinstance(cfg, dict):
             raise ConfigError(f"unknown metric config {identifier!r}")
         try:
             return cls(**cfg)
@@ -1131,8 +1143,8 @@ def get(identifier: Any, loss: Any = None, y_true: Any = None, y_pred: Any = Non
         if kind == "categorical":
             return CategoricalAccuracy(name=identifier)
         return SparseCategoricalAccuracy(name=identifier)
-    cls = _BY_NAME.get(key)
-    if cls is None:
+    cls = registry.lookup("metrics", key)
+    if not isinstance(cls, type):
         raise ConfigError(
             f"unknown metric {identifier!r}; expected one of {sorted(_BY_NAME) + ['accuracy']}"
         )

@@ -1,8 +1,24 @@
 """Models: ``Model`` (compile / fit / evaluate / predict / summary / save) and ``Sequential``.
 
-The high-level API is Keras', built only from the low-level engine: ``fit`` is the loop a
-student would write by hand (forward, loss, ``backward()``, ``optimizer.step()``) plus
-bookkeeping: mini-batches, metrics, validation, callbacks.
+The high-level API is Keras', built only from the low-level engine. ``fit`` is a thin loop:
+it turns the data into batches and calls :meth:`Model.train_step` on each, and
+``train_step`` is the loop a student writes by hand. The walk of one batch::
+
+    fit(x, y)                                 batches: DataLoader(x, y) or your iterable
+     └─ for each epoch, for each batch:
+         callbacks.on_train_batch_begin(step)
+         logs = train_step(batch)             override it to customise training
+          ├─ y_pred = self(x, training=True)            forward: layers -> ops -> Tensor graph
+          ├─ loss = compute_loss(x, y, y_pred, w)       loss(y, y_pred, w) + model.losses
+          ├─ optimizer.zero_grad()
+          ├─ loss.backward()                            every weight's .grad, by the chain rule
+          ├─ optimizer.step()                           w <- w - lr * update(grad)
+          └─ return compute_metrics(...)                running loss and metrics
+         callbacks.on_train_batch_end(step, logs)
+     └─ after the epoch: evaluate the validation data (test_step per batch), on_epoch_end
+
+``evaluate`` calls :meth:`Model.test_step` and ``predict`` :meth:`Model.predict_step` the same
+way, without a graph (``no_grad``) and in eval mode.
 
 Counting follows Keras: an *epoch* is one pass over the training samples, a *step* (or
 iteration) one mini-batch, ``steps per epoch = ceil(n / batch_size)``, ``optimizer.iterations``
@@ -26,9 +42,8 @@ Example:
 
 from __future__ import annotations
 
-import copy
-import math
 import os
+import warnings
 from collections.abc import Iterable
 from typing import Any
 
@@ -38,9 +53,20 @@ from . import losses as _losses
 from . import metrics as _metrics
 from . import optimizers as _optimizers
 from . import random as _random
+from . import registry
+from .batching import (
+    Feed,
+    check_finite,
+    first_leaf,
+    map_structure,
+    num_samples,
+    take,
+    unpack_x_y_sample_weight,
+)
 from .callbacks import Callback, CallbackList, History, ProgressBar
+from .data.dataset import DataLoader
 from .errors import ConfigError, DataError, NotFittedError, ShapeError
-from .layers.base import Layer, layer_from_config, layer_to_config
+from .layers.base import Layer, layer_from_config, layer_to_config, map_shapes
 from .tensor import Tensor, no_grad
 
 __all__ = ["Model", "Sequential"]
@@ -55,6 +81,27 @@ def _as_array(a: Any, what: str) -> np.ndarray:
         raise DataError(f"{what}: cannot make an array from {type(a).__name__} ({e})") from None
 
 
+def _jsonable(v: Any) -> Any:
+    """``v`` with dict keys as strings and NumPy scalars as Python numbers (for JSON)."""
+    if isinstance(v, dict):
+        return {str(k): _jsonable(x) for k, x in v.items()}
+    if isinstance(v, (list, tuple)):
+        return [_jsonable(x) for x in v]
+    if isinstance(v, np.generic):
+        return v.item()
+    return v
+
+
+def _is_arrays(x: Any) -> bool:
+    """Whether ``x`` is in-memory data (an array, a list of numbers, a dict / tuple of arrays)
+    rather than a DataLoader or another iterable of batches."""
+    if isinstance(x, (np.ndarray, Tensor, dict)):
+        return True
+    if isinstance(x, (list, tuple)):
+        return not x or not isinstance(x[0], tuple)  # a list of (x, y) batches is a source
+    return False
+
+
 def _tune_malloc() -> None:
     """Keep freed memory in the heap (see PERFORMANCE.md) if the backend offers it."""
     try:
@@ -66,10 +113,30 @@ def _tune_malloc() -> None:
         tune()
 
 
+class _Tracker(_metrics.Mean):
+    """A running mean of one number per batch (the loss), weighted by the batch size; plain
+    floats take a path without NumPy, as fit updates it at every step."""
+
+    def update_state(self, values: Any, sample_weight: Any = None, _unused: Any = None) -> None:
+        if isinstance(values, (float, int)) and isinstance(sample_weight, (float, int, type(None))):
+            w = 1.0 if sample_weight is None else float(sample_weight)
+            self.total += float(values) * w
+            self.count += w
+        else:
+            super().update_state(values, sample_weight)
+
+
+def _unbound(opt: Any) -> bool:
+    """A Keras-style optimizer built without parameters, waiting for ``build(weights)``."""
+    return hasattr(opt, "build") and not getattr(opt, "params", None)
+
+
 class Model(Layer):
     """A layer that can be trained: ``compile``, ``fit``, ``evaluate``, ``predict``, ``summary``,
     ``save``. Subclass it and write ``call`` (sub-layers assigned as attributes are tracked), or
-    use :class:`Sequential`.
+    use :class:`Sequential`. Override :meth:`train_step`, :meth:`test_step` or
+    :meth:`predict_step` to change what one batch does; ``fit`` / ``evaluate`` / ``predict``
+    call them.
 
     Example:
         >>> from mitbadak.layers import Dense
@@ -98,11 +165,17 @@ class Model(Layer):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.optimizer: _optimizers.Optimizer | None = None
         self._optimizer_spec: Any = None
+        self._optimizer_ready = False
+        self._optimizer: _optimizers.Optimizer | None = None
+        self._warned_frozen = False
+        self._search_losses: bool | None = True  # True: always; None: decide at next batch
+        self._in_fit = False
         self.loss: _losses.Loss | None = None
         self._metric_specs: list[Any] = []
         self._metric_objs: list[_metrics.Metric] | None = None
+        self.loss_tracker = _Tracker(name="loss")
+        self.penalty_tracker = _Tracker(name="reg_loss")
         self.compiled = False
         self.stop_training = False
         self.history: History | None = None
@@ -116,9 +189,11 @@ class Model(Layer):
         no graph, no random numbers drawn)."""
         if self.built:
             return
-        self.input_shape = (None,) + tuple(input_shape[1:])
+        self.input_shape = map_shapes(lambda s: (None,) + tuple(s[1:]), input_shape)
         with no_grad():
-            self.call(Tensor(np.zeros((1,) + tuple(input_shape[1:]), dtype=self.dtype)), False)
+            self.run_call(
+                map_shapes(lambda s: Tensor(np.zeros((1,) + s[1:], self.dtype)), input_shape), False
+            )
         self.built = True
 
     # -------------------------------------------------------------------------- compile
@@ -132,12 +207,15 @@ class Model(Layer):
 
         Args:
             optimizer: a name (``"sgd"``, ``"adam"``... with default hyper-parameters), an
-                Optimizer built on ``model.parameters()``, an Optimizer class, a
-                ``{"class_name", "config"}`` dict (e.g. ``{"class_name": "SGD", "config":
-                {"lr": 0.1, "momentum": 0.9}}``) or a function ``params -> Optimizer``. All but
-                the instance wait for the first batch, when the weights exist.
-            loss: a name (``"sparse_categorical_crossentropy"``, ``"mse"``...), a Loss object or
-                a function ``f(y_true, y_pred) -> Tensor``.
+                Optimizer built on ``model.parameters()`` (or built without parameters,
+                Keras-style: it is bound to the model's weights at the first batch), an
+                Optimizer class, a ``{"class_name", "config"}`` dict (e.g. ``{"class_name":
+                "SGD", "config": {"lr": 0.1, "momentum": 0.9}}``) or a function
+                ``params -> Optimizer``. All but a bound instance wait for the first batch,
+                when the weights exist.
+            loss: a name (``"sparse_categorical_crossentropy"``, ``"mse"``...), a Loss object,
+                a function ``f(y_true, y_pred) -> Tensor``, or ``None`` when the model adds
+                its own losses (``self.add_loss`` in a layer's ``call``).
             metrics: names (``"accuracy"``, ``"top_k_categorical_accuracy"``, ``"f1"``...) or
                 :mod:`mitbadak.metrics` objects.
 
@@ -147,20 +225,19 @@ class Model(Layer):
             >>> from mitbadak.layers import Dense
             >>> m = Sequential([Dense(1)]); m.compile(optimizer="sgd", loss="mse", metrics=["mae"])
         """
-        if loss is None:
-            raise ConfigError("compile: a loss is needed, e.g. loss='mse'")
-        self.loss = _losses.get(loss)
-        if isinstance(optimizer, _optimizers.Optimizer):
-            self.optimizer, self._optimizer_spec = optimizer, None
+        self.loss = _losses.get(loss) if loss is not None else None
+        if isinstance(optimizer, _optimizers.Optimizer) or _unbound(optimizer):
+            self._optimizer, self._optimizer_spec = optimizer, None
         else:
             if not (isinstance(optimizer, (str, dict)) or callable(optimizer)):
                 raise ConfigError(f"compile: cannot interpret {optimizer!r} as an optimizer")
-            if isinstance(optimizer, str) and optimizer.lower() not in _optimizers._REGISTRY:
+            if isinstance(optimizer, str) and registry.lookup("optimizers", optimizer) is None:
                 raise ConfigError(
                     f"compile: unknown optimizer {optimizer!r}; expected one of "
-                    f"{sorted(_optimizers._REGISTRY)}"
+                    f"{registry.names('optimizers')}"
                 )
-            self.optimizer, self._optimizer_spec = None, optimizer
+            self._optimizer, self._optimizer_spec = None, optimizer
+        self._optimizer_ready = False
         if isinstance(metrics, (str, _metrics.Metric)):
             metrics = [metrics]
         self._metric_specs = list(metrics or [])
@@ -170,33 +247,142 @@ class Model(Layer):
         self._metric_objs = None
         self.compiled = True
 
-    def _ensure_optimizer(self) -> _optimizers.Optimizer | None:
-        if self.optimizer is None and self._optimizer_spec is not None:
-            params = self.parameters()
-            if not params:
-                return None  # everything frozen: nothing to update
+    def get_compile_config(self) -> dict[str, Any] | None:
+        """The compile arguments as JSON (registered objects only), or None if not compiled:
+        ``{"optimizer": ..., "loss": ..., "metrics": [...]}``, for ``save``. A loss or metric
+        that is a plain function is left out (``None`` / skipped): compile again after loading.
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> m = Sequential([Dense(1)]); m.compile("sgd", "mse", ["mae"])
+            >>> m.get_compile_config()["loss"]["class_name"], m.get_compile_config()["metrics"]
+            ('MeanSquaredError', ['mae'])
+        """
+        if not self.compiled:
+            return None
+        loss_cfg = None
+        if self.loss is not None and registry.is_registered("losses", self.loss):
+            loss_cfg = _jsonable(registry.serialize(self.loss))
+        opt_cfg: Any = None
+        opt = self._optimizer
+        if opt is not None and not _unbound(opt):
+            opt_cfg = _optimizers.serialize(opt)
+        elif opt is not None:
+            opt_cfg = _jsonable(registry.serialize(opt))
+        elif isinstance(self._optimizer_spec, (str, dict)):
+            opt_cfg = self._optimizer_spec
+        elif isinstance(self._optimizer_spec, type):
+            opt_cfg = {"class_name": self._optimizer_spec.__name__, "config": {}}
+        mets: list[Any] = []
+        for m in self._metric_specs:
+            if isinstance(m, str):
+                mets.append(m)
+            elif isinstance(m, _metrics.Metric) and registry.is_registered("metrics", m):
+                mets.append(_jsonable(registry.serialize(m)))
+        return {
+            "optimizer": opt_cfg,
+            "loss": loss_cfg,
+            "metrics": mets,
+            "has_loss": bool(self.loss),
+        }
+
+    def compile_from_config(self, config: dict[str, Any]) -> bool:
+        """Compile from :meth:`get_compile_config`'s dict (names looked up in the registry,
+        nothing else is built). Returns False, leaving the model uncompiled, when the config
+        lacks something that cannot be saved (a loss or optimizer given as a function)."""
+        if not isinstance(config, dict):
+            raise ConfigError("invalid compile config")
+        loss_spec = config.get("loss")
+        if loss_spec is None and config.get("has_loss", True):
+            return False  # a custom loss function: the user compiles again
+        loss = registry.deserialize("losses", loss_spec) if loss_spec is not None else None
+        mets = []
+        for m in config.get("metrics", []):
+            if not isinstance(m, (str, dict)):
+                raise ConfigError(f"invalid metric spec {m!r}")
+            mets.append(m if isinstance(m, str) else _metrics.get(m))
+        opt_spec = config.get("optimizer")
+        if opt_spec is None:
+            return False
+        if isinstance(opt_spec, dict):
+            cls = registry.lookup("optimizers", opt_spec.get("class_name"))
+            if not isinstance(cls, type) or not isinstance(opt_spec.get("config", {}), dict):
+                raise ConfigError(f"unknown optimizer config {opt_spec!r}")
+        elif not isinstance(opt_spec, str):
+            raise ConfigError(f"invalid optimizer spec {opt_spec!r}")
+        self.compile(optimizer=opt_spec, loss=loss, metrics=mets)
+        return True
+
+    def ensure_optimizer(self) -> _optimizers.Optimizer | None:
+        """The optimizer, bound to the model's trainable weights: built from the compile
+        spec, or ``optimizer.build(model.trainable_weights)`` for one made without parameters
+        (Keras-style). ``None`` when no weight is trainable (``fit`` then warns, naming the
+        model). Raises ConfigError when the compiled optimizer holds none of the weights.
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> m = Sequential([Dense(1)]); m.build((1, 2)); m.compile("sgd", "mse")
+            >>> type(m.ensure_optimizer()).__name__
+            'SGD'
+        """
+        if self._optimizer_ready:
+            return self._optimizer
+        params = self.parameters()
+        if not params:
+            if not self._warned_frozen:
+                warnings.warn(
+                    f"Model '{self.name}' has no trainable weights (every layer frozen, or "
+                    "weights kept where they are not tracked): fit will not change it",
+                    stacklevel=3,
+                )
+                self._warned_frozen = True
+            return None
+        opt = self._optimizer
+        if opt is None and self._optimizer_spec is not None:
             spec = self._optimizer_spec
             if isinstance(spec, (str, dict)):
-                self.optimizer = _optimizers.get(spec, params)
+                opt = _optimizers.get(spec, params)
             else:  # an Optimizer class or a factory
-                self.optimizer = spec(params)
-                if not isinstance(self.optimizer, _optimizers.Optimizer):
+                opt = spec(params)
+                if not isinstance(opt, _optimizers.Optimizer):
                     raise ConfigError(f"compile: {spec!r} did not return an Optimizer")
-        return self.optimizer
+        elif opt is not None and _unbound(opt):
+            opt.build(params)  # Keras 3's name: bind the optimizer to these weights
+        elif opt is not None:
+            mine = {id(p) for p in params}
+            if not any(id(p) in mine for p in opt.params):
+                raise ConfigError(
+                    f"compile: the optimizer holds {len(opt.params)} tensors, none of them a "
+                    f"weight of model '{self.name}' (was it built on another model's "
+                    "parameters?); build it on model.parameters() or pass a name like 'adam'"
+                )
+        self._optimizer, self._optimizer_ready = opt, opt is not None
+        return opt
+
+    @property
+    def optimizer(self) -> _optimizers.Optimizer | None:
+        """The compiled optimizer (``None`` before ``compile``, and until the first batch
+        when compiled by name). During ``fit``, reading it binds it to the trainable weights
+        once the model is built (see :meth:`ensure_optimizer`), so a ``train_step`` of your
+        own can use ``self.optimizer`` from the first batch."""
+        if not self._optimizer_ready and self.built and self._in_fit:
+            opt = self._optimizer
+            if (opt is None and self._optimizer_spec is not None) or (
+                opt is not None and _unbound(opt)
+            ):
+                return self.ensure_optimizer()
+        return self._optimizer
+
+    @optimizer.setter
+    def optimizer(self, value: Any) -> None:
+        self._optimizer, self._optimizer_ready = value, False
 
     def _check_compiled(self, who: str) -> None:
-        if not self.compiled or self.loss is None:
+        if not self.compiled:
             raise NotFittedError(
                 f"{who}: compile the model first, e.g. model.compile('adam', "
                 "'sparse_categorical_crossentropy', metrics=['accuracy'])"
             )
-
-    def _resolve_metrics(self, y: np.ndarray, y_pred: np.ndarray) -> list[_metrics.Metric]:
-        if self._metric_objs is None:
-            self._metric_objs = [
-                _metrics.get(m, loss=self.loss, y_true=y, y_pred=y_pred) for m in self._metric_specs
-            ]
-        return self._metric_objs
 
     @property
     def metrics_names(self) -> list[str]:
@@ -205,81 +391,263 @@ class Model(Layer):
             m.name if isinstance(m, _metrics.Metric) else str(m) for m in self._metric_specs
         ]
 
+    @property
+    def metrics(self) -> list[_metrics.Metric]:
+        """The loss tracker then the compiled metrics (built at the first batch), Keras'
+        ``model.metrics``: what :meth:`reset_metrics` resets and the logs report."""
+        return [self.loss_tracker, *(self._metric_objs or [])]
+
+    def reset_metrics(self) -> None:
+        """Reset every metric's state (done at each epoch and each evaluation)."""
+        self.penalty_tracker.reset_state()
+        for m in self.metrics:
+            reset = getattr(m, "reset_state", None) or getattr(m, "reset_states", None)
+            if reset is not None:
+                reset()
+
+    # ------------------------------------------------------------------- one batch
+    def train_step(self, batch: Any) -> dict[str, float]:
+        """One step of gradient descent on one batch; returns the logs (running averages over
+        the epoch). This is the README's low-level loop; override it to change training.
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> m = Sequential([Dense(1)]); m.compile("sgd", "mse")
+            >>> sorted(m.train_step((np.ones((2, 3)), np.zeros((2, 1)))))
+            ['loss']
+        """
+        x, y, sample_weight = unpack_x_y_sample_weight(batch)
+        y_pred = self(x, training=True)  # forward: builds the graph
+        loss = self.compute_loss(x, y, y_pred, sample_weight)
+        optimizer = self.ensure_optimizer()
+        if optimizer is not None:  # None: every weight is frozen (warned once)
+            optimizer.zero_grad()
+            loss.backward()  # gradients of every weight
+            optimizer.step()  # update the weights
+        return self.compute_metrics(x, y, y_pred, sample_weight, loss=loss)
+
+    def test_step(self, batch: Any) -> dict[str, float]:
+        """Loss and metrics on one batch in eval mode (``evaluate`` and validation call it
+        under ``no_grad``); returns the running logs."""
+        x, y, sample_weight = unpack_x_y_sample_weight(batch)
+        y_pred = self(x, training=False)
+        loss = self.compute_loss(x, y, y_pred, sample_weight, training=False)
+        return self.compute_metrics(x, y, y_pred, sample_weight, loss=loss)
+
+    def predict_step(self, batch: Any) -> Any:
+        """The outputs for one batch (``predict`` calls it under ``no_grad``)."""
+        x, _, _ = unpack_x_y_sample_weight(batch)
+        return self(x, training=False)
+
+    def compute_loss(
+        self,
+        x: Any = None,
+        y: Any = None,
+        y_pred: Any = None,
+        sample_weight: Any = None,
+        training: bool = True,
+    ) -> Tensor:
+        """The compiled loss ``loss(y, y_pred, sample_weight)`` plus the model's own losses
+        (:meth:`added_losses`: ``add_loss`` terms and weight penalties), as one scalar Tensor.
+        In training the penalties' sum is tracked as ``reg_loss``.
+
+        Inside a ``fit`` / ``evaluate`` loop, a model whose first batch added no loss (no
+        regularizer, no ``add_loss``) is not searched for added losses again until the next
+        loop: walking every layer at every step would cost more than a small step."""
+        extra: list[Tensor] = []
+        if self._search_losses is not False:
+            extra = self.added_losses()
+            if self._search_losses is None:  # the first batch of a loop decides for the loop
+                self._search_losses = bool(extra)
+        if self.loss is None:
+            if not extra:
+                raise ConfigError(
+                    f"model '{self.name}': compile got no loss and the model adds none "
+                    "(self.add_loss); give compile a loss, e.g. loss='mse'"
+                )
+            total = extra[0]
+            for t in extra[1:]:
+                total = total + t
+            if training:
+                self.penalty_tracker.update_state(total.item(), num_samples(x))
+            return total
+        total = self.loss(y, y_pred, sample_weight=sample_weight)
+        if extra:
+            penalty = extra[0]
+            for t in extra[1:]:
+                penalty = penalty + t
+            if training:
+                self.penalty_tracker.update_state(penalty.item(), len(y_pred))
+            total = total + penalty
+        return total
+
+    def added_losses(self) -> list[Tensor]:
+        """Scalar losses the model adds to the compiled one: ``model.losses`` (``add_loss``
+        terms of the latest call and the weight penalties)."""
+        return list(self.losses)
+
+    def compute_metrics(
+        self, x: Any, y: Any, y_pred: Any, sample_weight: Any = None, loss: Any = None
+    ) -> dict[str, float]:
+        """Update the loss tracker (with ``loss``, weighted by the batch size) and the compiled
+        metrics with one batch; return :meth:`get_metrics_result`."""
+        out = y_pred.data if isinstance(y_pred, Tensor) else y_pred
+        n = num_samples(x) if x is not None else len(out)
+        if loss is not None:
+            self.loss_tracker.update_state(loss.item(), n)
+        if self._metric_objs is None:  # "accuracy" is resolved from the first batch's shapes
+            self._metric_objs = [
+                _metrics.get(m, loss=self.loss, y_true=y, y_pred=out) for m in self._metric_specs
+            ]
+        for m in self._metric_objs:
+            m.update_state(y, out, sample_weight)
+        return self.get_metrics_result()
+
+    def get_metrics_result(self) -> dict[str, float]:
+        """``{"loss": ..., <metric>: ...}`` (and ``reg_loss`` when penalties were tracked)."""
+        logs = {m.name: m.result() for m in self.metrics}
+        if self.penalty_tracker.count:
+            logs["reg_loss"] = self.penalty_tracker.result()
+        return logs
+
     # ----------------------------------------------------------------------- data helpers
-    def _prepare_x(self, x: Any, who: str) -> np.ndarray:
-        x = _as_array(x, who)
-        if x.ndim == 0 or len(x) == 0:
-            raise DataError(f"{who}: expected at least one sample, got x of shape {x.shape}")
-        if x.dtype.kind == "f" and x.dtype != self.dtype:
-            x = x.astype(self.dtype)  # float64 data would make every op float64
-        # One pass, no temporary: a float64 sum is finite iff every value is (NaN and inf
-        # propagate; float32 values cannot overflow a float64 sum).
-        if x.dtype.kind == "f" and not np.isfinite(np.add.reduce(x, axis=None, dtype=np.float64)):
-            raise DataError(f"{who}: x contains NaN or infinite values")
+    def _prepare_x(self, x: Any, who: str) -> Any:
+        if isinstance(x, (dict, list, tuple)) and not isinstance(first_leaf(x), (int, float)):
+            x = map_structure(lambda a: self._prepare_array(a, who), x)
+        else:
+            x = self._prepare_array(x, who)
+        check_finite(x, who)
         return x
 
-    def _prepare_xy(self, x: Any, y: Any, who: str) -> tuple[np.ndarray, np.ndarray]:
+    def _prepare_array(self, a: Any, who: str) -> np.ndarray:
+        a = _as_array(a, who)
+        if a.ndim == 0 or len(a) == 0:
+            raise DataError(f"{who}: expected at least one sample, got x of shape {a.shape}")
+        if a.dtype.kind == "f" and a.dtype != self.dtype:
+            a = a.astype(self.dtype)  # float64 data would make every op float64
+        return a
+
+    def _prepare_xy(self, x: Any, y: Any, who: str) -> tuple[Any, np.ndarray | None]:
         x = self._prepare_x(x, who)
         if y is None:
-            raise DataError(f"{who}: y (the targets) is missing")
+            if self.loss is not None:
+                raise DataError(f"{who}: y (the targets) is missing")
+            return x, None
         y = _as_array(y, who)
-        if y.ndim == 0 or len(y) != len(x):
+        n = num_samples(x)
+        if y.ndim == 0 or len(y) != n:
             raise DataError(
-                f"{who}: x has {len(x)} samples but y has "
+                f"{who}: x has {n} samples but y has "
                 f"{len(y) if y.ndim else 'a scalar'}; they must match"
             )
         if y.dtype.kind == "f" and y.dtype != self.dtype:
             y = y.astype(self.dtype)
         return x, y
 
-    def _sample_weights(
-        self, y: np.ndarray, sample_weight: Any, class_weight: dict[Any, float] | None, who: str
-    ) -> np.ndarray | None:
-        sw = None
-        if sample_weight is not None:
-            sw = np.asarray(sample_weight, dtype=np.float64).reshape(-1)
-            if len(sw) != len(y):
-                raise DataError(f"{who}: sample_weight has {len(sw)} values for {len(y)} samples")
-        if class_weight:
-            labels = y if y.ndim == 1 else (y.argmax(axis=1) if y.shape[1] > 1 else y[:, 0])
-            labels = np.asarray(labels).astype(np.int64)
-            table = np.ones(int(max(max(class_weight) + 1, labels.max() + 1)), dtype=np.float64)
-            for c, w in class_weight.items():
-                table[int(c)] = float(w)
-            cw = table[labels]
-            sw = cw if sw is None else sw * cw
-        return sw
-
-    def _weighted_loss(self, yb: np.ndarray, out: Tensor, swb: np.ndarray) -> Tensor:
-        """Keras' weighted loss: sum_i w_i l_i / batch size."""
-        per_sample = self._loss_none(yb, out)
-        if per_sample.ndim > 1:
-            per_sample = per_sample.reshape((len(yb), -1)).mean(axis=1)
-        if per_sample.shape != (len(yb),):
-            raise ConfigError(
-                f"sample/class weights: the loss {self.loss.name!r} must support "
-                "reduction='none' (one value per sample)"
-            )
-        return (per_sample * Tensor(swb.astype(out.dtype))).sum() / len(yb)
-
-    @property
-    def _loss_none(self) -> _losses.Loss:
-        lossn = self.__dict__.get("_loss_none_obj")
-        if lossn is None or lossn[0] is not self.loss:
-            obj = copy.copy(self.loss)
-            obj.reduction = "none"
-            lossn = (self.loss, obj)
-            self.__dict__["_loss_none_obj"] = lossn
-        return lossn[1]
-
-    def _regularization(self) -> Tensor | None:
-        regs = self.regularization_losses()
-        if not regs:
+    def _output_classes(self, x: Any) -> int | None:
+        """Classes the model scores (its output width; 2 for one sigmoid output), from one
+        sample: what ``class_weight`` labels are checked against."""
+        try:
+            out = self.predict_on_batch(take(x, slice(0, 1)))
+        except Exception:  # a model that cannot run on one sample: no check
             return None
-        total = regs[0]
-        for r in regs[1:]:
-            total = total + r
-        return total
+        if out.ndim < 2:
+            return 2
+        return 2 if out.shape[-1] == 1 else int(out.shape[-1])
+
+    def _weights_for(
+        self, y: Any, sample_weight: Any, class_weight: Any, who: str, classes: int | None = None
+    ) -> Any:
+        if sample_weight is None and not class_weight:
+            return None
+        return _losses.sample_weights(y, sample_weight, class_weight or None, classes, who=who)
+
+    def _array_split(
+        self, x: Any, y: Any, sw: Any, validation_split: float
+    ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
+        """Hold out the *last* ``validation_split`` of the samples (before shuffling, as Keras)."""
+        if not 0.0 < validation_split < 1.0:
+            raise ConfigError(f"fit: validation_split must be in (0, 1), got {validation_split}")
+        n = num_samples(x)
+        split = int(n * (1.0 - validation_split))
+        if split < 1 or split >= n:
+            raise DataError(f"fit: validation_split={validation_split} leaves an empty part")
+        head, tail = slice(0, split), slice(split, n)
+        cut = lambda a, s: None if a is None else a[s]  # noqa: E731
+        return (take(x, head), cut(y, head), cut(sw, head)), (
+            take(x, tail),
+            cut(y, tail),
+            cut(sw, tail),
+        )
+
+    def _feed(
+        self, data: Any, batch_size: int, shuffle: bool, rng: Any, steps: Any, who: str
+    ) -> Feed:
+        """A :class:`~mitbadak.batching.Feed` over ``(x, y, sw)`` arrays or a batch source."""
+        if isinstance(data, tuple) and len(data) == 3 and _is_arrays(data[0]):
+            x, y, sw = data
+            loader = DataLoader(x, y, batch_size, shuffle=shuffle, seed=rng, sample_weight=sw)
+            return Feed(loader, steps, who=who)
+        return Feed(data, steps, who=who)
+
+    def _validation_feed(
+        self, validation_data: Any, batch_size: int, steps: int | None
+    ) -> Feed | None:
+        if validation_data is None:
+            return None
+        if isinstance(validation_data, (tuple, list)) and _is_arrays(validation_data[0]):
+            if len(validation_data) not in (2, 3):
+                raise ConfigError("fit: validation_data must be (x_val, y_val[, sample_weight])")
+            xv, yv = self._prepare_xy(validation_data[0], validation_data[1], "validation_data")
+            swv = validation_data[2] if len(validation_data) == 3 else None
+            swv = self._weights_for(yv, swv, None, "validation_data")
+            return self._feed((xv, yv, swv), batch_size, False, None, steps, "validation_data")
+        return Feed(validation_data, steps, who="validation_data")
+
+    def _fit_generator(self, initial_epoch: int, seed: int | None) -> np.random.Generator:
+        """The generator that shuffles and augments: restored from a checkpoint when resuming."""
+        resume = self._resume
+        if resume is not None and initial_epoch > 0 and resume.get("epoch") == initial_epoch:
+            if resume.get("global_rng") is not None:
+                _random.set_state(resume["global_rng"])
+            rng = np.random.default_rng()
+            if resume.get("fit_rng") is not None:
+                rng.bit_generator.state = resume["fit_rng"]
+            self._resume = None
+        else:
+            rng = _random.make_rng(seed)
+        self._fit_rng = rng
+        return rng
+
+    def _callbacks(
+        self, callbacks: Any, verbose: int, params: dict[str, Any], history: History | None
+    ) -> CallbackList:
+        if isinstance(callbacks, Callback):
+            callbacks = [callbacks]  # Keras takes a list; one callback alone is accepted too
+        cbs = list(callbacks or [])
+        if verbose and history is not None:
+            cbs.append(ProgressBar(verbose))
+        if history is not None:
+            cbs.append(history)
+        return CallbackList(cbs, model=self, params=params)
+
+    def _run_test(self, feed: Feed, cb: CallbackList) -> dict[str, float]:
+        """One evaluation pass: reset the metrics, ``test_step`` on each batch, test hooks."""
+        self.reset_metrics()
+        cb.on_test_begin({})
+        logs: dict[str, float] = {}
+        outer, self._search_losses = self._search_losses, None
+        try:
+            with no_grad():
+                for step, batch in enumerate(feed.epoch()):
+                    cb.on_test_batch_begin(step, {})
+                    logs = self.test_step(batch)
+                    cb.on_test_batch_end(step, logs)
+        finally:
+            self._search_losses = outer
+        logs = {k: v for k, v in logs.items() if k != "reg_loss"}
+        cb.on_test_end(logs)
+        return logs
 
     # ------------------------------------------------------------------------------ fit
     def fit(
@@ -289,40 +657,49 @@ class Model(Layer):
         batch_size: int = 32,
         epochs: int = 1,
         verbose: int = 1,
-        callbacks: Iterable[Callback] | None = None,
+        callbacks: Iterable[Callback] | Callback | None = None,
         validation_split: float = 0.0,
-        validation_data: tuple[Any, ...] | None = None,
+        validation_data: Any = None,
         shuffle: bool = True,
         class_weight: dict[Any, float] | None = None,
         sample_weight: Any = None,
         initial_epoch: int = 0,
+        steps_per_epoch: int | None = None,
+        validation_steps: int | None = None,
         augment: Any = None,
         seed: int | None = None,
     ) -> History:
-        """Train for ``epochs - initial_epoch`` epochs of mini-batch gradient descent.
+        """Train for ``epochs - initial_epoch`` epochs: :meth:`train_step` on every batch.
 
-        Each step: take a batch (in a new random order every epoch when ``shuffle``), apply
-        ``augment(xb, rng)`` if given, compute the outputs with ``training=True``, the loss plus
-        the weight penalties (``model.regularization_losses()``), ``backward()``, and one
-        optimizer step. After each epoch the validation data (if any) is evaluated and the
-        callbacks run.
+        Each step takes a batch (in a new random order every epoch when ``shuffle``), applies
+        ``augment(xb, rng)`` if given, and calls ``train_step``: outputs with
+        ``training=True``, the loss plus the model's own losses (weight penalties,
+        ``add_loss``), ``backward()``, one optimizer step. After each epoch the validation
+        data (if any) is evaluated (``test_step``) and the callbacks run.
 
         Args:
-            x, y: training inputs and targets (NumPy arrays, same first dimension).
-            batch_size: samples per step; ``steps per epoch = ceil(n / batch_size)``.
+            x, y: training inputs and targets: arrays (same first dimension; ``x`` may be a
+                dict / list of arrays for a model with named inputs), or ``x`` a
+                :class:`~mitbadak.data.DataLoader` or any iterable of ``(x, y)`` /
+                ``(x, y, sample_weight)`` batches, with ``y=None``.
+            batch_size: samples per step for arrays; ``steps per epoch = ceil(n / batch_size)``.
             epochs: index of the last epoch (Keras' meaning: with ``initial_epoch=3,
                 epochs=5`` two epochs run, numbered 4 and 5).
             verbose: 0 silent, 1 progress bar (one line per epoch when not on a terminal),
                 2 one line per epoch.
-            callbacks: :mod:`mitbadak.callbacks` objects.
-            validation_split: fraction of the data, taken from the *end* of ``x``/``y`` before
-                any shuffling (as Keras does), held out for validation.
-            validation_data: ``(x_val, y_val)`` or ``(x_val, y_val, sample_weight_val)``;
-                overrides ``validation_split``.
-            shuffle: new sample order each epoch.
-            class_weight: ``{class: weight}``, multiplies each sample's loss (imbalanced data).
+            callbacks: :mod:`mitbadak.callbacks` objects (a list, or one callback).
+            validation_split: fraction of the arrays, taken from the *end* of ``x``/``y``
+                before any shuffling (as Keras does), held out for validation.
+            validation_data: ``(x_val, y_val)``, ``(x_val, y_val, sample_weight_val)``, a
+                DataLoader or an iterable of batches; overrides ``validation_split``.
+            shuffle: new sample order each epoch (arrays).
+            class_weight: ``{class: weight}``, multiplies each training sample's loss
+                (imbalanced data; validation is not class-weighted, as in Keras); weighed by
+                :func:`mitbadak.losses.sample_weights`.
             sample_weight: one weight per sample; the batch loss is ``sum(w * l) / batch``.
             initial_epoch: epoch to start from (to resume a run, see ``ModelCheckpoint``).
+            steps_per_epoch: batches per epoch (default: one pass over the data).
+            validation_steps: batches of validation data per evaluation (default: all).
             augment: ``augment(x_batch, rng) -> x_batch``, applied to training batches only.
             seed: seed of the generator that shuffles and feeds ``augment``; ``None`` draws it
                 from the global generator, so ``mitbadak.set_seed(s)`` before building the model
@@ -335,143 +712,111 @@ class Model(Layer):
 
         Example: see the module docstring.
         """
-        who = "fit"
-        self._check_compiled(who)
-        x, y = self._prepare_xy(x, y, who)
-        batch_size, epochs, initial_epoch = int(batch_size), int(epochs), int(initial_epoch)
+        self._check_compiled("fit")
+        epochs, initial_epoch, batch_size = self._check_counts(epochs, initial_epoch, batch_size)
+        if augment is not None and not callable(augment):
+            raise ConfigError("fit: augment must be a function (x_batch, rng) -> x_batch")
+        train, val_feed = self._fit_data(
+            x, y, sample_weight, class_weight, validation_split, validation_data, batch_size,
+            validation_steps,
+        )  # fmt: skip
+        self._warned_frozen = False
+        if self.built:
+            self.ensure_optimizer()  # fail now on a foreign optimizer, warn now if all frozen
+        rng = self._fit_generator(initial_epoch, seed)
+        feed = self._feed(train, batch_size, shuffle, rng, steps_per_epoch, "fit")
+        if not isinstance(train, tuple) and class_weight:
+            feed.transform = lambda b: self._weigh_batch(b, class_weight)
+        history = History()
+        params = {"epochs": epochs, "steps": feed.steps, "verbose": verbose}
+        if isinstance(train, tuple):
+            params.update(batch_size=batch_size, samples=num_samples(train[0]))
+        cb = self._callbacks(callbacks, verbose, params, history)
+        self.history, self.stop_training = history, False
+        _tune_malloc()
+        cb.on_train_begin({})
+        logs: dict[str, Any] = {}
+        self._in_fit = True
+        try:
+            for epoch in range(initial_epoch, epochs):
+                self.reset_metrics()
+                cb.on_epoch_begin(epoch, {})
+                self._search_losses = None  # the epoch's first batch decides (see compute_loss)
+                step = -1
+                for step, batch in enumerate(feed.epoch()):
+                    cb.on_train_batch_begin(step, {})
+                    if augment is not None:
+                        batch = (augment(batch[0], rng), *batch[1:])
+                    logs = self.train_step(batch)
+                    cb.on_train_batch_end(step, logs)
+                    if self.stop_training:
+                        break
+                if step < 0:  # the source ran out of data (Feed warned)
+                    break
+                logs = dict(logs)
+                if val_feed is not None and not self.stop_training:
+                    val_logs = self._run_test(val_feed, cb)
+                    logs.update({f"val_{k}": v for k, v in val_logs.items()})
+                    logs["gap"] = logs["val_loss"] - logs["loss"]
+                if self.optimizer is not None and not _unbound(self.optimizer):
+                    logs["lr"] = float(self.optimizer.lr)
+                self.epoch = epoch + 1
+                cb.on_epoch_end(epoch, logs)
+                if self.stop_training or feed.exhausted:
+                    break
+        finally:
+            self._search_losses = True  # outside a loop, compute_loss always searches
+            self._in_fit = False
+        cb.on_train_end(logs)
+        return history
+
+    def _check_counts(self, epochs: int, initial_epoch: int, batch_size: int) -> tuple[int, ...]:
+        epochs, initial_epoch, batch_size = int(epochs), int(initial_epoch), int(batch_size)
         if batch_size < 1:
             raise ConfigError(f"fit: batch_size must be >= 1, got {batch_size}")
         if epochs < 0:
             raise ConfigError(f"fit: epochs must be >= 0, got {epochs}")
-        if not 0 <= initial_epoch:
+        if initial_epoch < 0:
             raise ConfigError(f"fit: initial_epoch must be >= 0, got {initial_epoch}")
-        if augment is not None and not callable(augment):
-            raise ConfigError("fit: augment must be a function (x_batch, rng) -> x_batch")
-        sw = self._sample_weights(y, sample_weight, class_weight, who)
+        return epochs, initial_epoch, batch_size
 
-        val = None
-        if validation_data is not None:
-            if not isinstance(validation_data, (tuple, list)) or len(validation_data) not in (2, 3):
-                raise ConfigError("fit: validation_data must be (x_val, y_val[, sample_weight])")
-            xv, yv = self._prepare_xy(validation_data[0], validation_data[1], "validation_data")
-            val = (xv, yv, validation_data[2] if len(validation_data) == 3 else None)
-        elif validation_split:
-            if not 0.0 < validation_split < 1.0:
-                raise ConfigError(
-                    f"fit: validation_split must be in (0, 1), got {validation_split}"
-                )
-            split = int(len(x) * (1.0 - validation_split))
-            if split < 1 or split >= len(x):
-                raise DataError(f"fit: validation_split={validation_split} leaves an empty part")
-            val = (x[split:], y[split:], None if sw is None else sw[split:])
-            x, y = x[:split], y[:split]
-            sw = None if sw is None else sw[:split]
-
-        if not self.built:
+    def _fit_data(
+        self,
+        x: Any,
+        y: Any,
+        sample_weight: Any,
+        class_weight: Any,
+        validation_split: float,
+        validation_data: Any,
+        batch_size: int,
+        validation_steps: int | None,
+    ) -> tuple[Any, Feed | None]:
+        """Training data as ``(x, y, sw)`` arrays (checked, weighed, split, model built) or
+        as the batch source given; and the validation feed."""
+        if not _is_arrays(x):
+            if y is not None:
+                raise DataError("fit: with a DataLoader or an iterable of batches, y must be None")
+            if validation_split:
+                raise ConfigError("fit: validation_split needs arrays; give validation_data")
+            return x, self._validation_feed(validation_data, batch_size, validation_steps)
+        x, y = self._prepare_xy(x, y, "fit")
+        if not self.built and isinstance(x, np.ndarray):
             self.build((1,) + tuple(x.shape[1:]))
-        opt = self._ensure_optimizer()
-        metrics = self._resolve_metrics(y[:1], self.predict_on_batch(x[:1]))
-        _tune_malloc()
+        sw = self._weights_for(y, sample_weight, None, "fit")
+        train: tuple[Any, ...] = (x, y, sw)
+        val_feed = self._validation_feed(validation_data, batch_size, validation_steps)
+        if val_feed is None and validation_split:
+            train, val = self._array_split(x, y, sw, validation_split)
+            val_feed = self._feed(val, batch_size, False, None, validation_steps, "validation")
+        if class_weight:  # training samples only, as Keras: validation is not class-weighted
+            classes = self._output_classes(x)
+            x, y, sw = train
+            train = (x, y, self._weights_for(y, sw, class_weight, "fit", classes))
+        return train, val_feed
 
-        # The generator that shuffles and augments: restored from a checkpoint when resuming.
-        resume = self._resume
-        if resume is not None and initial_epoch > 0 and resume.get("epoch") == initial_epoch:
-            if resume.get("global_rng") is not None:
-                _random.set_state(resume["global_rng"])
-            rng = np.random.default_rng()
-            if resume.get("fit_rng") is not None:
-                rng.bit_generator.state = resume["fit_rng"]
-            self._resume = None
-        else:
-            rng = _random.make_rng(seed)
-        self._fit_rng = rng
-
-        n = len(x)
-        steps = math.ceil(n / batch_size)
-        history = History()
-        cbs = list(callbacks or [])
-        if verbose:
-            cbs.append(ProgressBar(verbose))
-        cbs.append(history)
-        params = {
-            "epochs": epochs,
-            "steps": steps,
-            "verbose": verbose,
-            "batch_size": batch_size,
-            "samples": n,
-        }
-        cb = CallbackList(cbs, model=self, params=params)
-        batch_cbs = bool(cb.batch_callbacks)
-        loss_fn = self.loss
-        has_reg = bool(self.regularization_losses())
-        self.history = history
-        self.stop_training = False
-        cb.on_train_begin()
-        logs: dict[str, Any] = {}
-        for epoch in range(initial_epoch, epochs):
-            for m in metrics:
-                m.reset_state()
-            cb.on_epoch_begin(epoch)
-            order = rng.permutation(n) if shuffle else None
-            loss_sum = reg_sum = 0.0
-            seen = 0
-            for step in range(steps):
-                lo, hi = step * batch_size, min((step + 1) * batch_size, n)
-                idx = order[lo:hi] if order is not None else slice(lo, hi)
-                xb, yb = x[idx], y[idx]
-                swb = sw[idx] if sw is not None else None
-                if batch_cbs:
-                    cb.on_train_batch_begin(step)
-                if augment is not None:
-                    xb = augment(xb, rng)
-                out = self(xb, training=True)
-                loss = loss_fn(yb, out) if swb is None else self._weighted_loss(yb, out, swb)
-                total = loss
-                if has_reg:
-                    reg = self._regularization()
-                    if reg is not None:
-                        total = loss + reg
-                        reg_sum += reg.item() * (hi - lo)
-                if opt is not None:
-                    opt.zero_grad()
-                    total.backward()
-                    opt.step()
-                loss_sum += total.item() * (hi - lo)
-                seen += hi - lo
-                for m in metrics:
-                    m.update_state(yb, out.data, swb)
-                if batch_cbs:
-                    blogs = {"loss": loss_sum / seen}
-                    for m in metrics:
-                        blogs[m.name] = m.result()
-                    cb.on_train_batch_end(step, blogs)
-                if self.stop_training:
-                    break
-            logs = {"loss": loss_sum / max(seen, 1)}
-            for m in metrics:
-                logs[m.name] = m.result()
-            if has_reg:
-                logs["reg_loss"] = reg_sum / max(seen, 1)
-            if val is not None and not self.stop_training:
-                vlogs = self.evaluate(
-                    val[0],
-                    val[1],
-                    batch_size=batch_size,
-                    sample_weight=val[2],
-                    verbose=0,
-                    return_dict=True,
-                    _metrics=[copy.deepcopy(m) for m in metrics],
-                )
-                logs.update({f"val_{k}": v for k, v in vlogs.items()})
-                logs["gap"] = logs["val_loss"] - logs["loss"]
-            if opt is not None:
-                logs["lr"] = float(opt.lr)
-            self.epoch = epoch + 1
-            cb.on_epoch_end(epoch, logs)
-            if self.stop_training:
-                break
-        cb.on_train_end(logs)
-        return history
+    def _weigh_batch(self, batch: Any, class_weight: Any) -> tuple[Any, ...]:
+        x, y, sw = unpack_x_y_sample_weight(batch)
+        return x, y, _losses.sample_weights(y, sw, class_weight, who="fit")
 
     # ------------------------------------------------------------------------- evaluate
     def evaluate(
@@ -482,11 +827,12 @@ class Model(Layer):
         verbose: int = 0,
         sample_weight: Any = None,
         return_dict: bool = False,
-        callbacks: Iterable[Callback] | None = None,
-        _metrics: list[_metrics.Metric] | None = None,
+        callbacks: Iterable[Callback] | Callback | None = None,
+        steps: int | None = None,
     ) -> float | list[float] | dict[str, float]:
-        """Loss (with weight penalties, as in training) and metrics on ``x``/``y``, in eval
-        mode and without building a graph.
+        """Loss (with weight penalties, as in training) and metrics on ``x``/``y`` (arrays,
+        or ``x`` a DataLoader / iterable of batches), in eval mode and without building a
+        graph: :meth:`test_step` on every batch, with the callbacks' test hooks.
 
         Returns the loss alone when no metric was compiled, else ``[loss, metric...]`` in
         :attr:`metrics_names` order, or a dict with ``return_dict=True`` (as Keras does).
@@ -499,41 +845,19 @@ class Model(Layer):
         """
         who = "evaluate"
         self._check_compiled(who)
-        x, y = self._prepare_xy(x, y, who)
-        if not self.built:
-            self.build((1,) + tuple(x.shape[1:]))
-        sw = self._sample_weights(y, sample_weight, None, who)
         batch_size = int(batch_size)
         if batch_size < 1:
             raise ConfigError(f"evaluate: batch_size must be >= 1, got {batch_size}")
-        cb = CallbackList(list(callbacks or []), model=self, params={"verbose": verbose})
-        cb.on_test_begin()
-        loss_fn = self.loss
-        loss_sum = 0.0
-        n = len(x)
-        metrics = _metrics
-        for m in metrics or []:
-            m.reset_state()
-        with no_grad():
-            for lo in range(0, n, batch_size):
-                hi = min(lo + batch_size, n)
-                xb, yb = x[lo:hi], y[lo:hi]
-                swb = sw[lo:hi] if sw is not None else None
-                out = self(xb, training=False)
-                if metrics is None:
-                    self._resolve_metrics(yb, out.data)
-                    metrics = [copy.deepcopy(m) for m in self._metric_objs or []]
-                    for m in metrics:
-                        m.reset_state()
-                loss = loss_fn(yb, out) if swb is None else self._weighted_loss(yb, out, swb)
-                loss_sum += float(loss.item()) * (hi - lo)
-                for m in metrics:
-                    m.update_state(yb, out.data, swb)
-            reg = self._regularization()
-        result = {"loss": loss_sum / n + (float(reg.item()) if reg is not None else 0.0)}
-        for m in metrics or []:
-            result[m.name] = m.result()
-        cb.on_test_end(result)
+        if _is_arrays(x):
+            x, y = self._prepare_xy(x, y, who)
+            if not self.built and isinstance(x, np.ndarray):
+                self.build((1,) + tuple(x.shape[1:]))
+            sw = self._weights_for(y, sample_weight, None, who)
+            feed = self._feed((x, y, sw), batch_size, False, None, steps, who)
+        else:
+            feed = Feed(x, steps, who=who)
+        cb = self._callbacks(callbacks, verbose, {"verbose": verbose, "steps": feed.steps}, None)
+        result = self._run_test(feed, cb)
         if verbose:
             print(" - ".join(f"{k}: {v:.4f}" for k, v in result.items() if np.ndim(v) == 0))
         if return_dict:
@@ -542,35 +866,76 @@ class Model(Layer):
         return values[0] if len(values) == 1 else values
 
     # -------------------------------------------------------------------------- predict
-    def predict(self, x: Any, batch_size: int = 32, verbose: int = 0) -> np.ndarray:
-        """Outputs for ``x``, batch by batch, in eval mode (dropout off, batch-norm running
-        statistics) and under ``no_grad`` (no graph is built).
+    def predict(
+        self,
+        x: Any,
+        batch_size: int = 32,
+        verbose: int = 0,
+        steps: int | None = None,
+        callbacks: Iterable[Callback] | Callback | None = None,
+    ) -> Any:
+        """Outputs for ``x`` (arrays, or a DataLoader / iterable of batches), batch by batch
+        through :meth:`predict_step`, in eval mode (dropout off, batch-norm running
+        statistics) and under ``no_grad`` (no graph is built). Calls the callbacks' predict
+        hooks (``logs["outputs"]`` holds each batch's outputs).
 
         Example:
             >>> from mitbadak.layers import Dense
             >>> Sequential([Dense(2)]).predict(np.ones((5, 3))).shape
             (5, 2)
         """
-        x = self._prepare_x(x, "predict")
         batch_size = int(batch_size)
         if batch_size < 1:
             raise ConfigError(f"predict: batch_size must be >= 1, got {batch_size}")
-        n = len(x)
-        out: np.ndarray | None = None
+        if _is_arrays(x):
+            x = self._prepare_x(x, "predict")
+            feed = self._feed((x, None, None), batch_size, False, None, steps, "predict")
+        else:
+            feed = Feed(x, steps, who="predict")
+        cb = self._callbacks(callbacks, verbose, {"verbose": verbose, "steps": feed.steps}, None)
+        cb.on_predict_begin({})
+        outs: list[Any] = []
         with no_grad():
-            for lo in range(0, n, batch_size):
-                hi = min(lo + batch_size, n)
-                yb = self(x[lo:hi], training=False).data
-                if out is None:
-                    out = np.empty((n,) + yb.shape[1:], dtype=yb.dtype)
-                out[lo:hi] = yb
-        assert out is not None
-        return out
+            for step, batch in enumerate(feed.epoch()):
+                cb.on_predict_batch_begin(step, {})
+                yb = map_structure(
+                    lambda t: t.data if isinstance(t, Tensor) else t, self.predict_step(batch)
+                )
+                outs.append(yb)
+                cb.on_predict_batch_end(step, {"outputs": yb})
+        cb.on_predict_end({})
+        if not outs:
+            raise DataError("predict: the input holds no batch")
+        if isinstance(outs[0], np.ndarray):
+            return outs[0] if len(outs) == 1 else np.concatenate(outs)
+        if isinstance(outs[0], dict):
+            return {k: np.concatenate([o[k] for o in outs]) for k in outs[0]}
+        return type(outs[0])(np.concatenate(parts) for parts in zip(*outs))
 
     def predict_on_batch(self, x: Any) -> np.ndarray:
         """Outputs for one batch, in eval mode, without building a graph."""
         with no_grad():
             return self(x, training=False).data
+
+    # ----------------------------------------------------------------- checkpoint seams
+    def get_fit_state(self) -> dict[str, Any]:
+        """What a checkpoint needs from the latest ``fit``: ``{"epoch": epochs completed,
+        "fit_rng": the state of the generator that shuffles and augments (or None)}``."""
+        rng = self._fit_rng
+        return {"epoch": self.epoch, "fit_rng": rng.bit_generator.state if rng else None}
+
+    def set_resume_state(self, state: dict[str, Any] | None) -> None:
+        """Arm the next ``fit(..., initial_epoch=state["epoch"])`` to continue a run exactly:
+        ``state`` holds ``epoch``, ``global_rng`` and ``fit_rng`` (generator states);
+        ``None`` disarms it. ``load_model`` calls this for checkpoints."""
+        if state is not None:
+            self.epoch = int(state["epoch"])
+        self._resume = dict(state) if state is not None else None
+
+    @property
+    def resume_state(self) -> dict[str, Any] | None:
+        """The state armed by :meth:`set_resume_state`, until ``fit`` uses it."""
+        return self._resume
 
     # -------------------------------------------------------------------------- summary
     def _layers_for_summary(self) -> list[Layer]:
@@ -675,7 +1040,7 @@ class Model(Layer):
         """The random generators held by the layers (dropout, noise...), keyed
         ``"<layer path index>/<attribute>"``, for checkpoints."""
         out = {}
-        for i, layer in enumerate(self._walk()):
+        for i, layer in enumerate([self, *(sub for _, sub in self.named_sublayers())]):
             for k, v in vars(layer).items():
                 if isinstance(v, np.random.Generator) and not (layer is self and k == "_fit_rng"):
                     out[f"{i}/{layer.name}/{k}"] = v

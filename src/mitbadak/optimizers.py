@@ -46,6 +46,7 @@ from typing import Any
 
 import numpy as np
 
+from . import registry
 from .errors import ConfigError, ShapeError
 from .tensor import Tensor
 
@@ -1081,6 +1082,7 @@ _REGISTRY: dict[str, type[Optimizer]] = {
     "adam": Adam,
     "adamw": AdamW,
 }
+registry.family("optimizers", _REGISTRY)  # the one registry holds this table
 
 
 def register(name: str, cls: type[Optimizer]) -> None:
@@ -1089,9 +1091,9 @@ def register(name: str, cls: type[Optimizer]) -> None:
     Example:
         >>> register("my_sgd", SGD); type(get("my_sgd", [Tensor([1.0])])).__name__
         'SGD'
-        >>> del _REGISTRY["my_sgd"]
+        >>> registry.unregister("optimizers", "my_sgd")
     """
-    _REGISTRY[name] = cls
+    registry.register("optimizers", name, cls)
 
 
 def get(identifier: Any, params: ParamsLike, **kwargs: Any) -> Optimizer:
@@ -1113,13 +1115,13 @@ def get(identifier: Any, params: ParamsLike, **kwargs: Any) -> Optimizer:
     if isinstance(identifier, Optimizer):
         return identifier
     if isinstance(identifier, dict):
-        cls = {c.__name__: c for c in _REGISTRY.values()}.get(identifier.get("class_name"))
-        if cls is None:
+        cls = registry.lookup("optimizers", identifier.get("class_name"))
+        if not isinstance(cls, type):
             raise ConfigError(f"unknown optimizer config {identifier!r}")
         return cls.from_config(params, {**identifier.get("config", {}), **kwargs})
     if isinstance(identifier, str):
-        cls = _REGISTRY.get(identifier.lower())
-        if cls is None:
+        cls = registry.lookup("optimizers", identifier)
+        if not isinstance(cls, type):
             raise ConfigError(
                 f"unknown optimizer {identifier!r}; expected one of {sorted(_REGISTRY)}"
             )

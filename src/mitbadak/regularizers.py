@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from . import registry
 from .errors import ConfigError
 from .ops.math import abs as _abs
 from .ops.reduce import sum as _sum
@@ -36,6 +37,11 @@ class Regularizer:
 
     def get_config(self) -> dict[str, Any]:
         return dict(vars(self))
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> Regularizer:
+        """Rebuild from :meth:`get_config`'s dict (the inverse of ``get_config``)."""
+        return cls(**config)
 
 
 class L1L2(Regularizer):
@@ -95,6 +101,7 @@ class L2(L1L2):
 
 l1, l2, l1_l2 = L1, L2, L1L2
 _REGISTRY = {"l1": L1, "l2": L2, "l1_l2": L1L2, "l1l2": L1L2}
+registry.family("regularizers", _REGISTRY)  # the one registry holds this table
 
 
 def get(identifier: Any) -> Regularizer | None:
@@ -106,11 +113,13 @@ def get(identifier: Any) -> Regularizer | None:
     """
     if identifier is None or isinstance(identifier, Regularizer):
         return identifier
-    if isinstance(identifier, str) and identifier.lower() in _REGISTRY:
-        return _REGISTRY[identifier.lower()]()
+    if isinstance(identifier, str) and isinstance(
+        registry.lookup("regularizers", identifier), type
+    ):
+        return registry.lookup("regularizers", identifier)()
     if isinstance(identifier, dict):
-        cls = {c.__name__: c for c in (L1, L2, L1L2)}.get(identifier.get("class_name"))
-        if cls is None:
+        cls = registry.lookup("regularizers", identifier.get("class_name"))
+        if not isinstance(cls, type):
             raise ConfigError(f"unknown regularizer config {identifier!r}")
         return cls(**identifier.get("config", {}))
     if callable(identifier):

@@ -27,6 +27,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from . import registry
 from .errors import ConfigError
 
 
@@ -46,6 +47,11 @@ class Schedule:
 
     def get_config(self) -> dict[str, Any]:
         return dict(vars(self))
+
+    @classmethod
+    def from_config(cls, config: dict[str, Any]) -> Schedule:
+        """Rebuild from :meth:`get_config`'s dict (the inverse of ``get_config``)."""
+        return cls(**config)
 
     def __repr__(self) -> str:
         args = ", ".join(f"{k}={v!r}" for k, v in self.get_config().items())
@@ -272,6 +278,7 @@ _REGISTRY: dict[str, type[Schedule]] = {
     "cosine": CosineDecay,
     "piecewise_constant": PiecewiseConstantDecay,
 }
+registry.family("schedules", _REGISTRY)  # the one registry holds this table
 
 
 def get(identifier: Any, **kwargs: Any) -> Schedule | Callable[[int], float]:
@@ -288,16 +295,15 @@ def get(identifier: Any, **kwargs: Any) -> Schedule | Callable[[int], float]:
     if isinstance(identifier, Schedule):
         return identifier
     if isinstance(identifier, str):
-        cls = _REGISTRY.get(identifier.lower())
-        if cls is None:
+        cls = registry.lookup("schedules", identifier)
+        if not isinstance(cls, type):
             raise ConfigError(
                 f"unknown schedule {identifier!r}; expected one of {sorted(_REGISTRY)}"
             )
         return cls(**kwargs)
     if isinstance(identifier, dict):
-        by_class = {c.__name__: c for c in _REGISTRY.values()}
-        cls = by_class.get(identifier.get("class_name"))
-        if cls is None:
+        cls = registry.lookup("schedules", identifier.get("class_name"))
+        if not isinstance(cls, type):
             raise ConfigError(f"unknown schedule config {identifier!r}")
         try:
             return cls(**identifier.get("config", {}))
@@ -315,6 +321,6 @@ def serialize(schedule: Any) -> dict[str, Any]:
         >>> serialize(StepDecay(0.1, 5))["config"]["step_size"]
         5
     """
-    if not isinstance(schedule, Schedule) or type(schedule) not in _REGISTRY.values():
+    if not isinstance(schedule, Schedule) or not registry.is_registered("schedules", schedule):
         raise ConfigError(f"schedule {schedule!r} is a plain function and cannot be saved")
     return {"class_name": type(schedule).__name__, "config": schedule.get_config()}

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from ..batching import num_samples, take
 from ..errors import DataError
 
 
@@ -135,11 +136,14 @@ class DataLoader:
     only in ``batch_size``: the whole set, 1, or something in between.
 
     Args:
-        x, y: arrays with the same first dimension (``y`` may be ``None``).
+        x, y: arrays with the same first dimension (``y`` may be ``None``); ``x`` may be a
+            dict / list / tuple of arrays (named inputs), batched alike.
         batch_size: samples per batch.
         shuffle: draw a new order every epoch (seeded by ``seed``).
         drop_last: drop the final, smaller batch.
-        seed: seed of the shuffling; the same seed gives the same batches.
+        seed: seed of the shuffling (or a ``numpy.random.Generator`` to draw from); the same
+            seed gives the same batches.
+        sample_weight: optional weights, one per sample; batches are then ``(x, y, w)``.
 
     Example:
         >>> loader = DataLoader(np.arange(10), np.arange(10), batch_size=4, shuffle=False)
@@ -154,24 +158,32 @@ class DataLoader:
         batch_size: int = 32,
         shuffle: bool = True,
         drop_last: bool = False,
-        seed: int | None = None,
+        seed: int | np.random.Generator | None = None,
+        sample_weight: np.ndarray | None = None,
     ) -> None:
         if int(batch_size) < 1:
             raise DataError(f"DataLoader: batch_size must be >= 1, got {batch_size}")
-        if y is not None and len(x) != len(y):
-            raise DataError(f"DataLoader: x has {len(x)} samples but y has {len(y)}")
-        self.x, self.y = x, y
+        n = num_samples(x)
+        if y is not None and n != len(y):
+            raise DataError(f"DataLoader: x has {n} samples but y has {len(y)}")
+        if sample_weight is not None and n != len(sample_weight):
+            raise DataError(f"DataLoader: x has {n} samples but sample_weight {len(sample_weight)}")
+        self.x, self.y, self.sample_weight = x, y, sample_weight
         self.batch_size, self.shuffle, self.drop_last = int(batch_size), shuffle, drop_last
-        self.rng = np.random.default_rng(seed)
+        self.rng = np.random.default_rng(seed)  # a Generator given as seed is used as it is
 
     def __len__(self) -> int:
-        n, b = len(self.x), self.batch_size
+        n, b = num_samples(self.x), self.batch_size
         return n // b if self.drop_last else -(-n // b)
 
-    def __iter__(self) -> Iterator[tuple[np.ndarray, np.ndarray | None]]:
-        n = len(self.x)
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        n = num_samples(self.x)
         order = self.rng.permutation(n) if self.shuffle else None
+        x, y, sw = self.x, self.y, self.sample_weight
         for i in range(len(self)):
             sl = slice(i * self.batch_size, min((i + 1) * self.batch_size, n))
             idx = order[sl] if order is not None else sl
-            yield self.x[idx], (self.y[idx] if self.y is not None else None)
+            if sw is None:
+                yield take(x, idx), (y[idx] if y is not None else None)
+            else:
+                yield take(x, idx), (y[idx] if y is not None else None), sw[idx]

@@ -1,18 +1,61 @@
-"""The ``Layer`` base class: weights registry, lazy build, train/eval mode, config."""
+"""The ``Layer`` base class: tracking of weights and sub-layers, lazy build, mode, config.
+
+**Tracking.** A layer owns the weights it makes with :meth:`Layer.add_weight` (each a
+:class:`~mitbadak.variable.Variable`) and, as in PyTorch and Keras, everything assigned to its
+attributes: sub-layers, and leaf ``Tensor`` s that require a gradient, directly or inside lists,
+tuples and dicts (nested, and read when asked, so ``self.blocks.append(Dense(4))`` counts).
+Order is deterministic: a layer's own ``add_weight`` weights in creation order, then its other
+tensor attributes, then its sub-layers, each in the order their attributes were first given a
+layer, a tensor or a container (PyTorch's and Keras' order: ``self.a = None`` does not count). A layer or tensor
+reached twice (shared, tied) counts once, under its first name.
+
+**Names** (the keys of :meth:`Layer.state_dict`, :meth:`Layer.named_parameters`): the attribute
+path, dotted, as in PyTorch: ``hidden.kernel``, ``blocks.0.bias``, ``heads.age.kernel``; a
+:class:`~mitbadak.model.Sequential` keeps its stack in its ``layers`` list, so its keys are
+``layers.0.kernel``, ``layers.1.bias``... A weight made by ``add_weight`` is named by the
+``name`` given to ``add_weight`` (Keras' variable name), else by the attribute holding it, else
+``variable``. The keys depend only on the code that builds the model, not on auto-generated
+layer names, so they are the same in every process and after ``load_model``.
+
+**Calls.** ``layer(inputs)`` builds the layer from the inputs' shapes on the first call, then runs
+``call`` (Keras) or ``forward`` (PyTorch), passing ``training`` / ``mask`` / other keywords only
+if its signature accepts them. A ``training`` given to an outer call reaches inner calls that do
+not pass one (Keras' call context); without any, each layer uses its own mode (``train()`` /
+``eval()``, PyTorch's).
+
+Example:
+    >>> import mitbadak as mb
+    >>> class Net(Layer):
+    ...     def __init__(self):
+    ...         super().__init__()
+    ...         self.blocks = [mb.layers.Dense(4), mb.layers.Dense(1)]
+    ...     def forward(self, x):
+    ...         for block in self.blocks:
+    ...             x = block(x)
+    ...         return x
+    >>> net = Net(); net(np.ones((2, 3))).shape
+    (2, 1)
+    >>> list(net.state_dict())
+    ['blocks.0.kernel', 'blocks.0.bias', 'blocks.1.kernel', 'blocks.1.bias']
+"""
 
 from __future__ import annotations
 
+import functools
+import inspect
 import itertools
 import re
+import threading
 from collections import defaultdict
-from collections.abc import Iterator
-from typing import Any, ClassVar
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, ClassVar, NamedTuple
 
 import numpy as np
 
-from .. import initializers
+from .. import initializers, registry, regularizers
 from ..errors import ConfigError, DTypeError, ShapeError
 from ..tensor import Tensor, get_default_dtype
+from ..variable import Variable
 
 _name_counters: defaultdict[str, itertools.count] = defaultdict(itertools.count)
 
@@ -23,12 +66,179 @@ def _snake(name: str) -> str:
     return out.lower()
 
 
+class LoadResult(NamedTuple):
+    """What :meth:`Layer.load_state_dict` did not match (PyTorch's ``_IncompatibleKeys``).
+
+    Example:
+        >>> LoadResult([], ["extra.kernel"]).unexpected_keys
+        ['extra.kernel']
+    """
+
+    missing_keys: list[str]
+    unexpected_keys: list[str]
+
+
+# ------------------------------------------------------------------------ call context
+class _CallContext(threading.local):
+    """Per thread: how deep we are in nested layer calls, and the ``training`` value an outer
+    call was given (``None`` when none was)."""
+
+    depth: int = 0
+    training: bool | None = None
+
+
+_context = _CallContext()
+_add_loss_used = [False]  # fast path: clear add_loss lists only once some layer has used them
+
+
+def _scan(path: str, value: Any, seen: set[int]) -> Iterator[tuple[str, Any]]:
+    """(dotted path, object) for every Layer and Tensor in ``value`` and its containers."""
+    if isinstance(value, (Layer, Tensor)):
+        yield path, value
+    elif isinstance(value, (list, tuple, dict)):
+        if id(value) in seen:  # a container that holds itself
+            return
+        seen.add(id(value))
+        items = value.items() if isinstance(value, dict) else enumerate(value)
+        for k, v in items:
+            yield from _scan(f"{path}.{k}", v, seen)
+
+
+def _holds_array(x: Any) -> bool:
+    if isinstance(x, (Tensor, np.ndarray, dict)):
+        return True
+    return isinstance(x, (list, tuple)) and any(_holds_array(e) for e in x)
+
+
+def is_input_structure(x: Any) -> bool:
+    """Whether ``x`` is several inputs (a dict, or a list / tuple holding arrays or tensors)
+    rather than one array given as nested Python lists.
+
+    Example:
+        >>> is_input_structure((np.ones(2), np.ones(3))), is_input_structure([[1.0, 2.0]])
+        (True, False)
+    """
+    return isinstance(x, dict) or (isinstance(x, (list, tuple)) and _holds_array(x))
+
+
+def map_structure(fn: Callable[[Any], Any], x: Any) -> Any:
+    """Apply ``fn`` to every leaf of nested lists / tuples / dicts, keeping the structure.
+
+    Example:
+        >>> map_structure(lambda a: a * 2, {"a": 1, "b": (2, [3])})
+        {'a': 2, 'b': (4, [6])}
+    """
+    if isinstance(x, dict):
+        return {k: map_structure(fn, v) for k, v in x.items()}
+    if isinstance(x, (list, tuple)) and not isinstance(x, Tensor):
+        out = [map_structure(fn, v) for v in x]
+        return out if isinstance(x, list) else tuple(out)
+    return fn(x)
+
+
+def is_shape(x: Any) -> bool:
+    """Whether ``x`` is one shape: a tuple of integers (``None`` for an unknown size), or a
+    non-empty list of them.
+
+    Example:
+        >>> is_shape((None, 3)), is_shape([None, 3]), is_shape(((1, 2), (1, 3)))
+        (True, True, False)
+    """
+    return (isinstance(x, tuple) or (isinstance(x, list) and len(x) > 0)) and all(
+        d is None or isinstance(d, (int, np.integer)) for d in x
+    )
+
+
+def map_shapes(fn: Callable[[tuple], Any], shapes: Any) -> Any:
+    """Apply ``fn`` to every shape in a nested tuple / list / dict of shapes (what ``build``
+    gets for a layer called on several inputs), keeping the structure.
+
+    Example:
+        >>> map_shapes(lambda s: s[1:], {"a": (8, 3), "b": [(8, 2), (8, 5, 5)]})
+        {'a': (3,), 'b': [(2,), (5, 5)]}
+    """
+    if is_shape(shapes):
+        return fn(tuple(shapes))
+    if isinstance(shapes, dict):
+        return {k: map_shapes(fn, v) for k, v in shapes.items()}
+    if isinstance(shapes, (list, tuple)):
+        out = [map_shapes(fn, v) for v in shapes]
+        return out if isinstance(shapes, list) else tuple(out)
+    raise ShapeError(
+        f"expected a shape (a tuple of integers) or a structure of shapes, got {shapes!r}"
+    )
+
+
+class _CallPlan(NamedTuple):
+    """How to run a layer class's computation: which method, and what it accepts."""
+
+    method: str | None  # "call", "forward", or None when the class defines neither
+    training: bool
+    mask: bool
+    var_keyword: bool
+    names: frozenset[str]
+
+
+_plans: dict[type, _CallPlan] = {}
+
+
+def _call_plan(cls: type[Layer]) -> _CallPlan:
+    """The (cached) plan of ``cls``: ``call`` if it overrides it, else ``forward``."""
+    plan = _plans.get(cls)
+    if plan is not None:
+        return plan
+    if cls.call is not Layer.call:
+        method: str | None = "call"
+    elif cls.forward is not Layer.forward:
+        method = "forward"
+    else:
+        method = None
+    if method is None:
+        plan = _CallPlan(None, False, False, False, frozenset())
+    else:
+        params = list(inspect.signature(getattr(cls, method)).parameters.values())[1:]
+        names = frozenset(
+            p.name for p in params if p.kind in (p.POSITIONAL_OR_KEYWORD, p.KEYWORD_ONLY)
+        )
+        var_kw = any(p.kind == p.VAR_KEYWORD for p in params)
+        plan = _CallPlan(
+            method, var_kw or "training" in names, var_kw or "mask" in names, var_kw, names
+        )
+    _plans[cls] = plan
+    return plan
+
+
+def _marking_built(build: Callable[..., None]) -> Callable[..., None]:
+    """Wrap a subclass's ``build`` so that the layer is ``built`` once it returns (as Keras
+    does): ``layer.build(shape)`` by hand, then ``layer(x)``, creates the weights once."""
+
+    @functools.wraps(build)
+    def build_then_mark(self: Layer, *args: Any, **kwargs: Any) -> None:
+        build(self, *args, **kwargs)
+        self.built = True
+
+    build_then_mark.marks_built = True  # type: ignore[attr-defined]
+    return build_then_mark
+
+
+def _unique(key: str, used: set[str]) -> str:
+    out, k = key, 0
+    while out in used:
+        k += 1
+        out = f"{key}_{k}"
+    used.add(out)
+    return out
+
+
 class Layer:
     """Base class of every layer (and of models, which are layers of layers).
 
-    A subclass defines ``build(input_shape)`` to create weights with :meth:`add_weight` and
-    ``call(x, training)`` to compute the output from tensor ops. The first call builds the layer
-    from its input's shape, so ``Dense(10)`` needs no input size.
+    Write a layer the Keras way (``build(input_shape)`` creates weights with
+    :meth:`add_weight`, ``call(self, inputs)`` computes the output, optionally with
+    ``training`` / ``mask`` arguments) or the PyTorch way (weights or sub-layers assigned in
+    ``__init__``, ``forward(self, x)``). The first call builds the layer from its input's shape,
+    so ``Dense(10)`` needs no input size; ``input_shape=`` / ``input_dim=`` declare it anyway
+    (kept in :attr:`declared_input_shape`, for models to build early).
 
     Mode (train vs eval) belongs to the layer and its sub-layers: ``layer.train()`` /
     ``layer.eval()``, or pass ``training=`` to a call. There is no global flag.
@@ -36,74 +246,293 @@ class Layer:
     Example:
         >>> class Scale(Layer):
         ...     def build(self, input_shape):
-        ...         self.s = self.add_weight("s", (input_shape[-1],), "ones")
-        ...     def call(self, x, training=False):
-        ...         return x * self.s
+        ...         self.s = self.add_weight(shape=(input_shape[-1],), initializer="ones")
+        ...     def call(self, inputs):
+        ...         return inputs * self.s
         >>> layer = Scale()
-        >>> layer(np.ones((2, 3))).shape, len(layer.parameters())
-        ((2, 3), 1)
+        >>> layer(np.ones((2, 3))).shape, len(layer.parameters()), list(layer.state_dict())
+        ((2, 3), 1, ['s'])
     """
 
-    _registry: ClassVar[dict[str, type[Layer]]] = {}
+    _registry: ClassVar[dict[str, type[Layer]]] = registry.family("layers")  # the one registry
+    #: Attributes never searched for weights or sub-layers (the layer's own bookkeeping).
+    _untracked_attributes: ClassVar[frozenset[str]] = frozenset(
+        {"_parent", "_weights", "_regularizers", "_own_losses", "_raw_tensors", "_tracked_keys"}
+    )
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         Layer._registry[cls.__name__] = cls  # load_model rebuilds only classes listed here
+        build = cls.__dict__.get("build")
+        if build is not None and not getattr(build, "marks_built", False):
+            cls.build = _marking_built(build)  # type: ignore[method-assign]
 
-    def __init__(self, name: str | None = None, trainable: bool = True, dtype: Any = None) -> None:
+    def __init__(
+        self,
+        name: str | None = None,
+        trainable: bool = True,
+        dtype: Any = None,
+        input_shape: Any = None,
+        input_dim: int | None = None,
+        batch_input_shape: Any = None,
+    ) -> None:
         base = _snake(type(self).__name__)
         if name is None:
             n = next(_name_counters[base])
             name = base if n == 0 else f"{base}_{n}"
         self.name = name
         self.dtype = np.dtype(dtype) if dtype is not None else get_default_dtype()
-        self._weights: list[tuple[Tensor, bool]] = []  # (tensor, is_trainable_kind)
-        self._sublayers: list[Layer] = []
+        self.__dict__.setdefault("_weights", [])  # [(Variable, name given to add_weight)]
+        self.__dict__.setdefault("_raw_tensors", [])  # tensor attributes seen requiring grad
+        self.__dict__.setdefault("_own_losses", [])  # add_loss terms of the latest call
         self._trainable = bool(trainable)
         self.training = True
         self.built = False
-        self.input_shape: tuple[int | None, ...] | None = None
-        self.losses: list[Tensor] = []  # regularization terms of the latest call
+        self.input_shape: Any = None  # the shape of the first input (batch None), once built
+        self.declared_input_shape: tuple[int | None, ...] | None = self._declared_shape(
+            input_shape, input_dim, batch_input_shape
+        )
 
-    # --------------------------------------------------------------- registry of children
+    def _declared_shape(self, input_shape: Any, input_dim: Any, batch_input_shape: Any) -> Any:
+        given = [a for a in (input_shape, input_dim, batch_input_shape) if a is not None]
+        if len(given) > 1:
+            raise ConfigError(
+                f"{type(self).__name__} '{self.name}': give only one of input_shape, input_dim "
+                "and batch_input_shape"
+            )
+        try:
+            if input_dim is not None:
+                return (None, int(input_dim))
+            if input_shape is not None:
+                shape = (input_shape,) if np.isscalar(input_shape) else tuple(input_shape)
+                return (None,) + tuple(None if d is None else int(d) for d in shape)
+            if batch_input_shape is not None:
+                return tuple(None if d is None else int(d) for d in batch_input_shape)
+        except (TypeError, ValueError):
+            raise ConfigError(
+                f"{type(self).__name__} '{self.name}': input_shape / input_dim must be integers "
+                f"(None for any size), got {given[0]!r}"
+            ) from None
+        return None
+
+    # --------------------------------------------------------------- tracking of children
     def __setattr__(self, key: str, value: Any) -> None:
-        if (
-            isinstance(value, Layer)
-            and key != "_parent"
-            and value not in self.__dict__.get("_sublayers", [])
+        if isinstance(value, (Layer, Tensor, list, tuple, dict)) and (
+            key not in self._untracked_attributes
         ):
-            self.__dict__.setdefault("_sublayers", []).append(value)
+            # The order of tracking is that of the first assignment of a layer, a tensor or a
+            # container to each attribute (as in PyTorch and Keras), not of the attribute.
+            self.__dict__.setdefault("_tracked_keys", {}).setdefault(key, None)
+            if not isinstance(value, Layer):
+                raw = self.__dict__.setdefault("_raw_tensors", [])
+                for _, t in _scan(key, value, set()):
+                    if isinstance(t, Tensor) and t.requires_grad and t.is_leaf:
+                        if not any(r is t for r in raw):
+                            raw.append(t)
         object.__setattr__(self, key, value)
 
-    def add_weight(
-        self,
-        name: str,
-        shape: tuple[int, ...],
-        initializer: Any = "glorot_uniform",
-        trainable: bool = True,
-        regularizer: Any = None,
-    ) -> Tensor:
-        """Create a weight tensor owned by this layer (registered in creation order).
+    def __delattr__(self, key: str) -> None:
+        object.__delattr__(self, key)
+        self.__dict__.get("_tracked_keys", {}).pop(key, None)
 
-        ``trainable=False`` marks a state the optimizer must not touch (e.g. running means).
-        """
-        data = initializers.get(initializer)(tuple(shape), self.dtype)
-        t = Tensor(data, requires_grad=trainable and self._trainable, name=f"{self.name}/{name}")
-        self._weights.append((t, trainable))
-        if regularizer is not None:
-            self.__dict__.setdefault("_regularizers", []).append((t, regularizer))
-        return t
+    def _attribute_items(self) -> list[tuple[str, Any]]:
+        """(path, Layer or Tensor) in this layer's attributes, in tracking order."""
+        seen: set[int] = set()
+        out: list[tuple[str, Any]] = []
+        values = self.__dict__
+        for key in list(values.get("_tracked_keys", ())):
+            if key in values:
+                out.extend(_scan(key, values[key], seen))
+        return out
+
+    def _tracked(self) -> tuple[list[tuple[str, Tensor, bool]], list[tuple[str, Layer]]]:
+        """This layer's own weights as (local name, tensor, trainable kind), and its direct
+        children as (path, layer), each in order and once."""
+        items = self._attribute_items()
+        first_path: dict[int, str] = {}
+        children: list[tuple[str, Layer]] = []
+        seen_layers = {id(self)}
+        for path, obj in items:
+            if isinstance(obj, Layer):
+                if id(obj) not in seen_layers:
+                    seen_layers.add(id(obj))
+                    children.append((path, obj))
+            elif id(obj) not in first_path:
+                first_path[id(obj)] = path
+        used: set[str] = set()
+        own: list[tuple[str, Tensor, bool]] = []
+        mine: set[int] = set()
+        for v, given in self.__dict__.get("_weights", ()):
+            key = given or first_path.get(id(v)) or "variable"
+            own.append((_unique(key, used), v, v.trainable))
+            mine.add(id(v))
+        if len(first_path) > len(mine):  # tensors in attributes besides add_weight's
+            raw = {id(t) for t in self.__dict__.get("_raw_tensors", ())}
+            for path, t in items:
+                if isinstance(t, Layer) or id(t) in mine or first_path.get(id(t)) != path:
+                    continue
+                mine.add(id(t))
+                if isinstance(t, Variable):
+                    own.append((_unique(path, used), t, t.trainable))
+                elif t.is_leaf and (t.requires_grad or id(t) in raw):
+                    own.append((_unique(path, used), t, True))
+        return own, children
+
+    def _own_entries(self) -> list[tuple[str, Tensor, bool]]:
+        return self._tracked()[0]
+
+    def _child_layers(self) -> list[tuple[str, Layer]]:
+        out, seen = [], {id(self)}
+        for path, obj in self._attribute_items():
+            if isinstance(obj, Layer) and id(obj) not in seen:
+                seen.add(id(obj))
+                out.append((path, obj))
+        return out
 
     def sublayers(self) -> list[Layer]:
-        """Direct children, in the order they were assigned."""
-        return list(self._sublayers)
+        """Direct children (layers in attributes, also inside lists / tuples / dicts), in
+        assignment order.
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> class Pair(Layer):
+            ...     def __init__(self):
+            ...         super().__init__()
+            ...         self.parts = {"a": Dense(1, name="a"), "b": Dense(1, name="b")}
+            >>> [layer.name for layer in Pair().sublayers()]
+            ['a', 'b']
+        """
+        return [layer for _, layer in self._child_layers()]
 
     def _walk(self) -> Iterator[Layer]:
-        yield self
-        for sub in self.sublayers():
-            yield from sub._walk()
+        """This layer and every layer below it, depth first, each once."""
+        seen: set[int] = set()
+        stack: list[Layer] = [self]
+        while stack:
+            layer = stack.pop()
+            if id(layer) in seen:
+                continue
+            seen.add(id(layer))
+            yield layer
+            stack.extend(reversed(layer.sublayers()))
+
+    def _named_entries(self) -> list[tuple[str, Tensor, bool, Layer]]:
+        """(dotted name, tensor, trainable kind, owner) of every weight, in :attr:`weights`
+        order."""
+        out: list[tuple[str, Tensor, bool, Layer]] = []
+        seen_t: set[int] = set()
+        seen_l: set[int] = set()
+
+        def visit(layer: Layer, prefix: str) -> None:
+            seen_l.add(id(layer))
+            own, children = layer._tracked()
+            for key, t, kind in own:
+                if id(t) not in seen_t:
+                    seen_t.add(id(t))
+                    out.append((prefix + key, t, kind, layer))
+            for path, child in children:
+                if id(child) not in seen_l:
+                    visit(child, prefix + path + ".")
+
+        visit(self, "")
+        return out
+
+    def named_sublayers(self) -> list[tuple[str, Layer]]:
+        """Every layer below this one with its dotted path (PyTorch's ``named_modules``
+        without the root), depth first, each once.
+
+        Example:
+            >>> from mitbadak.model import Sequential
+            >>> from mitbadak.layers import Dense
+            >>> [p for p, _ in Sequential([Dense(2), Dense(1)]).named_sublayers()]
+            ['layers.0', 'layers.1']
+        """
+        out: list[tuple[str, Layer]] = []
+        seen: set[int] = {id(self)}
+
+        def visit(layer: Layer, prefix: str) -> None:
+            for path, child in layer._child_layers():
+                if id(child) not in seen:
+                    seen.add(id(child))
+                    out.append((prefix + path, child))
+                    visit(child, prefix + path + ".")
+
+        visit(self, "")
+        return out
 
     # ---------------------------------------------------------------------------- weights
+    def add_weight(
+        self,
+        *args: Any,
+        shape: Any = None,
+        initializer: Any = None,
+        dtype: Any = None,
+        trainable: bool = True,
+        regularizer: Any = None,
+        constraint: Any = None,
+        name: str | None = None,
+        **keras_options: Any,
+    ) -> Variable:
+        """Create a weight (a :class:`~mitbadak.variable.Variable`) owned by this layer.
+
+        Keras 3's form, ``add_weight(shape=(n,), initializer="zeros", trainable=True,
+        regularizer=None, name=None, dtype=None)`` (also ``add_weight((n,), "zeros")``), and
+        mitbadak's original positional form ``add_weight("s", (n,), "ones", trainable,
+        regularizer)`` both work. ``trainable=False`` marks a state the optimizer must not touch
+        (running means, counters). ``regularizer`` (a name such as ``"l2"``, a Regularizer or
+        a function of the weight) adds its penalty to :attr:`losses`. Keras' ``autocast``,
+        ``aggregation`` and ``synchronization`` are accepted and ignored (one device, one
+        dtype).
+
+        Example:
+            >>> layer = Layer()
+            >>> w = layer.add_weight(shape=(2, 3), initializer="zeros", name="w")
+            >>> b = layer.add_weight("b", (3,), "ones", False)
+            >>> w.shape, b.trainable, [t.name for t in layer.weights]
+            ((2, 3), False, ['layer/w', 'layer/b'])
+        """
+        who = f"{type(self).__name__} '{self.name}': add_weight"
+        args = list(args)
+        if args and (isinstance(args[0], str) or (args[0] is None and len(args) >= 2)):
+            fields = ["name", "shape", "initializer", "trainable", "regularizer"]
+        else:  # Keras 3 positional order
+            fields = ["shape", "initializer", "dtype", "trainable"]
+        if len(args) > len(fields):
+            raise ConfigError(f"{who} takes at most {len(fields)} positional arguments")
+        given = dict(zip(fields, args))
+        shape = given.get("shape", shape)
+        initializer = given.get("initializer", initializer)
+        dtype = given.get("dtype", dtype)
+        trainable = given.get("trainable", trainable)
+        regularizer = given.get("regularizer", regularizer)
+        name = given.get("name", name)
+        unknown = set(keras_options) - {"autocast", "aggregation", "synchronization"}
+        if unknown:
+            raise ConfigError(f"{who}: unknown argument(s) {sorted(unknown)}")
+        if constraint is not None:
+            raise ConfigError(f"{who}: weight constraints are not supported by mitbadak")
+        if shape is None:
+            shape = ()
+        try:
+            shape = (int(shape),) if np.isscalar(shape) else tuple(int(d) for d in shape)
+        except (TypeError, ValueError):
+            raise ShapeError(f"{who}: shape must be integers, got {shape!r}") from None
+        if any(d < 0 for d in shape):
+            raise ShapeError(f"{who}: shape must not be negative, got {shape}")
+        dt = np.dtype(dtype) if dtype is not None else self.dtype
+        if initializer is None:
+            initializer = "glorot_uniform" if dt.kind == "f" else "zeros"
+        label = name or "variable"
+        data = initializers.get(initializer)(shape, dt)
+        v = Variable(np.asarray(data, dtype=dt), trainable=bool(trainable), name=label)
+        v.name = f"{self.name}/{label}"
+        v.requires_grad = v.trainable and self._trainable and dt.kind == "f"
+        v.regularizer = regularizers.get(regularizer)
+        self._weights.append((v, name))
+        if v.regularizer is not None:
+            self.__dict__.setdefault("_regularizers", []).append((v, v.regularizer))
+        return v
+
     @property
     def trainable(self) -> bool:
         """Freeze (``False``) or unfreeze the layer; frozen weights get no gradient."""
@@ -112,8 +541,11 @@ class Layer:
     @trainable.setter
     def trainable(self, value: bool) -> None:
         self._trainable = bool(value)
-        for t, kind in self._weights:
-            t.requires_grad = kind and self._trainable
+        raw = self.__dict__.setdefault("_raw_tensors", [])
+        for _, t, kind in self._own_entries():
+            if not isinstance(t, Variable) and not any(r is t for r in raw):
+                raw.append(t)  # remember it, so it stays tracked while frozen
+            t.requires_grad = bool(kind and self._trainable and t.dtype.kind == "f")
             if not t.requires_grad:
                 t.grad = None
         for sub in self.sublayers():
@@ -121,29 +553,139 @@ class Layer:
 
     @property
     def trainable_weights(self) -> list[Tensor]:
-        out = [t for t, kind in self._weights if kind and self._trainable]
-        for sub in self.sublayers():
-            out += sub.trainable_weights
-        return out
+        """The weights an optimizer updates, in :attr:`weights` order."""
+        return [t for _, t, kind, owner in self._named_entries() if kind and owner._trainable]
 
     @property
     def non_trainable_weights(self) -> list[Tensor]:
-        out = [t for t, kind in self._weights if not (kind and self._trainable)]
-        for sub in self.sublayers():
-            out += sub.non_trainable_weights
-        return out
+        """States (running means...) and the weights of frozen layers."""
+        return [t for _, t, kind, owner in self._named_entries() if not (kind and owner._trainable)]
 
     @property
     def weights(self) -> list[Tensor]:
         """All weights in Keras' order: this layer's in creation order, then sub-layers'."""
-        out = [t for t, _ in self._weights]
-        for sub in self.sublayers():
-            out += sub.weights
-        return out
+        return [t for _, t, _, _ in self._named_entries()]
+
+    @property
+    def variables(self) -> list[Tensor]:
+        """Keras' name for :attr:`weights`."""
+        return self.weights
+
+    @property
+    def trainable_variables(self) -> list[Tensor]:
+        """Keras' name for :attr:`trainable_weights` (custom training loops use it).
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> d = Dense(2); d.build((1, 3)); len(d.trainable_variables)
+            2
+        """
+        return self.trainable_weights
+
+    @property
+    def non_trainable_variables(self) -> list[Tensor]:
+        """Keras' name for :attr:`non_trainable_weights`."""
+        return self.non_trainable_weights
 
     def parameters(self) -> list[Tensor]:
         """The trainable weights, in a deterministic order (for an optimizer)."""
         return self.trainable_weights
+
+    def named_parameters(self) -> list[tuple[str, Tensor]]:
+        """``(name, tensor)`` for each trainable weight, in :meth:`parameters` order; names as
+        in :meth:`state_dict`.
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> d = Dense(2); d.build((1, 3))
+            >>> [(n, t.shape) for n, t in d.named_parameters()]
+            [('kernel', (3, 2)), ('bias', (2,))]
+        """
+        return [(n, t) for n, t, kind, owner in self._named_entries() if kind and owner._trainable]
+
+    def named_weights(self) -> list[tuple[str, Tensor]]:
+        """``(name, tensor)`` for every weight (trainable or not), in :attr:`weights` order.
+
+        Example:
+            >>> from mitbadak.layers import BatchNormalization
+            >>> bn = BatchNormalization(); bn.build((1, 2))
+            >>> [n for n, _ in bn.named_weights()]
+            ['gamma', 'beta', 'moving_mean', 'moving_variance']
+        """
+        return [(n, t) for n, t, _, _ in self._named_entries()]
+
+    def state_dict(self) -> dict[str, np.ndarray]:
+        """Copies of every weight (trainable and not) keyed by their dotted names.
+
+        The names are attribute paths (see the module docstring): ``hidden.kernel``,
+        ``blocks.0.bias``, ``layers.2.moving_mean`` in a ``Sequential``.
+
+        Example:
+            >>> from mitbadak.model import Sequential
+            >>> from mitbadak.layers import Dense
+            >>> m = Sequential([Dense(2), Dense(1)]); m.build((1, 3))
+            >>> {k: v.shape for k, v in m.state_dict().items()}
+            {'layers.0.kernel': (3, 2), 'layers.0.bias': (2,), 'layers.1.kernel': (2, 1), \
+'layers.1.bias': (1,)}
+        """
+        return {n: t.data.copy() for n, t, _, _ in self._named_entries()}
+
+    def load_state_dict(self, state: Mapping[str, Any], strict: bool = True) -> LoadResult:
+        """Copy values from ``state`` (name -> array) into the weights of the same names.
+
+        All names and shapes are checked before anything is written. With ``strict`` (the
+        default) a missing or an unexpected name is an error; with ``strict=False`` the
+        matching names are loaded and the others returned. A shape mismatch is always an
+        error. Values are cast to each weight's dtype and copied in place.
+
+        Returns:
+            ``LoadResult(missing_keys, unexpected_keys)``.
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> a, b = Dense(2), Dense(2)
+            >>> a.build((1, 3)); b.build((1, 3))
+            >>> b.load_state_dict(a.state_dict())
+            LoadResult(missing_keys=[], unexpected_keys=[])
+            >>> bool((b.kernel.data == a.kernel.data).all())
+            True
+        """
+        who = f"{type(self).__name__} '{self.name}': load_state_dict"
+        if not isinstance(state, Mapping):
+            raise ConfigError(f"{who}: expected a dict name -> array, got {type(state).__name__}")
+        entries = {n: t for n, t, _, _ in self._named_entries()}
+        missing = [n for n in entries if n not in state]
+        unexpected = [str(k) for k in state if k not in entries]
+        if strict and (missing or unexpected):
+            lines = [f"{who}: the names do not match the model's weights"]
+            if missing:
+                lines.append(f"  missing: {missing}")
+            if unexpected:
+                lines.append(f"  unexpected: {unexpected}")
+            if not entries:
+                lines.append("  (the model has no weights yet: build it or call it on a batch)")
+            lines.append(f"  the model's names: {list(entries)}")
+            lines.append("  pass strict=False to load the names that match")
+            raise ConfigError("\n".join(lines))
+        values: list[tuple[Tensor, np.ndarray]] = []
+        for n, t in entries.items():
+            if n not in state:
+                continue
+            v = state[n]
+            arr = np.asarray(v.data if isinstance(v, Tensor) else v)
+            if arr.dtype.kind not in "biuf":
+                raise DTypeError(f"{who}: {n!r} holds dtype {arr.dtype}, expected numbers")
+            if arr.shape != t.shape:
+                raise ShapeError(
+                    f"{who}: {n!r} has shape {arr.shape}, the model's weight has {t.shape}"
+                )
+            values.append((t, arr))
+        for t, arr in values:
+            if t.data.flags.writeable:
+                np.copyto(t.data, arr, casting="unsafe")
+            else:
+                t.data = np.array(arr, dtype=t.dtype)
+        return LoadResult(missing if not strict else [], unexpected if not strict else [])
 
     def get_weights(self) -> list[np.ndarray]:
         """Copies of all weights as NumPy arrays, in :attr:`weights` order (like Keras)."""
@@ -171,6 +713,7 @@ class Layer:
     def count_params(self) -> int:
         return int(sum(t.size for t in self.weights))
 
+    # ----------------------------------------------------------------------------- losses
     def regularization_losses(self) -> list[Tensor]:
         """Penalty terms of kernel/bias regularizers of this layer and its children."""
         out = []
@@ -179,6 +722,59 @@ class Layer:
                 if t.requires_grad:
                     out.append(reg(t))
         return out
+
+    def add_loss(self, loss: Any) -> None:
+        """Add a scalar term to the loss (Keras' ``self.add_loss``), usually inside ``call``.
+
+        A non-scalar tensor is summed; a list adds each. The terms are kept until the next
+        outermost call of a layer above (they are recomputed at every forward pass) and read
+        with :attr:`losses`.
+
+        Example:
+            >>> class Penalized(Layer):
+            ...     def call(self, inputs):
+            ...         self.add_loss((inputs * inputs).mean())
+            ...         return inputs
+            >>> layer = Penalized(); _ = layer(np.full((2, 2), 3.0))
+            >>> [t.item() for t in layer.losses]
+            [9.0]
+        """
+        items = loss if isinstance(loss, (list, tuple)) else [loss]
+        own = self.__dict__.setdefault("_own_losses", [])
+        for item in items:
+            t = item if isinstance(item, Tensor) else Tensor(np.asarray(item, dtype=self.dtype))
+            if t.dtype.kind not in "fc":
+                raise DTypeError(
+                    f"{type(self).__name__} '{self.name}': add_loss expected a float tensor, "
+                    f"got dtype {t.dtype}"
+                )
+            own.append(t if t.ndim == 0 else t.sum())
+        _add_loss_used[0] = True
+
+    @property
+    def losses(self) -> list[Tensor]:
+        """Scalar loss terms: those added with :meth:`add_loss` by this layer and its
+        sub-layers during the latest forward pass, then the regularization penalties of the
+        trainable weights (:meth:`regularization_losses`), as Keras lists them. Add them to
+        the loss you minimize: ``loss = loss_fn(y, model(x)) + sum(model.losses)``.
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> d = Dense(1, kernel_initializer="ones", kernel_regularizer="l2")
+            >>> _ = d(np.ones((1, 3)))
+            >>> [round(t.item(), 4) for t in d.losses]  # 0.01 * sum(kernel ** 2)
+            [0.03]
+        """
+        out: list[Tensor] = []
+        for layer in self._walk():
+            out.extend(layer.__dict__.get("_own_losses", []))
+        return out + self.regularization_losses()
+
+    def _clear_losses(self) -> None:
+        for layer in self._walk():
+            own = layer.__dict__.get("_own_losses")
+            if own:
+                own.clear()
 
     # ------------------------------------------------------------------------------- mode
     def train(self, mode: bool = True) -> Layer:
@@ -192,11 +788,77 @@ class Layer:
         return self.train(False)
 
     # ------------------------------------------------------------------------------- call
-    def build(self, input_shape: tuple[int, ...]) -> None:
-        """Create the weights for inputs of ``input_shape`` (batch dimension included)."""
+    def build(self, input_shape: Any) -> None:
+        """Create the weights for inputs of ``input_shape`` (batch dimension included; a
+        tuple / list / dict of shapes when the layer is called on several inputs)."""
 
-    def call(self, x: Tensor, training: bool = False) -> Tensor:
-        raise NotImplementedError
+    def call(self, inputs: Any, training: bool | None = None, mask: Any = None, **kwargs: Any):
+        """The computation. Override it (Keras) or :meth:`forward` (PyTorch)."""
+        if _call_plan(type(self)).method != "forward":
+            self._no_computation()  # (also stops a super().call(...) from looping)
+        return self.run_call(inputs, training, mask, **kwargs)
+
+    def forward(self, *args: Any, **kwargs: Any) -> Any:
+        """PyTorch's name for the computation: define ``forward`` instead of ``call`` if you
+        like; called directly, ``layer.forward(x)`` is ``layer(x)``.
+
+        Example:
+            >>> class AddOne(Layer):
+            ...     def forward(self, x):
+            ...         return x + 1
+            >>> AddOne()(np.zeros((1, 2))).tolist(), AddOne().forward(np.zeros((1, 1))).tolist()
+            ([[1.0, 1.0]], [[1.0]])
+        """
+        if _call_plan(type(self)).method is None:
+            self._no_computation()
+        return self(*args, **kwargs)
+
+    def _no_computation(self) -> None:
+        raise NotImplementedError(
+            f"{type(self).__name__} '{self.name}': define call(self, inputs) (Keras) or "
+            "forward(self, x) (PyTorch)"
+        )
+
+    def run_call(
+        self, inputs: Any, training: bool | None = None, mask: Any = None, **kwargs: Any
+    ) -> Any:
+        """Run :meth:`call` (or ``forward``) on ``inputs``, passing ``training``, ``mask`` and
+        the other keywords only where its signature takes them. Nothing else: no build, no
+        conversion of the inputs. ``layer(inputs)`` is the usual way in.
+
+        A call that takes ``mask`` but is given none gets the mask attached to its input
+        tensor, if any (e.g. by ``Embedding(mask_zero=True)``), as in Keras.
+
+        Example:
+            >>> class Double(Layer):
+            ...     def call(self, inputs):
+            ...         return inputs * 2
+            >>> Double().run_call(Tensor([1.0]), training=False).tolist()
+            [2.0]
+        """
+        plan = _plans.get(type(self)) or _call_plan(type(self))
+        if plan.method is None:
+            self._no_computation()
+        fn = getattr(self, plan.method)
+        if not kwargs and not plan.mask:  # the common case, kept short
+            return fn(inputs, training=training) if plan.training else fn(inputs)
+        kw: dict[str, Any] = {}
+        if plan.training:
+            kw["training"] = training
+        if plan.mask:
+            if mask is None and isinstance(inputs, Tensor):
+                from .embedding import get_mask  # (embedding imports this module)
+
+                mask = get_mask(inputs)
+            if mask is not None:
+                kw["mask"] = mask
+        for k, v in kwargs.items():
+            if not (plan.var_keyword or k in plan.names):
+                raise ConfigError(
+                    f"{type(self).__name__} '{self.name}': call() takes no argument {k!r}"
+                )
+            kw[k] = v
+        return fn(inputs, **kw)
 
     def _to_tensor(self, x: Any) -> Tensor:
         if isinstance(x, Tensor):
@@ -210,13 +872,53 @@ class Layer:
             arr = arr.astype(self.dtype)  # keep float32 models float32 on float64 data
         return Tensor(arr)
 
-    def __call__(self, x: Any, training: bool | None = None) -> Tensor:
-        x = self._to_tensor(x)
+    def _check_declared(self, shape: tuple[int, ...]) -> None:
+        want = self.declared_input_shape
+        if want is None or not isinstance(shape, tuple):
+            return
+        if len(want) != len(shape) or any(
+            w is not None and w != s for w, s in zip(want[1:], shape[1:])
+        ):
+            raise ShapeError(
+                f"{type(self).__name__} '{self.name}': declared input_shape "
+                f"{tuple(want[1:])}, got input of shape {shape} (batch first)"
+            )
+
+    def __call__(
+        self, inputs: Any, training: bool | None = None, mask: Any = None, **kwargs: Any
+    ) -> Any:
+        """Convert the inputs to tensors, build on the first call, and run :meth:`call`.
+
+        ``inputs`` may be one array / tensor or a tuple / list / dict of them (``build`` then
+        gets the same structure of shapes). ``training=None`` takes the value an outer call
+        was given, else the layer's mode. ``mask`` and other keywords go to ``call`` when its
+        signature takes them.
+        """
+        if not isinstance(inputs, Tensor):
+            if is_input_structure(inputs):
+                inputs = map_structure(self._to_tensor, inputs)
+            else:
+                inputs = self._to_tensor(inputs)
         if not self.built:
-            self.input_shape = (None,) + tuple(x.shape[1:])
-            self.build(tuple(x.shape))
+            shapes = map_structure(lambda t: tuple(t.shape), inputs)
+            self._check_declared(shapes)
+            self.input_shape = map_structure(lambda t: (None,) + tuple(t.shape[1:]), inputs)
+            self.build(shapes)
             self.built = True
-        return self.call(x, training=self.training if training is None else training)
+        ctx = _context
+        depth, outer = ctx.depth, ctx.training
+        given = outer if training is None else training
+        if depth == 0 and _add_loss_used[0]:
+            self._clear_losses()  # add_loss terms are those of this forward pass
+        ctx.depth, ctx.training = depth + 1, given
+        try:
+            # (forward hooks: a pre-hook goes just above this line, a post-hook just below)
+            outputs = self.run_call(
+                inputs, self.training if given is None else bool(given), mask, **kwargs
+            )
+        finally:
+            ctx.depth, ctx.training = depth, outer
+        return outputs
 
     def compute_output_shape(self, input_shape: tuple[int | None, ...]) -> tuple[int | None, ...]:
         """Output shape for an input shape (``None`` for the batch); by a dry run by default."""
@@ -230,7 +932,10 @@ class Layer:
     # ----------------------------------------------------------------------------- config
     def get_config(self) -> dict[str, Any]:
         """The constructor arguments that rebuild this layer (JSON-able)."""
-        return {"name": self.name, "trainable": self.trainable, "dtype": str(self.dtype)}
+        config = {"name": self.name, "trainable": self.trainable, "dtype": str(self.dtype)}
+        if self.declared_input_shape is not None:
+            config["batch_input_shape"] = list(self.declared_input_shape)
+        return config
 
     @classmethod
     def from_config(cls, config: dict[str, Any]) -> Layer:
