@@ -367,35 +367,15 @@ def test_penalties_are_part_of_the_loss_and_logged(data):
 
 
 # ----------------------------------------------------------------- optimizer binding
-class LazySGD:
-    """A stand-in for a Keras-style optimizer made without parameters (bound by build)."""
-
-    def __init__(self, learning_rate=0.01):
-        self.learning_rate, self.params, self.built_with = learning_rate, [], None
-
-    def build(self, params):
-        self.inner = SGD(params, lr=self.learning_rate)
-        self.params, self.built_with = self.inner.params, list(params)
-
-    def zero_grad(self):
-        self.inner.zero_grad()
-
-    def step(self):
-        self.inner.step()
-
-    @property
-    def lr(self):
-        return self.inner.lr
-
-
 def test_an_optimizer_made_without_parameters_is_built_on_the_trainable_weights(data):
     x, y = data
     ref, m = mlp(metrics=()), mlp(metrics=())
     ref.fit(x, y, shuffle=False, verbose=0)
-    lazy = LazySGD(0.01)
+    lazy = SGD(learning_rate=0.01)  # Keras' form: no parameters until compile / fit builds it
+    assert not lazy.built
     m.compile(lazy, CE)
     m.fit(x, y, shuffle=False, verbose=0)
-    assert [id(p) for p in lazy.built_with] == [id(p) for p in m.trainable_weights]
+    assert lazy.built and [id(p) for p in lazy.params] == [id(p) for p in m.trainable_weights]
     for a, b in zip(ref.get_weights(), m.get_weights()):
         np.testing.assert_array_equal(a, b)
 

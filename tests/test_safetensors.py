@@ -103,7 +103,7 @@ def test_model_save_load_roundtrip(tmp_path):
     header = json.loads(meta["mitbadak"])
     assert header["model"]["class_name"] == "Sequential"
     assert meta["format"] == "mitbadak-model"
-    assert {f"weight_{i}" for i in range(len(m.weights))} <= keys
+    assert {f"weights/{name}" for name in m.state_dict()} <= keys  # format 2: state_dict names
 
 
 def test_weights_save_load(tmp_path):
@@ -114,7 +114,8 @@ def test_weights_save_load(tmp_path):
     for a, b in zip(m.get_weights(), m2.get_weights()):
         np.testing.assert_array_equal(a, b)
     lib = st_numpy.load_file(str(p))
-    np.testing.assert_array_equal(lib["weight_0"], m.get_weights()[0])
+    first = next(iter(m.state_dict()))
+    np.testing.assert_array_equal(lib[f"weights/{first}"], m.state_dict()[first])
     # a whole-model file also loads into load_weights
     m.save(tmp_path / "full.safetensors")
     _model().load_weights(tmp_path / "full.safetensors")

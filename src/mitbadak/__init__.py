@@ -17,8 +17,8 @@ from . import (
     activations,
     callbacks,
     data,
-    functional,
     export,  # issue 18: imports no onnx until to_onnx runs
+    functional,
     initializers,
     interop,  # issue 18: imports no torch / h5py until used
     layers,

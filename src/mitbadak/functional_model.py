@@ -539,9 +539,13 @@ class Functional(KerasModelMixin, Model):
         """Every layer of the graph, inputs first, then in the order they are computed."""
         return list(self.__dict__["_graph_layers"])
 
-    def sublayers(self) -> list[Layer]:
+    def named_children(self) -> list[tuple[str, Layer]]:
+        """The graph's layers (inputs left out) keyed by their unique names, so weights are
+        ``dense.kernel``, ``conv2d_1.bias``... as Keras names them."""
         return [
-            la for la in self.__dict__.get("_graph_layers", []) if not isinstance(la, InputLayer)
+            (la.name, la)
+            for la in self.__dict__.get("_graph_layers", [])
+            if not isinstance(la, InputLayer)
         ]
 
     @property

@@ -128,7 +128,7 @@ class _Tracker(_metrics.Mean):
 
 def _unbound(opt: Any) -> bool:
     """A Keras-style optimizer built without parameters, waiting for ``build(weights)``."""
-    return hasattr(opt, "build") and not getattr(opt, "params", None)
+    return isinstance(opt, _optimizers.Optimizer) and not opt.built
 
 
 class Model(Layer):

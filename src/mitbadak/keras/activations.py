@@ -21,7 +21,11 @@ def _wrap(fn: Any, name: str) -> Any:
         return fn(x if isinstance(x, Tensor) else as_tensor(x), *args, **kwargs)
 
     activation.__name__ = name
-    activation.__doc__ = fn.__doc__
+    # The original's examples use its own name, so the wrapper gets one of its own.
+    activation.__doc__ = (
+        f"Keras' ``{name}``: :func:`mitbadak.ops.{fn.__name__}` on tensors, arrays and "
+        f"numbers.\n\nExample:\n    >>> {name}([-1.0, 0.0, 1.0]).shape\n    (3,)\n"
+    )
     return activation
 
 

@@ -75,6 +75,7 @@ def _keras_defaults(base: type, data_format: bool = False, **defaults: Any) -> t
         {
             "__init__": __init__,
             "__module__": __name__,
+            "registered_as": base,  # saved as the base class, with every argument written out
             "__doc__": (
                 f"Keras' ``{base.__name__}``: :class:`mitbadak.layers.{base.__name__}` with "
                 f"Keras' default {what}."

@@ -350,15 +350,10 @@ class Layer:
         children as (path, layer), each in order and once."""
         items = self._attribute_items()
         first_path: dict[int, str] = {}
-        children: list[tuple[str, Layer]] = []
-        seen_layers = {id(self)}
         for path, obj in items:
-            if isinstance(obj, Layer):
-                if id(obj) not in seen_layers:
-                    seen_layers.add(id(obj))
-                    children.append((path, obj))
-            elif id(obj) not in first_path:
+            if not isinstance(obj, Layer) and id(obj) not in first_path:
                 first_path[id(obj)] = path
+        children = self.named_children()
         used: set[str] = set()
         own: list[tuple[str, Tensor, bool]] = []
         mine: set[int] = set()
@@ -381,7 +376,17 @@ class Layer:
     def _own_entries(self) -> list[tuple[str, Tensor, bool]]:
         return self._tracked()[0]
 
-    def _child_layers(self) -> list[tuple[str, Layer]]:
+    def named_children(self) -> list[tuple[str, Layer]]:
+        """Direct children as (attribute path, layer), in assignment order, each once
+        (PyTorch's ``named_children``). A layer that keeps its children elsewhere (a
+        functional model's graph) overrides this one method.
+
+        Example:
+            >>> from mitbadak.model import Sequential
+            >>> from mitbadak.layers import Dense
+            >>> [p for p, _ in Sequential([Dense(2), Dense(1)]).named_children()]
+            ['layers.0', 'layers.1']
+        """
         out, seen = [], {id(self)}
         for path, obj in self._attribute_items():
             if isinstance(obj, Layer) and id(obj) not in seen:
@@ -402,7 +407,7 @@ class Layer:
             >>> [layer.name for layer in Pair().sublayers()]
             ['a', 'b']
         """
-        return [layer for _, layer in self._child_layers()]
+        return [layer for _, layer in self.named_children()]
 
     def _walk(self) -> Iterator[Layer]:
         """This layer and every layer below it, depth first, each once."""
@@ -451,7 +456,7 @@ class Layer:
         seen: set[int] = {id(self)}
 
         def visit(layer: Layer, prefix: str) -> None:
-            for path, child in layer._child_layers():
+            for path, child in layer.named_children():
                 if id(child) not in seen:
                     seen.add(id(child))
                     out.append((prefix + path, child))
