@@ -17,6 +17,28 @@ from ..tensor import Tensor, get_default_dtype
 _name_counters: defaultdict[str, itertools.count] = defaultdict(itertools.count)
 
 
+# --- forward hooks (issue 16) -------------------------------------------------------------
+_hook_ids = itertools.count()
+
+
+class HookHandle:
+    """What :meth:`Layer.register_forward_hook` returns: ``remove()`` unregisters the hook.
+
+    Example:
+        >>> hooks = {0: print}; HookHandle(hooks, 0).remove(); hooks
+        {}
+    """
+
+    def __init__(self, hooks: dict[int, Any], key: int) -> None:
+        self._hooks, self._key = hooks, key
+
+    def remove(self) -> None:
+        self._hooks.pop(self._key, None)
+
+
+# --- end of forward hooks ----------------------------------------------------------------
+
+
 def _snake(name: str) -> str:
     """Keras-style default names: Dense -> dense, SimpleRNN -> simple_rnn, Conv2D -> conv2d."""
     out = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name)
@@ -216,7 +238,42 @@ class Layer:
             self.input_shape = (None,) + tuple(x.shape[1:])
             self.build(tuple(x.shape))
             self.built = True
-        return self.call(x, training=self.training if training is None else training)
+        out = self.call(x, training=self.training if training is None else training)
+        # --- forward hooks (issue 16): one dict lookup when none is registered
+        hooks = self.__dict__.get("_forward_hooks")
+        if hooks:
+            for hook in list(hooks.values()):
+                result = hook(self, (x,), out)
+                if result is not None:
+                    out = result
+        # --- end of forward hooks
+        return out
+
+    # --- forward hooks (issue 16) ---------------------------------------------------------
+    def register_forward_hook(self, hook: Any) -> HookHandle:
+        """Call ``hook(layer, inputs, output)`` after every forward call of this layer (as
+        PyTorch's ``register_forward_hook``). ``inputs`` is a tuple of the input tensors; a hook
+        that returns a tensor replaces the output. Returns a handle; ``handle.remove()`` stops it.
+
+        Example:
+            >>> seen = []
+            >>> layer = Layer.__new__(Layer); Layer.__init__(layer)
+            >>> layer.call = lambda x, training=False: x * 2
+            >>> h = layer.register_forward_hook(lambda l, i, o: seen.append(o.shape))
+            >>> _ = layer(np.ones((3, 2))); h.remove(); _ = layer(np.ones((1, 2)))
+            >>> seen
+            [(3, 2)]
+        """
+        if not callable(hook):
+            raise ConfigError(
+                f"{self.name}: register_forward_hook expects a function, got {hook!r}"
+            )
+        hooks = self.__dict__.setdefault("_forward_hooks", {})
+        key = next(_hook_ids)
+        hooks[key] = hook
+        return HookHandle(hooks, key)
+
+    # --- end of forward hooks -------------------------------------------------------------
 
     def compute_output_shape(self, input_shape: tuple[int | None, ...]) -> tuple[int | None, ...]:
         """Output shape for an input shape (``None`` for the batch); by a dry run by default."""
