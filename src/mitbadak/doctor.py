@@ -669,8 +669,9 @@ class Doctor(Callback):
                 "r.m.s.). Each layer multiplies the backward signal by its weights and the "
                 "slope of its activation; with small weights or sigmoid/tanh slopes < 1 the "
                 "product vanishes over depth and the first layers do not learn.",
-                "Use activation='relu' with kernel_initializer='he_normal' (or "
-                "'glorot_uniform' for tanh/sigmoid), add BatchNormalization between layers, "
+                "Use activation='relu' with kernel_initializer='he_normal' (in a very deep "
+                "stack with a smaller learning rate), or activation='tanh' with "
+                "kernel_initializer='glorot_uniform'; add BatchNormalization between layers, "
                 "or make the network shallower.",
                 epoch,
                 [names[0]],
@@ -693,6 +694,8 @@ class Doctor(Callback):
     def _rule_diverging(self, epoch: int) -> None:
         first, ls = self._first_loss, self._losses
         grew_past_start = first is not None and first > 0 and ls[-1] > 1.5 * first
+        # The first epoch's mean above its first batch: the loss rose while it should fall fast.
+        grew_past_start |= first is not None and first > 0 and len(ls) == 1 and ls[0] > 1.2 * first
         rising = (
             first is not None
             and len(ls) >= 3
@@ -772,8 +775,11 @@ class Doctor(Callback):
         best = int(np.argmin(sv))
         since = len(sv) - 1 - best
         gap_now, gap_best = sv[-1] - st[-1], sv[best] - st[best]
-        rising = since >= self.patience and sv[-1] > 1.5 * sv[best] and sv[-1] - sv[best] > 0.1
-        if not (rising and st[-1] < st[best] and gap_now > gap_best):
+        # The validation loss stopped improving, or the training set is memorized (training
+        # accuracy ~1), while the training loss kept falling and the gap grew clearly.
+        memorized = bool(self._accs) and self._accs[-1] >= 0.99
+        stalled = since >= self.patience and (sv[-1] > 1.05 * sv[best] or memorized)
+        if not (stalled and st[-1] < st[best] and gap_now - gap_best > 0.1):
             return
         b = best + 2  # the 1-based epoch at the end of the best window
         self._add(
@@ -782,8 +788,9 @@ class Doctor(Callback):
             f"rose from {sv[best]:.4g} (epoch {b}) to {sv[-1]:.4g} while the training loss "
             f"fell to {st[-1]:.4g}; the generalization gap grew from {gap_best:.3g} to "
             f"{gap_now:.3g}.",
-            "Add Dropout(0.3) after the hidden layers, an L2 penalty "
-            "(kernel_regularizer=L2(1e-3)), data augmentation or more data, and stop early: "
+            "Add an L2 penalty (kernel_regularizer=L2(1e-3); L2(1e-2) for a training set of "
+            "a few hundred samples), Dropout(0.3) after the hidden layers, data augmentation "
+            "or more data, and stop early: "
             f"EarlyStopping(patience={self.patience}, restore_best_weights=True) keeps the "
             "best weights.",
             epoch,
