@@ -454,7 +454,7 @@ class Doctor(Callback):
         ratio = float(present.max() / present.min())
         if ratio < 5:
             return
-        weights = {int(c): round(len(labels) / (k * n), 3) for c, n in enumerate(counts) if n}
+        weights = {int(c): round(float(len(labels) / (k * n)), 3) for c, n in enumerate(counts) if n}
         rare = [int(c) for c in np.argsort(counts)[:3] if counts[c] > 0]
         self._add(
             "class_imbalance",
@@ -735,15 +735,15 @@ class Doctor(Callback):
         if weights is not None and not weights:
             cause = "the model has no trainable weights (every layer is frozen)"
             fix = "Unfreeze the layers to train (layer.trainable = True) and compile again."
-        elif ratio is not None and ratio == 0.0:
-            cause = "the weights do not change at all (frozen, or the learning rate is 0)"
-            fix = "Check layer.trainable and the optimizer's lr."
         elif mostly_dead:
             cause = f"the ReLU units of {', '.join(mostly_dead)} are dead, so no gradient flows"
             fix = (
                 "Start the biases at 0 and use He initialization, a smaller learning rate, or "
                 "activation='leaky_relu'."
             )
+        elif ratio is not None and ratio == 0.0:
+            cause = "the weights do not change at all (frozen, or the learning rate is 0)"
+            fix = "Check layer.trainable and the optimizer's lr."
         elif self.has("loss_mismatch"):
             cause = "the output activation does not fit the loss (see loss_mismatch)"
             fix = next(f.fix for f in self.findings if f.code == "loss_mismatch")
