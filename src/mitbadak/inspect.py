@@ -45,6 +45,7 @@ from .tensor import Tensor, no_grad
 __all__ = [
     "Instruments",
     "Interpretation",
+    "as_images",
     "LRFinderResult",
     "coverage_curve",
     "grad_cam",
@@ -658,7 +659,15 @@ def plot_map(
 
 
 # --------------------------------------------------------------------------- robustness
-def _as_images(x: np.ndarray, image_shape: tuple[int, ...] | None) -> np.ndarray:
+def as_images(x: Any, image_shape: tuple[int, ...] | None = None) -> np.ndarray:
+    """Samples as (N, C, H, W) images: 4-D input as is, flat ones reshaped to ``image_shape``
+    (default: square, one channel).
+
+    Example:
+        >>> as_images(np.zeros((2, 64))).shape
+        (2, 1, 8, 8)
+    """
+    x = np.asarray(x)
     if x.ndim == 4:
         return x
     if image_shape is None:
@@ -728,7 +737,7 @@ def robustness_curves(
     x, y = np.asarray(x), np.asarray(y)
     y = y.argmax(axis=1) if y.ndim == 2 else y.reshape(-1)
     rng = np.random.default_rng(seed)
-    imgs = _as_images(x, image_shape)
+    imgs = as_images(x, image_shape)
 
     def back(a: np.ndarray) -> np.ndarray:
         return a.reshape(x.shape).astype(x.dtype, copy=False)
