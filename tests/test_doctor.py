@@ -14,7 +14,7 @@ from mitbadak.errors import ConfigError
 from mitbadak.experiments._common import digits_splits
 from mitbadak.layers import Dense, Layer
 from mitbadak.optimizers import SGD
-from mitbadak.tensor import Function, Tensor
+from mitbadak.tensor import Function
 
 
 @pytest.fixture(scope="module")

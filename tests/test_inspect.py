@@ -151,7 +151,11 @@ def test_saliency_is_the_input_gradient_of_the_score():
 
 def test_grad_cam_of_a_hand_built_network():
     rng = np.random.default_rng(0)
-    conv, gap, dense = Conv2D(2, 3, padding="same", activation="relu"), GlobalAveragePooling2D(), Dense(3)
+    conv, gap, dense = (
+        Conv2D(2, 3, padding="same", activation="relu"),
+        GlobalAveragePooling2D(),
+        Dense(3),
+    )
     model = mb.Sequential([conv, gap, dense], dtype="float64")
     x = rng.normal(size=(2, 1, 5, 5))
     model.build(x.shape)
@@ -260,3 +264,55 @@ def test_plots_draw(tmp_path, digits):
     ins.plot_coverage(*ins.coverage_curve(it.probs, y[:200]), path=tmp_path / "cov.png")
     for name in ("g", "lr", "cm", "m", "map", "cov"):
         assert (tmp_path / f"{name}.png").stat().st_size > 1000
+
+
+# ------------------------------------------------------------------- reports and CLI
+def _offline(page: str) -> None:
+    import re
+
+    assert "<script" not in page and "<link" not in page
+    srcs = re.findall(r'src="([^"]*)"', page)
+    assert srcs and all(s.startswith("data:image/png;base64,") for s in srcs)
+    assert "http://" not in page and "https://" not in page
+
+
+def test_train_doctor_and_report_then_inspect(tmp_path, capsys):
+    pytest.importorskip("matplotlib")
+    from mitbadak.cli import main
+
+    model = tmp_path / "m.npz"
+    rc = main(["train", "--epochs", "3", "--quiet", "--doctor", "--report", str(tmp_path / "r"),
+               "--out", str(model)])  # fmt: skip
+    out = capsys.readouterr().out
+    assert rc == 0 and "doctor: no problems found" in out and "report written" in out
+    page = (tmp_path / "r" / "index.html").read_text()
+    _offline(page)
+    for section in ("Doctor", "Learning curves", "gradients per epoch", "Mistakes", "Top losses",
+                    "saliency", "PCA", "Robustness", "I don&#x27;t know"):  # fmt: skip
+        assert section in page, section
+    rc = main(["inspect", str(model), "--data", "digits", "--out", str(tmp_path / "i"),
+               "--samples", "120"])  # fmt: skip
+    assert rc == 0
+    _offline((tmp_path / "i" / "index.html").read_text())
+
+
+def test_train_doctor_reports_a_broken_run(tmp_path, capsys):
+    from mitbadak.cli import main
+
+    main(["train", "--epochs", "2", "--quiet", "--doctor", "--lr", "0.6", "--out",
+          str(tmp_path / "m.npz")])  # fmt: skip
+    out = capsys.readouterr().out
+    assert "doctor [" in out and "fix:" in out
+
+
+def test_html_report_escapes_and_is_atomic(tmp_path):
+    from mitbadak.doctor import Finding
+    from mitbadak.htmlreport import HtmlReport
+
+    r = HtmlReport("<title>")
+    r.findings([Finding("nan", "loss <nan>", "lr=0.01 & clip", 0)])
+    r.table(["a"], [[float("nan")]])
+    path = r.save(tmp_path / "x")
+    page = path.read_text()
+    assert path.name == "index.html" and "&lt;title&gt;" in page and "loss &lt;nan&gt;" in page
+    assert "lr=0.01 &amp; clip" in page and not list(tmp_path.glob("x/.*tmp"))

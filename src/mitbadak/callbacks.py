@@ -670,4 +670,5 @@ class LambdaCallback(Callback):
         if self._fns["on_train_end"]:
             self._fns["on_train_end"](logs)
 
-from .doctor import Doctor  # noqa: E402  (issue 16: the doctor is a callback too)
+
+from .doctor import Doctor as Doctor  # noqa: E402  (issue 16: the doctor is a callback too)

@@ -454,7 +454,9 @@ class Doctor(Callback):
         ratio = float(present.max() / present.min())
         if ratio < 5:
             return
-        weights = {int(c): round(float(len(labels) / (k * n)), 3) for c, n in enumerate(counts) if n}
+        weights = {
+            int(c): round(float(len(labels) / (k * n)), 3) for c, n in enumerate(counts) if n
+        }
         rare = [int(c) for c in np.argsort(counts)[:3] if counts[c] > 0]
         self._add(
             "class_imbalance",
@@ -596,9 +598,7 @@ class Doctor(Callback):
             self._rule_underfitting()
 
     def _dead_fractions(self) -> dict[str, float]:
-        return {
-            layer.name: float(1.0 - active.mean()) for layer, active in self._relu.values()
-        }
+        return {layer.name: float(1.0 - active.mean()) for layer, active in self._relu.values()}
 
     def _rule_dead_relu(self, epoch: int) -> None:
         dead = self._dead_fractions()

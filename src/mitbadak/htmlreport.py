@@ -278,7 +278,7 @@ def write_inspection_report(
         try:
             import sklearn  # noqa: F401
 
-            n = min(len(x), 500)
+            n = min(len(x), 300)
             tsne = _try(r, "t-SNE map", lambda: ins.representation_map(model, x[:n], method="tsne"))
             if tsne is not None:
                 r.figure(ins.plot_map(tsne, y[:n], names, title="t-SNE of the penultimate layer"))

@@ -224,8 +224,10 @@ class Instruments(Callback):
         super().__init__()
         if int(sample_batches) < 1 or int(bins) < 2 or int(max_values) < 1:
             raise ConfigError("Instruments: sample_batches >= 1, bins >= 2, max_values >= 1")
-        self.sample_batches, self.bins, self.max_values = int(sample_batches), int(bins), int(
-            max_values
+        self.sample_batches, self.bins, self.max_values = (
+            int(sample_batches),
+            int(bins),
+            int(max_values),
         )
         self.history: list[dict[str, dict[str, tuple[np.ndarray, np.ndarray]]]] = []
         self.stats: dict[str, dict[str, list[tuple[float, float]]]] = {}
@@ -425,7 +427,9 @@ def _score_backward(model: Any, xt: Tensor, target: Any) -> np.ndarray:
     saved = [p.grad for p in params]
     out = model(xt, training=False)
     if out.ndim != 2:
-        raise ShapeError(f"saliency / grad_cam: expected (samples, classes) outputs, got {out.shape}")
+        raise ShapeError(
+            f"saliency / grad_cam: expected (samples, classes) outputs, got {out.shape}"
+        )
     targets = out.data.argmax(axis=1) if target is None else np.broadcast_to(
         np.asarray(target, dtype=np.int64), (out.shape[0],))  # fmt: skip
     mask = np.zeros(out.shape, dtype=out.data.dtype)
@@ -633,7 +637,12 @@ def representation_map(
             raise ConfigError("representation_map: t-SNE needs scikit-learn "
                               "(pip install scikit-learn); method='pca' needs nothing") from None  # fmt: skip
         perplexity = min(30.0, max(2.0, (len(feats) - 1) / 3))
-        tsne = TSNE(n_components=2, init="pca", random_state=seed, perplexity=perplexity)
+        kw = {"n_components": 2, "init": "pca", "random_state": seed, "perplexity": perplexity,
+              "method": "exact" if len(feats) <= 1000 else "barnes_hut"}  # fmt: skip
+        try:  # 300 iterations are enough for a picture (scikit-learn's default is 1000)
+            tsne = TSNE(max_iter=300, **kw)
+        except TypeError:  # scikit-learn < 1.5 calls it n_iter
+            tsne = TSNE(n_iter=300, **kw)
         return tsne.fit_transform(feats.astype(np.float64))
     raise ConfigError(f"representation_map: method must be 'pca' or 'tsne', got {method!r}")
 
@@ -804,7 +813,7 @@ def plot_coverage(t: Any, coverage: Any, accuracy: Any, path: Any = None) -> Any
     ax.set_ylim(0, 1.02)
     ax.grid(alpha=0.3)
     ax.legend()
-    return _finish(fig, "\"I don't know\": accuracy vs coverage", path)
+    return _finish(fig, '"I don\'t know": accuracy vs coverage', path)
 
 
 # ------------------------------------------------------------------------- plotting

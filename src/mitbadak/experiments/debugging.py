@@ -180,7 +180,9 @@ def run(out: str | Path = "lessons/debugging", quick: bool = False, seed: int = 
         fig, axes = plt.subplots(1, len(curves), figsize=(4 * len(curves), 3.4))
         for ax, (key, (b, f)) in zip(axes, curves.items()):
             ax.plot(np.arange(1, len(b["loss"]) + 1), b["loss"], "r-", label="broken: train")
-            ax.plot(np.arange(1, len(b["val_loss"]) + 1), b["val_loss"], "r--", label="broken: test")
+            ax.plot(
+                np.arange(1, len(b["val_loss"]) + 1), b["val_loss"], "r--", label="broken: test"
+            )
             ax.plot(np.arange(1, len(f["loss"]) + 1), f["loss"], "g-", label="fixed: train")
             ax.plot(np.arange(1, len(f["val_loss"]) + 1), f["val_loss"], "g--", label="fixed: test")
             ax.set_title(key)
