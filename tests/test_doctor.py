@@ -279,3 +279,27 @@ def test_class_imbalance():
     assert "class_weight={0: 0.481, 1: 4.333, 2: 1.444}" in f.fix and len(w) == 3
     assert Doctor(verbose=0).check(None, y=np.eye(3)[y]) != []  # one-hot targets too
     assert Doctor(verbose=0).check(None, y=np.arange(300) % 3) == []
+
+
+def test_recurrent_model_and_tuple_outputs_are_fine():
+    from mitbadak.layers import LSTM
+
+    x = np.random.default_rng(0).normal(size=(64, 5, 3)).astype(np.float32)
+    y = np.arange(64) % 2
+    mb.set_seed(0)
+    model = mb.Sequential([LSTM(8), Dense(2)])
+    model.compile("adam", losses.SparseCategoricalCrossentropy(from_logits=True))
+    doctor = Doctor(verbose=0)
+    model.fit(x, y, epochs=2, verbose=0, callbacks=[doctor])
+    assert not {"nan", "loss_mismatch", "unscaled_inputs"} & set(doctor.codes)
+
+
+def test_docstring_examples():
+    import doctest
+
+    from mitbadak import doctor
+    from mitbadak.layers import base
+
+    for module in (doctor, base):
+        result = doctest.testmod(module, extraglobs={"np": np})
+        assert result.failed == 0 and result.attempted > 0

@@ -201,8 +201,8 @@ def test_representation_map_of_a_layer(digits):
     np.testing.assert_allclose(feats, np.maximum(
         x[:100] @ model.layers[0].kernel.data + model.layers[0].bias.data, 0), rtol=1e-5)  # fmt: skip
     np.testing.assert_allclose(ins.representation_map(model, x[:100]), ins.pca(feats)[0])
-    t = ins.representation_map(model, x[:60], method="tsne")
-    assert t.shape == (60, 2) and np.isfinite(t).all()
+    t = ins.representation_map(model, x[:40], method="tsne")
+    assert t.shape == (40, 2) and np.isfinite(t).all()
     with pytest.raises(ConfigError, match="method"):
         ins.representation_map(model, x[:10], method="umap")
 
@@ -316,3 +316,13 @@ def test_html_report_escapes_and_is_atomic(tmp_path):
     page = path.read_text()
     assert path.name == "index.html" and "&lt;title&gt;" in page and "loss &lt;nan&gt;" in page
     assert "lr=0.01 &amp; clip" in page and not list(tmp_path.glob("x/.*tmp"))
+
+
+def test_docstring_examples():
+    import doctest
+
+    from mitbadak import htmlreport
+
+    for module in (ins, htmlreport):
+        result = doctest.testmod(module, extraglobs={"np": np})
+        assert result.failed == 0 and result.attempted > 0

@@ -494,18 +494,21 @@ class Doctor(Callback):
                 self._before.append((layer, kernel, kernel.data.copy()))
 
     def _model_hook(self, layer: Any, inputs: tuple, output: Any) -> None:
-        if not self._inputs_checked:
+        x, out = _array(inputs[0] if inputs else None), _array(output)
+        if not self._inputs_checked and x is not None:
             self._inputs_checked = True
-            self._check_inputs(np.asarray(inputs[0].data), self._epoch)
-        if not self._outputs_checked:
+            self._check_inputs(x, self._epoch)
+        if not self._outputs_checked and out is not None:
             self._outputs_checked = True
-            self._check_outputs(np.asarray(output.data))
+            self._check_outputs(out)
 
     def _layer_hook(self, act: str | None, record_order: bool) -> Callable[..., None]:
         def hook(layer: Any, inputs: tuple, output: Any) -> None:
             if record_order and _kernel(layer) is not None and layer not in self._order:
                 self._order.append(layer)
-            y = output.data
+            y = _array(output)
+            if y is None:  # e.g. a recurrent layer returning (outputs, states)
+                return
             if act == "relu":
                 axes = (0,) if y.ndim == 2 else tuple(i for i in range(y.ndim) if i != 1)
                 active = (y > 0).any(axis=axes)
@@ -823,6 +826,12 @@ class Doctor(Callback):
             self._epoch,
             values={"losses": list(ls), "accuracy": acc},
         )
+
+
+def _array(t: Any) -> np.ndarray | None:
+    """The array of a tensor output, or None for anything else (tuples, dicts)."""
+    a = getattr(t, "data", None)
+    return a if isinstance(a, np.ndarray) else None
 
 
 def _smooth(v: list[float], k: int = 3) -> np.ndarray:

@@ -250,7 +250,8 @@ class Instruments(Callback):
         for layer in leaf_layers(self.model):
 
             def hook(lay: Any, inputs: tuple, out: Any) -> None:
-                self._keep(lay.name, "activations", out.data)
+                if isinstance(getattr(out, "data", None), np.ndarray):  # not (outputs, states)
+                    self._keep(lay.name, "activations", out.data)
 
             self._handles.append(layer.register_forward_hook(hook))
 
