@@ -282,7 +282,7 @@ def test_train_doctor_and_report_then_inspect(tmp_path, capsys):
 
     model = tmp_path / "m.npz"
     rc = main(["train", "--epochs", "3", "--quiet", "--doctor", "--report", str(tmp_path / "r"),
-               "--out", str(model)])  # fmt: skip
+               "--test-size", "0.1", "--out", str(model)])  # fmt: skip
     out = capsys.readouterr().out
     assert rc == 0 and "doctor: no problems found" in out and "report written" in out
     page = (tmp_path / "r" / "index.html").read_text()
@@ -291,7 +291,7 @@ def test_train_doctor_and_report_then_inspect(tmp_path, capsys):
                     "saliency", "PCA", "Robustness", "I don&#x27;t know"):  # fmt: skip
         assert section in page, section
     rc = main(["inspect", str(model), "--data", "digits", "--out", str(tmp_path / "i"),
-               "--samples", "120"])  # fmt: skip
+               "--samples", "60"])  # fmt: skip
     assert rc == 0
     _offline((tmp_path / "i" / "index.html").read_text())
 
