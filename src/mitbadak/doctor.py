@@ -664,6 +664,9 @@ class Doctor(Callback):
             return
         ratio = float(g[0] / last)
         vals = {"grad_rms": dict(zip(names, g.tolist())), "first_over_last": ratio}
+        dead = self._dead_fractions()
+        if any(dead.get(n, 0.0) >= 0.5 for n in names[:-1]):
+            return  # dead ReLU units stop the gradient: that is reported as dead_relu
         if ratio < 1e-3 or not g[0] > 0:
             self._add(
                 "vanishing_gradients",
@@ -704,6 +707,7 @@ class Doctor(Callback):
             and len(ls) >= 3
             and ls[-1] > ls[-2] > ls[-3]
             and ls[-1] > min(ls) + 0.25 * (first - min(ls))  # lost a quarter of the progress
+            and ls[-1] > 1.05 * min(ls)  # and more than noise on a flat curve
         )
         if not (grew_past_start or rising):
             return
