@@ -45,6 +45,7 @@ def test_registry_names_are_the_lessons() -> None:
         "linear-classifiers",
         "convolution",
         "unsupervised",
+        "debugging",
     ]
     for name in LESSONS:
         mod = get_lesson(name)
@@ -364,3 +365,22 @@ def test_lesson_helpers_examples(module: str) -> None:
     mod = importlib.import_module(f"mitbadak.experiments.{module}")
     result = doctest.testmod(mod, extraglobs={"np": np}, optionflags=doctest.ELLIPSIS)
     assert result.failed == 0
+
+
+def test_debugging(report) -> None:
+    """Each broken setup gets its finding; after the doctor's fix that finding is gone."""
+    results, _, _ = report
+    cases = results["debugging"].numbers["cases"]
+    expected = {
+        "lr_too_high": "diverging",
+        "deep_sigmoid": "vanishing_gradients",
+        "negative_bias": "dead_relu",
+        "softmax_mse": "loss_mismatch",
+        "tiny_data": "overfitting",
+    }
+    assert set(cases) == set(expected)
+    for key, code in expected.items():
+        assert code in cases[key]["broken_codes"], (key, cases[key])
+        assert code not in cases[key]["fixed_codes"], (key, cases[key])
+        assert cases[key]["fixed_val_accuracy"] >= cases[key]["broken_val_accuracy"] - 0.01
+    assert cases["negative_bias"]["fixed_val_accuracy"] > 0.8

@@ -692,3 +692,6 @@ class LambdaCallback(Callback):
     def on_train_end(self, logs=None):
         if self._fns["on_train_end"]:
             self._fns["on_train_end"](logs)
+
+
+from .doctor import Doctor as Doctor  # noqa: E402  (issue 16: the doctor is a callback too)

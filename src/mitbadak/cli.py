@@ -211,6 +211,15 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", default=None, help="where to save the model (default: <dataset>_<model>.npz)"
     )
     train.add_argument("--quiet", action="store_true", help="print only the final result")
+    train.add_argument(
+        "--doctor", action="store_true", help="watch the run and print what goes wrong, with fixes"
+    )
+    train.add_argument(
+        "--report",
+        default=None,
+        metavar="DIR",
+        help="write DIR/index.html: curves, histograms, maps, mistakes, findings (offline)",
+    )
     train.set_defaults(func=cmd_train)
 
     evaluate = sub.add_parser(
@@ -256,6 +265,24 @@ def build_parser() -> argparse.ArgumentParser:
     lesson.add_argument("--out", default="lessons", help="output folder (default: lessons/)")
     lesson.add_argument("--quick", action="store_true", help="small, fast configurations")
     lesson.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    inspect = sub.add_parser(
+        "inspect",
+        help="write an HTML page about a saved model on a test set",
+        description="Look inside a saved model on the test set of a data set: confusion "
+        "matrix, most confident mistakes, top losses, saliency and Grad-CAM, a PCA / t-SNE map "
+        "of its representations, robustness and accuracy-coverage curves, in one HTML page "
+        "that opens offline.",
+    )
+    inspect.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak (.npz)")
+    inspect.add_argument(
+        "--data", choices=("digits", "mnist", "fashion"), default=None, help="test set"
+    )
+    inspect.add_argument("--out", default="inspect", help="output folder (default: inspect/)")
+    inspect.add_argument(
+        "--samples", type=_positive_int, default=1000, help="test samples to look at"
+    )
+    inspect.set_defaults(func=cmd_inspect)
+
     from .experiments import cli_lesson
 
     lesson.set_defaults(func=cli_lesson)
@@ -429,6 +456,17 @@ def cmd_train(args: argparse.Namespace) -> int:
         cbs.append(callbacks.EarlyStopping(patience=args.early_stopping, restore_best_weights=True))
     if not args.quiet:
         cbs.append(_EpochLine(args.epochs))
+    doctor = instruments = None
+    if getattr(args, "doctor", False) or getattr(args, "report", None):
+        from .doctor import Doctor
+        from .inspect import Instruments
+
+        doctor = Doctor(verbose=1 if getattr(args, "doctor", False) else 0)
+        doctor.check(model, x_train, data["y_train"])
+        cbs.append(doctor)
+        if getattr(args, "report", None):
+            instruments = Instruments()
+            cbs.append(instruments)
     augment = _make_augment(args.augment, shape) if args.augment else None
     n_val = int(len(x_train) * args.validation_split)
     say = (lambda *a: None) if args.quiet else print
@@ -459,6 +497,8 @@ def cmd_train(args: argparse.Namespace) -> int:
             f"training diverged at epoch {len(history.epoch)} (loss is not finite); try a "
             "smaller --lr"
         )
+    if getattr(args, "doctor", False) and doctor is not None and not doctor.findings:
+        print(doctor.summary())
     _, test_acc = model.evaluate(x_test, data["y_test"], batch_size=500)
     out = args.out or f"{args.dataset.replace('-', '_')}_{args.model}.npz"
     extra = {
@@ -473,6 +513,35 @@ def cmd_train(args: argparse.Namespace) -> int:
         f"test accuracy {test_acc:.4f} on {len(x_test)} images "
         f"({time.perf_counter() - start:.1f}s); model saved to {out}"
     )
+    if getattr(args, "report", None):
+        from .htmlreport import write_inspection_report
+
+        page = write_inspection_report(
+            model, x_test, data["y_test"], args.report, class_names=data["names"],
+            history=history, doctor=doctor, instruments=instruments, image_shape=shape,
+            title=f"mitbadak train: {desc} on {args.dataset}", seed=args.seed,
+        )  # fmt: skip
+        print(f"report written to {page}")
+    return 0
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    """``mitbadak inspect MODEL --data mnist --out DIR``: the HTML page about a saved model."""
+    from .htmlreport import write_inspection_report
+
+    model, extra = _load(args.model)
+    dataset = {"fashion": "fashion-mnist"}.get(args.data, args.data)
+    dataset = dataset or extra.get("dataset") or "digits"
+    if dataset not in DATASETS:
+        raise ConfigError(f"unknown data set {dataset!r} in {args.model}; pass --data")
+    data = _load_dataset(dataset, float(extra.get("test_size", 0.2)), int(extra.get("seed", 0)))
+    x = _shape_for(model, data["x_test"], f"{args.model} on {dataset}")
+    names = extra.get("classes") if isinstance(extra.get("classes"), list) else data["names"]
+    page = write_inspection_report(
+        model, x, data["y_test"], args.out, class_names=names, image_shape=data["shape"],
+        max_samples=args.samples, title=f"mitbadak inspect: {args.model} on {dataset}",
+    )  # fmt: skip
+    print(f"report written to {page}")
     return 0
 
 

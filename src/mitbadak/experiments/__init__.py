@@ -52,6 +52,7 @@ LESSONS: dict[str, str] = {
     "linear-classifiers": "linear_classifiers",
     "convolution": "convolution",
     "unsupervised": "unsupervised",
+    "debugging": "debugging",
 }
 
 

@@ -60,6 +60,28 @@ from ..variable import Variable
 _name_counters: defaultdict[str, itertools.count] = defaultdict(itertools.count)
 
 
+# --- forward hooks (issue 16) -------------------------------------------------------------
+_hook_ids = itertools.count()
+
+
+class HookHandle:
+    """What :meth:`Layer.register_forward_hook` returns: ``remove()`` unregisters the hook.
+
+    Example:
+        >>> hooks = {0: print}; HookHandle(hooks, 0).remove(); hooks
+        {}
+    """
+
+    def __init__(self, hooks: dict[int, Any], key: int) -> None:
+        self._hooks, self._key = hooks, key
+
+    def remove(self) -> None:
+        self._hooks.pop(self._key, None)
+
+
+# --- end of forward hooks ----------------------------------------------------------------
+
+
 def _snake(name: str) -> str:
     """Keras-style default names: Dense -> dense, SimpleRNN -> simple_rnn, Conv2D -> conv2d."""
     out = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", "_", name)
@@ -490,7 +512,7 @@ class Layer:
         dtype).
 
         Example:
-            >>> layer = Layer()
+            >>> layer = Layer(name="layer")
             >>> w = layer.add_weight(shape=(2, 3), initializer="zeros", name="w")
             >>> b = layer.add_weight("b", (3,), "ones", False)
             >>> w.shape, b.trainable, [t.name for t in layer.weights]
@@ -917,13 +939,47 @@ class Layer:
             self._clear_losses()  # add_loss terms are those of this forward pass
         ctx.depth, ctx.training = depth + 1, given
         try:
-            # (forward hooks: a pre-hook goes just above this line, a post-hook just below)
             outputs = self.run_call(
                 inputs, self.training if given is None else bool(given), mask, **kwargs
             )
         finally:
             ctx.depth, ctx.training = depth, outer
+        # --- forward hooks (issue 16): one dict lookup when none is registered
+        hooks = self.__dict__.get("_forward_hooks")
+        if hooks:
+            args = inputs if isinstance(inputs, tuple) else (inputs,)
+            for hook in list(hooks.values()):
+                result = hook(self, args, outputs)
+                if result is not None:
+                    outputs = result
+        # --- end of forward hooks
         return outputs
+
+    # --- forward hooks (issue 16) ---------------------------------------------------------
+    def register_forward_hook(self, hook: Any) -> HookHandle:
+        """Call ``hook(layer, inputs, output)`` after every forward call of this layer (as
+        PyTorch's ``register_forward_hook``). ``inputs`` is a tuple of the input tensors; a hook
+        that returns a tensor replaces the output. Returns a handle; ``handle.remove()`` stops it.
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> seen = []
+            >>> layer = Dense(2)
+            >>> h = layer.register_forward_hook(lambda l, i, o: seen.append(o.shape))
+            >>> _ = layer(np.ones((3, 2))); h.remove(); _ = layer(np.ones((1, 2)))
+            >>> seen
+            [(3, 2)]
+        """
+        if not callable(hook):
+            raise ConfigError(
+                f"{self.name}: register_forward_hook expects a function, got {hook!r}"
+            )
+        hooks = self.__dict__.setdefault("_forward_hooks", {})
+        key = next(_hook_ids)
+        hooks[key] = hook
+        return HookHandle(hooks, key)
+
+    # --- end of forward hooks -------------------------------------------------------------
 
     def compute_output_shape(self, input_shape: tuple[int | None, ...]) -> tuple[int | None, ...]:
         """Output shape for an input shape (``None`` for the batch); by a dry run by default."""
