@@ -139,6 +139,20 @@ class Model(Layer):
             raise ConfigError("compile: a loss is needed, e.g. loss='mse'")
         self.loss = _losses.get(loss)
         if isinstance(optimizer, _optimizers.Optimizer):
+            # Issue 18.5, Keras semantics: re-compiling with the optimizer the model already
+            # uses, after a change of `trainable`, rebinds it to the new trainable weights
+            # (the weights that stay keep their state). Only an optimizer bound to all of the
+            # model's trainable weights follows them; one built on a chosen subset of the
+            # weights (PyTorch style) is left as it is.
+            if optimizer is self.optimizer and (
+                self._optimizer_spec is not None
+                or getattr(self, "_optimizer_follows", None) is optimizer
+            ):
+                optimizer.rebind(self.parameters())
+            follows = len(optimizer.param_groups) == 1 and (
+                {id(p) for p in optimizer.params} == {id(p) for p in self.parameters()}
+            )
+            self._optimizer_follows = optimizer if follows else None
             self.optimizer, self._optimizer_spec = optimizer, None
         else:
             if not (isinstance(optimizer, (str, dict)) or callable(optimizer)):
