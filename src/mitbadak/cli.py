@@ -481,6 +481,12 @@ def _add_pretrained_option(sub: argparse.ArgumentParser) -> None:
     )
 
 
+def _usage_error(command: str, message: str) -> int:
+    """A missing argument: one line on stderr and exit status 2, as argparse does."""
+    print(f"mitbadak {command}: error: {message} (see 'mitbadak {command} --help')", file=sys.stderr)
+    return 2
+
+
 def _pretrained_name(args: argparse.Namespace, paths: list[str]) -> str | None:
     """The pretrained model asked for: ``--model NAME``, or a MODEL argument that is not a
     file but is the name of a shipped model."""
@@ -547,6 +553,8 @@ def _evaluate_pretrained(name: str, model) -> int:
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from . import losses
 
+    if not args.model and not args.pretrained:
+        return _usage_error("evaluate", "give a MODEL file or --model NAME (a pretrained model)")
     model, extra, name, rest = _open_model(args, [args.model] if args.model else [], "evaluate")
     if rest:
         raise ConfigError(f"evaluate: --model {name} takes no MODEL file (got {rest[0]!r})")
@@ -644,13 +652,14 @@ def _fit_image(img: np.ndarray, want: tuple[int, ...], path: str) -> np.ndarray:
 def cmd_predict(args: argparse.Namespace) -> int:
     paths = [args.model, *args.images] if args.model else list(args.images)
     if args.model is None and _pretrained_name(args, paths) is None:  # one path: no model
-        raise ConfigError(
-            f"predict: give a MODEL file then the IMAGEs, or --model NAME then the IMAGEs "
-            f"(got only {paths[0]!r})"
+        return _usage_error(
+            "predict",
+            f"give a MODEL file then the IMAGEs, or --model NAME then the IMAGEs (got only "
+            f"{paths[0]!r})",
         )
     model, extra, _, images = _open_model(args, paths, "predict")
     if not images:
-        raise ConfigError("predict: give at least one IMAGE after the model")
+        return _usage_error("predict", "give at least one IMAGE after the model")
     names = extra.get("classes") if isinstance(extra.get("classes"), list) else None
     want = tuple(model.input_shape[1:])
     for path in images:
