@@ -49,6 +49,7 @@ LESSONS: dict[str, str] = {
     "width-vs-depth": "width_vs_depth",
     "computational-graph": "computational_graph",
     "perceptron-xor": "perceptron_xor",
+    "transfer": "transfer",
 }
 
 
