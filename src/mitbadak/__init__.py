@@ -26,6 +26,7 @@ from . import (
     random,
     regularizers,
     schedules,
+    zoo,
 )
 from .errors import (
     ConfigError,
