@@ -124,6 +124,7 @@ __all__ = [
     "random",
     "regularizers",
     "schedules",
+    "zoo",
     "relu",
     "save_model",
     "set_default_dtype",

@@ -483,7 +483,9 @@ def _add_pretrained_option(sub: argparse.ArgumentParser) -> None:
 
 def _usage_error(command: str, message: str) -> int:
     """A missing argument: one line on stderr and exit status 2, as argparse does."""
-    print(f"mitbadak {command}: error: {message} (see 'mitbadak {command} --help')", file=sys.stderr)
+    print(
+        f"mitbadak {command}: error: {message} (see 'mitbadak {command} --help')", file=sys.stderr
+    )
     return 2
 
 

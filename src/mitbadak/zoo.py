@@ -149,7 +149,9 @@ def _manifest() -> dict[str, Any]:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise FileFormatError(f"{path}: missing; this installation has no pretrained models")
+        raise FileFormatError(
+            f"{path}: missing; this installation has no pretrained models"
+        ) from None
     except (OSError, ValueError) as e:
         raise FileFormatError(f"{path}: not a readable manifest ({e})") from None
     if not isinstance(doc, dict) or doc.get("format") != MANIFEST_FORMAT:
@@ -183,9 +185,7 @@ def pretrained_info(name: str) -> dict[str, Any]:
     """
     models = _manifest()["models"]
     if not isinstance(name, str) or name not in models:
-        raise ConfigError(
-            f"pretrained: unknown model {name!r}; expected one of {sorted(models)}"
-        )
+        raise ConfigError(f"pretrained: unknown model {name!r}; expected one of {sorted(models)}")
     return copy.deepcopy(models[name])
 
 
