@@ -235,7 +235,8 @@ def run(out: str | Path = "lessons/transfer", quick: bool = False, seed: int = 0
         f"on 0-4 are what 5-9 are made of too, so a few labels only have to teach the head "
         f"how to combine them; from scratch, the same labels must also teach the filters. "
         f"With enough labels, the network trained from scratch learns its own filters and "
-        f"the advantage shrinks, while fine-tuning keeps the better of both."
+        f"the advantage shrinks or turns (a frozen base cannot adapt); fine-tuning stays "
+        f"close to the better of the two."
         + (
             " On Fashion-MNIST the base was never shown clothes: its features still help "
             "with few labels but less, and less the more labels there are."
