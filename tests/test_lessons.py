@@ -46,6 +46,7 @@ def test_registry_names_are_the_lessons() -> None:
         "convolution",
         "unsupervised",
         "debugging",
+        "transfer",
     ]
     for name in LESSONS:
         mod = get_lesson(name)
@@ -69,8 +70,8 @@ def test_every_lesson_writes_its_section_and_figures(report) -> None:
         for fig in r.figures:
             assert fig.exists() and fig.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
             assert f"]({fig.name})" in r.markdown
-        if name != "computational-graph":  # its drawings need Graphviz, not matplotlib
-            assert r.figures, name
+        if name != "computational-graph" and not r.numbers.get("skipped"):
+            assert r.figures, name  # (computational-graph's drawings need Graphviz)
 
 
 def test_quick_mode_is_quick(report) -> None:
@@ -279,6 +280,33 @@ def test_unsupervised(report) -> None:
     assert 0.65 < n["pca_variance_10"] < 0.8 and n["pca_variance_30"] > 0.95
     mse = n["reconstruction_mse"]
     assert mse["2"] > mse["10"] > mse["30"] > 0
+
+
+def test_transfer(report) -> None:
+    n = report[0]["transfer"].numbers
+    if n.get("skipped"):
+        pytest.skip(f"the transfer lesson needs MNIST: {n['reason']}")
+    digits = n["curves"]["digits 5-9"]
+    assert n["sizes"] == [10, 100]  # quick mode
+    for labels in (10, 100):  # the claim: transfer beats training from scratch
+        assert digits["frozen"][labels] > digits["scratch"][labels], labels
+        assert digits["fine-tuned"][labels] > digits["scratch"][labels], labels
+    assert n["transfer_wins"] == [10, 100] and n["gain_at_10"] > 0.02
+    assert all(0.2 < acc <= 1.0 for m in digits.values() for acc in m.values())
+
+
+def test_transfer_without_mnist_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from mitbadak.data import mnist
+
+    def offline(*args, **kwargs):
+        raise OSError("network is unreachable")
+
+    monkeypatch.setenv("MITBADAK_DATA", str(tmp_path / "none"))
+    monkeypatch.setenv("MITBADAK_CACHE", str(tmp_path / "cache"))
+    monkeypatch.setattr(mnist, "urlopen", offline)
+    r = run_lesson("transfer", tmp_path, quick=True)
+    assert r.numbers["skipped"] and "MNIST is not available" in r.markdown
+    assert "MITBADAK_DATA" in r.markdown and r.figures == []
 
 
 def test_same_seed_same_numbers(tmp_path: Path, report) -> None:

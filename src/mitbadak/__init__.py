@@ -30,6 +30,7 @@ from . import (
     regularizers,
     safetensors,  # issue 18
     schedules,
+    zoo,
 )
 from .errors import (
     ConfigError,
@@ -216,6 +217,7 @@ __all__ = [
     "random",
     "regularizers",
     "schedules",
+    "zoo",
     "relu",
     "save_model",
     "set_default_dtype",

@@ -228,7 +228,10 @@ def build_parser() -> argparse.ArgumentParser:
         description="Evaluate a saved model on the test part of a data set (by default the one "
         "it was trained on).",
     )
-    evaluate.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak (.npz)")
+    evaluate.add_argument(
+        "model", metavar="MODEL", nargs="?", help="a model file saved by mitbadak (.npz)"
+    )
+    _add_pretrained_option(evaluate)
     evaluate.add_argument("--dataset", choices=DATASETS, default=None, help="data set")
     evaluate.set_defaults(func=cmd_evaluate)
 
@@ -240,8 +243,11 @@ def build_parser() -> argparse.ArgumentParser:
         "levels scaled to [0, 1] and resized to the model's input size; like the training data, "
         "the digit should be light on a dark background.",
     )
-    predict.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak (.npz)")
+    predict.add_argument(
+        "model", metavar="MODEL", nargs="?", help="a model file saved by mitbadak (.npz)"
+    )
     predict.add_argument("images", metavar="IMAGE", nargs="+", help=".npy, .png or .jpg files")
+    _add_pretrained_option(predict)
     predict.set_defaults(func=cmd_predict)
 
     summary = sub.add_parser("summary", help="print the layers and parameter counts of a model")
@@ -561,20 +567,115 @@ def _load(path: str):
     return model, extra
 
 
+# --------------------------------------------- pretrained models (--model NAME, issue 18.4)
+def _add_pretrained_option(sub: argparse.ArgumentParser) -> None:
+    try:
+        from .zoo import pretrained_names
+
+        names = ", ".join(pretrained_names())
+    except MitbadakError:
+        names = "none in this installation"
+    sub.add_argument(
+        "--model",
+        dest="pretrained",
+        metavar="NAME",
+        default=None,
+        help=f"a pretrained model shipped with mitbadak instead of a file ({names})",
+    )
+
+
+def _usage_error(command: str, message: str) -> int:
+    """A missing argument: one line on stderr and exit status 2, as argparse does."""
+    print(
+        f"mitbadak {command}: error: {message} (see 'mitbadak {command} --help')", file=sys.stderr
+    )
+    return 2
+
+
+def _pretrained_name(args: argparse.Namespace, paths: list[str]) -> str | None:
+    """The pretrained model asked for: ``--model NAME``, or a MODEL argument that is not a
+    file but is the name of a shipped model."""
+    from pathlib import Path
+
+    if args.pretrained:
+        return args.pretrained
+    if paths and not Path(paths[0]).exists():
+        from .zoo import pretrained_names
+
+        try:
+            if paths[0] in pretrained_names():
+                return paths[0]
+        except MitbadakError:
+            return None
+    return None
+
+
+def _open_model(args: argparse.Namespace, paths: list[str], who: str):
+    """``(model, extra, name, rest)`` for a command taking MODEL or ``--model NAME``: the
+    model, its saved ``extra`` (dataset, class names), the pretrained model's name (``None``
+    for a file), and the positional arguments left once the model's is taken."""
+    name = _pretrained_name(args, paths)
+    if name is not None:
+        from .zoo import pretrained, pretrained_info
+
+        info = pretrained_info(name)
+        rest = paths if args.pretrained else paths[1:]
+        extra = {"dataset": info["dataset"], "classes": info["class_names"]}
+        return pretrained(name), extra, name, rest
+    if not paths:
+        raise ConfigError(f"{who}: give a MODEL file or --model NAME (a pretrained model)")
+    model, extra = _load(paths[0])
+    return model, extra, None, paths[1:]
+
+
+def _evaluate_pretrained(name: str, model) -> int:
+    from .data.mnist import cache_dir
+    from .errors import FileFormatError
+    from .zoo import pretrained_info, pretrained_test_set
+
+    info = pretrained_info(name)
+    try:
+        x, y = pretrained_test_set(name)
+    except FileFormatError as e:
+        subdir = info["dataset"]
+        reason = "not found, and the download failed" if "Downloading" in str(e) else (
+            str(e).splitlines()[0]
+        )  # fmt: skip
+        raise FileFormatError(
+            f"evaluate --model {name}: the {subdir} test set is not available ({reason}); "
+            f"set MITBADAK_DATA to a folder holding {subdir}/ with its four IDX files, or "
+            f"connect to the internet to download them into {cache_dir(subdir)}"
+        ) from None
+    result = model.evaluate(x, y, batch_size=500, return_dict=True)
+    what = "test set" if info.get("classes") is None else f"test set, classes {info['classes']}"
+    print(
+        f"{name} on {info['dataset']} {what} ({len(x)} images): loss {result['loss']:.4f}  "
+        f"accuracy {result['accuracy']:.4f} (shipped: {info['test_accuracy']:.4f})"
+    )
+    return 0
+
+
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from . import losses
 
-    model, extra = _load(args.model)
+    if not args.model and not args.pretrained:
+        return _usage_error("evaluate", "give a MODEL file or --model NAME (a pretrained model)")
+    model, extra, name, rest = _open_model(args, [args.model] if args.model else [], "evaluate")
+    if rest:
+        raise ConfigError(f"evaluate: --model {name} takes no MODEL file (got {rest[0]!r})")
+    if name is not None and not args.dataset:  # a pretrained model, on its own test set
+        return _evaluate_pretrained(name, model)
+    label = name or args.model
     dataset = args.dataset or extra.get("dataset") or "digits"
     if dataset not in DATASETS:
-        raise ConfigError(f"unknown data set {dataset!r} in {args.model}; pass --dataset")
+        raise ConfigError(f"unknown data set {dataset!r} in {label}; pass --dataset")
     data = _load_dataset(dataset, float(extra.get("test_size", 0.2)), int(extra.get("seed", 0)))
     if not model.compiled or "accuracy" not in model.metrics_names:
         model.compile("sgd", losses.SparseCategoricalCrossentropy(from_logits=True), ["accuracy"])
-    x = _shape_for(model, data["x_test"], f"{args.model} on {dataset}")
+    x = _shape_for(model, data["x_test"], f"{label} on {dataset}")
     result = model.evaluate(x, data["y_test"], batch_size=500, return_dict=True)
     print(
-        f"{args.model} on {dataset} test set ({len(x)} images): "
+        f"{label} on {dataset} test set ({len(x)} images): "
         f"loss {result['loss']:.4f}  accuracy {result['accuracy']:.4f}"
     )
     return 0
@@ -654,10 +755,19 @@ def _fit_image(img: np.ndarray, want: tuple[int, ...], path: str) -> np.ndarray:
 
 
 def cmd_predict(args: argparse.Namespace) -> int:
-    model, extra = _load(args.model)
+    paths = [args.model, *args.images] if args.model else list(args.images)
+    if args.model is None and _pretrained_name(args, paths) is None:  # one path: no model
+        return _usage_error(
+            "predict",
+            f"give a MODEL file then the IMAGEs, or --model NAME then the IMAGEs (got only "
+            f"{paths[0]!r})",
+        )
+    model, extra, _, images = _open_model(args, paths, "predict")
+    if not images:
+        return _usage_error("predict", "give at least one IMAGE after the model")
     names = extra.get("classes") if isinstance(extra.get("classes"), list) else None
     want = tuple(model.input_shape[1:])
-    for path in args.images:
+    for path in images:
         x = _fit_image(_read_image(path), want, path)
         all_scores = model.predict(x).astype(np.float64)
         for i, scores in enumerate(all_scores):

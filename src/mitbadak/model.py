@@ -227,6 +227,25 @@ class Model(Layer):
         """
         self.loss = _losses.get(loss) if loss is not None else None
         if isinstance(optimizer, _optimizers.Optimizer) or _unbound(optimizer):
+            # Issue 18.5, Keras semantics: re-compiling with the optimizer the model already
+            # uses, after a change of `trainable`, rebinds it to the new trainable weights
+            # (the weights that stay keep their state). Only an optimizer bound to all of the
+            # model's trainable weights (or built by the model) follows them; one built on a
+            # chosen subset of the weights (PyTorch style) is left as it is.
+            if (
+                optimizer is self._optimizer
+                and optimizer.built
+                and (
+                    self._optimizer_spec is not None  # the model built it from a name
+                    or getattr(self, "_optimizer_follows", None) is optimizer
+                )
+            ):
+                optimizer.rebind(self.parameters())
+            follows = not optimizer.built or (
+                len(optimizer.param_groups) == 1
+                and {id(p) for p in optimizer.params} == {id(p) for p in self.parameters()}
+            )
+            self._optimizer_follows = optimizer if follows else None
             self._optimizer, self._optimizer_spec = optimizer, None
         else:
             if not (isinstance(optimizer, (str, dict)) or callable(optimizer)):

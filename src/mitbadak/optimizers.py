@@ -383,6 +383,31 @@ class Optimizer:
             for p in grads:
                 p.grad = p.grad * scale
 
+    def rebind(self, params: Iterable[Tensor]) -> None:
+        """Update ``params`` from now on (one parameter group): each parameter that stays keeps
+        its state (moments, step count), a new one starts fresh. ``Model.compile`` calls it
+        when a model is re-compiled with its optimizer after a change of ``trainable``.
+
+        Example:
+            >>> a, b = Tensor([1.0], requires_grad=True), Tensor([2.0], requires_grad=True)
+            >>> opt = SGD([a], lr=0.5, momentum=0.9)
+            >>> opt.rebind([a, b]); len(opt.params), len(opt.state)
+            (2, 2)
+        """
+        if len(self.param_groups) != 1:
+            raise ConfigError(
+                f"{type(self).__name__}.rebind: needs a single parameter group, this optimizer "
+                f"has {len(self.param_groups)}"
+            )
+        new = list(params)
+        if any(not isinstance(p, Tensor) for p in new) or len({id(p) for p in new}) != len(new):
+            raise ConfigError(f"{type(self).__name__}.rebind: expected distinct Tensors")
+        where = {id(p): i for i, p in enumerate(self.params)}
+        self.state = [self.state[where[id(p)]] if id(p) in where else {} for p in new]
+        self.steps = [self.steps[where[id(p)]] if id(p) in where else 0 for p in new]
+        self.params = new
+        self.param_groups[0]["params"] = list(new)
+
     def update(
         self, p: Tensor, g: np.ndarray, state: dict[str, np.ndarray], h: dict[str, Any], t: int
     ) -> None:

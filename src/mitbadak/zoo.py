@@ -3,14 +3,27 @@
 ``build_mlp`` (a multilayer perceptron) and ``build_cnn`` (a small LeNet-style convolutional
 network) return an unbuilt :class:`~mitbadak.Sequential`; they build on the first batch.
 Dropout and batch normalization layers are imported only when asked for.
+
+``pretrained(name)`` returns one of the trained networks shipped inside the package (in
+``mitbadak/pretrained/``, described by its ``MANIFEST.json``): no training, no network.
+Each file's SHA-256 is checked against the manifest before it is read, and it is read with
+:func:`mitbadak.load_model` (plain arrays and JSON; nothing is unpickled). The recipes that
+retrain them from scratch are in ``benchmarks/pretrained.py``.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
+import hashlib
+import json
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
-from .errors import ConfigError
+import numpy as np
+
+from .errors import ConfigError, FileFormatError
 from .layers import Conv2D, Dense, Flatten, Layer, MaxPooling2D
 from .model import Sequential
 
@@ -124,4 +137,143 @@ def build_cnn(
     return Sequential(layers, name=name)
 
 
-__all__ = ["build_cnn", "build_mlp"]
+# ------------------------------------------------------------------- pretrained models
+#: The folder of the shipped models and their ``MANIFEST.json``.
+PRETRAINED_DIR = Path(__file__).resolve().with_name("pretrained")
+MANIFEST_FORMAT = "mitbadak-pretrained/1"
+
+
+@functools.lru_cache(maxsize=1)
+def _manifest() -> dict[str, Any]:
+    path = PRETRAINED_DIR / "MANIFEST.json"
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise FileFormatError(
+            f"{path}: missing; this installation has no pretrained models"
+        ) from None
+    except (OSError, ValueError) as e:
+        raise FileFormatError(f"{path}: not a readable manifest ({e})") from None
+    if not isinstance(doc, dict) or doc.get("format") != MANIFEST_FORMAT:
+        raise FileFormatError(f"{path}: expected format {MANIFEST_FORMAT!r}")
+    models = doc.get("models")
+    if not isinstance(models, dict) or not all(isinstance(v, dict) for v in models.values()):
+        raise FileFormatError(f"{path}: 'models' must map names to descriptions")
+    return doc
+
+
+def pretrained_names() -> list[str]:
+    """The names of the pretrained models shipped with mitbadak, sorted.
+
+    Example:
+        >>> pretrained_names()
+        ['digits-mlp', 'fashion-cnn', 'mnist-cnn', 'mnist04-cnn']
+    """
+    return sorted(_manifest()["models"])
+
+
+def pretrained_info(name: str) -> dict[str, Any]:
+    """The manifest entry of a shipped model (a copy): its ``file``, ``sha256``, ``bytes``,
+    ``dataset``, ``classes`` (labels it was trained on), ``class_names``, ``test_accuracy``
+    and ``test_samples`` measured when it was shipped, ``split`` (how the test set is made),
+    ``params``, ``recipe`` and the ``mitbadak_version`` that trained it.
+
+    Example:
+        >>> info = pretrained_info("mnist-cnn")
+        >>> info["dataset"], info["test_accuracy"] >= 0.993
+        ('mnist', True)
+    """
+    models = _manifest()["models"]
+    if not isinstance(name, str) or name not in models:
+        raise ConfigError(f"pretrained: unknown model {name!r}; expected one of {sorted(models)}")
+    return copy.deepcopy(models[name])
+
+
+def pretrained_path(name: str, verify: bool = True) -> Path:
+    """The path of a shipped model's ``.npz`` file, after checking its SHA-256 (``verify``).
+
+    Example:
+        >>> pretrained_path("digits-mlp").name
+        'digits-mlp.npz'
+    """
+    info = pretrained_info(name)
+    path = PRETRAINED_DIR / str(info["file"])
+    if path.parent != PRETRAINED_DIR or not path.is_file():
+        raise FileFormatError(f"pretrained {name!r}: {path} is missing from this installation")
+    if verify:
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()
+        if digest != info["sha256"]:
+            raise FileFormatError(
+                f"pretrained {name!r}: {path} has SHA-256 {digest}, the manifest says "
+                f"{info['sha256']}; the file is corrupt or was replaced (reinstall mitbadak)"
+            )
+    return path
+
+
+def pretrained(name: str, compile: bool = True, verify: bool = True) -> Any:
+    """A trained model shipped with mitbadak, ready to ``predict`` (and to ``evaluate`` or
+    ``fit`` on: it comes compiled with its loss and ``accuracy``; no optimizer state).
+
+    ``"mnist-cnn"`` (MNIST, 10 digits), ``"fashion-cnn"`` (Fashion-MNIST), ``"mnist04-cnn"``
+    (MNIST digits 0-4 only: the base of the transfer-learning lesson) take (N, 1, 28, 28)
+    images in [0, 1]; ``"digits-mlp"`` takes the 8x8 digits as (N, 64) in [0, 1]. Each returns
+    logits. The file's checksum is verified first (``verify``).
+
+    Example:
+        >>> from mitbadak.data import load_digits
+        >>> model = pretrained("digits-mlp")
+        >>> x = load_digits().data[:5] / 16.0
+        >>> model.predict(x).argmax(axis=1).tolist()
+        [0, 1, 2, 3, 4]
+    """
+    from .io import load_model
+
+    return load_model(pretrained_path(name, verify=verify), compile=compile)
+
+
+def pretrained_test_set(name: str, download: bool = True) -> tuple[np.ndarray, np.ndarray]:
+    """``(x_test, y_test)``: the test set a shipped model was measured on, shaped for it.
+
+    MNIST and Fashion-MNIST come through :func:`mitbadak.data.load_mnist` /
+    :func:`~mitbadak.data.load_fashion_mnist` (``$MITBADAK_DATA``, the cache, or a download);
+    they raise :class:`~mitbadak.errors.FileFormatError` when the data cannot be found. The
+    digits are embedded in the package.
+
+    Example:
+        >>> x, y = pretrained_test_set("digits-mlp")
+        >>> x.shape, float((pretrained("digits-mlp").predict(x).argmax(1) == y).mean()) > 0.95
+        ((450, 64), True)
+    """
+    from .data import load_digits, load_fashion_mnist, load_mnist, train_test_split
+
+    info = pretrained_info(name)
+    dataset, split = info["dataset"], info.get("split") or {}
+    if dataset == "digits":
+        ds = load_digits()
+        _, x, _, y = train_test_split(
+            ds.data / 16.0, ds.target, test_size=split.get("test_size", 0.25),
+            seed=split.get("seed", 0),
+        )  # fmt: skip
+    elif dataset in ("mnist", "fashion-mnist"):
+        loader = load_mnist if dataset == "mnist" else load_fashion_mnist
+        test = loader(download=download).test
+        x, y = test.data, test.target
+    else:
+        raise FileFormatError(f"pretrained {name!r}: unknown data set {dataset!r} in the manifest")
+    classes = info.get("classes")
+    if classes is not None:
+        keep = np.isin(y, classes)
+        x, y = x[keep], y[keep]
+    shape = tuple(int(s) for s in info["input_shape"])
+    return np.ascontiguousarray(x, dtype=np.float32).reshape((-1, *shape)), np.asarray(y)
+
+
+__all__ = [
+    "build_cnn",
+    "build_mlp",
+    "pretrained",
+    "pretrained_info",
+    "pretrained_names",
+    "pretrained_path",
+    "pretrained_test_set",
+]

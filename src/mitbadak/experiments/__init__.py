@@ -53,6 +53,7 @@ LESSONS: dict[str, str] = {
     "convolution": "convolution",
     "unsupervised": "unsupervised",
     "debugging": "debugging",
+    "transfer": "transfer",
 }
 
 
