@@ -103,14 +103,11 @@ def _is_arrays(x: Any) -> bool:
 
 
 def _tune_malloc() -> None:
-    """Keep freed memory in the heap (see PERFORMANCE.md) if the backend offers it."""
-    try:
-        from . import backend  # type: ignore[attr-defined]
-    except ImportError:
-        return
-    tune = getattr(backend, "tune_malloc", None)
-    if tune is not None:
-        tune()
+    """Keep freed memory in the heap (see PERFORMANCE.md) only if the user switched it on
+    (``mitbadak.backend.set_allocator_tuning(True)`` or ``MITBADAK_TUNE_MALLOC=1``; issue 15)."""
+    from . import backend
+
+    backend.apply_allocator_setting()
 
 
 class _Tracker(_metrics.Mean):
