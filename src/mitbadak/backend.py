@@ -163,7 +163,17 @@ def _mallopt(mmap_threshold: int, trim_threshold: int) -> bool:
     return mallopt(_M_TRIM_THRESHOLD, int(trim_threshold)) == 1 and ok
 
 
+# Issue 15: the reference (formula-as-written) kernels, selectable at run time.
+from .ops.kernel_mode import (  # noqa: E402
+    reference_kernels,
+    set_reference_kernels,
+    use_reference_kernels,
+)
+
 __all__ = [
+    "reference_kernels",
+    "set_reference_kernels",
+    "use_reference_kernels",
     "DEFAULT_ALLOCATOR_TUNING",
     "allocator_tuning",
     "apply_allocator_setting",
