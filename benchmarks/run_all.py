@@ -16,6 +16,7 @@ Check ``uptime`` first: on a loaded machine the ratios mean little (PERFORMANCE.
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import statistics
 import subprocess
@@ -48,9 +49,13 @@ def raw_ratios(quick: bool, threads: int) -> dict[tuple[str, str | None], float]
         "bench_rnn.py": ["--rounds", "1", "--batches", "3"] if quick else [],
     }
     out: dict[tuple[str, str | None], float] = {}
+    env = dict(os.environ)  # bench_rnn.py reads its thread count from the environment
+    env.update(
+        {v: str(threads) for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
+    )
     for script, extra in args.items():
         text = subprocess.run(
-            [sys.executable, str(HERE / script), *extra], capture_output=True, text=True
+            [sys.executable, str(HERE / script), *extra], capture_output=True, text=True, env=env
         ).stdout
         for key in [k for _, k, _, _ in ROWS if k[0] == script]:
             lines = [ln for ln in text.splitlines() if key[1] is None or key[1] in ln]
