@@ -10,7 +10,8 @@ Then memory: peak memory allocated (tracemalloc, which sees NumPy's buffers) by 
 step of an LSTM(32) on 8 sequences of T = 250, 500, 1000, 2000 steps: it should grow linearly
 in T (the fused op stores O(T) states and gates), with no recursion error at any length.
 
-Run: ``OMP_NUM_THREADS=2 python benchmarks/bench_rnn.py [--rounds 7] [--batches 10]``
+Run: ``OMP_NUM_THREADS=2 python benchmarks/bench_rnn.py [--rounds 7] [--batches 10]`` (the
+thread count, 2 by default, is read from OMP_NUM_THREADS; ``run_all.py --threads`` sets it)
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def mitbadak_step_fn(kind: str):
 def torch_step_fn(kind: str):
     import torch
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(int(os.environ["OMP_NUM_THREADS"]))
     torch.manual_seed(0)
 
     class Net(torch.nn.Module):
@@ -133,7 +134,8 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=7)
     ap.add_argument("--batches", type=int, default=10)
     args = ap.parse_args()
-    print(f"batch {N}, {T} steps of {F} features, hidden {H}, Dense {C}, Adam, 2 threads")
+    threads = os.environ["OMP_NUM_THREADS"]
+    print(f"batch {N}, {T} steps of {F} features, hidden {H}, Dense {C}, Adam, {threads} threads")
     print(f"median of {args.rounds} interleaved rounds of {args.batches} batches")
     compare("lstm", args.rounds, args.batches)
     compare("simple_rnn", args.rounds, args.batches)

@@ -13,14 +13,15 @@ Example:
 
 from __future__ import annotations
 
+import importlib as _importlib
+from typing import Any as _Any
+
 from . import (
     activations,
     callbacks,
     data,
-    export,  # issue 18: imports no onnx until to_onnx runs
     functional,
     initializers,
-    interop,  # issue 18: imports no torch / h5py until used
     layers,
     losses,
     metrics,
@@ -28,7 +29,6 @@ from . import (
     optimizers,
     random,
     regularizers,
-    safetensors,  # issue 18
     schedules,
     zoo,
 )
@@ -46,7 +46,6 @@ from .errors import (
 )
 from .functional_model import Functional, Input
 from .gradcheck import gradcheck, numerical_grad
-from .io import load_model, save_model
 from .model import Model, Sequential
 from .ops import (  # the PyTorch-style tensor library (issue 13); mb.tensor is the callable module
     all,
@@ -171,6 +170,52 @@ from .tensor import (
 from .variable import Variable
 
 __version__ = "0.1.0"
+
+# Issue 15: ``import mitbadak`` loads the engine, the layers and the model only. These load the
+# first time they are used (``mb.classic.KMeans``, ``mb.export.to_onnx``, ``mitbadak.keras``...).
+_LAZY_MODULES = frozenset(
+    {
+        "backend",
+        "classic",
+        "cli",
+        "doctor",
+        "experiments",
+        "export",  # issue 18: imports no onnx until to_onnx runs
+        "graphviz",
+        "htmlreport",
+        "inspect",
+        "interop",  # issue 18: imports no torch / h5py until used
+        "io",
+        "keras",
+        "playground",
+        "plot",
+        "safetensors",  # issue 18
+        "zoo",
+    }
+)
+_LAZY_NAMES = {"load_model": "io", "save_model": "io"}
+
+
+def __getattr__(name: str) -> _Any:
+    """Import a lazily loaded submodule (or a name from one) the first time it is used.
+
+    Example:
+        >>> import mitbadak as mb
+        >>> mb.classic.KMeans.__name__
+        'KMeans'
+    """
+    if name in _LAZY_MODULES:
+        return _importlib.import_module(f".{name}", __name__)  # also sets mitbadak.<name>
+    if name in _LAZY_NAMES:
+        value = getattr(_importlib.import_module(f".{_LAZY_NAMES[name]}", __name__), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | _LAZY_MODULES | set(_LAZY_NAMES))
+
 
 __all__ = [
     "Functional",

@@ -149,9 +149,15 @@ def check_finite(x: Any, who: str) -> None:
     """Raise DataError if a float array of ``x`` holds NaN or infinity (one pass each)."""
 
     def check(a: Any) -> Any:
-        # A float64 sum is finite iff every value is (NaN and inf propagate; float32 values
-        # cannot overflow a float64 sum): one pass, no temporary.
-        if a.dtype.kind == "f" and not np.isfinite(np.add.reduce(a, axis=None, dtype=np.float64)):
+        # A finite sum means every value is finite (NaN and inf propagate): one pass in the
+        # array's own dtype, no temporary (issue 15: ~4-20x faster than a float64-accumulating
+        # sum, which cost ~10% of predict). Only a non-finite sum, a real NaN / inf or an
+        # overflow of large finite values, pays for the exact element-wise check.
+        if a.dtype.kind != "f":
+            return a
+        with np.errstate(over="ignore", invalid="ignore"):  # an overflow is not the user's
+            total = np.add.reduce(a, axis=None)
+        if not np.isfinite(total) and not np.isfinite(a).all():
             raise DataError(f"{who}: x contains NaN or infinite values")
         return a
 

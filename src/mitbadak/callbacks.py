@@ -694,4 +694,17 @@ class LambdaCallback(Callback):
             self._fns["on_train_end"](logs)
 
 
-from .doctor import Doctor as Doctor  # noqa: E402  (issue 16: the doctor is a callback too)
+def __getattr__(name: str) -> Any:
+    """``callbacks.Doctor`` (issue 16: the doctor is a callback too), imported on first use so
+    that ``import mitbadak`` does not load the doctor (issue 15).
+
+    Example:
+        >>> from mitbadak.callbacks import Doctor
+        >>> Doctor.__name__
+        'Doctor'
+    """
+    if name == "Doctor":
+        from .doctor import Doctor
+
+        return Doctor
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -103,14 +103,11 @@ def _is_arrays(x: Any) -> bool:
 
 
 def _tune_malloc() -> None:
-    """Keep freed memory in the heap (see PERFORMANCE.md) if the backend offers it."""
-    try:
-        from . import backend  # type: ignore[attr-defined]
-    except ImportError:
-        return
-    tune = getattr(backend, "tune_malloc", None)
-    if tune is not None:
-        tune()
+    """Keep freed memory in the heap (see PERFORMANCE.md) only if the user switched it on
+    (``mitbadak.backend.set_allocator_tuning(True)`` or ``MITBADAK_TUNE_MALLOC=1``; issue 15)."""
+    from . import backend
+
+    backend.apply_allocator_setting()
 
 
 class _Tracker(_metrics.Mean):
@@ -914,15 +911,31 @@ class Model(Layer):
         cb = self._callbacks(callbacks, verbose, {"verbose": verbose, "steps": feed.steps}, None)
         cb.on_predict_begin({})
         outs: list[Any] = []
+        # Issue 15: with in-memory arrays the number of samples is known, so a single-array
+        # output is written batch by batch into one preallocated result (no list of batches
+        # plus a concatenated copy): the working memory stays that of one batch.
+        total = num_samples(x) if _is_arrays(x) else None
+        result, filled = None, 0
         with no_grad():
             for step, batch in enumerate(feed.epoch()):
                 cb.on_predict_batch_begin(step, {})
                 yb = map_structure(
                     lambda t: t.data if isinstance(t, Tensor) else t, self.predict_step(batch)
                 )
-                outs.append(yb)
+                if total is not None and not outs and isinstance(yb, np.ndarray) and yb.ndim:
+                    if result is None:
+                        result = np.empty((total,) + yb.shape[1:], dtype=yb.dtype)
+                    if yb.shape[1:] == result.shape[1:] and filled + len(yb) <= total:
+                        result[filled : filled + len(yb)] = yb
+                        filled += len(yb)
+                    else:  # an unexpected shape: fall back to collecting the batches
+                        outs, result = [result[:filled], yb], None
+                else:
+                    outs.append(yb)
                 cb.on_predict_batch_end(step, {"outputs": yb})
         cb.on_predict_end({})
+        if result is not None:
+            return result if filled == total else result[:filled].copy()
         if not outs:
             raise DataError("predict: the input holds no batch")
         if isinstance(outs[0], np.ndarray):

@@ -38,6 +38,7 @@ import numpy as np
 
 from ..errors import DataError, DTypeError
 from ..tensor import Function, Tensor
+from .kernel_mode import reference_kernels
 
 
 def _sigmoid_(a: np.ndarray) -> np.ndarray:
@@ -418,6 +419,10 @@ def recurrence(
         >>> recurrence("simple_rnn", x, w, u, b, [h0], return_sequences=True).shape
         (2, 5, 4)
     """
+    if reference_kernels():  # the cells step by step, from elementary ops (issue 15)
+        from .reference import ref_recurrence
+
+        return ref_recurrence(kind, x, kernel, recurrent_kernel, bias, initial_state, **options)
     op = {"simple_rnn": SimpleRNNSeq, "lstm": LSTMSeq, "gru": GRUSeq}[kind]
     return op.apply(x, kernel, recurrent_kernel, bias, *initial_state, **options)
 
