@@ -4,7 +4,10 @@ Most names are mitbadak's classes themselves. The image layers get Keras' defaul
 ``Conv2D``, the 2-D and 1-D poolings, ``ZeroPadding2D`` (and the convolutions of
 :mod:`mitbadak.layers.conv_extra` when present) take ``data_format=None``, meaning
 ``keras.config.image_data_format()`` (``"channels_last"`` unless set otherwise), and
-``BatchNormalization`` normalizes ``axis=-1`` (the channels of channels-last data). These are
+``BatchNormalization`` normalizes ``axis=-1`` (the channels of channels-last data), and the
+recurrent layers (``SimpleRNN``, ``LSTM``, ``GRU``) repeat the latest real step's output at a
+masked step (``zero_output_for_mask=False``, Keras 3's default; mitbadak's own layers output
+zeros there, as PyTorch's padded sequences do). These are
 thin subclasses that only fill in those defaults; a saved model names the mitbadak class, with
 the layout written out explicitly, so files load the same either way.
 
@@ -25,8 +28,6 @@ from .. import layers as _layers
 from ..functional_model import Input, InputLayer
 from ..layers import (
     ELU,
-    GRU,
-    LSTM,
     Activation,
     Add,
     Average,
@@ -49,7 +50,6 @@ from ..layers import (
     ReLU,
     RepeatVector,
     Reshape,
-    SimpleRNN,
     Softmax,
     Subtract,
     TimeDistributed,
@@ -98,6 +98,9 @@ GlobalAveragePooling1D = _keras_defaults(_layers.GlobalAveragePooling1D, data_fo
 GlobalMaxPooling1D = _keras_defaults(_layers.GlobalMaxPooling1D, data_format=True)
 BatchNormalization = _keras_defaults(_layers.BatchNormalization, axis=-1)
 Flatten = _keras_defaults(_layers.Flatten, data_format=True)
+SimpleRNN = _keras_defaults(_layers.SimpleRNN, zero_output_for_mask=False)
+LSTM = _keras_defaults(_layers.LSTM, zero_output_for_mask=False)
+GRU = _keras_defaults(_layers.GRU, zero_output_for_mask=False)
 MaxPool2D, AvgPool2D = MaxPooling2D, AveragePooling2D
 MaxPool1D, AvgPool1D = MaxPooling1D, AveragePooling1D
 GlobalAvgPool2D, GlobalMaxPool2D = GlobalAveragePooling2D, GlobalMaxPooling2D
