@@ -234,9 +234,12 @@ class Model(Layer):
         names = self._output_names()
         self._output_metric_specs: list[list[Any]] | None = None
         if loss is not None and _multi.is_multi_output(loss, loss_weights, metrics, len(names)):
-            names = names or [f"output_{i + 1}" for i in range(len(loss))]  # (list / dict)
-            if isinstance(loss, dict) and not self._output_names():
-                names = [str(k) for k in loss]
+            if not names:  # a model whose outputs are not declared (subclassed, Sequential)
+                if isinstance(loss, dict):
+                    names = [str(k) for k in loss]
+                else:
+                    count = len(loss) if isinstance(loss, (list, tuple)) else 1
+                    names = [f"output_{i + 1}" for i in range(count)]
             self.loss = _multi.MultiOutputLoss(loss, names, loss_weights)
             self._output_metric_specs = _multi.metric_specs(metrics, names)
             metrics = None
