@@ -276,7 +276,12 @@ def metric_specs(metrics: Any, names: list[str]) -> list[list[Any]]:
 
 
 def metric_name(spec: Any) -> str:
-    """The name a metric spec logs under (before the output prefix)."""
+    """The name a metric spec logs under (before the output prefix).
+
+    Example:
+        >>> metric_name("mae"), metric_name(_metrics.get("accuracy", loss="mse"))
+        ('mae', 'accuracy')
+    """
     if isinstance(spec, _metrics.Metric):
         return spec.name
     if isinstance(spec, str):
@@ -291,7 +296,14 @@ def build_metrics(
 ) -> list[_metrics.Metric]:
     """The metric objects of a multi-output model, in Keras' log order: each trained output's
     loss tracker, then every ``<output>_<metric>`` sorted by name. ``"accuracy"`` is resolved
-    per output from that output's loss and first batch."""
+    per output from that output's loss and first batch.
+
+    Example:
+        >>> loss = MultiOutputLoss(["mse", "sparse_categorical_crossentropy"], ["a", "b"])
+        >>> y, p = [np.zeros((2, 1)), np.zeros(2, int)], [np.zeros((2, 1)), np.ones((2, 3))]
+        >>> [m.name for m in build_metrics(loss, [["mae"], ["accuracy"]], y, p)]
+        ['a_loss', 'b_loss', 'a_mae', 'b_accuracy']
+    """
     names = loss.names
     ys = _as_list(y, names, "y")
     preds = [p.data if isinstance(p, Tensor) else p for p in _as_list(y_pred, names, "outputs")]
@@ -307,7 +319,12 @@ def build_metrics(
 
 
 def log_names(loss: MultiOutputLoss, specs: list[list[Any]]) -> list[str]:
-    """``["loss", <output>_loss..., <output>_<metric> sorted]``: evaluate's order."""
+    """``["loss", <output>_loss..., <output>_<metric> sorted]``: evaluate's order.
+
+    Example:
+        >>> log_names(MultiOutputLoss("mse", ["a", "b"]), [["mse"], ["mae"]])
+        ['loss', 'a_loss', 'b_loss', 'a_mse', 'b_mae']
+    """
     out = [f"{n}_loss" for n, fn in zip(loss.names, loss.losses) if fn is not None]
     mets = sorted(f"{n}_{metric_name(s)}" for n, per in zip(loss.names, specs) for s in per)
     return ["loss", *out, *mets]
@@ -326,7 +343,15 @@ def map_targets(y: Any, fn: Any) -> Any:
 
 
 def check_targets(y: Any, names: list[str], n: int, who: str) -> None:
-    """Each output's targets hold ``n`` samples (as many as ``x``)."""
+    """Each output's targets hold ``n`` samples (as many as ``x``); DataError naming the
+    output otherwise.
+
+    Example:
+        >>> check_targets([np.zeros(3), np.zeros(2)], ["a", "b"], 3, "fit")
+        Traceback (most recent call last):
+        ...
+        mitbadak.errors.DataError: fit: x has 3 samples but the targets of output 'b' have 2; they must match
+    """
     for name, t in zip(names, _as_list(y, names, who)):
         if t is None:
             continue
