@@ -95,3 +95,25 @@ def test_repeated_outputs_gradient_by_finite_differences():
 
     x = Tensor(np.random.default_rng(2).normal(size=(2, 4, 3)), requires_grad=True)
     assert gradcheck(f, [x])
+
+
+@pytest.mark.parametrize("return_sequences", [False, True])
+def test_masking_then_bidirectional_matches_keras(return_sequences):
+    k = keras()
+    theirs = k.Sequential(
+        [
+            k.Input((6, 3)),
+            k.layers.Masking(),
+            k.layers.Bidirectional(k.layers.LSTM(3, return_sequences=return_sequences)),
+        ]
+    )
+    ours = mk.Sequential(
+        [
+            mk.Input((6, 3)),
+            mk.layers.Masking(),
+            mk.layers.Bidirectional(mk.layers.LSTM(3, return_sequences=return_sequences)),
+        ]
+    )
+    ours.set_weights(theirs.get_weights())
+    x = padded(3)
+    np.testing.assert_allclose(ours(x).data, k.ops.convert_to_numpy(theirs(x)), atol=2e-6)
