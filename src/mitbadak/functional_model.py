@@ -39,7 +39,7 @@ import numpy as np
 
 from . import ops
 from .errors import ConfigError, GraphError, ShapeError
-from .layers.base import Layer, layer_from_config, layer_to_config
+from .layers.base import Layer, layer_from_config, layer_to_config, outer_training
 from .model import Model
 from .tensor import Tensor, get_default_dtype, no_grad
 
@@ -406,7 +406,23 @@ def bind_optimizer(model: Model, x: Any = None) -> None:
 
 class KerasModelMixin:
     """``compile`` and ``fit`` that bind a parameterless Keras optimizer (see
-    :func:`bind_optimizer`) for the models of ``mitbadak.keras``."""
+    :func:`bind_optimizer`) for the models of ``mitbadak.keras``; and Keras' inference default:
+    ``model(x)`` outside ``fit`` runs in inference mode (Dropout off, BatchNormalization's
+    moving statistics) unless ``training=True`` is passed; ``model.train()`` / ``model.eval()``
+    (PyTorch-style) set the mode of the direct calls that follow, for every layer inside.
+
+    Example:
+        >>> from mitbadak.layers import Dense, Dropout
+        >>> x = Input(shape=(4,)); m = Functional(x, Dropout(0.5)(Dense(4)(x)))
+        >>> bool((m(np.ones((2, 4))).data == m(np.ones((2, 4))).data).all())  # no dropout
+        True
+    """
+
+    default_training: bool | None = False
+
+    def train(self, mode: bool = True) -> Any:
+        self.default_training = bool(mode)  # an explicit mode rules direct calls from now on
+        return super().train(mode)  # type: ignore[misc]
 
     def compile(self, optimizer: Any = "rmsprop", loss: Any = None, metrics: Any = None, **kw):
         super().compile(optimizer, loss, metrics, **kw)  # type: ignore[misc]
@@ -593,6 +609,10 @@ class Functional(KerasModelMixin, Model):
         return self._run(x, training=training)
 
     def _run(self, x: Any, training: bool | None = None, **_: Any) -> Any:
+        if training is None:  # an outer call's value, else Keras' inference default
+            training = outer_training()
+            if training is None:
+                training = self.default_training
         return self.call(x, training=self.training if training is None else training)
 
     def _bind_inputs(self, x: Any) -> dict[int, Tensor]:

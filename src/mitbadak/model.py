@@ -51,6 +51,7 @@ import numpy as np
 
 from . import losses as _losses
 from . import metrics as _metrics
+from . import multi_output as _multi
 from . import optimizers as _optimizers
 from . import random as _random
 from . import registry
@@ -199,6 +200,7 @@ class Model(Layer):
         optimizer: Any = "rmsprop",
         loss: Any = None,
         metrics: Iterable[Any] | None = None,
+        loss_weights: Any = None,
     ) -> None:
         """Choose the optimizer, the loss and the metrics to report.
 
@@ -215,6 +217,10 @@ class Model(Layer):
                 its own losses (``self.add_loss`` in a layer's ``call``).
             metrics: names (``"accuracy"``, ``"top_k_categorical_accuracy"``, ``"f1"``...) or
                 :mod:`mitbadak.metrics` objects.
+            loss_weights: for a model with several outputs, a list or a dict by output name:
+                the loss trained is ``sum(w * output loss)``. With several outputs ``loss``
+                may be a list / dict (one per output) and ``metrics`` a list (one entry per
+                output) or a dict; see :mod:`mitbadak.multi_output`.
 
         Calling ``compile`` again (e.g. after freezing layers) builds a new optimizer.
 
@@ -222,7 +228,20 @@ class Model(Layer):
             >>> from mitbadak.layers import Dense
             >>> m = Sequential([Dense(1)]); m.compile(optimizer="sgd", loss="mse", metrics=["mae"])
         """
-        self.loss = _losses.get(loss) if loss is not None else None
+        names = self._output_names()
+        self._output_metric_specs: list[list[Any]] | None = None
+        if loss is not None and _multi.is_multi_output(loss, loss_weights, metrics, len(names)):
+            if not names:  # a model whose outputs are not declared (subclassed, Sequential)
+                if isinstance(loss, dict):
+                    names = [str(k) for k in loss]
+                else:
+                    count = len(loss) if isinstance(loss, (list, tuple)) else 1
+                    names = [f"output_{i + 1}" for i in range(count)]
+            self.loss = _multi.MultiOutputLoss(loss, names, loss_weights)
+            self._output_metric_specs = _multi.metric_specs(metrics, names)
+            metrics = None
+        else:
+            self.loss = _losses.get(loss) if loss is not None else None
         if isinstance(optimizer, _optimizers.Optimizer) or _unbound(optimizer):
             # Issue 18.5, Keras semantics: re-compiling with the optimizer the model already
             # uses, after a change of `trainable`, rebinds it to the new trainable weights
@@ -263,6 +282,15 @@ class Model(Layer):
         self._metric_objs = None
         self.compiled = True
 
+    def _output_names(self) -> list[str]:
+        """The names of the outputs of a model with several (a functional model's output
+        layers, or its output dict's keys); ``[]`` when it has one or it is not known."""
+        try:
+            names = list(getattr(self, "output_names", None) or [])
+        except Exception:  # an unbuilt or unusual model: one output as far as we know
+            return []
+        return names if len(names) > 1 or isinstance(getattr(self, "output", None), dict) else []
+
     def get_compile_config(self) -> dict[str, Any] | None:
         """The compile arguments as JSON (registered objects only), or None if not compiled:
         ``{"optimizer": ..., "loss": ..., "metrics": [...]}``, for ``save``. A loss or metric
@@ -276,8 +304,11 @@ class Model(Layer):
         """
         if not self.compiled:
             return None
-        loss_cfg = None
-        if self.loss is not None and registry.is_registered("losses", self.loss):
+        loss_cfg: Any = None
+        multi = isinstance(self.loss, _multi.MultiOutputLoss)
+        if multi:
+            loss_cfg = {"multi_output": _jsonable(self.loss.get_config())}
+        elif self.loss is not None and registry.is_registered("losses", self.loss):
             loss_cfg = _jsonable(registry.serialize(self.loss))
         opt_cfg: Any = None
         opt = self._optimizer
@@ -295,6 +326,16 @@ class Model(Layer):
                 mets.append(m)
             elif isinstance(m, _metrics.Metric) and registry.is_registered("metrics", m):
                 mets.append(_jsonable(registry.serialize(m)))
+        if multi:
+            mets = [
+                [m if isinstance(m, str) else _jsonable(registry.serialize(m)) for m in per
+                 if isinstance(m, str) or (isinstance(m, _metrics.Metric)
+                                           and registry.is_registered("metrics", m))]
+                for per in self._output_metric_specs or []
+            ]  # fmt: skip
+            saved = loss_cfg["multi_output"]["losses"]
+            if any(c is None and la is not None for c, la in zip(saved, self.loss.losses)):
+                loss_cfg = None  # a loss given as a function: compile again after loading
         return {
             "optimizer": opt_cfg,
             "loss": loss_cfg,
@@ -311,6 +352,30 @@ class Model(Layer):
         loss_spec = config.get("loss")
         if loss_spec is None and config.get("has_loss", True):
             return False  # a custom loss function: the user compiles again
+        loss_weights = None
+        if isinstance(loss_spec, dict) and "multi_output" in loss_spec:
+            multi = loss_spec["multi_output"]
+            if not isinstance(multi, dict) or not isinstance(multi.get("losses"), list):
+                raise ConfigError("invalid multi-output compile config")
+            names = [str(n) for n in multi.get("names", [])]
+            loss = {
+                n: registry.deserialize("losses", spec)
+                for n, spec in zip(names, multi["losses"])
+                if spec is not None
+            }
+            loss_weights = dict(zip(names, multi.get("loss_weights", [])))
+            per = config.get("metrics", [])
+            if not isinstance(per, list) or not all(isinstance(m, list) for m in per):
+                raise ConfigError("invalid multi-output metrics config")
+            mets_multi = {
+                n: [m if isinstance(m, str) else _metrics.get(m) for m in ms]
+                for n, ms in zip(names, per)
+            }
+            opt_spec = config.get("optimizer")
+            if not isinstance(opt_spec, (str, dict)):
+                return False
+            self.compile(opt_spec, loss=loss, metrics=mets_multi, loss_weights=loss_weights)
+            return True
         loss = registry.deserialize("losses", loss_spec) if loss_spec is not None else None
         mets = []
         for m in config.get("metrics", []):
@@ -402,7 +467,10 @@ class Model(Layer):
 
     @property
     def metrics_names(self) -> list[str]:
-        """``["loss", <metric names>...]``, the order of :meth:`evaluate`'s list."""
+        """``["loss", <metric names>...]``, the order of :meth:`evaluate`'s list (with several
+        outputs: ``loss``, each ``<output>_loss``, then the ``<output>_<metric>`` by name)."""
+        if isinstance(self.loss, _multi.MultiOutputLoss):
+            return _multi.log_names(self.loss, self._output_metric_specs or [])
         return ["loss"] + [
             m.name if isinstance(m, _metrics.Metric) else str(m) for m in self._metric_specs
         ]
@@ -493,7 +561,7 @@ class Model(Layer):
             for t in extra[1:]:
                 penalty = penalty + t
             if training:
-                self.penalty_tracker.update_state(penalty.item(), len(y_pred))
+                self.penalty_tracker.update_state(penalty.item(), num_samples(y_pred))
             total = total + penalty
         return total
 
@@ -511,6 +579,9 @@ class Model(Layer):
         n = num_samples(x) if x is not None else len(out)
         if loss is not None:
             self.loss_tracker.update_state(loss.item(), n)
+        if self._metric_objs is None and isinstance(self.loss, _multi.MultiOutputLoss):
+            specs = self._output_metric_specs or []
+            self._metric_objs = _multi.build_metrics(self.loss, specs, y, out)
         if self._metric_objs is None:  # "accuracy" is resolved from the first batch's shapes
             self._metric_objs = [
                 _metrics.get(m, loss=self.loss, y_true=y, y_pred=out) for m in self._metric_specs
@@ -522,7 +593,7 @@ class Model(Layer):
     def get_metrics_result(self) -> dict[str, float]:
         """``{"loss": ..., <metric>: ...}`` (and ``reg_loss`` when penalties were tracked)."""
         logs = {m.name: m.result() for m in self.metrics}
-        if self.penalty_tracker.count:
+        if self.penalty_tracker.count and "reg_loss" not in logs:  # (not an output's loss)
             logs["reg_loss"] = self.penalty_tracker.result()
         return logs
 
@@ -549,6 +620,13 @@ class Model(Layer):
             if self.loss is not None:
                 raise DataError(f"{who}: y (the targets) is missing")
             return x, None
+        if isinstance(self.loss, _multi.MultiOutputLoss):  # a list / dict, one per output
+            names = self.loss.names
+            if not isinstance(y, (list, tuple, dict)):
+                y = [y]
+            y = _multi.map_targets(y, lambda a: self._prepare_target(a, who))
+            _multi.check_targets(y, names, num_samples(x), who)
+            return x, y
         y = _as_array(y, who)
         n = num_samples(x)
         if y.ndim == 0 or len(y) != n:
@@ -559,6 +637,10 @@ class Model(Layer):
         if y.dtype.kind == "f" and y.dtype != self.dtype:
             y = y.astype(self.dtype)
         return x, y
+
+    def _prepare_target(self, a: Any, who: str) -> np.ndarray:
+        a = _as_array(a, who)
+        return a.astype(self.dtype) if a.dtype.kind == "f" and a.dtype != self.dtype else a
 
     def _output_classes(self, x: Any) -> int | None:
         """Classes the model scores (its output width; 2 for one sigmoid output), from one
@@ -576,6 +658,12 @@ class Model(Layer):
     ) -> Any:
         if sample_weight is None and not class_weight:
             return None
+        if isinstance(y, (list, tuple, dict)):  # several outputs: one weight per sample
+            if class_weight:
+                raise ConfigError(f"{who}: class_weight needs a model with one output")
+            if isinstance(sample_weight, (list, tuple, dict)):
+                return map_structure(lambda w: _as_array(w, who), sample_weight)
+            y = first_leaf(y)
         return _losses.sample_weights(y, sample_weight, class_weight or None, classes, who=who)
 
     def _array_split(
@@ -589,7 +677,7 @@ class Model(Layer):
         if split < 1 or split >= n:
             raise DataError(f"fit: validation_split={validation_split} leaves an empty part")
         head, tail = slice(0, split), slice(split, n)
-        cut = lambda a, s: None if a is None else a[s]  # noqa: E731
+        cut = lambda a, s: None if a is None else take(a, s)  # noqa: E731
         return (take(x, head), cut(y, head), cut(sw, head)), (
             take(x, tail),
             cut(y, tail),
@@ -661,7 +749,8 @@ class Model(Layer):
                     cb.on_test_batch_end(step, logs)
         finally:
             self._search_losses = outer
-        logs = {k: v for k, v in logs.items() if k != "reg_loss"}
+        if "reg_loss" in logs and all(m.name != "reg_loss" for m in self.metrics):
+            logs = {k: v for k, v in logs.items() if k != "reg_loss"}  # (an output "reg": kept)
         cb.on_test_end(logs)
         return logs
 

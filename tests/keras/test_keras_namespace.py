@@ -43,7 +43,9 @@ def real_keras():
 def test_module_layout_and_names_are_mitbadak_objects():
     for name in MODULES:
         assert hasattr(keras, name), name
-    assert keras.Model is mb.Model and keras.Layer is mb.layers.Layer
+    # keras.Model: a thin subclass (Keras' inference default on direct calls, issue 12b)
+    assert issubclass(keras.Model, mb.Model) and keras.Layer is mb.layers.Layer
+    assert isinstance(mb.Sequential(), keras.Model)
     assert keras.layers.Dense is mb.layers.Dense
     assert keras.optimizers.Adam is mb.optimizers.Adam
     assert keras.losses.BinaryCrossentropy is mb.losses.BinaryCrossentropy

@@ -164,10 +164,12 @@ class DataLoader:
         if int(batch_size) < 1:
             raise DataError(f"DataLoader: batch_size must be >= 1, got {batch_size}")
         n = num_samples(x)
-        if y is not None and n != len(y):
-            raise DataError(f"DataLoader: x has {n} samples but y has {len(y)}")
-        if sample_weight is not None and n != len(sample_weight):
-            raise DataError(f"DataLoader: x has {n} samples but sample_weight {len(sample_weight)}")
+        if y is not None and n != num_samples(y):  # y: an array, or a list / dict (outputs)
+            raise DataError(f"DataLoader: x has {n} samples but y has {num_samples(y)}")
+        if sample_weight is not None and n != num_samples(sample_weight):
+            raise DataError(
+                f"DataLoader: x has {n} samples but sample_weight {num_samples(sample_weight)}"
+            )
         self.x, self.y, self.sample_weight = x, y, sample_weight
         self.batch_size, self.shuffle, self.drop_last = int(batch_size), shuffle, drop_last
         self.rng = np.random.default_rng(seed)  # a Generator given as seed is used as it is
@@ -183,7 +185,8 @@ class DataLoader:
         for i in range(len(self)):
             sl = slice(i * self.batch_size, min((i + 1) * self.batch_size, n))
             idx = order[sl] if order is not None else sl
+            yb = None if y is None else y[idx] if isinstance(y, np.ndarray) else take(y, idx)
             if sw is None:
-                yield take(x, idx), (y[idx] if y is not None else None)
+                yield take(x, idx), yb
             else:
-                yield take(x, idx), (y[idx] if y is not None else None), sw[idx]
+                yield take(x, idx), yb, take(sw, idx)

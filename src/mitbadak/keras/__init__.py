@@ -10,6 +10,17 @@ thin subclass giving Keras' default (channels-last images, ``BatchNormalization(
 Keras' optimizer arguments). A Keras name that mitbadak lacks raises
 :class:`~mitbadak.keras.missing.KerasNameNotImplemented`, naming it.
 
+Training mode follows Keras here: calling a model or layer of this namespace directly
+(``model(x)`` outside ``fit``) runs in inference mode (Dropout off, BatchNormalization's moving
+statistics) unless ``training=True`` is passed; ``fit`` passes ``training=True`` to every call
+inside it. The mechanism is :attr:`mitbadak.layers.Layer.default_training`, the mode of a call
+given no ``training`` when no outer call gave one: ``None`` in mitbadak's own layers and models
+(their PyTorch-style ``train()`` / ``eval()`` mode rules), ``False`` in ``keras.Model``,
+``keras.Sequential``, functional models and the mode-dependent layers here (``Dropout``,
+``BatchNormalization``). ``model.train()`` / ``model.eval()`` on a model of this namespace set it.
+Several outputs train as in Keras (see :mod:`mitbadak.multi_output`), and ``Masking`` passes its
+mask on to the recurrent layers.
+
 Example:
     >>> import numpy as np
     >>> import mitbadak.keras as keras

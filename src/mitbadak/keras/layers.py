@@ -4,7 +4,12 @@ Most names are mitbadak's classes themselves. The image layers get Keras' defaul
 ``Conv2D``, the 2-D and 1-D poolings, ``ZeroPadding2D`` (and the convolutions of
 :mod:`mitbadak.layers.conv_extra` when present) take ``data_format=None``, meaning
 ``keras.config.image_data_format()`` (``"channels_last"`` unless set otherwise), and
-``BatchNormalization`` normalizes ``axis=-1`` (the channels of channels-last data). These are
+``BatchNormalization`` normalizes ``axis=-1`` (the channels of channels-last data), and the
+recurrent layers (``SimpleRNN``, ``LSTM``, ``GRU``) repeat the latest real step's output at a
+masked step (``zero_output_for_mask=False``, Keras 3's default; mitbadak's own layers output
+zeros there, as PyTorch's padded sequences do). Called directly, outside ``fit`` and any
+model, these layers (``Dropout`` and ``BatchNormalization`` among them) run in inference mode
+unless given ``training=True``, as in Keras. These are
 thin subclasses that only fill in those defaults; a saved model names the mitbadak class, with
 the layout written out explicitly, so files load the same either way.
 
@@ -25,8 +30,6 @@ from .. import layers as _layers
 from ..functional_model import Input, InputLayer
 from ..layers import (
     ELU,
-    GRU,
-    LSTM,
     Activation,
     Add,
     Average,
@@ -34,7 +37,6 @@ from ..layers import (
     Concatenate,
     Dense,
     Dot,
-    Dropout,
     Embedding,
     Lambda,
     Layer,
@@ -49,7 +51,6 @@ from ..layers import (
     ReLU,
     RepeatVector,
     Reshape,
-    SimpleRNN,
     Softmax,
     Subtract,
     TimeDistributed,
@@ -76,6 +77,7 @@ def _keras_defaults(base: type, data_format: bool = False, **defaults: Any) -> t
             "__init__": __init__,
             "__module__": __name__,
             "registered_as": base,  # saved as the base class, with every argument written out
+            "default_training": False,  # a direct call runs in inference, as in Keras
             "__doc__": (
                 f"Keras' ``{base.__name__}``: :class:`mitbadak.layers.{base.__name__}` with "
                 f"Keras' default {what}."
@@ -98,6 +100,10 @@ GlobalAveragePooling1D = _keras_defaults(_layers.GlobalAveragePooling1D, data_fo
 GlobalMaxPooling1D = _keras_defaults(_layers.GlobalMaxPooling1D, data_format=True)
 BatchNormalization = _keras_defaults(_layers.BatchNormalization, axis=-1)
 Flatten = _keras_defaults(_layers.Flatten, data_format=True)
+Dropout = _keras_defaults(_layers.Dropout)
+SimpleRNN = _keras_defaults(_layers.SimpleRNN, zero_output_for_mask=False)
+LSTM = _keras_defaults(_layers.LSTM, zero_output_for_mask=False)
+GRU = _keras_defaults(_layers.GRU, zero_output_for_mask=False)
 MaxPool2D, AvgPool2D = MaxPooling2D, AveragePooling2D
 MaxPool1D, AvgPool1D = MaxPooling1D, AveragePooling1D
 GlobalAvgPool2D, GlobalMaxPool2D = GlobalAveragePooling2D, GlobalMaxPooling2D

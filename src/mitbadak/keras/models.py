@@ -22,7 +22,47 @@ from ..functional_model import InputLayer, KerasModelMixin, SymbolicTensor
 from ..io import load_model, save_model
 from . import missing
 
-Model = _model.Model
+
+class _ModelType(type):
+    """``isinstance(m, keras.Model)`` holds for every mitbadak model (Functional, Sequential,
+    subclasses of ``mitbadak.Model``), as every Keras model is a ``keras.Model``."""
+
+    def __instancecheck__(cls, obj: Any) -> bool:
+        if cls.__dict__.get("functional_alias"):
+            return isinstance(obj, _model.Model)
+        return super().__instancecheck__(obj)
+
+    def __call__(cls, *args: Any, **kwargs: Any) -> Any:
+        if cls.__dict__.get("functional_alias") and (args or "inputs" in kwargs):
+            return _model.Model(*args, **kwargs)  # Model(inputs, outputs): a Functional model
+        return super().__call__(*args, **kwargs)
+
+
+class _KerasModel(KerasModelMixin, _model.Model, metaclass=_ModelType):
+    """Keras' ``Model``: :class:`mitbadak.model.Model` with Keras' inference default for direct
+    calls (see :class:`~mitbadak.functional_model.KerasModelMixin`). Subclass it (``call``,
+    ``train_step``...) or call it on symbolic tensors, ``Model(inputs, outputs)``, which builds
+    a :class:`~mitbadak.functional_model.Functional` model.
+
+    Example:
+        >>> import numpy as np
+        >>> import mitbadak.keras as keras
+        >>> class Net(Model):
+        ...     def __init__(self):
+        ...         super().__init__()
+        ...         self.drop = keras.layers.Dropout(0.5)
+        ...     def call(self, x):
+        ...         return self.drop(x)
+        >>> net = Net(); x = np.ones((2, 3), "float32")
+        >>> net(x).data.tolist() == x.tolist(), bool((net(x, training=True).data == 0).any())
+        (True, True)
+    """
+
+    functional_alias = True  # Model(inputs, outputs) -> Functional (see _ModelType)
+
+
+_KerasModel.__name__ = _KerasModel.__qualname__ = "Model"
+Model = _KerasModel
 
 
 class _KerasSequential(KerasModelMixin, _model.Sequential):

@@ -21,7 +21,8 @@ layer names, so they are the same in every process and after ``load_model``.
 ``call`` (Keras) or ``forward`` (PyTorch), passing ``training`` / ``mask`` / other keywords only
 if its signature accepts them. A ``training`` given to an outer call reaches inner calls that do
 not pass one (Keras' call context); without any, each layer uses its own mode (``train()`` /
-``eval()``, PyTorch's).
+``eval()``, PyTorch's), unless its class sets :attr:`Layer.default_training` (the models and
+mode-dependent layers of ``mitbadak.keras`` set it to False: inference, as in Keras).
 
 Example:
     >>> import mitbadak as mb
@@ -110,6 +111,20 @@ class _CallContext(threading.local):
 
 
 _context = _CallContext()
+
+
+def outer_training() -> bool | None:
+    """The ``training`` value given to the layer call we are inside of (``None`` outside any
+    call, or when none was given): what a layer that bypasses :meth:`Layer.__call__` (e.g. a
+    functional model) inherits.
+
+    Example:
+        >>> outer_training() is None
+        True
+    """
+    return _context.training
+
+
 _add_loss_used = [False]  # fast path: clear add_loss lists only once some layer has used them
 
 
@@ -277,6 +292,10 @@ class Layer:
     """
 
     _registry: ClassVar[dict[str, type[Layer]]] = registry.family("layers")  # the one registry
+    #: The mode of a call given no ``training`` where no outer call gave one: ``None`` = the
+    #: layer's own mode (``train()`` / ``eval()``, PyTorch); ``False`` = inference (Keras'
+    #: default for direct calls: set by the models and mode-dependent layers of mitbadak.keras).
+    default_training: bool | None = None
     #: Attributes never searched for weights or sub-layers (the layer's own bookkeeping).
     _untracked_attributes: ClassVar[frozenset[str]] = frozenset(
         {"_parent", "_weights", "_regularizers", "_own_losses", "_raw_tensors", "_tracked_keys"}
@@ -935,6 +954,8 @@ class Layer:
         ctx = _context
         depth, outer = ctx.depth, ctx.training
         given = outer if training is None else training
+        if given is None:
+            given = self.default_training
         if depth == 0 and _add_loss_used[0]:
             self._clear_losses()  # add_loss terms are those of this forward pass
         ctx.depth, ctx.training = depth + 1, given

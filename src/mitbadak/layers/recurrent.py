@@ -12,8 +12,10 @@ Outputs (Keras' conventions):
 
 Call options: ``layer(x, initial_state=[h0] or [h0, c0], mask=(batch, time) booleans,
 lengths=(batch,) ints)``. With a mask (or lengths, meaning mask[n, t] = t < lengths[n]), a padded
-step keeps the previous state and outputs zeros, so the last state is the state after the last
-real step; a mask attached by ``Embedding(mask_zero=True)`` is used automatically.
+step keeps the previous state and outputs zeros (``zero_output_for_mask=True``, PyTorch's
+padded output; ``False``, the default in ``mitbadak.keras`` as in Keras 3, repeats the latest real
+step's output), so the last state is the state after the last real step; a mask attached by
+``Embedding(mask_zero=True)`` or ``Masking`` is used automatically.
 
 Weights follow Keras' layout and gate order, so ``get_weights()`` / ``set_weights()`` move
 weights to and from Keras unchanged:
@@ -41,6 +43,7 @@ import numpy as np
 
 from .. import initializers, regularizers
 from ..errors import ConfigError, ShapeError
+from ..ops.index import gather
 from ..ops.recurrent import recurrence
 from ..ops.shape import concatenate, reshape
 from ..tensor import Tensor
@@ -69,6 +72,7 @@ class _Recurrent(Layer):
         return_state: bool = False,
         go_backwards: bool = False,
         truncate: int | None = None,
+        zero_output_for_mask: bool = True,
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
@@ -89,6 +93,7 @@ class _Recurrent(Layer):
         self.return_state = bool(return_state)
         self.go_backwards = bool(go_backwards)
         self.truncate = None if truncate is None else int(truncate)
+        self.zero_output_for_mask = bool(zero_output_for_mask)
         self._grad_probe: list | None = None  # set by timestep_grad_norms
 
     @property
@@ -245,16 +250,31 @@ class _Recurrent(Layer):
             if self.return_sequences:
                 if flip:
                     out = out[:, ::-1]
+                out = self._masked_outputs(out, m if not flip or m is None else m[:, ::-1], align)
                 attach_mask(out, m if not flip or m is None else m[:, ::-1])
             return out
         k = t_len if self.return_sequences else 0
         finals = [out[:, k + j] for j in range(len(self._state_names))]
         if self.return_sequences:
             seq = out[:, t_len - 1 :: -1] if flip else out[:, :t_len]
+            seq = self._masked_outputs(seq, m if not flip or m is None else m[:, ::-1], align)
             attach_mask(seq, m if not flip or m is None else m[:, ::-1])
         else:
             seq = finals[0]
         return [seq, *finals]
+
+    def _masked_outputs(self, seq: Tensor, m: np.ndarray | None, align: bool) -> Tensor:
+        """The output sequence at the masked steps: zeros (``zero_output_for_mask=True``,
+        PyTorch's padded output), or the output of the latest real step before it, zeros
+        before the first (``False``, Keras 3's default). ``m`` is aligned with ``seq``.
+        Bidirectional (``align``) always takes zeros, as Keras forces it."""
+        if m is None or self.zero_output_for_mask or align:
+            return seq
+        t = np.arange(m.shape[1])[None, :]
+        last = np.maximum.accumulate(np.where(m, t, -1), axis=1)  # latest real step <= t
+        src = np.broadcast_to(np.maximum(last, 0)[:, :, None], seq.shape)
+        seen = (last >= 0)[:, :, None].astype(seq.dtype)
+        return gather(seq, 1, src) * Tensor(seen)
 
     def _op_options(self) -> dict[str, Any]:
         return {}
@@ -281,6 +301,7 @@ class _Recurrent(Layer):
             "return_state": self.return_state,
             "go_backwards": self.go_backwards,
             "truncate": self.truncate,
+            "zero_output_for_mask": self.zero_output_for_mask,
         }
 
 
@@ -297,6 +318,9 @@ class SimpleRNN(_Recurrent):
         go_backwards: read the sequence from the end (Keras: the output sequence is reversed).
         truncate: truncated BPTT window k: gradients stop every k steps going back in time
             (see :mod:`mitbadak.ops.recurrent`); ``None`` = full BPTT.
+        zero_output_for_mask: with a mask and ``return_sequences``, a masked step outputs
+            zeros (True) or repeats the latest real step's output (False, Keras 3's default
+            and ``mitbadak.keras``').
 
     Example:
         >>> rnn = SimpleRNN(8, return_sequences=True)

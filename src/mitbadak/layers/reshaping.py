@@ -17,6 +17,7 @@ from ..errors import ConfigError, ShapeError
 from ..ops.shape import broadcast_to, reshape, transpose
 from ..tensor import Tensor
 from .base import Layer
+from .embedding import attach_mask
 
 __all__ = ["Lambda", "Masking", "Permute", "RepeatVector"]
 
@@ -121,16 +122,17 @@ class Lambda(Layer):
 
 
 class Masking(Layer):
-    """Zero the time steps whose features all equal ``mask_value``: (N, T, d) -> (N, T, d).
-
-    Keras also passes the mask on so that recurrent layers skip those steps; mitbadak does not
-    propagate masks, so what reaches the next layer is zeros (pad sequences at the *start*,
-    ``pad_sequences``' default, so an RNN reads the padding before the data).
+    """Zero the time steps whose features all equal ``mask_value``: (N, T, d) -> (N, T, d),
+    and pass the mask on, as Keras does: the output carries the ``(N, T)`` mask (True = a real
+    step, see :func:`~mitbadak.layers.embedding.attach_mask`), so a recurrent layer right after
+    it skips the masked steps (its state carries over them), wherever the padding is.
 
     Example:
+        >>> from mitbadak.layers.embedding import get_mask
         >>> x = np.array([[[1.0, 2.0], [0.0, 0.0]]])
-        >>> Masking()(x).tolist()
-        [[[1.0, 2.0], [0.0, 0.0]]]
+        >>> out = Masking()(x)
+        >>> out.tolist(), get_mask(out).tolist()
+        ([[[1.0, 2.0], [0.0, 0.0]]], [[True, False]])
     """
 
     def __init__(self, mask_value: float = 0.0, **kwargs: Any) -> None:
@@ -143,8 +145,8 @@ class Masking(Layer):
         return np.any(data != self.mask_value, axis=-1)
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        keep = self.compute_mask(x)[..., None].astype(x.dtype)
-        return x * Tensor(keep)
+        mask = self.compute_mask(x)
+        return attach_mask(x * Tensor(mask[..., None].astype(x.dtype)), mask)
 
     def get_config(self) -> dict[str, Any]:
         return {**super().get_config(), "mask_value": self.mask_value}
