@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import sys
+import threading
 import types
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -33,7 +34,15 @@ import numpy as np
 from .errors import DTypeError, GraphError, ShapeError
 
 _default_dtype: np.dtype = np.dtype(np.float32)
-_grad_enabled: bool = True
+
+
+class _GradMode(threading.local):
+    """Grad mode per thread: ``no_grad`` in one thread does not stop recording in another."""
+
+    enabled: bool = True
+
+
+_grad_mode = _GradMode()
 # How many in-place updates happened so far (a clock): a tensor's ``_version`` is the clock's
 # value at its latest in-place change, a node's ``_stamp`` the clock when it was recorded, so
 # "an input changed after the node used it" is ``input._version > node._stamp``.
@@ -65,7 +74,7 @@ def set_default_dtype(dtype: Any) -> None:
 
 def is_grad_enabled() -> bool:
     """Whether operations currently record the graph (``False`` inside ``no_grad()``)."""
-    return _grad_enabled
+    return _grad_mode.enabled
 
 
 class no_grad(contextlib.ContextDecorator):
@@ -83,14 +92,12 @@ class no_grad(contextlib.ContextDecorator):
     """
 
     def __enter__(self) -> no_grad:
-        global _grad_enabled
-        self._prev = _grad_enabled
-        _grad_enabled = False
+        self._prev = _grad_mode.enabled
+        _grad_mode.enabled = False
         return self
 
     def __exit__(self, *exc: object) -> None:
-        global _grad_enabled
-        _grad_enabled = self._prev
+        _grad_mode.enabled = self._prev
 
 
 class Function:
@@ -131,7 +138,7 @@ class Function:
         result into the graph."""
         fn = cls(**kwargs)
         out = fn.forward(*[t.data for t in inputs])
-        if _grad_enabled:
+        if _grad_mode.enabled:
             needs = tuple(t.requires_grad for t in inputs)
             if any(needs):
                 fn.inputs, fn.needs_input_grad = inputs, needs
@@ -473,7 +480,7 @@ class Tensor:
                 f"{op}: in-place arithmetic on a non-leaf tensor (the output of an op) would "
                 "corrupt the recorded graph's backward; write y = y ... instead, or detach()"
             )
-        if self.requires_grad and _grad_enabled:
+        if self.requires_grad and _grad_mode.enabled:
             raise GraphError(
                 f"{op}: in-place arithmetic on a leaf tensor that requires grad while the graph "
                 "is recorded; update weights inside `with mitbadak.no_grad():`"

@@ -4,8 +4,9 @@ Training runs one epoch per ``model.fit`` call (``initial_epoch=e, epochs=e + 1`
 seed ``setup.seed + e``; an exported script (:mod:`.export`) makes the same calls, so it
 reproduces the page's losses exactly.
 
-mitbadak's grad mode (``no_grad``) is one process-wide switch, so every use of the engine from
-the playground's threads holds :data:`ENGINE_LOCK`: two tabs train in turn, epoch by epoch.
+mitbadak's grad mode (``no_grad``) is per thread, so two tabs train at once, each in its own
+thread. Only seeding the process-wide generator and building the network from it holds
+:data:`ENGINE_LOCK` (``set_seed`` then the weights' draws must not interleave with another tab's).
 
 Example:
     >>> from mitbadak.playground.setup import Setup
@@ -167,7 +168,7 @@ class PlaygroundRun:
     """One playground network with its data: train an epoch, take a snapshot for the page.
 
     Not thread-safe by itself; :class:`~mitbadak.playground.session.Session` drives it from
-    one thread. Engine calls hold :data:`ENGINE_LOCK`.
+    one thread. Only the seeded build holds :data:`ENGINE_LOCK`.
 
     Example:
         >>> run = PlaygroundRun(Setup(dataset="circle", samples=40)); run.train_epoch()
@@ -207,7 +208,7 @@ class PlaygroundRun:
     def train_epoch(self) -> None:
         """One pass over the training points (the page's *step*)."""
         s = self.setup
-        with ENGINE_LOCK, np.errstate(all="ignore"):  # divergence is reported on the page
+        with np.errstate(all="ignore"):  # divergence is reported on the page
             self.model.fit(
                 self.x_train,
                 self.y_train,
@@ -222,7 +223,7 @@ class PlaygroundRun:
             self._record_losses()
 
     def _record_losses(self) -> None:
-        with ENGINE_LOCK, np.errstate(all="ignore"):
+        with np.errstate(all="ignore"):
             tr = float(self.model.evaluate(self.x_train, self.y_train, batch_size=1024))
             te = float(self.model.evaluate(self.x_test, self.y_test, batch_size=1024))
         self.train_loss.append(tr)
@@ -234,7 +235,7 @@ class PlaygroundRun:
     def _activations(self, x: np.ndarray) -> list[np.ndarray]:
         """Outputs of each hidden block and of the network on ``x`` (eval mode)."""
         outs = []
-        with ENGINE_LOCK, no_grad():
+        with no_grad():
             h: Any = x
             layers = list(self.model)
             for i, layer in enumerate(layers):
@@ -270,10 +271,9 @@ class PlaygroundRun:
             for a in acts[:-1]
         ]
         weights = []
-        with ENGINE_LOCK:
-            for layer in self.model:
-                if isinstance(layer, Dense):
-                    weights.append(rounded(layer.get_weights()[0], 3))
+        for layer in self.model:
+            if isinstance(layer, Dense):
+                weights.append(rounded(layer.get_weights()[0], 3))
         return {
             "epoch": self.epoch,
             "train_loss": finite(self.train_loss[-1]),
