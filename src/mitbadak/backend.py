@@ -30,7 +30,9 @@ import numpy as np
 
 from .errors import DeviceError
 
-GPU_EXTRA = 'pip install "mitbadak[gpu]" (CUDA 12: mitbadak[gpu-cuda12], CUDA 13: mitbadak[gpu-cuda13])'
+GPU_EXTRA = (
+    'pip install "mitbadak[gpu]" (CUDA 12: mitbadak[gpu-cuda12], CUDA 13: mitbadak[gpu-cuda13])'
+)
 # Array types other than NumPy's and CuPy's that carry their own array module (a test's
 # stand-in module registers here): type -> (module, device name).
 _modules: dict[type, tuple[Any, str]] = {}
@@ -90,6 +92,8 @@ def array_module(*arrays: Any) -> Any:
         True
     """
     for x in arrays:
+        if isinstance(x, (list, tuple)) and x:
+            x = x[0]  # a sequence of arrays (concatenate, stack): its first one decides
         x = getattr(x, "data", x) if not isinstance(x, np.ndarray) else x
         if isinstance(x, np.ndarray) and type(x) is np.ndarray:
             continue
@@ -97,6 +101,17 @@ def array_module(*arrays: Any) -> Any:
         if e is not None:
             return e[0]
     return np
+
+
+def counterpart(xp: Any, fn: Any) -> Any:
+    """``xp``'s function of the same name as the NumPy function ``fn`` (``fn`` itself when
+    ``xp`` is NumPy): for code that holds a NumPy function as a value (``reduce = np.max``).
+
+    Example:
+        >>> counterpart(np, np.maximum) is np.maximum
+        True
+    """
+    return fn if xp is np else getattr(xp, fn.__name__)
 
 
 def device_of(x: Any) -> str:
@@ -122,6 +137,8 @@ def parse_device(device: Any) -> str:
     if device is None:
         return "cpu"
     name = str(getattr(device, "type", device)).lower().split(":")[0]
+    if name in {dev for _, dev in _modules.values()}:
+        return name  # a registered module's device
     if name in ("cpu", "host", "numpy"):
         return "cpu"
     if name in ("cuda", "gpu"):
@@ -198,13 +215,19 @@ def to_device(x: Any, device: Any) -> Any:
         >>> a = np.ones(2); to_device(a, "cpu") is a
         True
     """
+    if isinstance(device, str) and device == device_of(x) and not isinstance(x, (list, tuple)):
+        return x
     dev = parse_device(device)
     if dev == device_of(x) and (dev != "cpu" or isinstance(x, np.ndarray)):
         return x
     if dev == "cpu":
         return to_host(x)
+    for mod, name in _modules.values():
+        if name == dev:
+            return mod.asarray(to_host(x))
     cp = require_cupy()
     return cp.asarray(x)
+
 
 # mallopt parameter numbers from glibc's <malloc.h>.
 _M_TRIM_THRESHOLD = -1
@@ -253,6 +276,7 @@ def tune_malloc(
 __all__ = [
     "GPU_EXTRA",
     "array_module",
+    "counterpart",
     "device_of",
     "gpu_available",
     "parse_device",

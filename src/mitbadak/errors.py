@@ -65,4 +65,3 @@ class GradcheckError(MitbadakError, AssertionError):
 class DeviceError(MitbadakError, RuntimeError):
     """A device was asked for that this machine or install cannot give (CUDA without CuPy or
     without a GPU), or arrays on two devices met in one operation."""
-
