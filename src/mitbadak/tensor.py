@@ -408,7 +408,9 @@ class Tensor:
         try:
             dt = np.dtype(dtype)
         except TypeError:
-            raise DTypeError(f"to: expected a dtype or 'cpu', got {dtype!r}") from None
+            raise DTypeError(
+                f"to: expected a dtype or a device ('cpu', 'cuda'), got {dtype!r}"
+            ) from None
         if dt == self.data.dtype:
             return self
         if dt.kind in "fc" and self.data.dtype.kind in "fc":
