@@ -233,3 +233,28 @@ def test_metrics_through_the_seam() -> None:
             guard_xp.guard(probs if cls is not metrics.MeanAbsoluteError else probs[:, 1]),
         )
         assert float(m.result()) == pytest.approx(float(m_ref.result()))
+
+
+def test_move_a_trained_model_and_save_host_arrays(tmp_path) -> None:
+    from mitbadak.layers import Dense
+
+    x = np.random.default_rng(2).standard_normal((16, 3)).astype(np.float32)
+    y = x.sum(1, keepdims=True)
+    mb.set_seed(0)
+    model = mb.Sequential([Dense(4, activation="tanh"), Dense(1)])
+    model.compile("adam", "mse")
+    model.fit(x, y, epochs=1, batch_size=8, verbose=0, seed=0)  # Adam's moments on the host
+    model.to("guard")
+    assert all(
+        isinstance(v, guard_xp.GuardedArray) for st in model.optimizer.state for v in st.values()
+    )
+    model.fit(x, y, epochs=1, batch_size=8, verbose=0, seed=1)  # batches follow the model
+    model.save(tmp_path / "m.npz")  # writes host arrays
+    back = mb.load_model(tmp_path / "m.npz")
+    assert back.device == "cpu"
+    want = model.predict(x, verbose=0)
+    np.testing.assert_allclose(back.predict(x, verbose=0), backend.to_host(want), rtol=1e-6)
+    back.to("guard")  # loading onto the other device
+    np.testing.assert_allclose(
+        backend.to_host(back.predict(x, verbose=0)), backend.to_host(want), rtol=1e-6
+    )

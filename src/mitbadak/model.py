@@ -407,6 +407,24 @@ class Model(Layer):
                 reset()
 
     # ------------------------------------------------------------------- one batch
+    def to(self, device: Any) -> Model:
+        """Move the weights (:meth:`Layer.to <mitbadak.layers.Layer.to>`) and the optimizer's
+        state (momentum, Adam's moments) to ``device``; batches of ``fit`` / ``evaluate`` /
+        ``predict`` follow.
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> m = Sequential([Dense(1)]); m.build((1, 2)); m.to("cpu").device
+            'cpu'
+        """
+        super().to(device)
+        opt = getattr(self, "optimizer", None)
+        for st in getattr(opt, "state", None) or []:
+            if isinstance(st, dict):
+                for k, v in st.items():
+                    st[k] = to_device(v, self.__dict__["_device"])
+        return self
+
     def _on_device(self, batch: Any) -> Any:
         """The batch's arrays on the model's device (set by :meth:`to`); as is on the CPU."""
         dev = self.__dict__.get("_device", "cpu")

@@ -47,7 +47,7 @@ from typing import Any
 import numpy as np
 
 from . import registry
-from .backend import array_module
+from .backend import array_module, device_of, to_device, to_host
 from .errors import ConfigError, ShapeError
 from .tensor import Tensor
 
@@ -404,7 +404,7 @@ class Optimizer:
         """Scratch buffer ``k`` of ``p``'s shape and dtype, shared by parameters alike in both
         (updates run one after the other), so steps do not allocate."""
         xp = array_module(p)
-        key = (p.data.shape, p.data.dtype.str, k)
+        key = (p.data.shape, p.data.dtype.str, k, type(p.data))  # one per device too
         buf = self._scratch.get(key)
         if buf is None:
             buf = self._scratch[key] = xp.empty_like(p.data)
@@ -477,7 +477,9 @@ class Optimizer:
             {k: _jsonable(v) for k, v in g.items() if k != "params"} | {"size": len(g["params"])}
             for g in self.param_groups
         ]
-        arrays = {f"{i}/{k}": v.copy() for i, st in enumerate(self.state) for k, v in st.items()}
+        arrays = {
+            f"{i}/{k}": to_host(v).copy() for i, st in enumerate(self.state) for k, v in st.items()
+        }  # host arrays: what a saved file holds, wherever the parameters live
         return {
             "class_name": type(self).__name__,
             "config": self.get_config(),
@@ -501,7 +503,6 @@ class Optimizer:
             >>> other.load_state_dict(opt.state_dict()); other.steps
             [1]
         """
-        xp = array_module(state)
         name = type(self).__name__
         where = f"{name}.load_state_dict"
         if not isinstance(state, dict) or state.get("class_name") != name:
@@ -543,7 +544,7 @@ class Optimizer:
             if not idx.isdigit() or int(idx) >= len(self.params) or not akey:
                 raise ConfigError(f"{where}: unexpected state entry {key!r}")
             p = self.params[int(idx)]
-            arr = xp.asarray(arr)
+            arr = to_host(arr)  # checked on the host, then put on the parameter's device
             if arr.dtype.kind not in "fiu":
                 raise ConfigError(f"{where}: {key} is not a numeric array (dtype {arr.dtype})")
             if arr.shape != p.shape:
@@ -551,7 +552,7 @@ class Optimizer:
                     f"{where}: {key} has shape {arr.shape}, parameter {idx} "
                     f"({p.name or ''}) has shape {p.shape}"
                 )
-            new_state[int(idx)][akey] = xp.array(arr, dtype=p.dtype)
+            new_state[int(idx)][akey] = to_device(np.array(arr, dtype=p.dtype), device_of(p.data))
         for mine, h in zip(self.param_groups, new_groups):
             mine.update(h)
         self.state = new_state
