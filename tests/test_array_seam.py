@@ -258,3 +258,58 @@ def test_move_a_trained_model_and_save_host_arrays(tmp_path) -> None:
     np.testing.assert_allclose(
         backend.to_host(back.predict(x, verbose=0)), backend.to_host(want), rtol=1e-6
     )
+
+
+def _more_models() -> dict[str, tuple[Callable[[], mb.Model], np.ndarray]]:
+    from mitbadak import layers as L
+
+    rx = np.random.default_rng(0)
+    return {
+        "bn_dropout": (
+            lambda: mb.Sequential(
+                [
+                    L.Dense(6),
+                    L.BatchNormalization(),
+                    L.Activation("relu"),
+                    L.Dropout(0.3),
+                    L.Dense(3),
+                ]
+            ),
+            rx.standard_normal((8, 4)).astype(np.float32),
+        ),
+        "embedding": (
+            lambda: mb.Sequential([L.Embedding(10, 4), L.GlobalAveragePooling1D(), L.Dense(3)]),
+            rx.integers(0, 10, (8, 5)),
+        ),
+        "conv_bn_avgpool": (
+            lambda: mb.Sequential(
+                [
+                    L.Conv2D(3, 3),
+                    L.BatchNormalization(),
+                    L.AveragePooling2D(2),
+                    L.GlobalAveragePooling2D(),
+                    L.Dense(3),
+                ]
+            ),  # fmt: skip
+            rx.standard_normal((8, 1, 6, 6)).astype(np.float32),
+        ),
+        "gru_simplernn": (
+            lambda: mb.Sequential([L.GRU(4, return_sequences=True), L.SimpleRNN(3), L.Dense(3)]),
+            rx.standard_normal((8, 4, 3)).astype(np.float32),
+        ),
+    }
+
+
+@pytest.mark.parametrize("kind", sorted(_more_models()))
+def test_more_layers_fit_evaluate_predict_through_the_seam(kind: str) -> None:
+    build, x = _more_models()[kind]
+    y = np.random.default_rng(1).integers(0, 3, 8)
+    out = []
+    for device in (None, "guard"):
+        mb.set_seed(0)
+        m = build()
+        m.compile("adam", mb.losses.SparseCategoricalCrossentropy(from_logits=True), ["accuracy"])
+        h = m.fit(x, y, batch_size=4, epochs=2, verbose=0, device=device, seed=0)
+        out.append((h.history["loss"], m.evaluate(x, y, verbose=0), m.predict(x, verbose=0)))
+    np.testing.assert_allclose(out[1][0], out[0][0], rtol=1e-5)
+    np.testing.assert_allclose(backend.to_host(out[1][2]), out[0][2], rtol=1e-4, atol=1e-6)
