@@ -36,6 +36,7 @@ GPU_EXTRA = (
 # Array types other than NumPy's and CuPy's that carry their own array module (a test's
 # stand-in module registers here): type -> (module, device name).
 _modules: dict[type, tuple[Any, str]] = {}
+_PLAIN = frozenset({int, float, bool, complex, str, type(None), slice, np.dtype})
 
 
 def register_array_module(array_type: type, module: Any, device: str) -> None:
@@ -92,10 +93,15 @@ def array_module(*arrays: Any) -> Any:
         True
     """
     for x in arrays:
-        if isinstance(x, (list, tuple)) and x:
+        t = type(x)
+        if t is np.ndarray or t in _PLAIN:  # the common case first: every op calls this
+            continue
+        if t is list or t is tuple:
+            if not x:
+                continue
             x = x[0]  # a sequence of arrays (concatenate, stack): its first one decides
         x = getattr(x, "data", x) if not isinstance(x, np.ndarray) else x
-        if isinstance(x, np.ndarray) and type(x) is np.ndarray:
+        if type(x) is np.ndarray or type(x) in _PLAIN:
             continue
         e = _entry(x)
         if e is not None:
