@@ -54,7 +54,7 @@ from . import metrics as _metrics
 from . import optimizers as _optimizers
 from . import random as _random
 from . import registry
-from .backend import to_device
+from .backend import to_device, to_host
 from .batching import (
     Feed,
     check_finite,
@@ -941,8 +941,9 @@ class Model(Layer):
         with no_grad():
             for step, batch in enumerate(feed.epoch()):
                 cb.on_predict_batch_begin(step, {})
-                yb = map_structure(
-                    lambda t: t.data if isinstance(t, Tensor) else t, self.predict_step(batch)
+                yb = map_structure(  # NumPy arrays, as Keras' predict gives, from any device
+                    lambda t: to_host(t.data) if isinstance(t, Tensor) else t,
+                    self.predict_step(batch),
                 )
                 outs.append(yb)
                 cb.on_predict_batch_end(step, {"outputs": yb})
