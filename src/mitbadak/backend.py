@@ -1,5 +1,14 @@
-"""Process-level tuning of the array backend (NumPy on glibc).
+"""The array backend: which array module (NumPy or CuPy) holds the data, and tuning NumPy.
 
+**The seam.** Every op, layer, optimizer, loss and metric asks :func:`array_module` for the
+module of the arrays it was given (``xp = array_module(x)``) and writes ``xp.exp(x)`` where it
+would write ``np.exp(x)``, so the same code runs on NumPy arrays (CPU) and on CuPy arrays
+(CUDA), as in *Deep Learning from Scratch*'s ``get_array_module``. :func:`to_device` moves an
+array, :func:`device_of` names where it lives, :func:`to_host` gives a NumPy array (what saving
+writes). CuPy is optional: ``pip install "mitbadak[gpu]"`` (or ``mitbadak[gpu-cuda12]`` /
+``mitbadak[gpu-cuda13]``); asking for ``"cuda"`` without it raises :class:`DeviceError`.
+
+**Tuning.**
 :func:`tune_malloc` keeps freed large blocks in the process's heap instead of handing them back
 to the operating system. A training step allocates and frees the same large arrays every batch
 (im2col buffers, activations, gradients); by default glibc serves each of them with a fresh
@@ -20,10 +29,219 @@ Example:
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import os
 import sys
+from types import ModuleType
+from typing import Any
+
+import numpy as np
+
+from .errors import DeviceError
+
+GPU_EXTRA = (
+    'pip install "mitbadak[gpu]" (CUDA 12: mitbadak[gpu-cuda12], CUDA 13: mitbadak[gpu-cuda13])'
+)
+# Array types other than NumPy's and CuPy's that carry their own array module (a test's
+# stand-in module registers here): type -> (module, device name).
+_modules: dict[type, tuple[Any, str]] = {}
+_PLAIN = frozenset({int, float, bool, complex, str, type(None), slice, np.dtype})
+
+
+def register_array_module(array_type: type, module: Any, device: str) -> None:
+    """Tell :func:`array_module` that arrays of ``array_type`` compute with ``module`` and live
+    on ``device`` (how a test's stand-in module, or another NumPy-like library, joins the seam).
+
+    Example:
+        >>> class Marked(np.ndarray): pass
+        >>> register_array_module(Marked, np, "cpu")
+        >>> array_module(np.zeros(2).view(Marked)) is np
+        True
+        >>> unregister_array_module(Marked)
+    """
+    _modules[array_type] = (module, device)
+
+
+def unregister_array_module(array_type: type) -> None:
+    """Undo :func:`register_array_module`.
+
+    Example:
+        >>> unregister_array_module(int)  # not registered: nothing happens
+    """
+    _modules.pop(array_type, None)
+
+
+def _cupy_or_none() -> ModuleType | None:
+    mod = sys.modules.get("cupy")  # never import CuPy just to ask: a CuPy array implies it
+    return mod
+
+
+def _entry(x: Any) -> tuple[Any, str] | None:
+    t = type(x)
+    if t in _modules:
+        return _modules[t]
+    for k, v in _modules.items():
+        if isinstance(x, k):
+            return v
+    cp = _cupy_or_none()
+    if cp is not None and isinstance(x, cp.ndarray):
+        return cp, "cuda"
+    return None
+
+
+def array_module(*arrays: Any) -> Any:
+    """The array module (``numpy``, ``cupy``, or a registered one) of the first given array
+    that is not a NumPy array or a plain number; ``numpy`` when all are.
+
+    Tensors are looked through (their ``.data``), so ``array_module(t)`` works on both.
+
+    Example:
+        >>> array_module(np.zeros(3)) is np
+        True
+        >>> array_module(1.0, None) is np
+        True
+    """
+    for x in arrays:
+        t = type(x)
+        if t is np.ndarray or t in _PLAIN:  # the common case first: every op calls this
+            continue
+        if t is list or t is tuple:
+            if not x:
+                continue
+            x = x[0]  # a sequence of arrays (concatenate, stack): its first one decides
+        x = getattr(x, "data", x) if not isinstance(x, np.ndarray) else x
+        if type(x) is np.ndarray or type(x) in _PLAIN:
+            continue
+        e = _entry(x)
+        if e is not None:
+            return e[0]
+    return np
+
+
+def counterpart(xp: Any, fn: Any) -> Any:
+    """``xp``'s function of the same name as the NumPy function ``fn`` (``fn`` itself when
+    ``xp`` is NumPy): for code that holds a NumPy function as a value (``reduce = np.max``).
+
+    Example:
+        >>> counterpart(np, np.maximum) is np.maximum
+        True
+    """
+    return fn if xp is np else getattr(xp, fn.__name__)
+
+
+def device_of(x: Any) -> str:
+    """``"cpu"`` or ``"cuda"`` (or a registered module's device): where the array lives.
+
+    Example:
+        >>> device_of(np.zeros(2))
+        'cpu'
+    """
+    x = getattr(x, "data", x) if not isinstance(x, np.ndarray) else x
+    e = _entry(x)
+    return e[1] if e is not None else "cpu"
+
+
+def parse_device(device: Any) -> str:
+    """``"cpu"`` or ``"cuda"`` from a device name (``"cuda:0"``, ``"gpu"``, ``None`` = cpu);
+    anything else is a :class:`DeviceError` naming what is accepted.
+
+    Example:
+        >>> parse_device("cuda:0"), parse_device(None)
+        ('cuda', 'cpu')
+    """
+    if device is None:
+        return "cpu"
+    name = str(getattr(device, "type", device)).lower().split(":")[0]
+    if name in {dev for _, dev in _modules.values()}:
+        return name  # a registered module's device
+    if name in ("cpu", "host", "numpy"):
+        return "cpu"
+    if name in ("cuda", "gpu"):
+        return "cuda"
+    raise DeviceError(f"device: expected 'cpu' or 'cuda' (e.g. 'cuda:0'), got {device!r}")
+
+
+def require_cupy() -> ModuleType:
+    """CuPy with a usable CUDA device, or a :class:`DeviceError` that says what to install.
+
+    Example:
+        >>> try:
+        ...     require_cupy()
+        ... except DeviceError as e:
+        ...     print("mitbadak[gpu]" in str(e))
+        ... else:
+        ...     print(True)
+        True
+    """
+    try:
+        import cupy  # type: ignore[import-not-found]
+    except ImportError as e:
+        raise DeviceError(
+            f"device 'cuda': CuPy is not installed ({e}); {GPU_EXTRA}, then restart Python"
+        ) from None
+    try:
+        n = cupy.cuda.runtime.getDeviceCount()
+    except Exception as e:  # CUDA driver missing or broken: CuPy raises its own runtime errors
+        raise DeviceError(
+            f"device 'cuda': CuPy is installed but CUDA is not usable ({e}); check the NVIDIA "
+            f"driver (nvidia-smi) and that the CuPy wheel matches it: {GPU_EXTRA}"
+        ) from None
+    if n < 1:
+        raise DeviceError("device 'cuda': CuPy found no CUDA device on this machine")
+    return cupy
+
+
+def gpu_available() -> bool:
+    """Whether ``"cuda"`` can be used here (CuPy installed and a device present).
+
+    Example:
+        >>> gpu_available() in (True, False)
+        True
+    """
+    try:
+        require_cupy()
+    except DeviceError:
+        return False
+    return True
+
+
+def to_host(x: Any) -> np.ndarray:
+    """A NumPy array with the data of ``x`` (copied from the GPU when it lives there; NumPy
+    arrays and numbers pass through ``np.asarray``). Saving always writes these.
+
+    Example:
+        >>> to_host(np.arange(3)).tolist()
+        [0, 1, 2]
+    """
+    e = _entry(x)
+    if e is not None:
+        get = getattr(x, "get", None)  # cupy.ndarray.get() copies device -> host
+        if callable(get) and e[1] == "cuda":
+            return get()
+        return np.asarray(x).view(np.ndarray)
+    return np.asarray(x)
+
+
+def to_device(x: Any, device: Any) -> Any:
+    """``x`` as an array on ``device`` (``"cpu"`` -> NumPy, ``"cuda"`` -> CuPy); the same object
+    when it is already there.
+
+    Example:
+        >>> a = np.ones(2); to_device(a, "cpu") is a
+        True
+    """
+    if isinstance(device, str) and device == device_of(x) and not isinstance(x, (list, tuple)):
+        return x
+    dev = parse_device(device)
+    if dev == device_of(x) and (dev != "cpu" or isinstance(x, np.ndarray)):
+        return x
+    if dev == "cpu":
+        return to_host(x)
+    for mod, name in _modules.values():
+        if name == dev:
+            return mod.asarray(to_host(x))
+    cp = require_cupy()
+    return cp.asarray(x)
+
 
 # mallopt parameter numbers from glibc's <malloc.h>.
 _M_TRIM_THRESHOLD = -1
@@ -154,6 +372,9 @@ def _mallopt(mmap_threshold: int, trim_threshold: int) -> bool:
     if not sys.platform.startswith("linux"):
         return False
     try:
+        import ctypes  # only here: ctypes.util pulls in tempfile, and the engine imports backend
+        import ctypes.util
+
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         mallopt = libc.mallopt
     except (OSError, AttributeError):  # musl and others have no mallopt
@@ -178,5 +399,16 @@ __all__ = [
     "allocator_tuning",
     "apply_allocator_setting",
     "set_allocator_tuning",
+    "GPU_EXTRA",
+    "array_module",
+    "counterpart",
+    "device_of",
+    "gpu_available",
+    "parse_device",
+    "register_array_module",
+    "require_cupy",
+    "to_device",
+    "to_host",
     "tune_malloc",
+    "unregister_array_module",
 ]

@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from .backend import array_module
 from .errors import DataError
 from .layers.base import map_structure
 
@@ -147,6 +148,7 @@ class Feed:
 
 def check_finite(x: Any, who: str) -> None:
     """Raise DataError if a float array of ``x`` holds NaN or infinity (one pass each)."""
+    xp = array_module(x)
 
     def check(a: Any) -> Any:
         # A finite sum means every value is finite (NaN and inf propagate): one pass in the
@@ -157,7 +159,7 @@ def check_finite(x: Any, who: str) -> None:
             return a
         with np.errstate(over="ignore", invalid="ignore"):  # an overflow is not the user's
             total = np.add.reduce(a, axis=None)
-        if not np.isfinite(total) and not np.isfinite(a).all():
+        if not xp.isfinite(total) and not xp.isfinite(a).all():
             raise DataError(f"{who}: x contains NaN or infinite values")
         return a
 

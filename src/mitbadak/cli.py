@@ -196,6 +196,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--seed", type=int, default=0, help="random seed: same seed, same result")
     train.add_argument(
+        "--device",
+        default="cpu",
+        help="cpu, or cuda to train on the GPU through CuPy (pip install 'mitbadak[gpu]')",
+    )
+    train.add_argument(
         "--test-size",
         type=_unit_float,
         default=0.2,
@@ -497,6 +502,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         validation_split=args.validation_split or 0.0,
         augment=augment,
         seed=args.seed,
+        device=args.device,
     )
     if not np.isfinite(history.history["loss"][-1]):
         raise MitbadakError(

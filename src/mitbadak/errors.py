@@ -60,3 +60,8 @@ class ConfigError(MitbadakError, ValueError):
 
 class GradcheckError(MitbadakError, AssertionError):
     """Analytic and numerical gradients disagree (raised by :func:`mitbadak.gradcheck`)."""
+
+
+class DeviceError(MitbadakError, RuntimeError):
+    """A device was asked for that this machine or install cannot give (CUDA without CuPy or
+    without a GPU), or arrays on two devices met in one operation."""

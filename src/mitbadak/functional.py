@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from . import ops as _ops
+from .backend import array_module
 from .errors import ConfigError, LabelError, ShapeError
 from .ops import loss as _loss
 from .ops.linear import linear as _linear_op
@@ -320,13 +321,14 @@ def batch_norm(
         >>> rm.round(6).tolist()
         [0.2]
     """
+    xp = array_module(input, running_mean, running_var)
     rm = running_mean.data if isinstance(running_mean, Tensor) else running_mean
     rv = running_var.data if isinstance(running_var, Tensor) else running_var
     if rm is None or rv is None:
         if not training:
             raise ConfigError("batch_norm: evaluation needs running_mean and running_var")
         c = input.shape[1]
-        rm, rv = np.zeros(c, input.dtype), np.ones(c, input.dtype)
+        rm, rv = xp.zeros(c, input.dtype), xp.ones(c, input.dtype)
     return _ops.batch_norm(
         input, weight, bias, rm, rv, training, momentum=1.0 - momentum, epsilon=eps, axis=1
     )
@@ -340,6 +342,7 @@ def _check_reduction(reduction: str, fn: str) -> None:
 
 def _to_class_last(input: Tensor, target: np.ndarray | Tensor) -> tuple[Tensor, Any, tuple]:
     """(N, C, d1, ...) scores and (N, d1, ...) targets -> (N*d1*..., C) and (N*d1*...,)."""
+    xp = array_module(input, target)
     if input.ndim <= 2:
         return input, target, ()
     c = input.shape[1]
@@ -348,13 +351,14 @@ def _to_class_last(input: Tensor, target: np.ndarray | Tensor) -> tuple[Tensor, 
     if isinstance(target, Tensor) and target.ndim == input.ndim:
         t: Any = _ops.reshape(_ops.movedim(target, 1, -1), (-1, c))
     else:
-        t = np.asarray(target.data if isinstance(target, Tensor) else target)
+        t = xp.asarray(target.data if isinstance(target, Tensor) else target)
         t = t.reshape(-1, c) if t.ndim == input.ndim else t.reshape(-1)
     return x, t, rest
 
 
 def _labels(target: Any) -> np.ndarray | None:
-    t = target.data if isinstance(target, Tensor) else np.asarray(target)
+    xp = array_module(target)
+    t = target.data if isinstance(target, Tensor) else xp.asarray(target)
     return t if t.dtype.kind in "iu" else None
 
 
@@ -370,12 +374,13 @@ def _weighted_nll(
     """Per-sample losses weighted by ``weight[label]`` (plus ``extra``, not weighted by the
     label's class: label smoothing's term), ignored labels dropped; ``"mean"`` divides by the
     sum of the weights used (PyTorch's rule)."""
+    xp = array_module(per, labels, weight)
     keep = labels != ignore_index
-    w = np.ones(len(labels), dtype=per.dtype) if weight is None else None
+    w = xp.ones(len(labels), dtype=per.dtype) if weight is None else None
     if weight is not None:
-        wa = np.asarray(weight.data if isinstance(weight, Tensor) else weight, dtype=per.dtype)
-        w = wa[np.where(keep, labels, 0)]
-    w = np.where(keep, w, 0).astype(per.dtype)
+        wa = xp.asarray(weight.data if isinstance(weight, Tensor) else weight, dtype=per.dtype)
+        w = wa[xp.where(keep, labels, 0)]
+    w = xp.where(keep, w, 0).astype(per.dtype)
     vals = per * Tensor(w)
     if extra is not None:
         vals = vals + extra * Tensor(keep.astype(per.dtype))
@@ -401,15 +406,16 @@ def nll_loss(
         >>> round(nll_loss(Tensor(np.log([[0.5, 0.5]])), np.array([1])).item(), 4)
         0.6931
     """
+    xp = array_module(input, target, weight)
     _check_reduction(reduction, "nll_loss")
     x, t, rest = _to_class_last(input, target)
     labels = _labels(t)
     if labels is None or x.ndim != 2:
         raise LabelError("nll_loss: target must hold integer class indices")
     n, c = x.shape
-    safe = np.where(labels == ignore_index, 0, labels)
+    safe = xp.where(labels == ignore_index, 0, labels)
     _loss.check_sparse_labels(safe.reshape(-1), n, c, "nll_loss")
-    per = -_ops.getitem(x, (np.arange(n), safe))
+    per = -_ops.getitem(x, (xp.arange(n), safe))
     return _weighted_nll(per, labels, weight, ignore_index, reduction, rest)
 
 
@@ -429,6 +435,7 @@ def cross_entropy(
         >>> round(cross_entropy(Tensor([[2.0, 0.0]]), np.array([0])).item(), 4)
         0.1269
     """
+    xp = array_module(input, target, weight)
     _check_reduction(reduction, "cross_entropy")
     if not 0.0 <= label_smoothing <= 1.0:
         raise ConfigError(
@@ -437,36 +444,36 @@ def cross_entropy(
     x, t, rest = _to_class_last(input, target)
     if x.ndim == 1:
         x = _ops.unsqueeze(x, 0)
-        t = t.reshape(1, -1) if _labels(t) is None else np.asarray(t).reshape(1)
+        t = t.reshape(1, -1) if _labels(t) is None else xp.asarray(t).reshape(1)
     labels = _labels(t)
     n, c = x.shape
     if labels is not None:
         labels = labels.reshape(-1)
-        if label_smoothing == 0.0 and weight is None and not np.any(labels == ignore_index):
+        if label_smoothing == 0.0 and weight is None and not xp.any(labels == ignore_index):
             out = _loss.softmax_cross_entropy(x, labels, reduction=reduction)
             return _ops.reshape(out, rest) if rest and reduction == "none" else out
-        safe = np.where(labels == ignore_index, 0, labels)
+        safe = xp.where(labels == ignore_index, 0, labels)
         _loss.check_sparse_labels(safe, n, c, "cross_entropy")
         logp = _ops.log_softmax(x, axis=1)
-        per = -_ops.getitem(logp, (np.arange(n), safe))
+        per = -_ops.getitem(logp, (xp.arange(n), safe))
         smooth = None
         if label_smoothing:
             # PyTorch: (1 - ls) w_t nll + ls * mean_c(-w_c log p_c), divided by sum w_t
             wcls = None
             if weight is not None:
-                wcls = np.asarray(weight.data if isinstance(weight, Tensor) else weight)
+                wcls = xp.asarray(weight.data if isinstance(weight, Tensor) else weight)
             smooth = -(logp if wcls is None else logp * Tensor(wcls.astype(x.dtype))).mean(axis=1)
             per = per * (1.0 - label_smoothing)
             smooth = smooth * label_smoothing
         return _weighted_nll(per, labels, weight, ignore_index, reduction, rest, smooth)
     # probability targets
-    tt = t if isinstance(t, Tensor) else Tensor(np.asarray(t, dtype=x.dtype))
+    tt = t if isinstance(t, Tensor) else Tensor(xp.asarray(t, dtype=x.dtype))
     if tt.shape != x.shape:
         raise ShapeError(f"cross_entropy: target {tt.shape} must match input {x.shape}")
     if label_smoothing:
         tt = tt * (1.0 - label_smoothing) + label_smoothing / c
     if weight is not None:
-        wa = np.asarray(weight.data if isinstance(weight, Tensor) else weight, dtype=x.dtype)
+        wa = xp.asarray(weight.data if isinstance(weight, Tensor) else weight, dtype=x.dtype)
         per = -(_ops.log_softmax(x, axis=1) * tt * Tensor(wa)).sum(axis=1)
         if reduction == "none":
             return _ops.reshape(per, rest) if rest else per
@@ -520,9 +527,10 @@ def smooth_l1_loss(
 
 
 def _apply_weight(per: Tensor, weight: Any, reduction: str) -> Tensor:
+    xp = array_module(per, weight)
     if weight is not None:
         per = per * (
-            weight if isinstance(weight, Tensor) else Tensor(np.asarray(weight, per.dtype))
+            weight if isinstance(weight, Tensor) else Tensor(xp.asarray(weight, per.dtype))
         )
     if reduction == "none":
         return per
@@ -560,17 +568,18 @@ def binary_cross_entropy_with_logits(
         >>> round(binary_cross_entropy_with_logits(Tensor([0.0]), Tensor([1.0])).item(), 6)
         0.693147
     """
+    xp = array_module(input, target, weight)
     _check_reduction(reduction, "binary_cross_entropy_with_logits")
     if pos_weight is None:
         if weight is None:
             return _loss.binary_cross_entropy_with_logits(input, target, reduction=reduction)
         per = _loss.binary_cross_entropy_with_logits(input, target, reduction="none")
         return _apply_weight(per, weight, reduction)
-    t = target if isinstance(target, Tensor) else Tensor(np.asarray(target, input.dtype))
+    t = target if isinstance(target, Tensor) else Tensor(xp.asarray(target, input.dtype))
     pw = (
         pos_weight
         if isinstance(pos_weight, Tensor)
-        else Tensor(np.asarray(pos_weight, input.dtype))
+        else Tensor(xp.asarray(pos_weight, input.dtype))
     )
     # -(p t log s + (1 - t) log(1 - s)), log s = logsigmoid(z), log(1 - s) = logsigmoid(-z)
     per = -(pw * t * _ops.logsigmoid(input) + (1.0 - t) * _ops.logsigmoid(-input))
@@ -588,9 +597,10 @@ def kl_div(input: Tensor, target: Any, reduction: str = "mean", log_target: bool
         >>> abs(kl_div(p, Tensor([[0.5, 0.5]]), reduction="batchmean").item()) < 1e-6
         True
     """
+    xp = array_module(input, target)
     if reduction not in ("mean", "sum", "none", "batchmean"):
         raise ConfigError(f"kl_div: unknown reduction {reduction!r}")
-    t = target if isinstance(target, Tensor) else Tensor(np.asarray(target, input.dtype))
+    t = target if isinstance(target, Tensor) else Tensor(xp.asarray(target, input.dtype))
     if t.shape != input.shape:
         raise ShapeError(f"kl_div: target {t.shape} must match input {input.shape}")
     if log_target:

@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+from .backend import to_host
 from .errors import ConfigError, FileFormatError, MitbadakError, ShapeError
 from .layers.base import Layer, layer_from_config, layer_to_config
 
@@ -263,7 +264,7 @@ def weight_arrays(model: Layer) -> dict[str, np.ndarray]:
         >>> sorted(weight_arrays(m))[0].startswith("weights/")
         True
     """
-    return {_PREFIX + name: w.data for name, w in _named_weights(model)}
+    return {_PREFIX + name: to_host(w.data) for name, w in _named_weights(model)}  # host arrays
 
 
 def set_weight_arrays(model: Layer, arrays: dict[str, np.ndarray], version: int) -> None:

@@ -38,6 +38,7 @@ from typing import Any
 import numpy as np
 
 from . import registry
+from .backend import array_module
 from .errors import ConfigError, LabelError, ShapeError
 from .ops import activation as _act
 from .ops import hinge as _hinge
@@ -70,14 +71,15 @@ def class_weight_to_sample_weight(
         >>> class_weight_to_sample_weight(np.array([0, 1, 1]), {1: 5.0}).tolist()
         [1.0, 5.0, 5.0]
     """
+    xp = array_module(y_true, class_weight)
     op = "class_weight"
-    y = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
+    y = xp.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
     if y.ndim >= 2 and y.shape[-1] > 1:
         labels = y.reshape(len(y), -1).argmax(axis=1)
     else:
         labels = y.reshape(-1) if y.ndim else y.reshape(1)
         if labels.dtype.kind == "f":
-            if not np.all(np.isfinite(labels)) or np.any(labels != np.round(labels)):
+            if not xp.all(xp.isfinite(labels)) or xp.any(labels != xp.round(labels)):
                 raise LabelError(f"{op}: labels must be whole numbers to look up class weights")
         elif labels.dtype.kind not in "iub":
             raise LabelError(f"{op}: labels must be class indices, got dtype {labels.dtype}")
@@ -85,13 +87,13 @@ def class_weight_to_sample_weight(
     if isinstance(class_weight, dict):
         keys = {_class_key(k, op): float(v) for k, v in class_weight.items()}
         size = max([*keys, int(labels.max(initial=-1)), (num_classes or 0) - 1]) + 1
-        table = np.ones(size)
+        table = xp.ones(size)
         for k, v in keys.items():
             if k < 0:
                 raise LabelError(f"{op}: class {k} is negative")
             table[k] = v
     else:
-        table = np.asarray(class_weight, dtype=np.float64).reshape(-1)
+        table = xp.asarray(class_weight, dtype=np.float64).reshape(-1)
     if labels.size and (labels.min() < 0 or labels.max() >= len(table)):
         bad = labels[(labels < 0) | (labels >= len(table))][0]
         raise LabelError(
@@ -143,10 +145,11 @@ def sample_weights(
         >>> sample_weights(np.array([0, 1, 1]), [1.0, 1.0, 0.5], {"1": 4.0}).tolist()
         [1.0, 4.0, 2.0]
     """
+    xp = array_module(y_true, sample_weight, class_weight)
     w = None
     if sample_weight is not None:
         sw = sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight
-        w = np.asarray(sw, dtype=np.float64).reshape(-1)
+        w = xp.asarray(sw, dtype=np.float64).reshape(-1)
         n = len(y_true) if np.ndim(y_true) else 1
         if len(w) != n:
             raise ShapeError(f"{who}: sample_weight has {len(w)} values for {n} samples")
@@ -189,11 +192,12 @@ class Loss(registry.Serializable):
             self.name = name
 
     def __call__(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> Tensor:
+        xp = array_module(y_true, y_pred, sample_weight)
         y_pred = _as_pred(y_pred)
         w = None
         if sample_weight is not None:
             sw = sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight
-            w = np.asarray(sw, dtype=np.float64).reshape(-1)
+            w = xp.asarray(sw, dtype=np.float64).reshape(-1)
             if len(w) != len(y_pred):
                 raise ShapeError(
                     f"{type(self).__name__}: sample_weight has {len(w)} entries for "
@@ -249,7 +253,8 @@ _KERAS_REDUCTIONS: dict[Any, str] = {"sum_over_batch_size": "mean", None: "none"
 def _match_rank(y_true: Any, y_pred: Tensor) -> Any:
     """Keras' rank fix-up: targets ``(n,)`` against outputs ``(n, 1)`` (and ``(n, t)`` against
     ``(n, t, 1)``) get the trailing axis, instead of broadcasting to ``(n, n)``."""
-    t = y_true.data if isinstance(y_true, Tensor) else np.asarray(y_true)
+    xp = array_module(y_true, y_pred)
+    t = y_true.data if isinstance(y_true, Tensor) else xp.asarray(y_true)
     if t.ndim == y_pred.ndim - 1 and y_pred.shape[-1] == 1 and t.shape == y_pred.shape[:-1]:
         return t.reshape(y_pred.shape)
     if t.ndim == y_pred.ndim + 1 and t.shape[-1] == 1 and t.shape[:-1] == y_pred.shape:
@@ -424,13 +429,14 @@ class _CrossentropyBase(Loss):
     def _per_step(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
         """(batch, time, classes): the cross-entropy of every step, as Keras computes it;
         per sample (for weights) the mean over its steps."""
+        xp = array_module(y_true, y_pred)
         from .ops.shape import reshape
 
         n, c = y_pred.shape[0], y_pred.shape[-1]
         logits = y_pred if self.from_logits else _logits_of_softmax_any(y_pred)
         source = logits if logits is not None else y_pred
         flat = reshape(source, (-1, c))
-        t = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
+        t = xp.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
         if isinstance(self, SparseCategoricalCrossentropy):
             if t.size != flat.shape[0]:
                 raise ShapeError(
@@ -478,7 +484,8 @@ class SparseCategoricalCrossentropy(_CrossentropyBase):
     name = "sparse_categorical_crossentropy"
 
     def _labels(self, y_true: Any, y_pred: Tensor) -> np.ndarray:
-        t = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
+        xp = array_module(y_true, y_pred)
+        t = xp.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
         if t.ndim == 2 and t.shape[1] == 1:  # Keras accepts (N, 1) labels too
             t = t[:, 0]
         if t.ndim != 1:
@@ -501,14 +508,15 @@ class CategoricalCrossentropy(_CrossentropyBase):
     name = "categorical_crossentropy"
 
     def _labels(self, y_true: Any, y_pred: Tensor) -> np.ndarray:
-        t = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
+        xp = array_module(y_true, y_pred)
+        t = xp.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
         if t.shape != y_pred.shape:
             raise ShapeError(
                 f"{type(self).__name__}: one-hot targets must have the predictions' shape "
                 f"{y_pred.shape}, got {t.shape}; for integer labels use "
                 "SparseCategoricalCrossentropy"
             )
-        if t.size and (not np.all(np.isfinite(t)) or t.min() < 0 or t.max() > 1):
+        if t.size and (not xp.all(xp.isfinite(t)) or t.min() < 0 or t.max() > 1):
             raise LabelError(f"{type(self).__name__}: one-hot targets must lie in [0, 1]")
         return t
 
@@ -525,8 +533,9 @@ class Hinge(_ElementwiseLoss):
     _squared = False
 
     def _elementwise(self, y_pred: Tensor, y_true: Any, reduction: str) -> Tensor:
-        t = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true, np.float64)
-        if np.all((t == 0) | (t == 1)):  # Keras: binary 0/1 labels are read as -1/+1
+        xp = array_module(y_pred, y_true)
+        t = xp.asarray(y_true.data if isinstance(y_true, Tensor) else y_true, np.float64)
+        if xp.all((t == 0) | (t == 1)):  # Keras: binary 0/1 labels are read as -1/+1
             t = 2.0 * t - 1.0
         fn = _hinge.squared_hinge if self._squared else _hinge.hinge
         return fn(y_pred, t, reduction=reduction)
@@ -555,7 +564,8 @@ class CategoricalHinge(Loss):
     name = "categorical_hinge"
 
     def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
-        t = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
+        xp = array_module(y_true, y_pred)
+        t = xp.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
         return _hinge.categorical_hinge(y_pred, t, reduction=reduction)
 
 
@@ -571,7 +581,8 @@ class MulticlassHinge(Loss):
     name = "multiclass_hinge"
 
     def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
-        t = np.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
+        xp = array_module(y_true, y_pred)
+        t = xp.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
         if t.ndim == 2 and t.shape[1] == 1:
             t = t[:, 0]
         return _hinge.multiclass_hinge(y_pred, t, reduction=reduction)
@@ -625,9 +636,10 @@ def get(identifier: Any) -> Loss:
             name = getattr(fn, "__name__", "loss")
 
             def call(self, y_true: Any, y_pred: Tensor) -> Tensor:
+                xp = array_module(y_true, y_pred)
                 out = fn(y_true, y_pred)
                 if not isinstance(out, Tensor):
-                    out = Tensor(np.asarray(out))
+                    out = Tensor(xp.asarray(out))
                 # Keras' loss functions return one value per sample: average them.
                 return out if out.ndim == 0 else _mean(out)
 

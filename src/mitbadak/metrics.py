@@ -41,6 +41,7 @@ from typing import Any
 import numpy as np
 
 from . import registry
+from .backend import array_module
 from .errors import ConfigError, LabelError, ShapeError
 
 __all__ = [
@@ -81,7 +82,8 @@ __all__ = [
 
 
 def _arr(a: Any) -> np.ndarray:
-    return np.asarray(a.data if hasattr(a, "data") and not isinstance(a, np.ndarray) else a)
+    xp = array_module(a)
+    return xp.asarray(a.data if hasattr(a, "data") and not isinstance(a, np.ndarray) else a)
 
 
 def _check_len(y_true: np.ndarray, y_pred: np.ndarray, name: str) -> None:
@@ -127,6 +129,7 @@ def _sparse_correct(y_true: Any, y_pred: Any) -> np.ndarray:
 def _top_k_correct(y_true: Any, y_pred: Any, k: int) -> np.ndarray:
     """1 where the true class is among the k highest scores (ties counted as in scikit-learn:
     a class is in the top k if fewer than k classes score strictly higher)."""
+    xp = array_module(y_true, y_pred)
     t, p = _arr(y_true), _arr(y_pred)
     _check_len(t, p, "top_k_accuracy")
     if p.ndim != 2:
@@ -134,7 +137,7 @@ def _top_k_correct(y_true: Any, y_pred: Any, k: int) -> np.ndarray:
             f"top_k_accuracy: expected scores of shape (batch, classes), got {p.shape}"
         )
     t = t.astype(np.int64).reshape(-1)
-    true_score = p[np.arange(len(t)), t]
+    true_score = p[xp.arange(len(t)), t]
     return ((p > true_score[:, None]).sum(axis=1) < k).astype(np.float64)
 
 
@@ -176,13 +179,14 @@ def accuracy(y_true: Any, y_pred: Any, threshold: float = 0.5) -> float:
         >>> accuracy(np.array([0, 1, 1]), np.array([0, 1, 0]))
         0.6666666666666666
     """
+    xp = array_module(y_true, y_pred)
     t, p = _arr(y_true), _arr(y_pred)
     _check_len(t, p, "accuracy")
     if p.ndim == 2 and p.shape[1] > 1:
         return (
             categorical_accuracy(t, p) if t.shape == p.shape else sparse_categorical_accuracy(t, p)
         )
-    if p.dtype.kind == "f" and not np.array_equal(p, np.round(p)):
+    if p.dtype.kind == "f" and not xp.array_equal(p, xp.round(p)):
         return binary_accuracy(t, p, threshold)
     return float((t.reshape(-1) == p.reshape(-1)).mean())
 
@@ -199,8 +203,9 @@ def top_k_accuracy(y_true: Any, y_pred: Any, k: int = 5) -> float:
 
 def mean_absolute_error(y_true: Any, y_pred: Any) -> float:
     """mean |y_true - y_pred|.  Example: ``mean_absolute_error([1, 2], [1, 4])`` -> 1.0."""
+    xp = array_module(y_true, y_pred)
     t, p = _arr(y_true).astype(np.float64), _arr(y_pred).astype(np.float64)
-    return float(np.abs(t.reshape(p.shape) - p).mean())
+    return float(xp.abs(t.reshape(p.shape) - p).mean())
 
 
 def mean_squared_error(y_true: Any, y_pred: Any) -> float:
@@ -212,11 +217,12 @@ def mean_squared_error(y_true: Any, y_pred: Any) -> float:
 # ------------------------------------------------------------- confusion-matrix family
 def _labels_of(y: Any, threshold: float = 0.5) -> np.ndarray:
     """Class labels from labels (1-D ints), one-hot/score rows (argmax) or binary scores."""
+    xp = array_module(y)
     a = _arr(y)
     if a.ndim == 2 and a.shape[1] > 1:
         return a.argmax(axis=1)
     a = a.reshape(-1)
-    if a.dtype.kind == "f" and not np.array_equal(a, np.round(a)):
+    if a.dtype.kind == "f" and not xp.array_equal(a, xp.round(a)):
         return (a > threshold).astype(np.int64)
     return a.astype(np.int64)
 
@@ -232,6 +238,7 @@ def confusion_matrix(
         array([[1, 0],
                [1, 1]])
     """
+    xp = array_module(y_true, y_pred, sample_weight)
     t, p = _labels_of(y_true), _labels_of(y_pred)
     _check_len(t, p, "confusion_matrix")
     if num_classes is None:
@@ -242,8 +249,8 @@ def confusion_matrix(
                 f"confusion_matrix: {name} has labels outside [0, {num_classes - 1}] "
                 f"for num_classes={num_classes}"
             )
-    w = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64).reshape(-1)
-    cm = np.bincount(t * num_classes + p, weights=w, minlength=num_classes * num_classes)
+    w = None if sample_weight is None else xp.asarray(sample_weight, dtype=np.float64).reshape(-1)
+    cm = xp.bincount(t * num_classes + p, weights=w, minlength=num_classes * num_classes)
     cm = cm.reshape(num_classes, num_classes)
     return cm if w is not None else cm.astype(np.int64)
 
@@ -253,10 +260,11 @@ _AVERAGES = ("binary", "macro", "micro", "weighted")
 
 def _prf_from_cm(cm: np.ndarray, average: str, kind: str) -> float:
     """Precision, recall or F1 from a confusion matrix (0 where a denominator is 0)."""
+    xp = array_module(cm)
     if average not in _AVERAGES:
         raise ConfigError(f"{kind}: average must be one of {_AVERAGES}, got {average!r}")
-    cm = np.asarray(cm, dtype=np.float64)
-    tp = np.diag(cm)
+    cm = xp.asarray(cm, dtype=np.float64)
+    tp = xp.diag(cm)
     pred_pos, true_pos = cm.sum(axis=0), cm.sum(axis=1)
     if average == "binary":
         if len(cm) > 2:
@@ -268,12 +276,12 @@ def _prf_from_cm(cm: np.ndarray, average: str, kind: str) -> float:
             return 0.0
         tp, pred_pos, true_pos = tp[1:], pred_pos[1:], true_pos[1:]
     elif average == "micro":
-        tp = np.array([tp.sum()])
-        pred_pos = true_pos = np.array([cm.sum()])
+        tp = xp.array([tp.sum()])
+        pred_pos = true_pos = xp.array([cm.sum()])
     with np.errstate(divide="ignore", invalid="ignore"):
-        p = np.where(pred_pos > 0, tp / pred_pos, 0.0)
-        r = np.where(true_pos > 0, tp / true_pos, 0.0)
-        f = np.where(p + r > 0, 2 * p * r / (p + r), 0.0)
+        p = xp.where(pred_pos > 0, tp / pred_pos, 0.0)
+        r = xp.where(true_pos > 0, tp / true_pos, 0.0)
+        f = xp.where(p + r > 0, 2 * p * r / (p + r), 0.0)
     score = {"precision": p, "recall": r, "f1": f}[kind]
     if average == "weighted":
         total = true_pos.sum()
@@ -383,6 +391,7 @@ class Metric:
             >>> m.reset_state(); m.result()
             0.0
         """
+        xp = array_module(initializer, dtype)
         shape = (shape,) if isinstance(shape, int) else tuple(shape or ())
         init = initializer
         if isinstance(init, str):
@@ -391,11 +400,11 @@ class Metric:
 
                 value = initializers.get(init)(shape, np.dtype(dtype or self.dtype))
             else:
-                value = np.full(shape, 1.0 if init == "ones" else 0.0)
+                value = xp.full(shape, 1.0 if init == "ones" else 0.0)
         elif callable(init):
-            value = np.asarray(init(shape, np.dtype(dtype or self.dtype)))
+            value = xp.asarray(init(shape, np.dtype(dtype or self.dtype)))
         else:
-            value = np.broadcast_to(np.asarray(init, dtype=np.float64), shape)
+            value = xp.broadcast_to(xp.asarray(init, dtype=np.float64), shape)
         var = MetricVariable(value, dtype or self.dtype, name or f"variable_{len(self.variables)}")
         self.__dict__.setdefault("_metric_variables", []).append(var)
         return var
@@ -436,9 +445,10 @@ class Metric:
 
 def _plain(value: Any) -> Any:
     """A metric result as a Python float when it is one number (Variable, Tensor, 0-d array)."""
+    xp = array_module(value)
     if isinstance(value, (float, int)) and not isinstance(value, bool):
         return float(value)
-    arr = np.asarray(
+    arr = xp.asarray(
         value.data if hasattr(value, "data") and not isinstance(value, np.ndarray) else value
     )
     if arr.ndim == 0 or arr.size == 1 and arr.ndim <= 1:
@@ -457,9 +467,10 @@ class MetricVariable:
     """
 
     def __init__(self, value: Any, dtype: Any, name: str) -> None:
+        xp = array_module(value, dtype)
         self.dtype = np.dtype(dtype)
         self.name = name
-        self._initial = np.array(value, dtype=self.dtype)
+        self._initial = xp.array(value, dtype=self.dtype)
         self.value = self._initial.copy()
 
     @property
@@ -470,23 +481,28 @@ class MetricVariable:
         self.value = self._initial.copy()
 
     def _arr(self, v: Any) -> np.ndarray:
-        a = np.asarray(v.data if hasattr(v, "data") and not isinstance(v, np.ndarray) else v)
-        return np.broadcast_to(a, self.value.shape).astype(self.dtype)
+        xp = array_module(v)
+        a = xp.asarray(v.data if hasattr(v, "data") and not isinstance(v, np.ndarray) else v)
+        return xp.broadcast_to(a, self.value.shape).astype(self.dtype)
 
     def assign(self, v: Any) -> None:
-        self.value = np.array(self._arr(v))
+        xp = array_module(v)
+        self.value = xp.array(self._arr(v))
 
     def assign_add(self, v: Any) -> None:
-        self.value = np.asarray(self.value + self._arr(v), dtype=self.dtype)
+        xp = array_module(v)
+        self.value = xp.asarray(self.value + self._arr(v), dtype=self.dtype)
 
     def assign_sub(self, v: Any) -> None:
-        self.value = np.asarray(self.value - self._arr(v), dtype=self.dtype)
+        xp = array_module(v)
+        self.value = xp.asarray(self.value - self._arr(v), dtype=self.dtype)
 
     def numpy(self) -> np.ndarray:
         return self.value.copy()
 
     def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
-        return np.asarray(self.value if dtype is None else self.value.astype(dtype))
+        xp = array_module(dtype, copy)
+        return xp.asarray(self.value if dtype is None else self.value.astype(dtype))
 
     def __float__(self) -> float:
         return float(self.value)
@@ -498,26 +514,32 @@ class MetricVariable:
         return f"<MetricVariable {self.name} {self.value}>"
 
     def __add__(self, o: Any) -> np.ndarray:
-        return self.value + np.asarray(o)
+        xp = array_module(o)
+        return self.value + xp.asarray(o)
 
     __radd__ = __add__
 
     def __sub__(self, o: Any) -> np.ndarray:
-        return self.value - np.asarray(o)
+        xp = array_module(o)
+        return self.value - xp.asarray(o)
 
     def __rsub__(self, o: Any) -> np.ndarray:
-        return np.asarray(o) - self.value
+        xp = array_module(o)
+        return xp.asarray(o) - self.value
 
     def __mul__(self, o: Any) -> np.ndarray:
-        return self.value * np.asarray(o)
+        xp = array_module(o)
+        return self.value * xp.asarray(o)
 
     __rmul__ = __mul__
 
     def __truediv__(self, o: Any) -> np.ndarray:
-        return self.value / np.asarray(o)
+        xp = array_module(o)
+        return self.value / xp.asarray(o)
 
     def __rtruediv__(self, o: Any) -> np.ndarray:
-        return np.asarray(o) / self.value
+        xp = array_module(o)
+        return xp.asarray(o) / self.value
 
 
 class Mean(Metric):
@@ -532,12 +554,13 @@ class Mean(Metric):
         self.total, self.count = 0.0, 0.0
 
     def update_state(self, values: Any, sample_weight: Any = None, _unused: Any = None) -> None:
-        v = np.asarray(values, dtype=np.float64).reshape(-1)
+        xp = array_module(values, sample_weight, _unused)
+        v = xp.asarray(values, dtype=np.float64).reshape(-1)
         if sample_weight is None:
             self.total += float(v.sum())
             self.count += v.size
         else:
-            w = np.broadcast_to(np.asarray(sample_weight, dtype=np.float64).reshape(-1), v.shape)
+            w = xp.broadcast_to(xp.asarray(sample_weight, dtype=np.float64).reshape(-1), v.shape)
             self.total += float(v @ w)
             self.count += float(w.sum())
 
@@ -559,12 +582,13 @@ class _MeanOfValues(Metric):
         raise NotImplementedError
 
     def update_state(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> None:
+        xp = array_module(y_true, y_pred, sample_weight)
         v = self.values(y_true, y_pred)
         if sample_weight is None:
             self.total += float(v.sum())
             self.count += len(v)
         else:
-            w = np.asarray(sample_weight, dtype=np.float64).reshape(-1)
+            w = xp.asarray(sample_weight, dtype=np.float64).reshape(-1)
             self.total += float(v @ w)
             self.count += float(w.sum())
 
@@ -678,9 +702,10 @@ class MeanAbsoluteError(_MeanOfValues):
     name = "mean_absolute_error"
 
     def values(self, y_true, y_pred):
+        xp = array_module(y_true, y_pred)
         p = _arr(y_pred).astype(np.float64)
         t = _arr(y_true).astype(np.float64).reshape(p.shape)
-        return np.abs(t - p).reshape(len(p), -1).mean(axis=1)
+        return xp.abs(t - p).reshape(len(p), -1).mean(axis=1)
 
 
 class MeanSquaredError(_MeanOfValues):
@@ -724,12 +749,13 @@ class ConfusionMatrix(Metric):
         self.cm = np.zeros((n, n), dtype=np.float64)
 
     def update_state(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> None:
+        xp = array_module(y_true, y_pred, sample_weight)
         t, p = _labels_of(y_true, 0.5), _labels_of(y_pred, self.threshold)
         _check_len(t, p, self.name)
         if self.num_classes is None:  # grow as new classes appear
             n = max(len(self.cm), int(max(t.max(initial=0), p.max(initial=0))) + 1, 2)
             if n > len(self.cm):
-                cm = np.zeros((n, n))
+                cm = xp.zeros((n, n))
                 cm[: len(self.cm), : len(self.cm)] = self.cm
                 self.cm = cm
         self.cm += confusion_matrix(t, p, len(self.cm), sample_weight)
@@ -820,18 +846,20 @@ class MeanMetricWrapper(_MeanOfValues):
         super().__init__(name or getattr(fn, "__name__", "metric"))
 
     def values(self, y_true: Any, y_pred: Any) -> np.ndarray:
+        xp = array_module(y_true, y_pred)
         out = _arr(self.fn(y_true, y_pred, **self.fn_kwargs)).astype(np.float64)
         n = len(_arr(y_pred))
         if out.ndim == 0:
-            return np.full(n, float(out))
+            return xp.full(n, float(out))
         return out.reshape(len(out), -1).mean(axis=1)
 
 
 def _thresholds(thresholds: Any) -> np.ndarray:
+    xp = array_module(thresholds)
     if thresholds is None:
-        return np.array([0.5])
-    t = np.atleast_1d(np.asarray(thresholds, dtype=np.float64))
-    if t.ndim != 1 or not np.all((t >= 0) & (t <= 1)):
+        return xp.array([0.5])
+    t = xp.atleast_1d(xp.asarray(thresholds, dtype=np.float64))
+    if t.ndim != 1 or not xp.all((t >= 0) & (t <= 1)):
         raise ConfigError(f"thresholds must be numbers in [0, 1], got {thresholds!r}")
     return t
 
@@ -841,6 +869,7 @@ def _confusion_counts(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """(tp, fp, tn, fn) per threshold over every element, predictions ``> threshold`` positive
     (Keras' ``update_confusion_matrix_variables``)."""
+    xp = array_module(y_true, y_pred, thresholds)
     t, p = _arr(y_true), _arr(y_pred)
     _check_len(t, p, "confusion counts")
     p = p.astype(np.float64)
@@ -848,10 +877,10 @@ def _confusion_counts(
         raise ShapeError(f"y_true of shape {t.shape} does not fit y_pred of shape {p.shape}")
     t = t.reshape(-1) > 0.5
     p = p.reshape(-1)
-    w = np.ones_like(p)
+    w = xp.ones_like(p)
     if sample_weight is not None:
-        sw = np.asarray(sample_weight, dtype=np.float64).reshape(len(_arr(y_pred)), -1)
-        w = np.broadcast_to(sw, (len(sw), p.size // len(sw))).reshape(-1)
+        sw = xp.asarray(sample_weight, dtype=np.float64).reshape(len(_arr(y_pred)), -1)
+        w = xp.broadcast_to(sw, (len(sw), p.size // len(sw))).reshape(-1)
     pos = p[None, :] > thresholds[:, None]
     tp = (pos & t).astype(np.float64) @ w
     fp = (pos & ~t).astype(np.float64) @ w
@@ -956,6 +985,7 @@ class AUC(Metric):
         from_logits: bool = False,
         **kwargs: Any,
     ) -> None:
+        xp = array_module(dtype, thresholds)
         for k, ok in (("multi_label", False), ("num_labels", None), ("label_weights", None)):
             if kwargs.pop(k, ok) != ok:
                 raise ConfigError(f"AUC: {k} is not supported by mitbadak")
@@ -964,7 +994,7 @@ class AUC(Metric):
         if summation_method != "interpolation":
             raise ConfigError("AUC: only summation_method='interpolation' is supported")
         if thresholds is not None:
-            inner = sorted(float(t) for t in np.atleast_1d(thresholds))
+            inner = sorted(float(t) for t in xp.atleast_1d(thresholds))
         else:
             if int(num_thresholds) < 2:
                 raise ConfigError(f"AUC: num_thresholds must be > 1, got {num_thresholds}")
@@ -972,7 +1002,7 @@ class AUC(Metric):
             inner = [(i + 1) / (n - 1) for i in range(n - 2)]
         self.num_thresholds = len(inner) + 2
         self._given = None if thresholds is None else inner
-        self.thresholds = np.array([0.0 - 1e-7] + inner + [1.0 + 1e-7])
+        self.thresholds = xp.array([0.0 - 1e-7] + inner + [1.0 + 1e-7])
         self.curve = curve.upper()
         self.summation_method = summation_method
         self.from_logits = bool(from_logits)
@@ -983,9 +1013,10 @@ class AUC(Metric):
         self.tp, self.fp, self.tn, self.fn = z.copy(), z.copy(), z.copy(), z.copy()
 
     def update_state(self, y_true: Any, y_pred: Any, sample_weight: Any = None) -> None:
+        xp = array_module(y_true, y_pred, sample_weight)
         p = _arr(y_pred).astype(np.float64)
         if self.from_logits:
-            p = 1.0 / (1.0 + np.exp(-p))
+            p = 1.0 / (1.0 + xp.exp(-p))
         tp, fp, tn, fn = _confusion_counts(y_true, p, self.thresholds, sample_weight)
         self.tp += tp
         self.fp += fp

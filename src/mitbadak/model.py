@@ -55,6 +55,7 @@ from . import multi_output as _multi
 from . import optimizers as _optimizers
 from . import random as _random
 from . import registry
+from .backend import to_device, to_host
 from .batching import (
     Feed,
     check_finite,
@@ -490,6 +491,43 @@ class Model(Layer):
                 reset()
 
     # ------------------------------------------------------------------- one batch
+    def to(self, device: Any) -> Model:
+        """Move the weights (:meth:`Layer.to <mitbadak.layers.Layer.to>`) and the optimizer's
+        state (momentum, Adam's moments) to ``device``; batches of ``fit`` / ``evaluate`` /
+        ``predict`` follow.
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> m = Sequential([Dense(1)]); m.build((1, 2)); m.to("cpu").device
+            'cpu'
+        """
+        super().to(device)
+        opt = getattr(self, "optimizer", None)
+        for st in getattr(opt, "state", None) or []:
+            if isinstance(st, dict):
+                for k, v in st.items():
+                    st[k] = to_device(v, self.__dict__["_device"])
+        return self
+
+    def _on_device(self, batch: Any) -> Any:
+        """The batch's arrays on the model's device (set by :meth:`to`); as is on the CPU."""
+        dev = self.__dict__.get("_device", "cpu")
+        if dev == "cpu":
+            return batch
+        if not self.built:  # a lazily built model: build on the host, then move the weights
+            with no_grad():
+                self(unpack_x_y_sample_weight(batch)[0], training=False)
+        if self.device != dev:
+            self.to(dev)
+        return map_structure(
+            lambda a: (
+                a
+                if a is None or isinstance(a, Tensor) and a.device == dev
+                else (a.to(dev) if isinstance(a, Tensor) else to_device(a, dev))
+            ),
+            batch,
+        )
+
     def train_step(self, batch: Any) -> dict[str, float]:
         """One step of gradient descent on one batch; returns the logs (running averages over
         the epoch). This is the README's low-level loop; override it to change training.
@@ -500,7 +538,7 @@ class Model(Layer):
             >>> sorted(m.train_step((np.ones((2, 3)), np.zeros((2, 1)))))
             ['loss']
         """
-        x, y, sample_weight = unpack_x_y_sample_weight(batch)
+        x, y, sample_weight = unpack_x_y_sample_weight(self._on_device(batch))
         y_pred = self(x, training=True)  # forward: builds the graph
         loss = self.compute_loss(x, y, y_pred, sample_weight)
         optimizer = self.ensure_optimizer()
@@ -513,14 +551,14 @@ class Model(Layer):
     def test_step(self, batch: Any) -> dict[str, float]:
         """Loss and metrics on one batch in eval mode (``evaluate`` and validation call it
         under ``no_grad``); returns the running logs."""
-        x, y, sample_weight = unpack_x_y_sample_weight(batch)
+        x, y, sample_weight = unpack_x_y_sample_weight(self._on_device(batch))
         y_pred = self(x, training=False)
         loss = self.compute_loss(x, y, y_pred, sample_weight, training=False)
         return self.compute_metrics(x, y, y_pred, sample_weight, loss=loss)
 
     def predict_step(self, batch: Any) -> Any:
         """The outputs for one batch (``predict`` calls it under ``no_grad``)."""
-        x, _, _ = unpack_x_y_sample_weight(batch)
+        x, _, _ = unpack_x_y_sample_weight(self._on_device(batch))
         return self(x, training=False)
 
     def compute_loss(
@@ -773,6 +811,7 @@ class Model(Layer):
         validation_steps: int | None = None,
         augment: Any = None,
         seed: int | None = None,
+        device: Any = None,
     ) -> History:
         """Train for ``epochs - initial_epoch`` epochs: :meth:`train_step` on every batch.
 
@@ -809,6 +848,8 @@ class Model(Layer):
             seed: seed of the generator that shuffles and feeds ``augment``; ``None`` draws it
                 from the global generator, so ``mitbadak.set_seed(s)`` before building the model
                 makes the whole run repeatable bit for bit.
+            device: ``"cuda"`` to train on the GPU (CuPy), ``"cpu"`` to come back; the model
+                moves there (:meth:`~mitbadak.layers.Layer.to`) and every batch follows it.
 
         Returns:
             A :class:`~mitbadak.callbacks.History`: ``history.history[key]`` lists per epoch
@@ -821,6 +862,8 @@ class Model(Layer):
         epochs, initial_epoch, batch_size = self._check_counts(epochs, initial_epoch, batch_size)
         if augment is not None and not callable(augment):
             raise ConfigError("fit: augment must be a function (x_batch, rng) -> x_batch")
+        if device is not None:  # the weights move now (or after a lazy build), batches per step
+            self.to(device)
         train, val_feed = self._fit_data(
             x, y, sample_weight, class_weight, validation_split, validation_data, batch_size,
             validation_steps,
@@ -1008,8 +1051,9 @@ class Model(Layer):
         with no_grad():
             for step, batch in enumerate(feed.epoch()):
                 cb.on_predict_batch_begin(step, {})
-                yb = map_structure(
-                    lambda t: t.data if isinstance(t, Tensor) else t, self.predict_step(batch)
+                yb = map_structure(  # NumPy arrays, as Keras' predict gives, from any device
+                    lambda t: to_host(t.data) if isinstance(t, Tensor) else t,
+                    self.predict_step(batch),
                 )
                 if total is not None and not outs and isinstance(yb, np.ndarray) and yb.ndim:
                     if result is None:

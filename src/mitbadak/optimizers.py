@@ -47,6 +47,7 @@ from typing import Any
 import numpy as np
 
 from . import registry
+from .backend import array_module, device_of, to_device, to_host
 from .errors import ConfigError, ShapeError
 from .tensor import Tensor
 
@@ -71,11 +72,12 @@ def clip_grad_norm(params: Iterable[Tensor], max_norm: float) -> float:
         >>> w.grad.round(4).tolist()
         [0.6, 0.8]
     """
+    xp = array_module(params)
     grads = [p.grad for p in params if p.grad is not None]
     if not grads:
         return 0.0
     # vdot of a flat view is one BLAS pass with no temporary (unlike (g * g).sum()).
-    total = math.sqrt(sum(float(np.vdot(g.ravel(), g.ravel())) for g in grads))
+    total = math.sqrt(sum(float(xp.vdot(g.ravel(), g.ravel())) for g in grads))
     coef = max_norm / (total + 1e-6)
     if coef < 1.0:
         for g in grads:
@@ -92,9 +94,10 @@ def clip_grad_value(params: Iterable[Tensor], clip_value: float) -> None:
         >>> clip_grad_value([w], 1.0); w.grad.tolist()
         [-1.0, 0.5]
     """
+    xp = array_module(params)
     for p in params:
         if p.grad is not None:
-            np.clip(p.grad, -clip_value, clip_value, out=p.grad)
+            xp.clip(p.grad, -clip_value, clip_value, out=p.grad)
 
 
 # ------------------------------------------------------------------------------- base class
@@ -425,19 +428,21 @@ class Optimizer:
     def _tmp(self, p: Tensor, k: int = 0) -> np.ndarray:
         """Scratch buffer ``k`` of ``p``'s shape and dtype, shared by parameters alike in both
         (updates run one after the other), so steps do not allocate."""
-        key = (p.data.shape, p.data.dtype.str, k)
+        xp = array_module(p)
+        key = (p.data.shape, p.data.dtype.str, k, type(p.data))  # one per device too
         buf = self._scratch.get(key)
         if buf is None:
-            buf = self._scratch[key] = np.empty_like(p.data)
+            buf = self._scratch[key] = xp.empty_like(p.data)
         return buf
 
     def _decayed_grad(self, p: Tensor, g: np.ndarray, wd: float) -> np.ndarray:
         """``g + wd * p`` (L2 penalty folded into the gradient) in scratch buffer 1; ``g``
         itself when ``wd == 0`` (``.grad`` is never modified by an update)."""
+        xp = array_module(p, g)
         if not wd:
             return g
         d = self._tmp(p, 1)
-        np.multiply(p.data, wd, out=d)
+        xp.multiply(p.data, wd, out=d)
         d += g
         return d
 
@@ -497,7 +502,9 @@ class Optimizer:
             {k: _jsonable(v) for k, v in g.items() if k != "params"} | {"size": len(g["params"])}
             for g in self.param_groups
         ]
-        arrays = {f"{i}/{k}": v.copy() for i, st in enumerate(self.state) for k, v in st.items()}
+        arrays = {
+            f"{i}/{k}": to_host(v).copy() for i, st in enumerate(self.state) for k, v in st.items()
+        }  # host arrays: what a saved file holds, wherever the parameters live
         return {
             "class_name": type(self).__name__,
             "config": self.get_config(),
@@ -562,7 +569,7 @@ class Optimizer:
             if not idx.isdigit() or int(idx) >= len(self.params) or not akey:
                 raise ConfigError(f"{where}: unexpected state entry {key!r}")
             p = self.params[int(idx)]
-            arr = np.asarray(arr)
+            arr = to_host(arr)  # checked on the host, then put on the parameter's device
             if arr.dtype.kind not in "fiu":
                 raise ConfigError(f"{where}: {key} is not a numeric array (dtype {arr.dtype})")
             if arr.shape != p.shape:
@@ -570,7 +577,7 @@ class Optimizer:
                     f"{where}: {key} has shape {arr.shape}, parameter {idx} "
                     f"({p.name or ''}) has shape {p.shape}"
                 )
-            new_state[int(idx)][akey] = np.array(arr, dtype=p.dtype)
+            new_state[int(idx)][akey] = to_device(np.array(arr, dtype=p.dtype), device_of(p.data))
         for mine, h in zip(self.param_groups, new_groups):
             mine.update(h)
         self.state = new_state
@@ -661,6 +668,7 @@ class SGD(Optimizer):
             raise ConfigError("SGD: nesterov=True needs a momentum > 0 and dampening 0")
 
     def update(self, p, g, state, h, t):
+        xp = array_module(p, g, state)
         lr, mom = h["lr"], h["momentum"]
         d = self._decayed_grad(p, g, h["weight_decay"])
         tmp = self._tmp(p)
@@ -671,36 +679,37 @@ class SGD(Optimizer):
             else:
                 v *= mom
                 if h["dampening"]:
-                    np.multiply(d, 1.0 - h["dampening"], out=tmp)
+                    xp.multiply(d, 1.0 - h["dampening"], out=tmp)
                     v += tmp
                 else:
                     v += d
             if h["nesterov"]:  # p -= lr * (d + mom * v), as two in-place steps
-                np.multiply(d, lr, out=tmp)
+                xp.multiply(d, lr, out=tmp)
                 p.data -= tmp
                 d = v
                 lr = lr * mom
             else:
                 d = v
-        np.multiply(d, lr, out=tmp)
+        xp.multiply(d, lr, out=tmp)
         p.data -= tmp
 
     def update_keras(self, p, g, state, h, t):
         # Keras: m <- momentum * m - lr * g; p <- p + m (Nesterov: p <- p + momentum * m - lr * g)
+        xp = array_module(p, g, state)
         lr, mom = h["lr"], h["momentum"]
         tmp = self._tmp(p)
-        np.multiply(g, lr, out=tmp)
+        xp.multiply(g, lr, out=tmp)
         if not mom:
             p.data -= tmp
             return
         m = state.get("momentum")
         if m is None:
-            m = state["momentum"] = np.zeros_like(p.data)
+            m = state["momentum"] = xp.zeros_like(p.data)
         m *= mom
         m -= tmp
         if h["nesterov"]:
             p.data -= tmp
-            np.multiply(m, mom, out=tmp)
+            xp.multiply(m, mom, out=tmp)
         else:
             tmp[...] = m
         p.data += tmp
@@ -764,30 +773,32 @@ class Adagrad(Optimizer):
             raise ConfigError("Adagrad: lr_decay and initial_accumulator_value must be >= 0")
 
     def update(self, p, g, state, h, t):
+        xp = array_module(p, g, state)
         d = self._decayed_grad(p, g, h["weight_decay"])
         s = state.get("sum")
         if s is None:
-            s = state["sum"] = np.full_like(p.data, h["initial_accumulator_value"])
+            s = state["sum"] = xp.full_like(p.data, h["initial_accumulator_value"])
         tmp = self._tmp(p)
-        np.multiply(d, d, out=tmp)
+        xp.multiply(d, d, out=tmp)
         s += tmp
-        np.sqrt(s, out=tmp)
+        xp.sqrt(s, out=tmp)
         tmp += h["eps"]
-        np.divide(d, tmp, out=tmp)
+        xp.divide(d, tmp, out=tmp)
         tmp *= h["lr"] / (1.0 + (t - 1) * h["lr_decay"])
         p.data -= tmp
 
     def update_keras(self, p, g, state, h, t):
         # Keras: s <- s + g^2; p <- p - lr * g / sqrt(s + epsilon)   (epsilon inside the root)
+        xp = array_module(p, g, state)
         s = state.get("accumulator")
         if s is None:
-            s = state["accumulator"] = np.full_like(p.data, h["initial_accumulator_value"])
+            s = state["accumulator"] = xp.full_like(p.data, h["initial_accumulator_value"])
         tmp = self._tmp(p)
-        np.multiply(g, g, out=tmp)
+        xp.multiply(g, g, out=tmp)
         s += tmp
-        np.add(s, h["epsilon"], out=tmp)
-        np.sqrt(tmp, out=tmp)
-        np.divide(g, tmp, out=tmp)
+        xp.add(s, h["epsilon"], out=tmp)
+        xp.sqrt(tmp, out=tmp)
+        xp.divide(g, tmp, out=tmp)
         tmp *= h["lr"]
         p.data -= tmp
 
@@ -864,37 +875,38 @@ class RMSprop(Optimizer):
             )
 
     def update(self, p, g, state, h, t):
+        xp = array_module(p, g, state)
         alpha = h["alpha"]
         d = self._decayed_grad(p, g, h["weight_decay"])
         v = state.get("square_avg")
         if v is None:
-            v = state["square_avg"] = np.zeros_like(p.data)
+            v = state["square_avg"] = xp.zeros_like(p.data)
         tmp = self._tmp(p)
         v *= alpha
-        np.multiply(d, d, out=tmp)
+        xp.multiply(d, d, out=tmp)
         tmp *= 1.0 - alpha
         v += tmp
         if h["centered"]:
             m = state.get("grad_avg")
             if m is None:
-                m = state["grad_avg"] = np.zeros_like(p.data)
-            np.subtract(d, m, out=tmp)  # m <- m + (1 - alpha)(g - m), PyTorch's lerp
+                m = state["grad_avg"] = xp.zeros_like(p.data)
+            xp.subtract(d, m, out=tmp)  # m <- m + (1 - alpha)(g - m), PyTorch's lerp
             tmp *= 1.0 - alpha
             m += tmp
-            np.multiply(m, m, out=tmp)
-            np.subtract(v, tmp, out=tmp)
-            np.sqrt(tmp, out=tmp)
+            xp.multiply(m, m, out=tmp)
+            xp.subtract(v, tmp, out=tmp)
+            xp.sqrt(tmp, out=tmp)
         else:
-            np.sqrt(v, out=tmp)
+            xp.sqrt(v, out=tmp)
         tmp += h["eps"]
-        np.divide(d, tmp, out=tmp)  # u = g / (sqrt(v) + eps)
+        xp.divide(d, tmp, out=tmp)  # u = g / (sqrt(v) + eps)
         if h["momentum"]:
             b = state.get("momentum_buffer")
             if b is None:
-                b = state["momentum_buffer"] = np.zeros_like(p.data)
+                b = state["momentum_buffer"] = xp.zeros_like(p.data)
             b *= h["momentum"]
             b += tmp
-            np.multiply(b, h["lr"], out=tmp)
+            xp.multiply(b, h["lr"], out=tmp)
         else:
             tmp *= h["lr"]
         p.data -= tmp
@@ -903,34 +915,35 @@ class RMSprop(Optimizer):
         # Keras: v <- rho v + (1 - rho) g^2; (centered: a <- rho a + (1 - rho) g, v - a^2)
         # step = lr * g / sqrt(v + epsilon)   (epsilon inside the root);
         # momentum: b <- momentum * b + step; p <- p - b
+        xp = array_module(p, g, state)
         rho = h["rho"]
         v = state.get("velocity")
         if v is None:
-            v = state["velocity"] = np.zeros_like(p.data)
+            v = state["velocity"] = xp.zeros_like(p.data)
         tmp = self._tmp(p)
         v *= rho
-        np.multiply(g, g, out=tmp)
+        xp.multiply(g, g, out=tmp)
         tmp *= 1.0 - rho
         v += tmp
         if h["centered"]:
             a = state.get("average_gradient")
             if a is None:
-                a = state["average_gradient"] = np.zeros_like(p.data)
+                a = state["average_gradient"] = xp.zeros_like(p.data)
             a *= rho
-            np.multiply(g, 1.0 - rho, out=tmp)
+            xp.multiply(g, 1.0 - rho, out=tmp)
             a += tmp
-            np.multiply(a, a, out=tmp)
-            np.subtract(v, tmp, out=tmp)
+            xp.multiply(a, a, out=tmp)
+            xp.subtract(v, tmp, out=tmp)
             tmp += h["epsilon"]
         else:
-            np.add(v, h["epsilon"], out=tmp)
-        np.sqrt(tmp, out=tmp)
-        np.divide(g, tmp, out=tmp)
+            xp.add(v, h["epsilon"], out=tmp)
+        xp.sqrt(tmp, out=tmp)
+        xp.divide(g, tmp, out=tmp)
         tmp *= h["lr"]
         if h["momentum"]:
             b = state.get("momentum")
             if b is None:
-                b = state["momentum"] = np.zeros_like(p.data)
+                b = state["momentum"] = xp.zeros_like(p.data)
             b *= h["momentum"]
             b += tmp
             p.data -= b
@@ -1015,6 +1028,7 @@ class Adam(Optimizer):
         h["betas"] = betas
 
     def update(self, p, g, state, h, t):
+        xp = array_module(p, g, state)
         lr, (b1, b2), wd = h["lr"], h["betas"], h["weight_decay"]
         if self._decoupled:
             if wd:
@@ -1024,28 +1038,28 @@ class Adam(Optimizer):
             d = self._decayed_grad(p, g, wd)
         m, v = state.get("exp_avg"), state.get("exp_avg_sq")
         if m is None or v is None:
-            m = state["exp_avg"] = np.zeros_like(p.data)
-            v = state["exp_avg_sq"] = np.zeros_like(p.data)
+            m = state["exp_avg"] = xp.zeros_like(p.data)
+            v = state["exp_avg_sq"] = xp.zeros_like(p.data)
         tmp = self._tmp(p)
-        np.subtract(d, m, out=tmp)  # m <- m + (1 - b1)(g - m), PyTorch's lerp
+        xp.subtract(d, m, out=tmp)  # m <- m + (1 - b1)(g - m), PyTorch's lerp
         tmp *= 1.0 - b1
         m += tmp
         v *= b2
-        np.multiply(d, d, out=tmp)
+        xp.multiply(d, d, out=tmp)
         tmp *= 1.0 - b2
         v += tmp
         if h["amsgrad"]:
             vmax = state.get("max_exp_avg_sq")
             if vmax is None:
-                vmax = state["max_exp_avg_sq"] = np.zeros_like(p.data)
-            np.maximum(vmax, v, out=vmax)
+                vmax = state["max_exp_avg_sq"] = xp.zeros_like(p.data)
+            xp.maximum(vmax, v, out=vmax)
             v = vmax
         # lr/c1 * m / (sqrt(v)/sqrt(c2) + eps) == (lr*sqrt(c2)/c1) * m / (sqrt(v) + eps*sqrt(c2)),
         # with c1 = 1 - b1^t, c2 = 1 - b2^t: the same step with one array pass fewer.
         sc2 = math.sqrt(1.0 - b2**t)
-        np.sqrt(v, out=tmp)
+        xp.sqrt(v, out=tmp)
         tmp += h["eps"] * sc2
-        np.divide(m, tmp, out=tmp)
+        xp.divide(m, tmp, out=tmp)
         tmp *= lr * sc2 / (1.0 - b1**t)
         p.data -= tmp
 
@@ -1053,28 +1067,29 @@ class Adam(Optimizer):
         # Keras: m <- m + (g - m)(1 - b1); v <- v + (g^2 - v)(1 - b2);
         # p <- p - lr sqrt(1 - b2^t) / (1 - b1^t) * m / (sqrt(v) + epsilon)
         # (epsilon added to the uncorrected sqrt(v): Keras' placement, not PyTorch's)
+        xp = array_module(p, g, state)
         b1, b2 = h["beta_1"], h["beta_2"]
         m, v = state.get("momentum"), state.get("velocity")
         if m is None or v is None:
-            m = state["momentum"] = np.zeros_like(p.data)
-            v = state["velocity"] = np.zeros_like(p.data)
+            m = state["momentum"] = xp.zeros_like(p.data)
+            v = state["velocity"] = xp.zeros_like(p.data)
         tmp = self._tmp(p)
-        np.subtract(g, m, out=tmp)
+        xp.subtract(g, m, out=tmp)
         tmp *= 1.0 - b1
         m += tmp
-        np.multiply(g, g, out=tmp)
+        xp.multiply(g, g, out=tmp)
         tmp -= v
         tmp *= 1.0 - b2
         v += tmp
         if h["amsgrad"]:
             vmax = state.get("velocity_hat")
             if vmax is None:
-                vmax = state["velocity_hat"] = np.zeros_like(p.data)
-            np.maximum(vmax, v, out=vmax)
+                vmax = state["velocity_hat"] = xp.zeros_like(p.data)
+            xp.maximum(vmax, v, out=vmax)
             v = vmax
-        np.sqrt(v, out=tmp)
+        xp.sqrt(v, out=tmp)
         tmp += h["epsilon"]
-        np.divide(m, tmp, out=tmp)
+        xp.divide(m, tmp, out=tmp)
         tmp *= h["lr"] * math.sqrt(1.0 - b2**t) / (1.0 - b1**t)
         p.data -= tmp
 

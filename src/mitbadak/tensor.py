@@ -24,16 +24,26 @@ from __future__ import annotations
 import contextlib
 import functools
 import sys
+import threading
 import types
 from collections.abc import Callable, Iterator
 from typing import Any
 
 import numpy as np
 
+from .backend import array_module, device_of, parse_device, to_device, to_host
 from .errors import DTypeError, GraphError, ShapeError
 
 _default_dtype: np.dtype = np.dtype(np.float32)
-_grad_enabled: bool = True
+
+
+class _GradMode(threading.local):
+    """Grad mode per thread: ``no_grad`` in one thread does not stop recording in another."""
+
+    enabled: bool = True
+
+
+_grad_mode = _GradMode()
 # How many in-place updates happened so far (a clock): a tensor's ``_version`` is the clock's
 # value at its latest in-place change, a node's ``_stamp`` the clock when it was recorded, so
 # "an input changed after the node used it" is ``input._version > node._stamp``.
@@ -65,7 +75,7 @@ def set_default_dtype(dtype: Any) -> None:
 
 def is_grad_enabled() -> bool:
     """Whether operations currently record the graph (``False`` inside ``no_grad()``)."""
-    return _grad_enabled
+    return _grad_mode.enabled
 
 
 class no_grad(contextlib.ContextDecorator):
@@ -83,14 +93,12 @@ class no_grad(contextlib.ContextDecorator):
     """
 
     def __enter__(self) -> no_grad:
-        global _grad_enabled
-        self._prev = _grad_enabled
-        _grad_enabled = False
+        self._prev = _grad_mode.enabled
+        _grad_mode.enabled = False
         return self
 
     def __exit__(self, *exc: object) -> None:
-        global _grad_enabled
-        _grad_enabled = self._prev
+        _grad_mode.enabled = self._prev
 
 
 class Function:
@@ -131,7 +139,7 @@ class Function:
         result into the graph."""
         fn = cls(**kwargs)
         out = fn.forward(*[t.data for t in inputs])
-        if _grad_enabled:
+        if _grad_mode.enabled:
             needs = tuple(t.requires_grad for t in inputs)
             if any(needs):
                 fn.inputs, fn.needs_input_grad = inputs, needs
@@ -147,6 +155,9 @@ class Function:
 def _as_array(data: Any, dtype: Any) -> np.ndarray:
     if isinstance(data, Tensor):
         data = data.data
+    xp = array_module(data)
+    if xp is not np:  # a device array (CuPy) or a registered module's array stays where it is
+        return data if dtype is None else xp.asarray(data, dtype=dtype)
     if dtype is not None:
         return np.asarray(data, dtype=dtype)
     if isinstance(data, np.ndarray):
@@ -222,7 +233,7 @@ class Tensor:
     @classmethod
     def _from_op(cls, data: np.ndarray, ctx: Function | None) -> Tensor:
         t = cls.__new__(cls)
-        t.data = data if isinstance(data, np.ndarray) else np.asarray(data)
+        t.data = data if hasattr(data, "__array_namespace__") else np.asarray(data)
         t.grad = None
         t.requires_grad = ctx is not None
         t._ctx = ctx
@@ -279,14 +290,17 @@ class Tensor:
         return (self[i] for i in range(self.data.shape[0]))
 
     def __repr__(self) -> str:
-        body = np.array2string(self.data, separator=", ", prefix="Tensor(")
+        body = np.array2string(to_host(self.data), separator=", ", prefix="Tensor(")
         extra = ", requires_grad=True" if self.requires_grad else ""
+        if self.device != "cpu":
+            extra += f", device='{self.device}'"
         if self.data.dtype != _default_dtype:
             extra += f", dtype={self.data.dtype}"
         return f"Tensor({body}{extra})"
 
     def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
-        return self.data if dtype is None else self.data.astype(dtype)
+        data = to_host(self.data)  # NumPy asks for host memory: a GPU tensor is copied
+        return data if dtype is None else data.astype(dtype)
 
     def __bool__(self) -> bool:
         return bool(self.data)
@@ -300,8 +314,18 @@ class Tensor:
     __hash__ = object.__hash__  # == is elementwise, as in NumPy and PyTorch; hash stays identity
 
     def numpy(self) -> np.ndarray:
-        """The data as a NumPy array (shared, not copied)."""
-        return self.data
+        """The data as a NumPy array (shared, not copied, on the CPU; copied from a GPU)."""
+        return self.data if type(self.data) is np.ndarray else to_host(self.data)
+
+    @property
+    def device(self) -> str:
+        """Where the data lives: ``"cpu"`` (NumPy) or ``"cuda"`` (CuPy).
+
+        Example:
+            >>> Tensor([1.0]).device
+            'cpu'
+        """
+        return device_of(self.data)
 
     def item(self) -> float | int | bool:
         """The value of a one-element tensor as a Python number."""
@@ -360,23 +384,33 @@ class Tensor:
     def to(self, dtype: Any = None, *args: Any, **kwargs: Any) -> Tensor:
         """A tensor of another dtype (differentiable between float dtypes; ``self`` when
         the dtype is already right). ``dtype`` may be a NumPy dtype, a name, another tensor
-        (take its dtype), or a device name (``"cpu"``, the only device: no change).
+        (take its dtype), or a device name (``"cpu"``, ``"cuda"``: a differentiable
+        copy to that device, ``self`` when already there; ``"cuda"`` needs CuPy, see
+        :mod:`mitbadak.backend`).
 
         Example:
             >>> Tensor([1.0]).to("float64").dtype
             dtype('float64')
+            >>> t = Tensor([1.0]); t.to("cpu") is t
+            True
         """
         dtype = kwargs.pop("dtype", dtype)
+        device = kwargs.pop("device", None)
         if isinstance(dtype, Tensor):
             dtype = dtype.dtype
-        if dtype is None or (isinstance(dtype, str) and dtype.split(":")[0] == "cpu"):
-            dtype = args[0] if args else None
-            if dtype is None:
-                return self
+        if isinstance(dtype, str) and dtype.split(":")[0].lower() in ("cpu", "cuda", "gpu"):
+            device, dtype = dtype, (args[0] if args else None)
+        if device is not None and parse_device(device) != self.device:
+            moved = _ToDevice.apply(self, device=parse_device(device))
+            return moved if dtype is None else moved.to(dtype)
+        if dtype is None:
+            return self
         try:
             dt = np.dtype(dtype)
         except TypeError:
-            raise DTypeError(f"to: expected a dtype or 'cpu', got {dtype!r}") from None
+            raise DTypeError(
+                f"to: expected a dtype or a device ('cpu', 'cuda'), got {dtype!r}"
+            ) from None
         if dt == self.data.dtype:
             return self
         if dt.kind in "fc" and self.data.dtype.kind in "fc":
@@ -473,12 +507,13 @@ class Tensor:
                 f"{op}: in-place arithmetic on a non-leaf tensor (the output of an op) would "
                 "corrupt the recorded graph's backward; write y = y ... instead, or detach()"
             )
-        if self.requires_grad and _grad_enabled:
+        if self.requires_grad and _grad_mode.enabled:
             raise GraphError(
                 f"{op}: in-place arithmetic on a leaf tensor that requires grad while the graph "
                 "is recorded; update weights inside `with mitbadak.no_grad():`"
             )
-        o = np.asarray(other.data if isinstance(other, Tensor) else other)
+        o = other.data if isinstance(other, Tensor) else other
+        o = o if hasattr(o, "shape") else array_module(self.data).asarray(o)
         try:
             shape = np.broadcast_shapes(self.data.shape, o.shape)
         except ValueError:
@@ -491,6 +526,9 @@ class Tensor:
         if not self.data.flags.writeable:
             self.data = self.data.copy()
         try:
+            xp = array_module(self.data)
+            if xp is not np and isinstance(ufunc, np.ufunc):
+                ufunc = getattr(xp, ufunc.__name__)
             ufunc(self.data, o, out=self.data, casting="same_kind")
         except TypeError as e:  # e.g. a float into an integer tensor
             raise DTypeError(f"{op}: {e}") from None
@@ -519,7 +557,7 @@ class Tensor:
             >>> w.add_(Tensor([1.0, 1.0]), alpha=-0.5).tolist()
             [0.5, 1.5]
         """
-        o = other.data if isinstance(other, Tensor) else np.asarray(other)
+        o = other.data if isinstance(other, Tensor) else array_module(self.data).asarray(other)
         return self._inplace(o * alpha if alpha != 1.0 else o, np.add, "add_")
 
     def sub_(self, other: Any, alpha: float = 1.0) -> Tensor:
@@ -529,7 +567,7 @@ class Tensor:
             >>> Tensor([1.0]).sub_(Tensor([1.0]), alpha=0.5).tolist()
             [0.5]
         """
-        o = other.data if isinstance(other, Tensor) else np.asarray(other)
+        o = other.data if isinstance(other, Tensor) else array_module(self.data).asarray(other)
         return self._inplace(o * alpha if alpha != 1.0 else o, np.subtract, "sub_")
 
     def mul_(self, other: Any) -> Tensor:
@@ -589,7 +627,7 @@ class Tensor:
             if owned and g.dtype == self.data.dtype:
                 self.grad = g
             else:
-                self.grad = np.array(g, dtype=self.data.dtype, copy=True)
+                self.grad = g.astype(self.data.dtype, copy=True)
         else:
             self.grad += g
 
@@ -628,9 +666,10 @@ class Tensor:
                     f"backward: grad can be omitted only for a one-element tensor, this one has "
                     f"shape {self.shape}; pass grad= of that shape"
                 )
-            g = np.ones_like(self.data)
+            g = array_module(self.data).ones_like(self.data)
         else:
-            g = np.asarray(grad.data if isinstance(grad, Tensor) else grad, dtype=self.dtype)
+            g = grad.data if isinstance(grad, Tensor) else grad
+            g = array_module(self.data).asarray(g, dtype=self.dtype)
             if g.shape != self.shape:
                 raise ShapeError(f"backward: grad has shape {g.shape}, expected {self.shape}")
 
@@ -715,14 +754,28 @@ class _Copy(Function):
     """y = a copy of x (C-contiguous);  dx = g."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        return np.array(x, order="C", copy=True)
+        return array_module(x).array(x, order="C", copy=True)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
         return g
 
 
 def _copyto(dst: np.ndarray, src: np.ndarray, out: np.ndarray, casting: str) -> None:
-    np.copyto(out, src, casting="unsafe")
+    array_module(out).copyto(out, src, casting="unsafe")
+
+
+class _ToDevice(Function):
+    """y = x copied to another device;  dx = g copied back to x's device."""
+
+    def __init__(self, device: str) -> None:
+        self.device = device
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.src = device_of(x)
+        return to_device(x, self.device)
+
+    def backward(self, g: np.ndarray) -> np.ndarray:
+        return to_device(g, self.src)
 
 
 def _check_versions(fn: Function) -> None:

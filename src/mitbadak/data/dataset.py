@@ -7,7 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from ..batching import num_samples, take
+from ..backend import parse_device, require_cupy, to_device
+from ..batching import map_structure, num_samples, take
 from ..errors import DataError
 
 
@@ -144,6 +145,9 @@ class DataLoader:
         seed: seed of the shuffling (or a ``numpy.random.Generator`` to draw from); the same
             seed gives the same batches.
         sample_weight: optional weights, one per sample; batches are then ``(x, y, w)``.
+        device: put each batch there (``"cuda"``: CuPy arrays, for a PyTorch-style loop on
+            the GPU); ``None`` keeps the arrays as given. ``fit`` moves batches to the model's
+            device itself.
 
     Example:
         >>> loader = DataLoader(np.arange(10), np.arange(10), batch_size=4, shuffle=False)
@@ -160,7 +164,11 @@ class DataLoader:
         drop_last: bool = False,
         seed: int | np.random.Generator | None = None,
         sample_weight: np.ndarray | None = None,
+        device: Any = None,
     ) -> None:
+        self.device = None if device is None else parse_device(device)
+        if self.device == "cuda":
+            require_cupy()
         if int(batch_size) < 1:
             raise DataError(f"DataLoader: batch_size must be >= 1, got {batch_size}")
         n = num_samples(x)
@@ -179,6 +187,14 @@ class DataLoader:
         return n // b if self.drop_last else -(-n // b)
 
     def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        if self.device is not None:
+            dev = self.device
+            for batch in self._host_batches():
+                yield tuple(map_structure(lambda a: to_device(a, dev), b) for b in batch)
+            return
+        yield from self._host_batches()
+
+    def _host_batches(self) -> Iterator[tuple[Any, ...]]:
         n = num_samples(self.x)
         order = self.rng.permutation(n) if self.shuffle else None
         x, y, sw = self.x, self.y, self.sample_weight

@@ -11,9 +11,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
 from .. import initializers
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..ops import elu, leaky_relu, maximum, minimum, relu, softmax
 from ..tensor import Tensor
@@ -51,6 +50,7 @@ class ReLU(Layer):
         self.threshold = float(threshold)
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
+        xp = array_module(x)
         if self.threshold == 0.0:
             y = leaky_relu(x, self.negative_slope) if self.negative_slope else relu(x)
         else:
@@ -58,7 +58,7 @@ class ReLU(Layer):
             mask = Tensor((x.data >= t).astype(x.dtype))
             y = x * mask + (x - t) * (1.0 - mask) * self.negative_slope
         if self.max_value is not None:
-            y = minimum(y, Tensor(np.asarray(self.max_value, dtype=x.dtype)))
+            y = minimum(y, Tensor(xp.asarray(self.max_value, dtype=x.dtype)))
         return y
 
     def get_config(self) -> dict[str, Any]:
@@ -131,7 +131,8 @@ class PReLU(Layer):
         )
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        zero = Tensor(np.zeros((), dtype=x.dtype))
+        xp = array_module(x)
+        zero = Tensor(xp.zeros((), dtype=x.dtype))
         return maximum(x, zero) + self.alpha * minimum(x, zero)
 
     def get_config(self) -> dict[str, Any]:

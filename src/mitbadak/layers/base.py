@@ -54,6 +54,7 @@ from typing import Any, ClassVar, NamedTuple
 import numpy as np
 
 from .. import initializers, registry, regularizers
+from ..backend import array_module, device_of, parse_device, require_cupy, to_device, to_host
 from ..errors import ConfigError, DTypeError, ShapeError
 from ..tensor import Tensor, get_default_dtype
 from ..variable import Variable
@@ -537,6 +538,7 @@ class Layer:
             >>> w.shape, b.trainable, [t.name for t in layer.weights]
             ((2, 3), False, ['layer/w', 'layer/b'])
         """
+        xp = array_module(*args)
         who = f"{type(self).__name__} '{self.name}': add_weight"
         args = list(args)
         if args and (isinstance(args[0], str) or (args[0] is None and len(args) >= 2)):
@@ -570,7 +572,7 @@ class Layer:
             initializer = "glorot_uniform" if dt.kind == "f" else "zeros"
         label = name or "variable"
         data = initializers.get(initializer)(shape, dt)
-        v = Variable(np.asarray(data, dtype=dt), trainable=bool(trainable), name=label)
+        v = Variable(xp.asarray(data, dtype=dt), trainable=bool(trainable), name=label)
         v.name = f"{self.name}/{label}"
         v.requires_grad = v.trainable and self._trainable and dt.kind == "f"
         v.regularizer = regularizers.get(regularizer)
@@ -674,7 +676,7 @@ class Layer:
             {'layers.0.kernel': (3, 2), 'layers.0.bias': (2,), 'layers.1.kernel': (2, 1), \
 'layers.1.bias': (1,)}
         """
-        return {n: t.data.copy() for n, t, _, _ in self._named_entries()}
+        return {n: to_host(t.data).copy() for n, t, _, _ in self._named_entries()}
 
     def load_state_dict(self, state: Mapping[str, Any], strict: bool = True) -> LoadResult:
         """Copy values from ``state`` (name -> array) into the weights of the same names.
@@ -718,7 +720,7 @@ class Layer:
             if n not in state:
                 continue
             v = state[n]
-            arr = np.asarray(v.data if isinstance(v, Tensor) else v)
+            arr = to_host(v.data if isinstance(v, Tensor) else v)  # host or device: checked here
             if arr.dtype.kind not in "biuf":
                 raise DTypeError(f"{who}: {n!r} holds dtype {arr.dtype}, expected numbers")
             if arr.shape != t.shape:
@@ -727,15 +729,17 @@ class Layer:
                 )
             values.append((t, arr))
         for t, arr in values:
-            if t.data.flags.writeable:
-                np.copyto(t.data, arr, casting="unsafe")
+            xp = array_module(t.data)  # loading onto the weight's own device
+            arr = to_device(arr, device_of(t.data)) if xp is not np else arr
+            if xp is not np or t.data.flags.writeable:
+                xp.copyto(t.data, arr, casting="unsafe")
             else:
-                t.data = np.array(arr, dtype=t.dtype)
+                t.data = xp.array(arr, dtype=t.dtype)
         return LoadResult(missing if not strict else [], unexpected if not strict else [])
 
     def get_weights(self) -> list[np.ndarray]:
         """Copies of all weights as NumPy arrays, in :attr:`weights` order (like Keras)."""
-        return [t.data.copy() for t in self.weights]
+        return [to_host(t.data).copy() for t in self.weights]
 
     def set_weights(self, values: list[Any]) -> None:
         """Set all weights from arrays in :meth:`get_weights` order, checking count and shapes."""
@@ -748,13 +752,13 @@ class Layer:
                 f"{self.name}: set_weights expected {len(ws)} arrays, got {len(values)}"
             )
         for t, v in zip(ws, values):
-            v = np.asarray(v)
+            v = to_host(v.data if isinstance(v, Tensor) else v)
             if v.shape != t.shape:
                 raise ShapeError(
                     f"{self.name}: weight {t.name} has shape {t.shape}, got an array of {v.shape}"
                 )
         for t, v in zip(ws, values):
-            t.data = np.array(v, dtype=t.dtype)
+            t.data = to_device(np.array(v, dtype=t.dtype), device_of(t.data))
 
     def count_params(self) -> int:
         return int(sum(t.size for t in self.weights))
@@ -785,10 +789,11 @@ class Layer:
             >>> [t.item() for t in layer.losses]
             [9.0]
         """
+        xp = array_module(loss)
         items = loss if isinstance(loss, (list, tuple)) else [loss]
         own = self.__dict__.setdefault("_own_losses", [])
         for item in items:
-            t = item if isinstance(item, Tensor) else Tensor(np.asarray(item, dtype=self.dtype))
+            t = item if isinstance(item, Tensor) else Tensor(xp.asarray(item, dtype=self.dtype))
             if t.dtype.kind not in "fc":
                 raise DTypeError(
                     f"{type(self).__name__} '{self.name}': add_loss expected a float tensor, "
@@ -821,6 +826,40 @@ class Layer:
             own = layer.__dict__.get("_own_losses")
             if own:
                 own.clear()
+
+    # ----------------------------------------------------------------------------- device
+    def to(self, device: Any) -> Layer:
+        """Move every weight (and its gradient) to ``device`` (``"cpu"`` or ``"cuda"``), in
+        place, and return the layer, as PyTorch's ``module.to``. Build the layer first; its
+        inputs then go to the same device (``fit`` and ``predict`` do that for you).
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> d = Dense(2); d.build((1, 3)); d.to("cpu").device
+            'cpu'
+        """
+        dev = parse_device(device)
+        if dev == "cuda":
+            require_cupy()  # a clear DeviceError (what to install) even before weights exist
+        for _, t, _, _ in self._named_entries():
+            t.data = to_device(t.data, dev)
+            if t.grad is not None:
+                t.grad = to_device(t.grad, dev)
+        self.__dict__["_device"] = dev
+        return self
+
+    @property
+    def device(self) -> str:
+        """Where the weights live (``"cpu"`` until :meth:`to` moves them).
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> Dense(2).device
+            'cpu'
+        """
+        for _, t, _, _ in self._named_entries():
+            return device_of(t.data)
+        return self.__dict__.get("_device", "cpu")
 
     # ------------------------------------------------------------------------------- mode
     def train(self, mode: bool = True) -> Layer:
@@ -907,9 +946,10 @@ class Layer:
         return fn(inputs, **kw)
 
     def _to_tensor(self, x: Any) -> Tensor:
+        xp = array_module(x)
         if isinstance(x, Tensor):
             return x
-        arr = np.asarray(x)
+        arr = xp.asarray(x)
         if arr.dtype.kind not in "biuf":
             raise DTypeError(
                 f"{type(self).__name__} '{self.name}': expected numeric input, got dtype {arr.dtype}"

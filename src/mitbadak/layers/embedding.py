@@ -14,6 +14,7 @@ from typing import Any
 import numpy as np
 
 from .. import initializers, regularizers
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..ops.recurrent import embedding
 from ..tensor import Tensor
@@ -36,9 +37,10 @@ def attach_mask(t: Tensor, mask: np.ndarray | None) -> Tensor:
         >>> get_mask(t).tolist()
         [[True, False]]
     """
+    xp = array_module(t, mask)
     if mask is not None:
         key = id(t)
-        _MASKS[key] = (weakref.ref(t, lambda _, key=key: _forget(key)), np.asarray(mask, bool))
+        _MASKS[key] = (weakref.ref(t, lambda _, key=key: _forget(key)), xp.asarray(mask, bool))
     return t
 
 
@@ -99,7 +101,8 @@ class Embedding(Layer):
 
     def _to_tensor(self, x: Any) -> Tensor:
         # Ids stay integers: the base class would cast numeric arrays to the float dtype.
-        return x if isinstance(x, Tensor) else Tensor(np.asarray(x))
+        xp = array_module(x)
+        return x if isinstance(x, Tensor) else Tensor(xp.asarray(x))
 
     def build(self, input_shape: tuple[int, ...]) -> None:
         self.embeddings = self.add_weight(
@@ -110,18 +113,20 @@ class Embedding(Layer):
         )
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
+        xp = array_module(x)
         if x.ndim < 1:
             raise ShapeError(
                 f"Embedding '{self.name}': expected ids of shape (batch, ...), got {x.shape}"
             )
         out = embedding(x, self.embeddings, name=f"Embedding '{self.name}'")
         if self.mask_zero:
-            attach_mask(out, np.asarray(x.data) != 0)
+            attach_mask(out, xp.asarray(x.data) != 0)
         return out
 
     def compute_mask(self, x: Any) -> np.ndarray | None:
         """The mask of the output for ids ``x`` (``None`` unless ``mask_zero``)."""
-        return (np.asarray(x.data if isinstance(x, Tensor) else x) != 0) if self.mask_zero else None
+        xp = array_module(x)
+        return (xp.asarray(x.data if isinstance(x, Tensor) else x) != 0) if self.mask_zero else None
 
     def get_config(self) -> dict[str, Any]:
         return {

@@ -42,6 +42,7 @@ from typing import Any
 import numpy as np
 
 from .. import initializers, regularizers
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..ops.index import gather
 from ..ops.recurrent import recurrence
@@ -147,11 +148,12 @@ class _Recurrent(Layer):
             )
 
     def _resolve_mask(self, x: Tensor, mask: Any, lengths: Any) -> np.ndarray | None:
+        xp = array_module(x, mask, lengths)
         n, t_len = x.shape[:2]
         if mask is not None and lengths is not None:
             raise ConfigError(f"{self._where}: pass mask or lengths, not both")
         if lengths is not None:
-            lengths = np.asarray(lengths.data if isinstance(lengths, Tensor) else lengths)
+            lengths = xp.asarray(lengths.data if isinstance(lengths, Tensor) else lengths)
             if lengths.shape != (n,):
                 raise ShapeError(
                     f"{self._where}: lengths must have shape ({n},) (one per sequence), "
@@ -162,12 +164,12 @@ class _Recurrent(Layer):
                     f"{self._where}: lengths must be in [0, {t_len}], got values in "
                     f"[{lengths.min()}, {lengths.max()}]"
                 )
-            mask = np.arange(t_len)[None, :] < lengths[:, None]
+            mask = xp.arange(t_len)[None, :] < lengths[:, None]
         if mask is None:
             mask = get_mask(x)
             if mask is None:
                 return None
-        mask = np.asarray(mask.data if isinstance(mask, Tensor) else mask).astype(bool)
+        mask = xp.asarray(mask.data if isinstance(mask, Tensor) else mask).astype(bool)
         if mask.shape != (n, t_len):
             raise ShapeError(
                 f"{self._where}: mask must have shape (batch, time) = ({n}, {t_len}), "
@@ -176,9 +178,10 @@ class _Recurrent(Layer):
         return None if mask.all() else mask  # an all-true mask takes the fast path
 
     def _initial_states(self, initial_state: Any, n: int) -> list[Tensor]:
+        xp = array_module(initial_state)
         k = len(self._state_names)
         if initial_state is None:
-            return [Tensor(np.zeros((n, self.units), self.dtype)) for _ in range(k)]
+            return [Tensor(xp.zeros((n, self.units), self.dtype)) for _ in range(k)]
         if isinstance(initial_state, (Tensor, np.ndarray)):
             initial_state = [initial_state]
         states = list(initial_state)
@@ -218,6 +221,7 @@ class _Recurrent(Layer):
     ) -> Tensor | list[Tensor]:
         """``align=True`` (used by Bidirectional) keeps a go_backwards layer's output sequence
         in input-time order instead of Keras' reversed order."""
+        xp = array_module(x, initial_state, mask)
         x = self._to_tensor(x)
         self._check_input(x)
         m = self._resolve_mask(x, mask, lengths)
@@ -229,7 +233,7 @@ class _Recurrent(Layer):
         states = self._initial_states(initial_state, n)
         bias = self.bias
         if bias is None:
-            bias = Tensor(np.zeros(self._bias_shape(), self.dtype))
+            bias = Tensor(xp.zeros(self._bias_shape(), self.dtype))
         out = recurrence(
             self._kind,
             x,
@@ -593,17 +597,19 @@ def timestep_grad_norms(layer: _Recurrent, x: Any, loss_fn: Any, **call_kwargs: 
 # ------------------------------------------------------------------ PyTorch weight exchange
 def _torch_perm(layer: _Recurrent) -> np.ndarray:
     """Block permutation between Keras' and PyTorch's gate orders (its own inverse)."""
+    xp = array_module(layer)
     h = layer.units
-    r = np.arange(h)
+    r = xp.arange(h)
     if isinstance(layer, GRU):  # Keras z, r, h  <->  PyTorch r, z, n
-        return np.concatenate([r + h, r, r + 2 * h])
-    return np.arange(layer._gates * h)  # SimpleRNN; LSTM i, f, c, o == PyTorch i, f, g, o
+        return xp.concatenate([r + h, r, r + 2 * h])
+    return xp.arange(layer._gates * h)  # SimpleRNN; LSTM i, f, c, o == PyTorch i, f, g, o
 
 
 def _to_numpy(v: Any) -> np.ndarray:
+    xp = array_module(v)
     if hasattr(v, "detach"):  # a torch tensor, without importing torch
         v = v.detach().cpu().numpy()
-    return np.asarray(v)
+    return xp.asarray(v)
 
 
 def to_torch_weights(layer: Layer) -> dict[str, np.ndarray]:
@@ -617,6 +623,7 @@ def to_torch_weights(layer: Layer) -> dict[str, np.ndarray]:
         >>> {k: v.shape for k, v in to_torch_weights(lstm).items()}["weight_ih_l0"]
         (12, 5)
     """
+    xp = array_module(layer)
     if isinstance(layer, Bidirectional):
         out = to_torch_weights(layer.forward_layer)
         out.update({k + "_reverse": v for k, v in to_torch_weights(layer.backward_layer).items()})
@@ -626,14 +633,14 @@ def to_torch_weights(layer: Layer) -> dict[str, np.ndarray]:
     p = _torch_perm(layer)
     k, u = layer.kernel.data, layer.recurrent_kernel.data
     g = layer._gates * layer.units
-    b = layer.bias.data if layer.bias is not None else np.zeros(layer._bias_shape(), layer.dtype)
+    b = layer.bias.data if layer.bias is not None else xp.zeros(layer._bias_shape(), layer.dtype)
     if b.ndim == 2:
         b_ih, b_hh = b[0], b[1]
     else:
-        b_ih, b_hh = b, np.zeros(g, layer.dtype)
+        b_ih, b_hh = b, xp.zeros(g, layer.dtype)
     out = {
-        "weight_ih_l0": np.ascontiguousarray(k[:, p].T),
-        "weight_hh_l0": np.ascontiguousarray(u[:, p].T),
+        "weight_ih_l0": xp.ascontiguousarray(k[:, p].T),
+        "weight_hh_l0": xp.ascontiguousarray(u[:, p].T),
     }
     if layer.bias is not None:  # use_bias=False matches PyTorch's bias=False: no bias keys
         out.update(bias_ih_l0=b_ih[p].copy(), bias_hh_l0=b_hh[p].copy())
@@ -652,6 +659,7 @@ def from_torch_weights(layer: Layer, state_dict: dict[str, Any]) -> None:
         >>> from_torch_weights(gru, sd); gru.kernel.shape
         (3, 6)
     """
+    xp = array_module(layer, state_dict)
     if isinstance(layer, Bidirectional):
         from_torch_weights(layer.forward_layer, state_dict)
         rev = {k[: -len("_reverse")]: v for k, v in state_dict.items() if k.endswith("_reverse")}
@@ -675,12 +683,12 @@ def from_torch_weights(layer: Layer, state_dict: dict[str, Any]) -> None:
         layer.build((1, 1, w_ih.shape[1]))
         layer.built = True
     p = _torch_perm(layer)
-    zeros = np.zeros(g)
+    zeros = xp.zeros(g)
     b_ih = _to_numpy(state_dict.get("bias_ih_l0", zeros))[p]
     b_hh = _to_numpy(state_dict.get("bias_hh_l0", zeros))[p]
     values = [w_ih[p].T, w_hh[p].T]
     if layer.bias is not None:
-        values.append(np.stack([b_ih, b_hh]) if isinstance(layer, GRU) else b_ih + b_hh)
-    elif np.any(b_ih) or np.any(b_hh):
+        values.append(xp.stack([b_ih, b_hh]) if isinstance(layer, GRU) else b_ih + b_hh)
+    elif xp.any(b_ih) or xp.any(b_hh):
         raise ConfigError(f"{layer._where}: use_bias=False but the PyTorch biases are not zero")
     layer.set_weights(values)

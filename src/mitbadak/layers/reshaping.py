@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..ops.shape import broadcast_to, reshape, transpose
 from ..tensor import Tensor
@@ -141,8 +142,9 @@ class Masking(Layer):
 
     def compute_mask(self, x: Any) -> np.ndarray:
         """``(N, T)`` booleans: True for the steps kept."""
-        data = x.data if isinstance(x, Tensor) else np.asarray(x)
-        return np.any(data != self.mask_value, axis=-1)
+        xp = array_module(x)
+        data = x.data if isinstance(x, Tensor) else xp.asarray(x)
+        return xp.any(data != self.mask_value, axis=-1)
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         mask = self.compute_mask(x)

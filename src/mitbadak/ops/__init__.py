@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module, counterpart
 from ..tensor import Tensor
 
 # The PyTorch-style tensor library (issue 13): one module per concern.
@@ -343,7 +344,7 @@ __all__ = [
 def _compare(op: Any) -> Any:
     def method(self: Tensor, other: Any) -> Tensor:
         o = other.data if isinstance(other, Tensor) else other
-        return Tensor(op(self.data, o))  # a comparison has no gradient
+        return Tensor(counterpart(array_module(self.data), op)(self.data, o))  # no gradient
 
     return method
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ShapeError
 from ..tensor import Tensor
 
@@ -34,10 +35,11 @@ def unbroadcast(grad: np.ndarray, shape: tuple[int, ...]) -> np.ndarray:
 def to_tensor(x: Any, like: Tensor | None = None) -> Tensor:
     """Wrap a constant operand; numbers and float arrays take the other operand's float dtype
     so that float32 graphs stay float32."""
+    xp = array_module(x, like)
     if isinstance(x, Tensor):
         return x
     if like is not None and like.dtype.kind == "f":
-        arr = np.asarray(x)
+        arr = xp.asarray(x)
         if arr.dtype.kind in "biuf":
             return Tensor(arr.astype(like.dtype, copy=False))
         return Tensor(arr)

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import GraphError
 from ..tensor import Function, Tensor
 
@@ -39,7 +40,8 @@ class Sigmoid(Function):
     """
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        y = np.tanh(x * 0.5)
+        xp = array_module(x)
+        y = xp.tanh(x * 0.5)
         y += 1
         y *= 0.5
         self.y = y
@@ -54,7 +56,8 @@ class Tanh(Function):
     """y = tanh x;  dy/dx = 1 - y^2."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self.y = np.tanh(x)
+        xp = array_module(x)
+        self.y = xp.tanh(x)
         return self.y
 
     def backward(self, g: np.ndarray) -> np.ndarray:
@@ -65,7 +68,8 @@ class ReLU(Function):
     """y = max(0, x);  dy/dx = 1 if x > 0 else 0 (0 at x = 0, as in PyTorch)."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        y = np.maximum(x, 0)
+        xp = array_module(x)
+        y = xp.maximum(x, 0)
         self.y = y
         return y
 
@@ -86,8 +90,9 @@ class Softmax(Function):
         self.axis = axis
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         with np.errstate(under="ignore"):  # e^{-1e4} -> 0 is the right value
-            e = np.exp(x - x.max(axis=self.axis, keepdims=True))
+            e = xp.exp(x - x.max(axis=self.axis, keepdims=True))
         e /= e.sum(axis=self.axis, keepdims=True)
         self.y = e
         return e
@@ -106,14 +111,16 @@ class LogSoftmax(Function):
         self.axis = axis
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         shifted = x - x.max(axis=self.axis, keepdims=True)
         with np.errstate(under="ignore"):
-            self.y = shifted - np.log(np.exp(shifted).sum(axis=self.axis, keepdims=True))
+            self.y = shifted - xp.log(xp.exp(shifted).sum(axis=self.axis, keepdims=True))
         return self.y
 
     def backward(self, g: np.ndarray) -> np.ndarray:
+        xp = array_module(g)
         with np.errstate(under="ignore"):
-            return g - np.exp(self.y) * g.sum(axis=self.axis, keepdims=True)
+            return g - xp.exp(self.y) * g.sum(axis=self.axis, keepdims=True)
 
 
 class Step(Function):
@@ -229,7 +236,8 @@ def _erf_small(x: np.ndarray) -> np.ndarray:
 
 def _erfc_large(y: np.ndarray) -> np.ndarray:
     """erfc(y) for y > 0.46875 (y >= 0 only)."""
-    out = np.zeros_like(y)
+    xp = array_module(y)
+    out = xp.zeros_like(y)
     mid = y <= 4.0
     ym = y[mid]
     if ym.size:
@@ -251,9 +259,9 @@ def _erfc_large(y: np.ndarray) -> np.ndarray:
         out[tail] = (_INV_SQRT_PI - z * (num + p[4]) / (den + q[4])) / yt
     keep = y < _ERF_XBIG
     yk = y[keep]
-    s = np.trunc(yk * 16.0) / 16.0  # exp(-y^2) = exp(-s^2) exp(-(y - s)(y + s)), accurately
+    s = xp.trunc(yk * 16.0) / 16.0  # exp(-y^2) = exp(-s^2) exp(-(y - s)(y + s)), accurately
     with np.errstate(under="ignore"):  # erfc underflowing to 0 is the right answer
-        out[keep] *= np.exp(-s * s) * np.exp(-(yk - s) * (yk + s))
+        out[keep] *= xp.exp(-s * s) * xp.exp(-(yk - s) * (yk + s))
     return out
 
 
@@ -267,16 +275,17 @@ def erf(x: np.ndarray) -> np.ndarray:
         >>> round(float(erf(np.array(1.0))), 12)
         0.84270079295
     """
-    x = np.asarray(x)
+    xp = array_module(x)
+    x = xp.asarray(x)
     if x.dtype.kind != "f":
         x = x.astype(np.float64)
-    y = np.abs(x)
+    y = xp.abs(x)
     small = y <= 0.46875
-    out = np.empty_like(x)
+    out = xp.empty_like(x)
     out[small] = _erf_small(x[small])
     big = ~small
     xb = x[big]
-    out[big] = np.copysign(0.5 - _erfc_large(np.abs(xb)) + 0.5, xb)
+    out[big] = xp.copysign(0.5 - _erfc_large(xp.abs(xb)) + 0.5, xb)
     return out
 
 
@@ -287,17 +296,18 @@ def erfc(x: np.ndarray) -> np.ndarray:
         >>> float(erfc(np.array(5.0)))      # 1 - erf(5) would give 1.53744e-12
         1.537459794428035e-12
     """
-    x = np.asarray(x)
+    xp = array_module(x)
+    x = xp.asarray(x)
     if x.dtype.kind != "f":
         x = x.astype(np.float64)
-    y = np.abs(x)
+    y = xp.abs(x)
     small = y <= 0.46875
-    out = np.empty_like(x)
+    out = xp.empty_like(x)
     out[small] = 1.0 - _erf_small(x[small])
     big = ~small
     xb = x[big]
-    r = _erfc_large(np.abs(xb))
-    out[big] = np.where(xb < 0, 2.0 - r, r)
+    r = _erfc_large(xp.abs(xb))
+    out[big] = xp.where(xb < 0, 2.0 - r, r)
     return out
 
 
@@ -315,11 +325,13 @@ class LeakyReLU(Function):
         self.negative_slope = negative_slope
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.positive = x > 0
-        return np.where(self.positive, x, x * self.negative_slope)
+        return xp.where(self.positive, x, x * self.negative_slope)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        return np.where(self.positive, g, g * self.negative_slope)
+        xp = array_module(g)
+        return xp.where(self.positive, g, g * self.negative_slope)
 
 
 class ELU(Function):
@@ -332,17 +344,19 @@ class ELU(Function):
         self.alpha, self.scale = alpha, scale
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.positive = x > 0
-        neg = np.expm1(np.minimum(x, 0))
+        neg = xp.expm1(xp.minimum(x, 0))
         neg *= self.alpha
-        y = np.where(self.positive, x, neg)
+        y = xp.where(self.positive, x, neg)
         self.neg = neg  # a (e^x - 1) for x <= 0; its derivative is neg + a
         if self.scale != 1.0:
             y *= self.scale
         return y
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        d = np.where(self.positive, 1.0, self.neg + self.alpha).astype(g.dtype, copy=False)
+        xp = array_module(g)
+        d = xp.where(self.positive, 1.0, self.neg + self.alpha).astype(g.dtype, copy=False)
         if self.scale != 1.0:
             d *= self.scale
         return g * d
@@ -372,22 +386,24 @@ class GELU(Function):
         self.approximate = approximate
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
         if self.approximate == "tanh":
             u = _SQRT_2_OVER_PI * (x + 0.044715 * x * x * x)
-            self.t = np.tanh(u)
+            self.t = xp.tanh(u)
             return 0.5 * x * (1 + self.t)
         self.cdf = 0.5 * erfc(-_SQRT_HALF * x)
         return x * self.cdf
 
     def backward(self, g: np.ndarray) -> np.ndarray:
+        xp = array_module(g)
         x = self.x
         if self.approximate == "tanh":
             t = self.t
             du = _SQRT_2_OVER_PI * (1 + 3 * 0.044715 * x * x)
             return g * (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * du)
         with np.errstate(under="ignore"):  # phi(x) underflows to 0 for |x| > 38: correct
-            pdf = _INV_SQRT_2PI * np.exp(-0.5 * x * x)
+            pdf = _INV_SQRT_2PI * xp.exp(-0.5 * x * x)
         return g * (self.cdf + x * pdf)
 
 
@@ -396,7 +412,8 @@ class SiLU(Function):
     dy/dx = s + x s (1 - s) = s (1 + x (1 - s))."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        s = np.tanh(x * 0.5)  # sigmoid as (1 + tanh(x/2)) / 2: no overflow
+        xp = array_module(x)
+        s = xp.tanh(x * 0.5)  # sigmoid as (1 + tanh(x/2)) / 2: no overflow
         s += 1
         s *= 0.5
         self.x, self.s = x, s
@@ -415,12 +432,14 @@ class Softplus(Function):
     """
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
         with np.errstate(under="ignore"):  # e^{-|x|} -> 0 for |x| > 745 is the right value
-            return np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x)))
+            return xp.maximum(x, 0) + xp.log1p(xp.exp(-xp.abs(x)))
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        s = np.tanh(self.x * 0.5)
+        xp = array_module(g)
+        s = xp.tanh(self.x * 0.5)
         s += 1
         s *= 0.5
         return g * s

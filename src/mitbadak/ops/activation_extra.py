@@ -17,17 +17,20 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError
 from ..tensor import Function, Tensor
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
-    return 0.5 * (1 + np.tanh(0.5 * x))  # never overflows
+    xp = array_module(x)
+    return 0.5 * (1 + xp.tanh(0.5 * x))  # never overflows
 
 
 def _softplus(x: np.ndarray) -> np.ndarray:
+    xp = array_module(x)
     with np.errstate(under="ignore"):
-        return np.maximum(x, 0) + np.log1p(np.exp(-np.abs(x)))
+        return xp.maximum(x, 0) + xp.log1p(xp.exp(-xp.abs(x)))
 
 
 class Hardtanh(Function):
@@ -37,8 +40,9 @@ class Hardtanh(Function):
         self.lo, self.hi = lo, hi
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
-        return np.clip(x, self.lo, self.hi)
+        return xp.clip(x, self.lo, self.hi)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
         return g * ((self.x > self.lo) & (self.x < self.hi))
@@ -48,8 +52,9 @@ class Hardsigmoid(Function):
     """y = clip(x / 6 + 1/2, 0, 1);  dy/dx = 1/6 if -3 < x < 3 else 0."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
-        return np.clip(x / 6 + 0.5, 0, 1).astype(x.dtype, copy=False)
+        return xp.clip(x / 6 + 0.5, 0, 1).astype(x.dtype, copy=False)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
         return (g * (((self.x > -3) & (self.x < 3)) / 6)).astype(g.dtype, copy=False)
@@ -60,12 +65,14 @@ class Hardswish(Function):
     (PyTorch's choice at the kinks)."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
-        return (x * np.clip(x + 3, 0, 6) / 6).astype(x.dtype, copy=False)
+        return (x * xp.clip(x + 3, 0, 6) / 6).astype(x.dtype, copy=False)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
+        xp = array_module(g)
         x = self.x
-        d = np.where(x <= -3, 0.0, np.where(x < 3, x / 3 + 0.5, 1.0))
+        d = xp.where(x <= -3, 0.0, xp.where(x < 3, x / 3 + 0.5, 1.0))
         return (g * d).astype(g.dtype, copy=False)
 
 
@@ -73,8 +80,9 @@ class Mish(Function):
     """y = x tanh(softplus(x));  dy/dx = t + x sigmoid(x) (1 - t^2), t = tanh(softplus(x))."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
-        self.t = np.tanh(_softplus(x))
+        self.t = xp.tanh(_softplus(x))
         return x * self.t
 
     def backward(self, g: np.ndarray) -> np.ndarray:
@@ -89,20 +97,23 @@ class CELU(Function):
         self.alpha = alpha
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
         with np.errstate(over="ignore"):
-            self.e = np.exp(np.minimum(x, 0) / self.alpha)
-        return np.where(x > 0, x, self.alpha * (self.e - 1)).astype(x.dtype, copy=False)
+            self.e = xp.exp(xp.minimum(x, 0) / self.alpha)
+        return xp.where(x > 0, x, self.alpha * (self.e - 1)).astype(x.dtype, copy=False)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        return (g * np.where(self.x > 0, 1.0, self.e)).astype(g.dtype, copy=False)
+        xp = array_module(g)
+        return (g * xp.where(self.x > 0, 1.0, self.e)).astype(g.dtype, copy=False)
 
 
 class Softsign(Function):
     """y = x / (1 + |x|);  dy/dx = 1 / (1 + |x|)^2."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self.d = 1 + np.abs(x)
+        xp = array_module(x)
+        self.d = 1 + xp.abs(x)
         return x / self.d
 
     def backward(self, g: np.ndarray) -> np.ndarray:
@@ -113,9 +124,10 @@ class LogSigmoid(Function):
     """y = log sigmoid(x) = min(x, 0) - log1p(e^{-|x|});  dy/dx = 1 - sigmoid(x) = sigmoid(-x)."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
         with np.errstate(under="ignore"):
-            return np.minimum(x, 0) - np.log1p(np.exp(-np.abs(x)))
+            return xp.minimum(x, 0) - xp.log1p(xp.exp(-xp.abs(x)))
 
     def backward(self, g: np.ndarray) -> np.ndarray:
         return (g * _sigmoid(-self.x)).astype(g.dtype, copy=False)

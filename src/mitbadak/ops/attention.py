@@ -16,6 +16,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..tensor import Tensor
 from .activation import softmax
@@ -43,6 +44,7 @@ def scaled_dot_product_attention(
         >>> out.data[0, 0].tolist()
         [1.0, 0.0]
     """
+    xp = array_module(query, key, value)
     if query.ndim < 2 or key.ndim < 2 or value.ndim < 2:
         raise ShapeError("scaled_dot_product_attention: inputs need at least 2 dims (L, E)")
     e = query.shape[-1]
@@ -53,15 +55,15 @@ def scaled_dot_product_attention(
         )
     if is_causal and attn_mask is not None:
         raise ConfigError("scaled_dot_product_attention: give attn_mask or is_causal, not both")
-    sc = 1.0 / np.sqrt(e) if scale is None else float(scale)
+    sc = 1.0 / xp.sqrt(e) if scale is None else float(scale)
     nd = key.ndim
     perm = tuple(range(nd - 2)) + (nd - 1, nd - 2)
     scores = mul(matmul(query, transpose(key, perm)), sc)
     ll, s = query.shape[-2], key.shape[-2]
     if is_causal:
-        attn_mask = np.tril(np.ones((ll, s), dtype=bool))
+        attn_mask = xp.tril(xp.ones((ll, s), dtype=bool))
     if attn_mask is not None:
-        m = attn_mask.data if isinstance(attn_mask, Tensor) else np.asarray(attn_mask)
+        m = attn_mask.data if isinstance(attn_mask, Tensor) else xp.asarray(attn_mask)
         if m.dtype == bool:
             scores = masked_fill(scores, ~m, -np.inf)
         else:

@@ -43,6 +43,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..tensor import Function, Tensor
 from .kernel_mode import reference_kernels
@@ -191,10 +192,11 @@ def im2col(
         >>> im2col(xp, (2, 2), (1, 1), (1, 1), (2, 2))[0, 0, 0, :, :, 0].tolist()
         [[0.0, 1.0], [3.0, 4.0]]
     """
+    xnp = array_module(xp, out)
     (kh, kw), (oh, ow) = kernel, out_hw
     n, c = xp.shape[0], xp.shape[3]
     if out is None:
-        out = np.empty((n, oh, ow, kh, kw, c), dtype=xp.dtype)
+        out = xnp.empty((n, oh, ow, kh, kw, c), dtype=xp.dtype)
     if dilation[1] == 1 and xp.strides[3] == xp.itemsize and xp.strides[2] == c * xp.itemsize:
         # Taps j = 0..kw-1 of one kernel row are kw*C contiguous floats of xp: copy them as one
         # run (kh copies of long runs instead of kh*kw copies of C-float runs).
@@ -232,8 +234,9 @@ def col2im(
         >>> col2im(np.ones((1, 2, 2, 2, 2, 1)), (1, 3, 3, 1), (1, 1), (1, 1))[0, :, :, 0].tolist()
         [[1.0, 2.0, 1.0], [2.0, 4.0, 2.0], [1.0, 2.0, 1.0]]
     """
+    xnp = array_module(cols)
     _, oh, ow, kh, kw, _ = cols.shape
-    xp = np.zeros(padded_shape, dtype=cols.dtype)
+    xp = xnp.zeros(padded_shape, dtype=cols.dtype)
     for i in range(kh):
         rows = window(i * dilation[0], oh, stride[0])
         for j in range(kw):
@@ -274,11 +277,12 @@ def rows_matmul(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
         >>> rows_matmul(a, b, n=4).tolist() == (a @ b).tolist()
         True
     """
+    xp = array_module(a, b)
     rows, k = a.shape
     s = _samples_per_block(n, rows // n, k, b.shape[1])
     if s == n:
         return a @ b
-    return np.matmul(a.reshape(n // s, -1, k), b).reshape(rows, b.shape[1])
+    return xp.matmul(a.reshape(n // s, -1, k), b).reshape(rows, b.shape[1])
 
 
 def rows_tmatmul(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
@@ -289,12 +293,13 @@ def rows_tmatmul(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
         >>> rows_tmatmul(a, b, n=4).tolist()
         [[8.0, 8.0], [8.0, 8.0], [8.0, 8.0]]
     """
+    xp = array_module(a, b)
     rows, k = a.shape
     s = _samples_per_block(n, rows // n, k, b.shape[1])
     if s == n:
         return a.T @ b
     blocks = n // s
-    return np.matmul(
+    return xp.matmul(
         a.reshape(blocks, -1, k).transpose(0, 2, 1), b.reshape(blocks, -1, b.shape[1])
     ).sum(0)
 
@@ -331,6 +336,7 @@ class Conv2d(Function):
         self.relu = relu
 
     def forward(self, x: np.ndarray, w: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
+        xnp = array_module(x, w, b)
         n, c, h, wd = x.shape
         o, _, kh, kw = w.shape
         t, bt, left, r = self.pad
@@ -343,30 +349,31 @@ class Conv2d(Function):
             # in memory and needs no padding, else one copy (contiguous reads when x is).
             xp = x.transpose(0, 2, 3, 1)
             if any(self.pad) or not xp.flags.c_contiguous or xp.dtype != dtype:
-                xp = np.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
+                xp = xnp.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
                 xp[:, t : t + h, left : left + wd, :] = x.transpose(0, 2, 3, 1)
             cols = im2col(xp, (kh, kw), self.stride, self.dilation, (oh, ow))
             del xp
             cols = cols.reshape(n * oh * ow, kh * kw * c)
-        wmat = np.ascontiguousarray(w.transpose(2, 3, 1, 0), dtype=dtype).reshape(kh * kw * c, o)
+        wmat = xnp.ascontiguousarray(w.transpose(2, 3, 1, 0), dtype=dtype).reshape(kh * kw * c, o)
         y = rows_matmul(cols, wmat, n)  # (N*OH*OW, O): one GEMM for the whole batch
         if b is not None:
             y += b
         if self.relu:  # fused activation: y = max(0, conv + b), in place
-            np.maximum(y, 0, out=y)
+            xnp.maximum(y, 0, out=y)
             self.y = y
         self.cols, self.wmat, self.x_shape, self.w_shape = cols, wmat, x.shape, w.shape
         # (N, OH, OW, O) memory seen as (N, O, OH, OW): NCHW values, channels-last strides.
         return y.reshape(n, oh, ow, o).transpose(0, 3, 1, 2)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        xp = array_module(g)
         n, c, h, wd = self.x_shape
         o, _, kh, kw = self.w_shape
         t, bt, left, r = self.pad
         oh, ow = self.out_hw
         g_nhwc = g.transpose(0, 2, 3, 1)
         if self.relu:  # ReLU's backward, dy/dz = [y > 0], in the same pass as the layout change
-            g2 = np.multiply(g_nhwc, self.y.reshape(g_nhwc.shape) > 0).reshape(n * oh * ow, o)
+            g2 = xp.multiply(g_nhwc, self.y.reshape(g_nhwc.shape) > 0).reshape(n * oh * ow, o)
             self.y = None
         else:  # G as a (N*OH*OW, O) matrix; free when g is channels-last, one copy otherwise
             g2 = g_nhwc.reshape(n * oh * ow, o)
@@ -376,16 +383,16 @@ class Conv2d(Function):
             if self.cols.flags.f_contiguous:  # taps-major cols: cols^T is C-contiguous
                 cols_t, k = self.cols.T, self.cols.shape[1]
                 blocks = n // _samples_per_block(n, oh * ow, k, o)  # as rows_tmatmul does
-                gwmat = np.matmul(  # (kh*kw*C, O): sum over blocks of cols_b^T G_b
+                gwmat = xp.matmul(  # (kh*kw*C, O): sum over blocks of cols_b^T G_b
                     cols_t.reshape(k, blocks, -1).transpose(1, 0, 2), g2.reshape(blocks, -1, o)
                 ).sum(0)
             else:
                 gwmat = rows_tmatmul(self.cols, g2, n)  # (kh*kw*C, O)
-            gw = np.ascontiguousarray(gwmat.reshape(kh, kw, c, o).transpose(3, 2, 0, 1))
+            gw = xp.ascontiguousarray(gwmat.reshape(kh, kw, c, o).transpose(3, 2, 0, 1))
         if len(needs) > 2 and needs[2]:
             # db = sum over rows of G, as the GEMV 1^T G: BLAS runs it ~4-7x faster than
             # NumPy's column sums of a tall (N*OH*OW, O) matrix (measured 0.3 vs 2.3 ms)
-            gb = np.ones(g2.shape[0], dtype=g2.dtype) @ g2
+            gb = xp.ones(g2.shape[0], dtype=g2.dtype) @ g2
         self.cols = None  # the largest array of the graph: free it as early as possible
         if needs[0]:
             if self.stride == (1, 1):
@@ -403,14 +410,15 @@ class Conv2d(Function):
         (i, j) of whole (N, OH, OW) planes, runs of OW floats, where the channels-last layout
         copies runs of only kw*C floats (measured 0.4 vs 2.8 ms for 128 x 1 x 28 x 28, 3x3).
         """
+        xnp = array_module(x, dtype)
         n, c, h, wd = x.shape
         t, bt, left, r = self.pad
         (kh, kw), (oh, ow) = kernel, self.out_hw
         xp = x.transpose(1, 0, 2, 3)  # (C, N, H, W): each tap's copy is then one assignment
         if any(self.pad) or xp.dtype != dtype:
-            xp = np.zeros((c, n, h + t + bt, wd + left + r), dtype=dtype)
+            xp = xnp.zeros((c, n, h + t + bt, wd + left + r), dtype=dtype)
             xp[:, :, t : t + h, left : left + wd] = x.transpose(1, 0, 2, 3)
-        cols_t = np.empty((kh, kw, c, n, oh, ow), dtype=dtype)
+        cols_t = xnp.empty((kh, kw, c, n, oh, ow), dtype=dtype)
         for i in range(kh):
             rows = window(i * self.dilation[0], oh, self.stride[0])
             for j in range(kw):
@@ -426,6 +434,7 @@ class Conv2d(Function):
         unpadded input added to a shifted window of dx. Same sums as col2im(G W^T) without its (N*OH*OW, kh*kw*C)
         intermediate and its strided reads; the padding is never materialized.
         """
+        xp = array_module(g2)
         _, c, h, wd = self.x_shape
         kh, kw = self.w_shape[2:]
         t, _, left, _ = self.pad
@@ -435,7 +444,7 @@ class Conv2d(Function):
         dx = None
         # One plain multi-threaded GEMM per tap: with K = O and C columns it is large enough that
         # rows_matmul's single-threaded blocks were 2x slower (measured 1.2 vs 0.6 ms).
-        tmp = np.empty((g2.shape[0], c), dtype=np.result_type(g2.dtype, wtaps.dtype))
+        tmp = xp.empty((g2.shape[0], c), dtype=np.result_type(g2.dtype, wtaps.dtype))
         for i in range(kh):
             # output rows p whose tap i lands inside the input: 0 <= p + i*dh - t < h
             p0, p1 = max(0, t - i * dh), min(oh, h + t - i * dh)
@@ -445,16 +454,16 @@ class Conv2d(Function):
                     continue  # this tap only ever sees padding
                 if dx is None and (p0, p1, q0, q1) == (0, h, 0, wd) and (oh, ow) == (h, wd):
                     # a tap covering the whole input (the centre of a 'same' conv): assign
-                    dx = np.matmul(g2, wtaps[i, j].T).reshape(n, h, wd, c)
+                    dx = xp.matmul(g2, wtaps[i, j].T).reshape(n, h, wd, c)
                     continue
                 if dx is None:
-                    dx = np.zeros((n, h, wd, c), dtype=g2.dtype)
+                    dx = xp.zeros((n, h, wd, c), dtype=g2.dtype)
                 # the GEMM over all positions (a cut of G would cost a copy), then cut its result
-                part = np.matmul(g2, wtaps[i, j].T, out=tmp).reshape(n, oh, ow, c)
+                part = xp.matmul(g2, wtaps[i, j].T, out=tmp).reshape(n, oh, ow, c)
                 y0, x0 = p0 + i * dh - t, q0 + j * dw - left
                 dx[:, y0 : y0 + p1 - p0, x0 : x0 + q1 - q0] += part[:, p0:p1, q0:q1]
         if dx is None:  # every tap sees only padding
-            dx = np.zeros((n, h, wd, c), dtype=g2.dtype)
+            dx = xp.zeros((n, h, wd, c), dtype=g2.dtype)
         return dx
 
 
@@ -546,9 +555,10 @@ class Pad2d(Function):
         self.pad, self.value = pad, value
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         t, b, left, r = self.pad
         h, w = x.shape[-2:]
-        y = np.full(x.shape[:-2] + (h + t + b, w + left + r), self.value, dtype=x.dtype)
+        y = xp.full(x.shape[:-2] + (h + t + b, w + left + r), self.value, dtype=x.dtype)
         y[..., t : t + h, left : left + w] = x
         self.hw = (h, w)
         return y

@@ -33,6 +33,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..tensor import Function, Tensor
 from .conv import (
@@ -73,13 +74,14 @@ class GroupedConv2d(Function):
         self.groups = groups
 
     def forward(self, x: np.ndarray, w: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
+        xnp = array_module(x, w, b)
         n, c, h, wd = x.shape
         o, cg, kh, kw = w.shape
         gr, og = self.groups, o // self.groups
         t, bt, left, r = self.pad
         oh, ow = self.out_hw
         dtype = np.result_type(x.dtype, w.dtype)
-        xp = np.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
+        xp = xnp.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
         xp[:, t : t + h, left : left + wd, :] = x.transpose(0, 2, 3, 1)
         self.x_shape, self.w_shape = x.shape, w.shape
         if cg == 1:  # depthwise: kh*kw multiply-adds of strided views (see _depthwise)
@@ -88,20 +90,21 @@ class GroupedConv2d(Function):
         del xp
         p = n * oh * ow
         # (P, taps, G, cg) -> (G, P, taps * cg): the rows of group g
-        cols_g = np.ascontiguousarray(
+        cols_g = xnp.ascontiguousarray(
             cols.reshape(p, kh * kw, gr, cg).transpose(2, 0, 1, 3)
         ).reshape(gr, p, kh * kw * cg)
-        w_g = np.ascontiguousarray(
+        w_g = xnp.ascontiguousarray(
             w.reshape(gr, og, cg, kh, kw).transpose(0, 3, 4, 2, 1), dtype=dtype
         ).reshape(gr, kh * kw * cg, og)
-        y = np.matmul(cols_g, w_g)  # (G, P, og)
-        y = np.ascontiguousarray(y.transpose(1, 0, 2)).reshape(p, o)
+        y = xnp.matmul(cols_g, w_g)  # (G, P, og)
+        y = xnp.ascontiguousarray(y.transpose(1, 0, 2)).reshape(p, o)
         if b is not None:
             y += b
         self.cols_g, self.w_g, self.x_shape, self.w_shape = cols_g, w_g, x.shape, w.shape
         return y.reshape(n, oh, ow, o).transpose(0, 3, 1, 2)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        xp = array_module(g)
         n, c, h, wd = self.x_shape
         o, cg, kh, kw = self.w_shape
         gr, og = self.groups, o // self.groups
@@ -110,20 +113,20 @@ class GroupedConv2d(Function):
         p = n * oh * ow
         if cg == 1:
             return self._depthwise_backward(g)
-        g2 = np.ascontiguousarray(g.transpose(0, 2, 3, 1)).reshape(p, o)
-        g_g = np.ascontiguousarray(g2.reshape(p, gr, og).transpose(1, 0, 2))  # (G, P, og)
+        g2 = xp.ascontiguousarray(g.transpose(0, 2, 3, 1)).reshape(p, o)
+        g_g = xp.ascontiguousarray(g2.reshape(p, gr, og).transpose(1, 0, 2))  # (G, P, og)
         needs = self.needs_input_grad
         gx = gw = gb = None
         if needs[1]:
-            gwg = np.matmul(self.cols_g.transpose(0, 2, 1), g_g)  # (G, taps*cg, og)
-            gw = np.ascontiguousarray(
+            gwg = xp.matmul(self.cols_g.transpose(0, 2, 1), g_g)  # (G, taps*cg, og)
+            gw = xp.ascontiguousarray(
                 gwg.reshape(gr, kh, kw, cg, og).transpose(0, 4, 3, 1, 2)
             ).reshape(o, cg, kh, kw)
         if len(needs) > 2 and needs[2]:
-            gb = np.ones(p, dtype=g2.dtype) @ g2
+            gb = xp.ones(p, dtype=g2.dtype) @ g2
         self.cols_g = None
         if needs[0]:
-            dcols = np.matmul(g_g, self.w_g.transpose(0, 2, 1))  # (G, P, taps*cg)
+            dcols = xp.matmul(g_g, self.w_g.transpose(0, 2, 1))  # (G, P, taps*cg)
             dcols = dcols.reshape(gr, p, kh * kw, cg).transpose(1, 2, 0, 3)
             dcols = dcols.reshape(n, oh, ow, kh, kw, c)
             dxp = col2im(dcols, (n, h + t + bt, wd + left + r, c), self.stride, self.dilation)
@@ -148,12 +151,13 @@ class GroupedConv2d(Function):
     def _depthwise_forward(
         self, xp: np.ndarray, w: np.ndarray, b: np.ndarray | None, dtype: Any
     ) -> np.ndarray:
+        xnp = array_module(xp, w, b)
         n, c = xp.shape[0], xp.shape[3]
         o = w.shape[0]
         m = o // c
         oh, ow = self.out_hw
-        wt = np.asarray(w, dtype=dtype).reshape(c, m, *w.shape[2:])
-        y = np.zeros((n, oh, ow, c, m), dtype=dtype)
+        wt = xnp.asarray(w, dtype=dtype).reshape(c, m, *w.shape[2:])
+        y = xnp.zeros((n, oh, ow, c, m), dtype=dtype)
         y1 = y[..., 0] if m == 1 else None
         for i, j, v in self._tap_views(xp):
             if y1 is not None:
@@ -167,26 +171,27 @@ class GroupedConv2d(Function):
         return y.transpose(0, 3, 1, 2)
 
     def _depthwise_backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        xp = array_module(g)
         n, c, h, wd = self.x_shape
         o, _, kh, kw = self.w_shape
         m = o // c
         t, _, left, _ = self.pad
         oh, ow = self.out_hw
-        g5 = np.ascontiguousarray(g.transpose(0, 2, 3, 1)).reshape(n, oh, ow, c, m)
+        g5 = xp.ascontiguousarray(g.transpose(0, 2, 3, 1)).reshape(n, oh, ow, c, m)
         needs = self.needs_input_grad
         gx = gw = gb = None
-        dxp = np.zeros_like(self.xp) if needs[0] else None
-        gwt = np.zeros((c, m, kh, kw), dtype=g.dtype) if needs[1] else None
+        dxp = xp.zeros_like(self.xp) if needs[0] else None
+        gwt = xp.zeros((c, m, kh, kw), dtype=g.dtype) if needs[1] else None
         gsum = g5[..., 0] if m == 1 else None
         for i, j, v in self._tap_views(self.xp):
             if gwt is not None:
-                gwt[:, :, i, j] = np.einsum("npqck,npqc->ck", g5, v)
+                gwt[:, :, i, j] = xp.einsum("npqck,npqc->ck", g5, v)
         if dxp is not None:
             for i, j, dv in self._tap_views(dxp):
                 if m == 1:
                     dv += gsum * self.wt[:, 0, i, j]
                 else:
-                    dv += np.einsum("npqck,ck->npqc", g5, self.wt[:, :, i, j])
+                    dv += xp.einsum("npqck,ck->npqc", g5, self.wt[:, :, i, j])
             gx = dxp[:, t : t + h, left : left + wd, :].transpose(0, 3, 1, 2)
         if gwt is not None:
             gw = gwt.reshape(o, 1, kh, kw)
@@ -324,30 +329,32 @@ class ConvTranspose2d(Function):
         self.stride, self.dilation, self.crop, self.full_hw = stride, dilation, crop, full_hw
 
     def forward(self, x: np.ndarray, w: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
+        xp = array_module(x, w, b)
         n, ci, h, wd = x.shape
         _, co, kh, kw = w.shape
         t, bt, left, r = self.crop
         hf, wf = self.full_hw  # rows/columns of the uncropped output, output padding included
         dtype = np.result_type(x.dtype, w.dtype)
-        xm = np.ascontiguousarray(x.transpose(0, 2, 3, 1), dtype=dtype).reshape(n * h * wd, ci)
-        wmat = np.ascontiguousarray(w.transpose(0, 2, 3, 1), dtype=dtype).reshape(ci, -1)
+        xm = xp.ascontiguousarray(x.transpose(0, 2, 3, 1), dtype=dtype).reshape(n * h * wd, ci)
+        wmat = xp.ascontiguousarray(w.transpose(0, 2, 3, 1), dtype=dtype).reshape(ci, -1)
         cols = rows_matmul(xm, wmat, n).reshape(n, h, wd, kh, kw, co)
         full = col2im(cols, (n, hf, wf, co), self.stride, self.dilation)
         del cols
         oh, ow = hf - t - max(bt, 0), wf - left - max(r, 0)
-        y = np.ascontiguousarray(full[:, t : t + oh, left : left + ow, :])
+        y = xp.ascontiguousarray(full[:, t : t + oh, left : left + ow, :])
         if b is not None:
             y += b
         self.xm, self.wmat, self.x_shape, self.w_shape = xm, wmat, x.shape, w.shape
         return y.transpose(0, 3, 1, 2)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        xp = array_module(g)
         n, ci, h, wd = self.x_shape
         _, co, kh, kw = self.w_shape
         t, _, left, _ = self.crop
         hf, wf = self.full_hw
         oh, ow = g.shape[2:]
-        gfull = np.zeros((n, hf, wf, co), dtype=g.dtype)
+        gfull = xp.zeros((n, hf, wf, co), dtype=g.dtype)
         gfull[:, t : t + oh, left : left + ow, :] = g.transpose(0, 2, 3, 1)
         gcols = im2col(gfull, (kh, kw), self.stride, self.dilation, (h, wd))
         del gfull
@@ -358,7 +365,7 @@ class ConvTranspose2d(Function):
             gx = rows_matmul(gcols, self.wmat.T, n).reshape(n, h, wd, ci).transpose(0, 3, 1, 2)
         if needs[1]:
             gwm = rows_tmatmul(self.xm, gcols, n)  # (Cin, kh*kw*O)
-            gw = np.ascontiguousarray(gwm.reshape(ci, kh, kw, co).transpose(0, 3, 1, 2))
+            gw = xp.ascontiguousarray(gwm.reshape(ci, kh, kw, co).transpose(0, 3, 1, 2))
         if len(needs) > 2 and needs[2]:
             gb = g.sum(axis=(0, 2, 3))
         self.xm = None

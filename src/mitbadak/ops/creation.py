@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError, DTypeError, ShapeError
 from ..random import get_rng
 from ..tensor import Tensor, get_default_dtype
@@ -65,12 +66,13 @@ def tensor(data: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
         >>> t.dtype, t.requires_grad, tensor(3).dtype
         (dtype('float32'), True, dtype('int64'))
     """
+    xp = array_module(data, dtype)
     from_array = isinstance(data, (np.ndarray, Tensor))
     if isinstance(data, Tensor):
         data = data.data
     elif isinstance(data, (list, tuple)):
-        data = np.asarray([d.data if isinstance(d, Tensor) else d for d in data])
-    arr = np.array(data, copy=True)
+        data = xp.asarray([d.data if isinstance(d, Tensor) else d for d in data])
+    arr = xp.array(data, copy=True)
     if dtype is not None:
         arr = arr.astype(_dtype(dtype), copy=False)
     elif arr.dtype == np.float64 and not from_array:
@@ -85,7 +87,8 @@ def zeros(*size: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
         >>> zeros((2,), dtype="int64").tolist()
         [0, 0]
     """
-    return _make(np.zeros(_size(size, "zeros"), _dtype(dtype)), requires_grad)
+    xp = array_module(*size)
+    return _make(xp.zeros(_size(size, "zeros"), _dtype(dtype)), requires_grad)
 
 
 def ones(*size: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
@@ -95,7 +98,8 @@ def ones(*size: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
         >>> ones(2).tolist()
         [1.0, 1.0]
     """
-    return _make(np.ones(_size(size, "ones"), _dtype(dtype)), requires_grad)
+    xp = array_module(*size)
+    return _make(xp.ones(_size(size, "ones"), _dtype(dtype)), requires_grad)
 
 
 def empty(*size: Any, dtype: Any = None, requires_grad: bool = False) -> Tensor:
@@ -125,8 +129,9 @@ def full(size: Any, fill_value: Any, *, dtype: Any = None, requires_grad: bool =
         >>> full((2,), 7).tolist(), full((1,), 0.5).dtype
         ([7, 7], dtype('float32'))
     """
+    xp = array_module(size, fill_value)
     dt = _dtype(dtype, _fill_dtype(fill_value) if dtype is None else None)
-    return _make(np.full(_size((size,), "full"), fill_value, dtype=dt), requires_grad)
+    return _make(xp.full(_size((size,), "full"), fill_value, dtype=dt), requires_grad)
 
 
 def arange(
@@ -144,6 +149,7 @@ def arange(
         >>> arange(1, 2, 0.25).tolist()
         [1.0, 1.25, 1.5, 1.75]
     """
+    xp = array_module(start, end, step)
     if end is None:
         start, end = 0, start
     if step == 0:
@@ -151,9 +157,9 @@ def arange(
     ints = all(isinstance(v, (int, np.integer)) for v in (start, end, step))
     dt = _dtype(dtype, np.int64 if ints else None)
     if ints:
-        return _make(np.arange(start, end, step).astype(dt), requires_grad)
-    n = max(int(np.ceil((end - start) / step)), 0)  # computed in float64, then cast
-    return _make((start + step * np.arange(n)).astype(dt), requires_grad)
+        return _make(xp.arange(start, end, step).astype(dt), requires_grad)
+    n = max(int(xp.ceil((end - start) / step)), 0)  # computed in float64, then cast
+    return _make((start + step * xp.arange(n)).astype(dt), requires_grad)
 
 
 def linspace(
@@ -250,8 +256,9 @@ def zeros_like(t: Any, *, dtype: Any = None, requires_grad: bool = False) -> Ten
         >>> zeros_like(ones(2, dtype="float64")).dtype
         dtype('float64')
     """
-    a = np.asarray(t.data if isinstance(t, Tensor) else t)
-    return _make(np.zeros(a.shape, _dtype(dtype, a.dtype)), requires_grad)
+    xp = array_module(t)
+    a = xp.asarray(t.data if isinstance(t, Tensor) else t)
+    return _make(xp.zeros(a.shape, _dtype(dtype, a.dtype)), requires_grad)
 
 
 def ones_like(t: Any, *, dtype: Any = None, requires_grad: bool = False) -> Tensor:
@@ -261,8 +268,9 @@ def ones_like(t: Any, *, dtype: Any = None, requires_grad: bool = False) -> Tens
         >>> ones_like(zeros(2)).tolist()
         [1.0, 1.0]
     """
-    a = np.asarray(t.data if isinstance(t, Tensor) else t)
-    return _make(np.ones(a.shape, _dtype(dtype, a.dtype)), requires_grad)
+    xp = array_module(t)
+    a = xp.asarray(t.data if isinstance(t, Tensor) else t)
+    return _make(xp.ones(a.shape, _dtype(dtype, a.dtype)), requires_grad)
 
 
 def full_like(t: Any, fill_value: Any, *, dtype: Any = None, requires_grad: bool = False) -> Tensor:
@@ -272,8 +280,9 @@ def full_like(t: Any, fill_value: Any, *, dtype: Any = None, requires_grad: bool
         >>> full_like(zeros(2), 3).tolist()
         [3.0, 3.0]
     """
-    a = np.asarray(t.data if isinstance(t, Tensor) else t)
-    return _make(np.full(a.shape, fill_value, dtype=_dtype(dtype, a.dtype)), requires_grad)
+    xp = array_module(t, fill_value)
+    a = xp.asarray(t.data if isinstance(t, Tensor) else t)
+    return _make(xp.full(a.shape, fill_value, dtype=_dtype(dtype, a.dtype)), requires_grad)
 
 
 def _float_like(a: np.ndarray, dtype: Any) -> np.dtype:
@@ -296,7 +305,8 @@ def rand_like(
         >>> rand_like(zeros(2, 2)).shape
         (2, 2)
     """
-    a = np.asarray(t.data if isinstance(t, Tensor) else t)
+    xp = array_module(t)
+    a = xp.asarray(t.data if isinstance(t, Tensor) else t)
     dt = _float_like(a, dtype)
     return _make(_rng(generator).random(a.shape).astype(dt), requires_grad)
 
@@ -314,7 +324,8 @@ def randn_like(
         >>> randn_like(zeros(3)).shape
         (3,)
     """
-    a = np.asarray(t.data if isinstance(t, Tensor) else t)
+    xp = array_module(t)
+    a = xp.asarray(t.data if isinstance(t, Tensor) else t)
     dt = _float_like(a, dtype)
     return _make(_rng(generator).standard_normal(a.shape).astype(dt), requires_grad)
 

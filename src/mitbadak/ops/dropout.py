@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..random import get_rng
 from ..tensor import Function, Tensor
@@ -111,4 +112,5 @@ def dropout(
     if rng is None:
         rng = get_rng()
     dtype = x.dtype if x.dtype.kind == "f" else np.dtype(np.float32)
-    return Dropout.apply(x, mask=dropout_mask(shape, rate, dtype, rng))
+    mask = array_module(x).asarray(dropout_mask(shape, rate, dtype, rng))  # drawn on the host
+    return Dropout.apply(x, mask=mask)

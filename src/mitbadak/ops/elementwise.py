@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..tensor import Function, Tensor
 from .math import clip
 
@@ -28,8 +29,9 @@ class _Unary(Function):
         raise NotImplementedError
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
-        self.y = np.asarray(self.f(x), dtype=x.dtype if x.dtype.kind == "f" else None)
+        self.y = xp.asarray(self.f(x), dtype=x.dtype if x.dtype.kind == "f" else None)
         return self.y
 
     def backward(self, g: np.ndarray) -> np.ndarray:
@@ -39,52 +41,52 @@ class _Unary(Function):
 class Sin(_Unary):
     """y = sin x;  dy/dx = cos x."""
 
-    f = staticmethod(np.sin)
-    df = staticmethod(lambda x, y: np.cos(x))
+    f = staticmethod(lambda x: array_module(x).sin(x))
+    df = staticmethod(lambda x, y: array_module(x).cos(x))
 
 
 class Cos(_Unary):
     """y = cos x;  dy/dx = -sin x."""
 
-    f = staticmethod(np.cos)
-    df = staticmethod(lambda x, y: -np.sin(x))
+    f = staticmethod(lambda x: array_module(x).cos(x))
+    df = staticmethod(lambda x, y: -array_module(x).sin(x))
 
 
 class Tan(_Unary):
     """y = tan x;  dy/dx = 1 + tan^2 x = 1 + y^2."""
 
-    f = staticmethod(np.tan)
+    f = staticmethod(lambda x: array_module(x).tan(x))
     df = staticmethod(lambda x, y: 1 + y * y)
 
 
 class _Flat(_Unary):
     """A piecewise constant function: dy/dx = 0."""
 
-    df = staticmethod(lambda x, y: np.zeros_like(y))
+    df = staticmethod(lambda x, y: array_module(y).zeros_like(y))
 
 
 class Floor(_Flat):
     """y = floor x;  dy/dx = 0."""
 
-    f = staticmethod(np.floor)
+    f = staticmethod(lambda x: array_module(x).floor(x))
 
 
 class Ceil(_Flat):
     """y = ceil x;  dy/dx = 0."""
 
-    f = staticmethod(np.ceil)
+    f = staticmethod(lambda x: array_module(x).ceil(x))
 
 
 class Trunc(_Flat):
     """y = trunc x (toward 0);  dy/dx = 0."""
 
-    f = staticmethod(np.trunc)
+    f = staticmethod(lambda x: array_module(x).trunc(x))
 
 
 class Sign(_Flat):
     """y = sign x (-1, 0 or 1);  dy/dx = 0."""
 
-    f = staticmethod(np.sign)
+    f = staticmethod(lambda x: array_module(x).sign(x))
 
 
 class Round(_Flat):
@@ -94,57 +96,58 @@ class Round(_Flat):
         self.decimals = decimals
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
-        self.y = np.round(x, self.decimals)
+        self.y = xp.round(x, self.decimals)
         return self.y
 
 
 class Log2(_Unary):
     """y = log2 x;  dy/dx = 1 / (x ln 2)."""
 
-    f = staticmethod(np.log2)
+    f = staticmethod(lambda x: array_module(x).log2(x))
     df = staticmethod(lambda x, y: 1 / (x * _LN2))
 
 
 class Exp2(_Unary):
     """y = 2^x;  dy/dx = 2^x ln 2 = y ln 2."""
 
-    f = staticmethod(np.exp2)
+    f = staticmethod(lambda x: array_module(x).exp2(x))
     df = staticmethod(lambda x, y: y * _LN2)
 
 
 class Log1p(_Unary):
     """y = ln(1 + x) (exact for tiny x);  dy/dx = 1 / (1 + x)."""
 
-    f = staticmethod(np.log1p)
+    f = staticmethod(lambda x: array_module(x).log1p(x))
     df = staticmethod(lambda x, y: 1 / (1 + x))
 
 
 class Expm1(_Unary):
     """y = e^x - 1 (exact for tiny x);  dy/dx = e^x = y + 1."""
 
-    f = staticmethod(np.expm1)
+    f = staticmethod(lambda x: array_module(x).expm1(x))
     df = staticmethod(lambda x, y: y + 1)
 
 
 class Rsqrt(_Unary):
     """y = 1 / sqrt(x);  dy/dx = -1 / (2 x^{3/2}) = -y^3 / 2."""
 
-    f = staticmethod(lambda x: 1 / np.sqrt(x))
+    f = staticmethod(lambda x: 1 / array_module(x).sqrt(x))
     df = staticmethod(lambda x, y: -0.5 * y * y * y)
 
 
 class Square(_Unary):
     """y = x^2;  dy/dx = 2x."""
 
-    f = staticmethod(np.square)
+    f = staticmethod(lambda x: array_module(x).square(x))
     df = staticmethod(lambda x, y: 2 * x)
 
 
 class Reciprocal(_Unary):
     """y = 1 / x;  dy/dx = -1 / x^2 = -y^2."""
 
-    f = staticmethod(np.reciprocal)
+    f = staticmethod(lambda x: array_module(x).reciprocal(x))
     df = staticmethod(lambda x, y: -y * y)
 
 

@@ -28,6 +28,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..tensor import Function, Tensor
 from ._util import to_tensor
@@ -40,10 +41,11 @@ def _check_reduction(reduction: str, op: str) -> None:
 
 
 def _reduce(values: np.ndarray, reduction: str, dtype: np.dtype) -> np.ndarray:
+    xp = array_module(values, dtype)
     if reduction == "mean":
-        return np.asarray(values.mean(), dtype=dtype)
+        return xp.asarray(values.mean(), dtype=dtype)
     if reduction == "sum":
-        return np.asarray(values.sum(), dtype=dtype)
+        return xp.asarray(values.sum(), dtype=dtype)
     return values
 
 
@@ -69,8 +71,9 @@ class HingeError(Function):
         self.squared, self.reduction = squared, reduction
 
     def forward(self, s: np.ndarray, t: np.ndarray) -> np.ndarray:
+        xp = array_module(s, t)
         self.t = t
-        self.gap = np.maximum(1.0 - t * s, 0.0).astype(s.dtype, copy=False)
+        self.gap = xp.maximum(1.0 - t * s, 0.0).astype(s.dtype, copy=False)
         loss = self.gap * self.gap if self.squared else self.gap
         return _reduce(loss, self.reduction, s.dtype)
 
@@ -91,21 +94,23 @@ class CategoricalHingeError(Function):
         self.reduction = reduction
 
     def forward(self, s: np.ndarray, t: np.ndarray) -> np.ndarray:
+        xp = array_module(s, t)
         n = len(s)
         neg_scores = (1.0 - t) * s
-        self.j = np.argmax(neg_scores, axis=1)
+        self.j = xp.argmax(neg_scores, axis=1)
         pos = (t * s).sum(axis=1)
-        neg = neg_scores[np.arange(n), self.j]
-        loss = np.maximum(neg - pos + 1.0, 0.0).astype(s.dtype, copy=False)
+        neg = neg_scores[xp.arange(n), self.j]
+        loss = xp.maximum(neg - pos + 1.0, 0.0).astype(s.dtype, copy=False)
         self.t, self.active = t, loss > 0
         return _reduce(loss, self.reduction, s.dtype)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray, None]:
+        xp = array_module(g)
         n = len(self.t)
         d = -self.t.copy()
-        d[np.arange(n), self.j] += 1.0 - self.t[np.arange(n), self.j]
+        d[xp.arange(n), self.j] += 1.0 - self.t[xp.arange(n), self.j]
         d *= self.active[:, None]
-        g = np.asarray(g)
+        g = xp.asarray(g)
         scale = g / n if self.reduction == "mean" else (g[:, None] if g.ndim else g)
         return (d * scale).astype(self.t.dtype, copy=False), None
 
@@ -121,21 +126,23 @@ class MulticlassHingeError(Function):
         self.margin, self.reduction = margin, reduction
 
     def forward(self, s: np.ndarray, y: np.ndarray) -> np.ndarray:
+        xp = array_module(s, y)
         n = len(s)
         self.y = y.astype(np.int64)
-        rows = np.arange(n)
+        rows = xp.arange(n)
         margins = s - s[rows, self.y][:, None] + self.margin
         margins[rows, self.y] = 0.0
         self.positive = margins > 0
-        loss = np.maximum(margins, 0.0).sum(axis=1).astype(s.dtype, copy=False)
+        loss = xp.maximum(margins, 0.0).sum(axis=1).astype(s.dtype, copy=False)
         self.dtype = s.dtype
         return _reduce(loss, self.reduction, s.dtype)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray, None]:
+        xp = array_module(g)
         n = len(self.y)
         d = self.positive.astype(self.dtype)
-        d[np.arange(n), self.y] = -d.sum(axis=1)
-        g = np.asarray(g)
+        d[xp.arange(n), self.y] = -d.sum(axis=1)
+        g = xp.asarray(g)
         scale = g / n if self.reduction == "mean" else (g[:, None] if g.ndim else g)
         return (d * scale).astype(self.dtype, copy=False), None
 
@@ -191,10 +198,11 @@ def multiclass_hinge(
         >>> round(multiclass_hinge(s, np.array([0])).item(), 4)
         2.9
     """
+    xp = array_module(scores, labels)
     _check_reduction(reduction, "multiclass_hinge")
     if scores.ndim != 2:
         raise ShapeError(f"multiclass_hinge: expected scores (N, C), got {scores.shape}")
-    lab = np.asarray(labels.data if isinstance(labels, Tensor) else labels)
+    lab = xp.asarray(labels.data if isinstance(labels, Tensor) else labels)
     lab = check_sparse_labels(lab, scores.shape[0], scores.shape[1], "multiclass_hinge")
     return MulticlassHingeError.apply(
         scores, Tensor(lab), margin=float(margin), reduction=reduction

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import DTypeError, LabelError, ShapeError
 from ..tensor import Function, Tensor
 from ._util import broadcast_check, to_tensor, unbroadcast
@@ -18,7 +19,8 @@ from .shape import getitem
 
 
 def _int_index(index: Any, op: str) -> np.ndarray:
-    a = np.asarray(index.data if isinstance(index, Tensor) else index)
+    xp = array_module(index)
+    a = xp.asarray(index.data if isinstance(index, Tensor) else index)
     if a.dtype.kind not in "iu":
         raise DTypeError(f"{op}: index must hold integers, got dtype {a.dtype}")
     return a.astype(np.int64, copy=False)
@@ -38,15 +40,17 @@ class Gather(Function):
         self.dim, self.index = dim, index
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.shape = x.shape
-        grid = list(np.indices(self.index.shape, sparse=True))
+        grid = list(xp.indices(self.index.shape, sparse=True))
         grid[self.dim] = self.index
         self.where = tuple(grid)
         return x[self.where]
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        gx = np.zeros(self.shape, dtype=g.dtype)
-        np.add.at(gx, self.where, g)
+        xp = array_module(g)
+        gx = xp.zeros(self.shape, dtype=g.dtype)
+        xp.add.at(gx, self.where, g)
         return gx
 
 
@@ -94,17 +98,20 @@ class MaskedFill(Function):
         self.mask, self.value = mask, value
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         broadcast_check("masked_fill", x, self.mask)
         if np.broadcast_shapes(x.shape, self.mask.shape) != x.shape:
             raise ShapeError(f"masked_fill: mask {self.mask.shape} must broadcast to {x.shape}")
-        return np.where(self.mask, np.asarray(self.value, dtype=x.dtype), x)
+        return xp.where(self.mask, xp.asarray(self.value, dtype=x.dtype), x)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        return np.where(self.mask, np.zeros((), g.dtype), g)
+        xp = array_module(g)
+        return xp.where(self.mask, xp.zeros((), g.dtype), g)
 
 
 def _bool_mask(mask: Any, op: str) -> np.ndarray:
-    m = np.asarray(mask.data if isinstance(mask, Tensor) else mask)
+    xp = array_module(mask)
+    m = xp.asarray(mask.data if isinstance(mask, Tensor) else mask)
     if m.dtype != bool:
         raise DTypeError(f"{op}: mask must be boolean, got dtype {m.dtype}")
     return m
@@ -129,6 +136,7 @@ class Where(Function):
         self.cond = cond
 
     def forward(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        xp = array_module(a, b)
         try:
             np.broadcast_shapes(self.cond.shape, a.shape, b.shape)
         except ValueError:
@@ -137,15 +145,16 @@ class Where(Function):
                 "broadcast together"
             ) from None
         self.shapes = a.shape, b.shape
-        return np.where(self.cond, a, b)
+        return xp.where(self.cond, a, b)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None]:
-        zero = np.zeros((), g.dtype)
+        xp = array_module(g)
+        zero = xp.zeros((), g.dtype)
         ga = gb = None
         if self.needs_input_grad[0]:
-            ga = unbroadcast(np.where(self.cond, g, zero), self.shapes[0])
+            ga = unbroadcast(xp.where(self.cond, g, zero), self.shapes[0])
         if self.needs_input_grad[1]:
-            gb = unbroadcast(np.where(self.cond, zero, g), self.shapes[1])
+            gb = unbroadcast(xp.where(self.cond, zero, g), self.shapes[1])
         return ga, gb
 
 
@@ -157,9 +166,10 @@ def where(condition: Any, x: Any = None, y: Any = None) -> Any:
         >>> where(np.array([True, False]), Tensor([1.0, 2.0]), 0.0).tolist()
         [1.0, 0.0]
     """
+    xp = array_module(condition, x, y)
     cond = _bool_mask(condition, "where")
     if x is None and y is None:
-        return tuple(Tensor(i) for i in np.nonzero(cond))
+        return tuple(Tensor(i) for i in xp.nonzero(cond))
     if x is None or y is None:
         raise ShapeError("where: give both x and y, or neither")
     a = to_tensor(x, y if isinstance(y, Tensor) else None)
@@ -174,11 +184,12 @@ def one_hot(t: Any, num_classes: int = -1) -> Tensor:
         >>> one_hot(np.array([0, 2])).tolist()
         [[1, 0, 0], [0, 0, 1]]
     """
+    xp = array_module(t)
     a = _int_index(t, "one_hot")
     n = int(a.max()) + 1 if num_classes == -1 and a.size else int(num_classes)
     if a.size and (a.min() < 0 or a.max() >= n):
         raise LabelError(f"one_hot: labels must be in [0, {n}), got {a.min()}..{a.max()}")
-    return Tensor((a[..., None] == np.arange(n)).astype(np.int64))
+    return Tensor((a[..., None] == xp.arange(n)).astype(np.int64))
 
 
 class Embedding(Function):
@@ -193,8 +204,9 @@ class Embedding(Function):
         return w[self.ids]
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        gw = np.zeros(self.shape, dtype=g.dtype)
-        np.add.at(gw, self.ids.reshape(-1), g.reshape(-1, self.shape[1]))
+        xp = array_module(g)
+        gw = xp.zeros(self.shape, dtype=g.dtype)
+        xp.add.at(gw, self.ids.reshape(-1), g.reshape(-1, self.shape[1]))
         if self.padding_idx is not None:
             gw[self.padding_idx] = 0
         return gw

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..tensor import Function, Tensor
 from ._util import normalize_axis
@@ -119,10 +120,12 @@ class Flip(Function):
         self.axes = axes
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        return np.flip(x, self.axes)
+        xp = array_module(x)
+        return xp.flip(x, self.axes)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        return np.flip(g, self.axes)
+        xp = array_module(g)
+        return xp.flip(g, self.axes)
 
 
 def flip(x: Tensor, dims: Any) -> Tensor:
@@ -142,11 +145,13 @@ class Roll(Function):
         self.shifts, self.axes = shifts, axes
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        return np.roll(x, self.shifts, self.axes)
+        xp = array_module(x)
+        return xp.roll(x, self.shifts, self.axes)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
+        xp = array_module(g)
         back = tuple(-s for s in self.shifts) if isinstance(self.shifts, tuple) else -self.shifts
-        return np.roll(g, back, self.axes)
+        return xp.roll(g, back, self.axes)
 
 
 def roll(x: Tensor, shifts: Any, dims: Any = None) -> Tensor:
@@ -175,8 +180,9 @@ class Tile(Function):
         self.reps = reps
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.shape = x.shape
-        return np.tile(x, self.reps)
+        return xp.tile(x, self.reps)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
         shape = (1,) * (len(self.reps) - len(self.shape)) + self.shape
@@ -281,15 +287,17 @@ class _TriMask(Function):
         self.diagonal, self.upper = diagonal, upper
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         if x.ndim < 2:
             op = "triu" if self.upper else "tril"
             raise ShapeError(f"{op}: expected a tensor with at least 2 dims, got {x.shape}")
-        fn = np.triu if self.upper else np.tril
-        self.mask = fn(np.ones(x.shape[-2:], dtype=bool), self.diagonal)
-        return np.where(self.mask, x, np.zeros((), x.dtype))
+        fn = xp.triu if self.upper else xp.tril
+        self.mask = fn(xp.ones(x.shape[-2:], dtype=bool), self.diagonal)
+        return xp.where(self.mask, x, xp.zeros((), x.dtype))
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        return np.where(self.mask, g, np.zeros((), g.dtype))
+        xp = array_module(g)
+        return xp.where(self.mask, g, xp.zeros((), g.dtype))
 
 
 def tril(x: Tensor, diagonal: int = 0) -> Tensor:
@@ -324,15 +332,17 @@ class Pad(Function):
         self.pads, self.value = pads, value
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.shape = x.shape
         crop = tuple(slice(max(-b, 0), n - max(-a, 0)) for (b, a), n in zip(self.pads, x.shape))
         grow = tuple((max(b, 0), max(a, 0)) for b, a in self.pads)
-        return np.pad(x[crop], grow, constant_values=self.value)
+        return xp.pad(x[crop], grow, constant_values=self.value)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
+        xp = array_module(g)
         cut = tuple(slice(max(b, 0), n - max(a, 0)) for (b, a), n in zip(self.pads, g.shape))
         back = tuple((max(-b, 0), max(-a, 0)) for b, a in self.pads)
-        return np.pad(g[cut], back)
+        return xp.pad(g[cut], back)
 
 
 def pad(x: Tensor, pad: Sequence[int], mode: str = "constant", value: float = 0.0) -> Tensor:

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError, LabelError, ShapeError
 from ..tensor import Function, Tensor
 from ._util import to_tensor
@@ -26,12 +27,13 @@ def _check_reduction(reduction: str, op: str) -> None:
 
 def check_sparse_labels(labels: np.ndarray, n: int, num_classes: int, op: str) -> np.ndarray:
     """Validate integer class labels (shape (n,), values in [0, num_classes)) and return int64."""
+    xp = array_module(labels)
     if labels.shape != (n,):
         raise ShapeError(
             f"{op}: expected labels of shape ({n},) for {n} samples, got {labels.shape}"
         )
     if labels.dtype.kind == "f":
-        if not np.all(np.isfinite(labels)) or np.any(labels != np.round(labels)):
+        if not xp.all(xp.isfinite(labels)) or xp.any(labels != xp.round(labels)):
             raise LabelError(f"{op}: labels must be whole numbers (class indices)")
     elif labels.dtype.kind not in "iu":
         raise LabelError(f"{op}: labels must be integer class indices, got dtype {labels.dtype}")
@@ -57,26 +59,28 @@ class SoftmaxCrossEntropy(Function):
         self.reduction = reduction
 
     def forward(self, z: np.ndarray, t: np.ndarray) -> np.ndarray:
+        xp = array_module(z, t)
         shifted = z - z.max(axis=1, keepdims=True)
         with np.errstate(under="ignore"):  # e^{-1e4} -> 0 is the right value
-            logp = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+            logp = shifted - xp.log(xp.exp(shifted).sum(axis=1, keepdims=True))
         self.logp, self.t = logp, t
         if t.ndim == 1:
-            losses = -logp[np.arange(len(t)), t]
+            losses = -logp[xp.arange(len(t)), t]
         else:
             losses = -(t * logp).sum(axis=1)
         if self.reduction == "mean":
-            return np.asarray(losses.mean(), dtype=z.dtype)
+            return xp.asarray(losses.mean(), dtype=z.dtype)
         if self.reduction == "sum":
-            return np.asarray(losses.sum(), dtype=z.dtype)
+            return xp.asarray(losses.sum(), dtype=z.dtype)
         return losses
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        xp = array_module(g)
         with np.errstate(under="ignore"):
-            p = np.exp(self.logp)
+            p = xp.exp(self.logp)
         t, n = self.t, len(self.logp)
         if t.ndim == 1:
-            p[np.arange(n), t] -= 1
+            p[xp.arange(n), t] -= 1
         else:
             p *= t.sum(axis=1, keepdims=True)
             p -= t
@@ -107,11 +111,12 @@ def softmax_cross_entropy(logits: Tensor, target: Any, reduction: str = "mean") 
         >>> round(loss.item(), 4)           # -log(e^2 / (e^2 + 1))
         0.1269
     """
+    xp = array_module(logits, target)
     op = "softmax_cross_entropy"
     _check_reduction(reduction, op)
     if logits.ndim != 2:
         raise ShapeError(f"{op}: expected logits of shape (batch, classes), got {logits.shape}")
-    t = target.data if isinstance(target, Tensor) else np.asarray(target)
+    t = target.data if isinstance(target, Tensor) else xp.asarray(target)
     n, c = logits.shape
     if t.ndim == 1:
         t = check_sparse_labels(t, n, c, op)
@@ -133,12 +138,13 @@ class SquaredError(Function):
         self.reduction = reduction
 
     def forward(self, y: np.ndarray, t: np.ndarray) -> np.ndarray:
+        xp = array_module(y, t)
         self.diff = y - t
         sq = self.diff * self.diff
         if self.reduction == "mean":
-            return np.asarray(sq.mean(), dtype=sq.dtype)
+            return xp.asarray(sq.mean(), dtype=sq.dtype)
         if self.reduction == "sum":
-            return np.asarray(sq.sum(), dtype=sq.dtype)
+            return xp.asarray(sq.sum(), dtype=sq.dtype)
         return sq
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
@@ -175,10 +181,11 @@ def _same_shape(op: str, y: Tensor, t: Tensor) -> None:
 
 
 def _reduce(values: np.ndarray, reduction: str, dtype: np.dtype) -> np.ndarray:
+    xp = array_module(values, dtype)
     if reduction == "mean":
-        return np.asarray(values.mean(), dtype=dtype)
+        return xp.asarray(values.mean(), dtype=dtype)
     if reduction == "sum":
-        return np.asarray(values.sum(), dtype=dtype)
+        return xp.asarray(values.sum(), dtype=dtype)
     return values
 
 
@@ -196,9 +203,10 @@ class AbsoluteError(Function):
         self.reduction = reduction
 
     def forward(self, y: np.ndarray, t: np.ndarray) -> np.ndarray:
+        xp = array_module(y, t)
         diff = y - t
-        self.sign = np.sign(diff)
-        return _reduce(np.abs(diff), self.reduction, y.dtype)
+        self.sign = xp.sign(diff)
+        return _reduce(xp.abs(diff), self.reduction, y.dtype)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
         gy = _reduce_grad(self.sign, g, self.reduction)
@@ -230,11 +238,12 @@ class HuberError(Function):
         self.delta, self.reduction = delta, reduction
 
     def forward(self, y: np.ndarray, t: np.ndarray) -> np.ndarray:
+        xp = array_module(y, t)
         d = y - t
-        a = np.abs(d)
+        a = xp.abs(d)
         quad = a <= self.delta
-        loss = np.where(quad, 0.5 * d * d, self.delta * (a - 0.5 * self.delta))
-        self.dl = np.clip(d, -self.delta, self.delta)
+        loss = xp.where(quad, 0.5 * d * d, self.delta * (a - 0.5 * self.delta))
+        self.dl = xp.clip(d, -self.delta, self.delta)
         return _reduce(loss.astype(y.dtype, copy=False), self.reduction, y.dtype)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
@@ -262,13 +271,15 @@ class SafeSqrt(Function):
     fit gives a zero gradient instead of 0 * inf = NaN."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self.y = np.sqrt(x)
+        xp = array_module(x)
+        self.y = xp.sqrt(x)
         return self.y
 
     def backward(self, g: np.ndarray) -> np.ndarray:
+        xp = array_module(g)
         y = self.y
-        safe = np.where(y > 0, y, 1)
-        return np.where(y > 0, g / (2 * safe), 0).astype(g.dtype, copy=False)
+        safe = xp.where(y > 0, y, 1)
+        return xp.where(y > 0, g / (2 * safe), 0).astype(g.dtype, copy=False)
 
 
 def rmse(y: Tensor, target: Any) -> Tensor:
@@ -284,7 +295,8 @@ def rmse(y: Tensor, target: Any) -> Tensor:
 
 
 def _check_probability_targets(t: np.ndarray, op: str) -> None:
-    if t.size and (not np.all(np.isfinite(t)) or t.min() < 0 or t.max() > 1):
+    xp = array_module(t)
+    if t.size and (not xp.all(xp.isfinite(t)) or t.min() < 0 or t.max() > 1):
         raise LabelError(f"{op}: targets must be probabilities in [0, 1], got values outside")
 
 
@@ -299,18 +311,20 @@ class BinaryCrossEntropy(Function):
         self.eps, self.reduction = eps, reduction
 
     def forward(self, p: np.ndarray, t: np.ndarray) -> np.ndarray:
-        pc = np.clip(p, self.eps, 1 - self.eps)
+        xp = array_module(p, t)
+        pc = xp.clip(p, self.eps, 1 - self.eps)
         self.p, self.pc, self.t = p, pc, t
-        loss = -(t * np.log(pc) + (1 - t) * np.log1p(-pc))
+        loss = -(t * xp.log(pc) + (1 - t) * xp.log1p(-pc))
         return _reduce(loss, self.reduction, p.dtype)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
+        xp = array_module(g)
         pc, p = self.pc, self.p
         inside = (p >= self.eps) & (p <= 1 - self.eps)
-        d = np.where(inside, (pc - self.t) / (pc * (1 - pc)), 0).astype(p.dtype, copy=False)
+        d = xp.where(inside, (pc - self.t) / (pc * (1 - pc)), 0).astype(p.dtype, copy=False)
         gt = None
         if self.needs_input_grad[1]:  # dL/dt = log(1 - p) - log p (of the clipped p)
-            gt = _reduce_grad((np.log1p(-pc) - np.log(pc)).astype(p.dtype), g, self.reduction)
+            gt = _reduce_grad((xp.log1p(-pc) - xp.log(pc)).astype(p.dtype), g, self.reduction)
         return _reduce_grad(d, g, self.reduction), gt
 
 
@@ -344,13 +358,15 @@ class BinaryCrossEntropyWithLogits(Function):
         self.reduction = reduction
 
     def forward(self, z: np.ndarray, t: np.ndarray) -> np.ndarray:
+        xp = array_module(z, t)
         self.z, self.t = z, t
         with np.errstate(under="ignore"):  # e^{-|z|} -> 0 for huge |z| is the right value
-            loss = np.maximum(z, 0) - z * t + np.log1p(np.exp(-np.abs(z)))
+            loss = xp.maximum(z, 0) - z * t + xp.log1p(xp.exp(-xp.abs(z)))
         return _reduce(loss, self.reduction, z.dtype)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray, np.ndarray | None]:
-        s = np.tanh(self.z * 0.5)  # sigmoid as (1 + tanh(z/2)) / 2: no overflow
+        xp = array_module(g)
+        s = xp.tanh(self.z * 0.5)  # sigmoid as (1 + tanh(z/2)) / 2: no overflow
         s += 1
         s *= 0.5
         s -= self.t
@@ -407,12 +423,13 @@ def weighted_reduce(values: Tensor, sample_weight: Any = None, reduction: str = 
         >>> weighted_reduce(Tensor([1.0, 3.0]), np.array([2.0, 0.0])).item()   # (2 + 0) / 2
         1.0
     """
+    xp = array_module(values, sample_weight)
     from .math import mul
     from .reduce import sum as _sum
 
     _check_reduction(reduction, "weighted_reduce")
     if sample_weight is not None:
-        w = np.asarray(sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight)
+        w = xp.asarray(sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight)
         if w.shape != values.shape:
             raise ShapeError(
                 f"weighted_reduce: sample_weight has shape {w.shape}, expected {values.shape} "

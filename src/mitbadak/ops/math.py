@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ShapeError
 from ..tensor import Function, Tensor
 from ._util import broadcast_check, to_tensor, unbroadcast
@@ -96,12 +97,13 @@ class Pow(Function):
         return self.y
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None]:
+        xp = array_module(g)
         a, b = self.a, self.b
         ga = unbroadcast(g * b * a ** (b - 1), a.shape) if self.needs_input_grad[0] else None
         gb = None
         if self.needs_input_grad[1]:
             with np.errstate(divide="ignore", invalid="ignore"):
-                gb = unbroadcast(g * self.y * np.log(np.where(a > 0, a, 1)), b.shape)
+                gb = unbroadcast(g * self.y * xp.log(xp.where(a > 0, a, 1)), b.shape)
         return ga, gb
 
 
@@ -109,7 +111,8 @@ class Exp(Function):
     """y = e^x;  dy/dx = e^x = y."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self.y = np.exp(x)
+        xp = array_module(x)
+        self.y = xp.exp(x)
         return self.y
 
     def backward(self, g: np.ndarray) -> np.ndarray:
@@ -120,8 +123,9 @@ class Log(Function):
     """y = ln x;  dy/dx = 1/x."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
-        return np.log(x)
+        return xp.log(x)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
         return g / self.x
@@ -131,7 +135,8 @@ class Sqrt(Function):
     """y = sqrt(x);  dy/dx = 1 / (2 sqrt(x))."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        self.y = np.sqrt(x)
+        xp = array_module(x)
+        self.y = xp.sqrt(x)
         return self.y
 
     def backward(self, g: np.ndarray) -> np.ndarray:
@@ -142,11 +147,13 @@ class Abs(Function):
     """y = |x|;  dy/dx = sign(x) (0 at 0, as in PyTorch)."""
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
-        return np.abs(x)
+        return xp.abs(x)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        return g * np.sign(self.x)
+        xp = array_module(g)
+        return g * xp.sign(self.x)
 
 
 class Clip(Function):
@@ -156,11 +163,13 @@ class Clip(Function):
         self.lo, self.hi = lo, hi
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
-        return np.clip(x, self.lo, self.hi)
+        return xp.clip(x, self.lo, self.hi)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        inside = np.ones(self.x.shape, bool)
+        xp = array_module(g)
+        inside = xp.ones(self.x.shape, bool)
         if self.lo is not None:
             inside &= self.x >= self.lo
         if self.hi is not None:
@@ -172,10 +181,11 @@ class Maximum(Function):
     """y = max(a, b) element-wise; the gradient goes to the larger input (half each on ties)."""
 
     def forward(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        xp = array_module(a, b)
         if a.shape != b.shape:
             broadcast_check("maximum", a, b)
         self.a, self.b = a, b
-        return np.maximum(a, b)
+        return xp.maximum(a, b)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         share = (self.a > self.b) + 0.5 * (self.a == self.b)
@@ -210,24 +220,25 @@ class MatMul(Function):
         return a @ b
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, np.ndarray | None]:
+        xp = array_module(g)
         a, b = self.a, self.b
         # Promote vectors to matrices so one formula serves every case.
         a2 = a[None, :] if a.ndim == 1 else a
         b2 = b[:, None] if b.ndim == 1 else b
-        g2 = np.asarray(g)
+        g2 = xp.asarray(g)
         if b.ndim == 1:  # restore the column axis the product dropped
             g2 = g2[..., None]
         if a.ndim == 1:  # and the row axis
             g2 = g2[..., None, :]
         ga = gb = None
         if self.needs_input_grad[0]:
-            ga = g2 @ np.swapaxes(b2, -1, -2)
+            ga = g2 @ xp.swapaxes(b2, -1, -2)
             ga = unbroadcast(ga, a2.shape).reshape(a.shape)
         if self.needs_input_grad[1]:
             if a2.ndim == 2 and g2.ndim == 2:
                 gb = a2.T @ g2
             else:
-                gb = np.swapaxes(a2, -1, -2) @ g2
+                gb = xp.swapaxes(a2, -1, -2) @ g2
             gb = unbroadcast(gb, b2.shape).reshape(b.shape)
         return ga, gb
 

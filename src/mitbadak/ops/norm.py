@@ -37,6 +37,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..tensor import Function, Tensor
 from ._util import normalize_axis
@@ -57,46 +58,48 @@ class VectorNorm(Function):
         self.ord, self.axis, self.keepdims = float(ord), axis, keepdims
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
         self.axes = normalize_axis(self.axis, x.ndim, "norm")
         axes, p = self.axes, self.ord
         if p == 2:
-            n = np.sqrt(np.sum(x * x, axis=axes, keepdims=True))
+            n = xp.sqrt(xp.sum(x * x, axis=axes, keepdims=True))
         elif p == 1:
-            n = np.sum(np.abs(x), axis=axes, keepdims=True)
+            n = xp.sum(xp.abs(x), axis=axes, keepdims=True)
         elif p == math.inf:
-            n = np.max(np.abs(x), axis=axes, keepdims=True)
+            n = xp.max(xp.abs(x), axis=axes, keepdims=True)
         elif p == -math.inf:
-            n = np.min(np.abs(x), axis=axes, keepdims=True)
+            n = xp.min(xp.abs(x), axis=axes, keepdims=True)
         elif p == 0:
-            n = np.sum(x != 0, axis=axes, keepdims=True).astype(x.dtype)
+            n = xp.sum(x != 0, axis=axes, keepdims=True).astype(x.dtype)
         else:
-            n = np.sum(np.abs(x) ** p, axis=axes, keepdims=True) ** (1.0 / p)
-        n = np.asarray(n, dtype=x.dtype)
+            n = xp.sum(xp.abs(x) ** p, axis=axes, keepdims=True) ** (1.0 / p)
+        n = xp.asarray(n, dtype=x.dtype)
         self.n = n
         if self.keepdims:
             return n
-        return n.reshape(()) if axes is None else np.squeeze(n, axis=axes)
+        return n.reshape(()) if axes is None else xp.squeeze(n, axis=axes)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
+        xp = array_module(g)
         x, n, p = self.x, self.n, self.ord
         g = g.reshape(n.shape)  # re-insert the reduced axes (size 1) so g broadcasts over x
         if p == 0:
-            return np.zeros_like(x)
+            return xp.zeros_like(x)
         if p == 1:
-            return g * np.sign(x)
+            return g * xp.sign(x)
         nonzero = n > 0
-        safe_n = np.where(nonzero, n, 1)
+        safe_n = xp.where(nonzero, n, 1)
         if p == 2:
-            return x * np.where(nonzero, g / safe_n, 0)
+            return x * xp.where(nonzero, g / safe_n, 0)
         if math.isinf(p):
-            hit = np.abs(x) == n
-            count = np.sum(hit, axis=self.axes, keepdims=True)
-            return np.sign(x) * hit * (g / count)
-        a = np.abs(x)
+            hit = xp.abs(x) == n
+            count = xp.sum(hit, axis=self.axes, keepdims=True)
+            return xp.sign(x) * hit * (g / count)
+        a = xp.abs(x)
         with np.errstate(divide="ignore"):  # |0|^(p-1) for p < 1: replaced by 0 below
-            ratio = np.where(a > 0, (a / safe_n) ** (p - 1), 0)
-        return (np.sign(x) * ratio * np.where(nonzero, g, 0)).astype(x.dtype, copy=False)
+            ratio = xp.where(a > 0, (a / safe_n) ** (p - 1), 0)
+        return (xp.sign(x) * ratio * xp.where(nonzero, g, 0)).astype(x.dtype, copy=False)
 
 
 def _check_ord(ord: Any, op: str) -> float:

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ShapeError
 from ..tensor import Function, Tensor
 from .shape import transpose
@@ -38,14 +39,15 @@ def _channel_view(a: np.ndarray, axis: int) -> np.ndarray:
 def _channel_sum(a3: np.ndarray, b3: np.ndarray | None = None) -> np.ndarray:
     """Per-channel sum of ``a3`` (or of ``a3 * b3``, without forming the product) over the
     (outer, C, inner) view; einsum runs the whole reduction in one compiled loop."""
+    xp = array_module(a3, b3)
     if a3.shape[2] == 1:  # (N, C) data: a 2-D einsum avoids an inner loop of length 1
         a2 = a3.reshape(a3.shape[0], a3.shape[1])
         if b3 is None:
-            return np.einsum("nc->c", a2)
-        return np.einsum("nc,nc->c", a2, b3.reshape(a2.shape))
+            return xp.einsum("nc->c", a2)
+        return xp.einsum("nc,nc->c", a2, b3.reshape(a2.shape))
     if b3 is None:
-        return np.einsum("nci->c", a3)
-    return np.einsum("nci,nci->c", a3, b3)
+        return xp.einsum("nci->c", a3)
+    return xp.einsum("nci,nci->c", a3, b3)
 
 
 def _plane(v: np.ndarray, inner: int) -> np.ndarray:
@@ -55,8 +57,9 @@ def _plane(v: np.ndarray, inner: int) -> np.ndarray:
     op as one contiguous loop over C * inner values per sample, about 1.7x faster than
     broadcasting a (C, 1) column (a stride-0 inner operand).
     """
+    xp = array_module(v)
     col = v[:, None]
-    return col if inner == 1 else np.repeat(col, inner, axis=1)
+    return col if inner == 1 else xp.repeat(col, inner, axis=1)
 
 
 class BatchNorm(Function):
@@ -100,14 +103,15 @@ class BatchNorm(Function):
         self.running_mean, self.running_var = running_mean, running_var
 
     def forward(self, x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
+        xp = array_module(x, gamma, beta)
         x3 = _channel_view(x, self.axis)
         m = x3.shape[0] * x3.shape[2]
         mean = _channel_sum(x3) / m
         inner = x3.shape[2]
         xc = x3 - _plane(mean, inner)
         var = _channel_sum(xc, xc) / m  # two passes: no cancellation
-        inv_std = 1.0 / np.sqrt(var + self.eps)
-        y = np.multiply(xc, _plane(gamma * inv_std, inner))  # = gamma * xhat
+        inv_std = 1.0 / xp.sqrt(var + self.eps)
+        y = xp.multiply(xc, _plane(gamma * inv_std, inner))  # = gamma * xhat
         y += _plane(beta, inner)
         self.xc, self.inv_std, self.gamma, self.x_shape = xc, inv_std, gamma, x.shape
         if self.running_mean is not None and self.running_var is not None:
@@ -119,16 +123,17 @@ class BatchNorm(Function):
         return y.reshape(x.shape)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        xp = array_module(g)
         xc, inv_std = self.xc, self.inv_std
         m = xc.shape[0] * xc.shape[2]
-        g3 = _channel_view(np.ascontiguousarray(g), self.axis)
+        g3 = _channel_view(xp.ascontiguousarray(g), self.axis)
         sum_g = _channel_sum(g3)
         sum_g_xhat = _channel_sum(g3, xc) * inv_std
         gx = None
         if self.needs_input_grad[0]:
             # M * dy - sum(dy) - xhat * sum(dy xhat), with xhat = xc * inv_std, divided by M
             inner = xc.shape[2]
-            gx = np.multiply(xc, _plane(-sum_g_xhat * inv_std / m, inner))
+            gx = xp.multiply(xc, _plane(-sum_g_xhat * inv_std / m, inner))
             gx += g3
             gx -= _plane(sum_g / m, inner)
             gx *= _plane(self.gamma * inv_std, inner)
@@ -158,20 +163,22 @@ class BatchNormInference(Function):
         self.running_mean, self.running_var = running_mean, running_var
 
     def forward(self, x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
-        self.inv_std = 1.0 / np.sqrt(self.running_var + self.eps)
+        xp = array_module(x, gamma, beta)
+        self.inv_std = 1.0 / xp.sqrt(self.running_var + self.eps)
         scale = gamma * self.inv_std
         shift = beta - self.running_mean * scale
         self.x, self.scale = x, scale
         x3 = _channel_view(x, self.axis)
-        y = np.multiply(x3, _plane(scale, x3.shape[2]))
+        y = xp.multiply(x3, _plane(scale, x3.shape[2]))
         y += _plane(shift, x3.shape[2])
         return y.reshape(x.shape)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
-        g3 = _channel_view(np.ascontiguousarray(g), self.axis)
+        xp = array_module(g)
+        g3 = _channel_view(xp.ascontiguousarray(g), self.axis)
         gx = ggamma = None
         if self.needs_input_grad[0]:
-            gx = np.multiply(g3, _plane(self.scale, g3.shape[2])).reshape(g.shape)
+            gx = xp.multiply(g3, _plane(self.scale, g3.shape[2])).reshape(g.shape)
         if self.needs_input_grad[1]:
             xhat = _channel_view(self.x, self.axis) - _plane(self.running_mean, g3.shape[2])
             xhat *= _plane(self.inv_std, g3.shape[2])
@@ -220,12 +227,13 @@ def batch_norm(
         >>> rm.round(6).tolist()    # 0.9 * 0 + 0.1 * mean
         [0.2, 2.0]
     """
+    xp = array_module(x, gamma, beta)
     c = running_mean.shape[0]
     axis = _check_channels(x, axis, c, name)
     if gamma is None:
-        gamma = Tensor(np.ones(c, dtype=x.dtype))
+        gamma = Tensor(xp.ones(c, dtype=x.dtype))
     if beta is None:
-        beta = Tensor(np.zeros(c, dtype=x.dtype))
+        beta = Tensor(xp.zeros(c, dtype=x.dtype))
     for t, what in ((gamma, "gamma"), (beta, "beta"), (running_var, "running variance")):
         if t.shape != (c,):
             raise ShapeError(f"{name}: {what} of shape {t.shape}, expected ({c},)")
@@ -274,33 +282,35 @@ class LayerNorm(Function):
         self.k, self.eps = k, eps
 
     def forward(self, x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> np.ndarray:
+        xp = array_module(x, gamma, beta)
         x2 = x.reshape(-1, gamma.size)
         m = x2.shape[1]
-        mean = np.einsum("rm->r", x2) / m
+        mean = xp.einsum("rm->r", x2) / m
         xhat = x2 - mean[:, None]
-        var = np.einsum("rm,rm->r", xhat, xhat) / m
-        inv_std = 1.0 / np.sqrt(var + self.eps)
+        var = xp.einsum("rm,rm->r", xhat, xhat) / m
+        inv_std = 1.0 / xp.sqrt(var + self.eps)
         xhat *= inv_std[:, None]
-        y = np.multiply(xhat, gamma.reshape(-1))
+        y = xp.multiply(xhat, gamma.reshape(-1))
         y += beta.reshape(-1)
         self.xhat, self.inv_std, self.gamma, self.x_shape = xhat, inv_std, gamma, x.shape
         return y.reshape(x.shape)
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        xp = array_module(g)
         xhat, m = self.xhat, self.xhat.shape[1]
-        g2 = np.ascontiguousarray(g).reshape(xhat.shape)
+        g2 = xp.ascontiguousarray(g).reshape(xhat.shape)
         gx = None
         if self.needs_input_grad[0]:
-            gxhat = np.multiply(g2, self.gamma.reshape(-1))
-            mean_gxhat = np.einsum("rm->r", gxhat) / m
-            mean_gxhat_xhat = np.einsum("rm,rm->r", gxhat, xhat) / m
-            gx = np.multiply(xhat, -mean_gxhat_xhat[:, None])
+            gxhat = xp.multiply(g2, self.gamma.reshape(-1))
+            mean_gxhat = xp.einsum("rm->r", gxhat) / m
+            mean_gxhat_xhat = xp.einsum("rm,rm->r", gxhat, xhat) / m
+            gx = xp.multiply(xhat, -mean_gxhat_xhat[:, None])
             gx += gxhat
             gx -= mean_gxhat[:, None]
             gx *= self.inv_std[:, None]
             gx = gx.reshape(self.x_shape)
-        ggamma = np.einsum("rm,rm->m", g2, xhat).reshape(self.gamma.shape)
-        gbeta = np.einsum("rm->m", g2).reshape(self.gamma.shape)
+        ggamma = xp.einsum("rm,rm->m", g2, xhat).reshape(self.gamma.shape)
+        gbeta = xp.einsum("rm->m", g2).reshape(self.gamma.shape)
         return gx, ggamma, gbeta
 
 
@@ -323,6 +333,7 @@ def layer_norm(
         >>> layer_norm(Tensor(np.array([[1.0, 3.0], [0.0, 10.0]])), None, None, epsilon=0.0).tolist()
         [[-1.0, 1.0], [-1.0, 1.0]]
     """
+    xp = array_module(x, gamma, beta)
     axes = (axis,) if isinstance(axis, (int, np.integer)) else tuple(axis)
     if not axes or any(not -x.ndim <= a < x.ndim for a in axes):
         raise ShapeError(f"{name}: axis {axis} is out of range for input of shape {x.shape}")
@@ -331,9 +342,9 @@ def layer_norm(
         raise ShapeError(f"{name}: cannot normalize over the batch axis 0 (input {x.shape})")
     pshape = tuple(x.shape[a] for a in axes)
     if gamma is None:
-        gamma = Tensor(np.ones(pshape, dtype=x.dtype))
+        gamma = Tensor(xp.ones(pshape, dtype=x.dtype))
     if beta is None:
-        beta = Tensor(np.zeros(pshape, dtype=x.dtype))
+        beta = Tensor(xp.zeros(pshape, dtype=x.dtype))
     for t, what in ((gamma, "gamma"), (beta, "beta")):
         if t.shape != pshape:
             raise ShapeError(
@@ -346,6 +357,6 @@ def layer_norm(
         return LayerNorm.apply(x, gamma, beta, k=k, eps=epsilon)
     # Normalized axes elsewhere: move them to the end (a copy), normalize, move them back.
     perm = tuple(a for a in range(x.ndim) if a not in axes) + axes
-    inv = tuple(int(i) for i in np.argsort(perm))
+    inv = tuple(int(i) for i in xp.argsort(perm))
     y = LayerNorm.apply(transpose(x, perm), gamma, beta, k=k, eps=epsilon)
     return transpose(y, inv)

@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..tensor import Function, Tensor
 from .conv import Pad4, check_window, pair, resolve_padding, window
@@ -34,11 +35,12 @@ from .kernel_mode import reference_kernels
 
 
 def _pad(x: np.ndarray, pad: Pad4, value: float) -> np.ndarray:
+    xnp = array_module(x, pad)
     if not any(pad):
         return x
     t, b, left, r = pad
     n, c, h, w = x.shape
-    xp = np.full((n, c, h + t + b, w + left + r), value, dtype=x.dtype)
+    xp = xnp.full((n, c, h + t + b, w + left + r), value, dtype=x.dtype)
     xp[:, :, t : t + h, left : left + w] = x
     return xp
 
@@ -47,7 +49,7 @@ def _zeros(shape: tuple[int, ...], dtype: Any, like: np.ndarray, fill: bool = Tr
     """Zeros (or, with ``fill=False``, an uninitialized array) of ``shape`` in the memory layout
     of ``like``: channels-last stays channels-last, so the strided writes of backward and the
     next op's reads stay contiguous."""
-    make = np.zeros if fill else np.empty
+    make = array_module(like).zeros if fill else array_module(like).empty
     if like.ndim == 4 and like.strides[1] < like.strides[3]:
         return make((shape[0], shape[2], shape[3], shape[1]), dtype).transpose(0, 3, 1, 2)
     return make(shape, dtype)
@@ -113,22 +115,24 @@ class MaxPool2d(_Pool):
     """
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xnp = array_module(x)
         self.x_shape, self.dtype = x.shape, x.dtype
         xp = _pad(x, self.pad, -np.inf)
         self.xp_like = xp[:1, :1]  # remembers the memory layout (NCHW or channels-last)
         views = self.views(xp)
-        y = np.copy(views[0], order="K")  # keeps a channels-last input channels-last
-        arg = np.zeros_like(y, dtype=np.uint8 if len(views) < 256 else np.int32)
+        y = xnp.copy(views[0], order="K")  # keeps a channels-last input channels-last
+        arg = xnp.zeros_like(y, dtype=np.uint8 if len(views) < 256 else np.int32)
         for k in range(1, len(views)):
             v = views[k]
             # arg = k where v beats the running max (strictly: the first maximum wins ties).
             # Branch-free: arg only grows, so arg = max(arg, k * [v > y]).
-            np.maximum(arg, np.multiply(v > y, k, dtype=arg.dtype), out=arg)
-            np.maximum(y, v, out=y)
+            xnp.maximum(arg, xnp.multiply(v > y, k, dtype=arg.dtype), out=arg)
+            xnp.maximum(y, v, out=y)
         self.arg = arg
         return y
 
     def backward(self, g: np.ndarray) -> np.ndarray:
+        xp = array_module(g)
         t, b, left, r = self.pad
         n, c, h, w = self.x_shape
         dxp = _zeros((n, c, h + t + b, w + left + r), g.dtype, self.xp_like, not self.tiling)
@@ -139,7 +143,7 @@ class MaxPool2d(_Pool):
             if overlap:  # a position can win in several windows: add
                 view += g * hit
             else:  # each input position is in one window at most: write g * [arg == k]
-                np.multiply(g, hit, out=view)
+                xp.multiply(g, hit, out=view)
         return self.grad_input(dxp)
 
 
@@ -157,17 +161,18 @@ class AvgPool2d(_Pool):
         self.count_include_pad = count_include_pad
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xnp = array_module(x)
         self.x_shape = x.shape
         xp = _pad(x, self.pad, 0.0)
         self.xp_like = xp[:1, :1]
         views = self.views(xp)
-        y = np.copy(views[0], order="K")
+        y = xnp.copy(views[0], order="K")
         for v in views[1:]:
             y += v
         if self.count_include_pad or not any(self.pad):
             self.scale: Any = 1.0 / len(views)
         else:  # count the real (unpadded) positions of each window
-            ones = _pad(np.ones((1, 1) + x.shape[2:], dtype=x.dtype), self.pad, 0.0)
+            ones = _pad(xnp.ones((1, 1) + x.shape[2:], dtype=x.dtype), self.pad, 0.0)
             count = sum(self.views(ones))
             self.scale = (1.0 / count).astype(x.dtype)
         y *= self.scale

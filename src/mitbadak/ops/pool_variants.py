@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..tensor import Tensor
 from .conv import pair, window
@@ -163,25 +164,26 @@ def avg_pool2d_ext(
         >>> avg_pool2d_ext(x, 2, padding=1, count_include_pad=False).data[0, 0].tolist()
         [[1.0, 1.0], [1.0, 1.0]]
     """
+    xp = array_module(x, kernel_size, stride)
     k, s, p, d, pad, (oh, ow) = _geometry(x, kernel_size, stride, padding, 1, ceil_mode, name)
     h, w = x.shape[2:]
     if divisor_override is not None:
         if int(divisor_override) < 1:
             raise ConfigError(f"{name}: divisor_override must be >= 1, got {divisor_override}")
-        count = np.full((oh, ow), float(divisor_override))
+        count = xp.full((oh, ow), float(divisor_override))
     else:
         # 1 where a position counts: the input, plus the symmetric padding if included
         hp, wp = h + pad[0] + pad[1], w + pad[2] + pad[3]
-        ones = np.zeros((hp, wp))
+        ones = xp.zeros((hp, wp))
         if count_include_pad:
             ones[: h + 2 * p[0], : w + 2 * p[1]] = 1
         else:
             ones[p[0] : p[0] + h, p[1] : p[1] + w] = 1
-        count = np.zeros((oh, ow))
+        count = xp.zeros((oh, ow))
         for i in range(k[0]):
             for j in range(k[1]):
                 count += ones[window(i, oh, s[0]), window(j, ow, s[1])]
-        count = np.maximum(count, 1)
+        count = xp.maximum(count, 1)
     return DivisorAvgPool2d.apply(x, kernel=k, stride=s, pad=pad, out_hw=(oh, ow), count=count)
 
 

@@ -36,6 +36,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import DataError, DTypeError
 from ..tensor import Function, Tensor
 from .kernel_mode import reference_kernels
@@ -43,8 +44,9 @@ from .kernel_mode import reference_kernels
 
 def _sigmoid_(a: np.ndarray) -> np.ndarray:
     """In place: a <- 1 / (1 + e^-a), computed as (1 + tanh(a/2)) / 2 (never overflows)."""
+    xp = array_module(a)
     a *= 0.5
-    np.tanh(a, out=a)
+    xp.tanh(a, out=a)
     a *= 0.5
     a += 0.5
     return a
@@ -84,6 +86,7 @@ class _Recurrence(Function):
 
     # ------------------------------------------------------------------------- forward
     def forward(self, x: np.ndarray, w: np.ndarray, u: np.ndarray, b: np.ndarray, *inits):
+        xp = array_module(x, w, u)
         n, t_len, f = x.shape
         if self.perm is not None:  # e.g. LSTM (i, f, c, o) -> (i, f, o, c): sigmoids together
             w, u, b = w[:, self.perm], u[:, self.perm], b[..., self.perm]
@@ -91,7 +94,7 @@ class _Recurrence(Function):
         xt = x.transpose(1, 0, 2)  # (T, N, F): time first, each step contiguous
         if self.reverse:
             xt = xt[::-1]
-        xt = np.ascontiguousarray(xt).reshape(t_len * n, f)
+        xt = xp.ascontiguousarray(xt).reshape(t_len * n, f)
         self.xt = xt
         b_in, b_rec = (b[0], b[1]) if b.ndim == 2 else (b, None)
         xw = (xt @ w).reshape(t_len, n, -1)  # every x_t W in one GEMM
@@ -115,10 +118,11 @@ class _Recurrence(Function):
         if not self.return_state:
             return parts[0] if parts else finals[0]
         parts += [s[:, None, :] for s in finals]
-        return np.concatenate(parts, axis=1)
+        return xp.concatenate(parts, axis=1)
 
     # ------------------------------------------------------------------------ backward
     def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        xp = array_module(g)
         t_len = self.t_len
         hsz = self.u.shape[0]
         d_y = None
@@ -137,9 +141,9 @@ class _Recurrence(Function):
             if self.reverse:
                 d_y = d_y[::-1]
         d_finals = [
-            np.zeros((self.n, hsz), self.u.dtype) if d is None else np.array(d) for d in d_finals
+            xp.zeros((self.n, hsz), self.u.dtype) if d is None else xp.array(d) for d in d_finals
         ]
-        norms = np.zeros(t_len) if self.grad_norms is not None else None
+        norms = xp.zeros(t_len) if self.grad_norms is not None else None
         dxw, dz, d_inits = self._loop_backward(d_y, d_finals, norms)
         if norms is not None:
             self.grad_norms.append(norms[::-1] if self.reverse else norms)
@@ -159,9 +163,9 @@ class _Recurrence(Function):
         if need[3]:
             db = dxw2.sum(axis=0)
             if dz is not dxw:  # separate recurrent bias (GRU reset_after): bias (2, 3H)
-                db = np.stack([db, dz.reshape(-1, dz.shape[-1]).sum(axis=0)])
+                db = xp.stack([db, dz.reshape(-1, dz.shape[-1]).sum(axis=0)])
         if self.perm is not None:
-            inv = np.argsort(self.perm)
+            inv = xp.argsort(self.perm)
             dw = dw[:, inv] if dw is not None else None
             du = du[:, inv] if du is not None else None
             db = db[..., inv] if db is not None else None
@@ -191,45 +195,47 @@ class SimpleRNNSeq(_Recurrence):
     """
 
     def _loop_forward(self, xw, u, b_rec, inits, m):
+        xp = array_module(xw, u, b_rec)
         t_len, n, hsz = xw.shape
-        hs = np.empty((t_len + 1, n, hsz), dtype=xw.dtype)  # h_0 .. h_T
+        hs = xp.empty((t_len + 1, n, hsz), dtype=xw.dtype)  # h_0 .. h_T
         hs[0] = inits[0]
-        y = np.empty_like(xw) if m is not None else None
+        y = xp.empty_like(xw) if m is not None else None
         relu = self.activation == "relu"
         for t in range(t_len):
             a = xw[t]  # becomes the candidate state in place
             a += hs[t] @ u
             if relu:
-                np.maximum(a, 0, out=a)
+                xp.maximum(a, 0, out=a)
             else:
-                np.tanh(a, out=a)
+                xp.tanh(a, out=a)
             if m is None:
                 hs[t + 1] = a
             else:  # padded step: keep the state, output zero
-                np.copyto(hs[t + 1], np.where(m[t], a, hs[t]))
-                np.copyto(y[t], np.where(m[t], a, 0))
+                xp.copyto(hs[t + 1], xp.where(m[t], a, hs[t]))
+                xp.copyto(y[t], xp.where(m[t], a, 0))
         self.hs, self.cand = hs, xw
         return y, [hs[t_len]]
 
     def _loop_backward(self, d_y, d_finals, norms):
+        xp = array_module(d_y, d_finals, norms)
         u, cand, m = self.u, self.cand, self.m
         t_len = cand.shape[0]
-        da = np.empty_like(cand)
+        da = xp.empty_like(cand)
         dh = d_finals[0]
         relu = self.activation == "relu"
         for s in range(t_len - 1, -1, -1):
             gh = dh + d_y[s] if d_y is not None else dh  # total dL/dh_s
             if norms is not None:
-                norms[s] = np.sqrt(np.vdot(gh, gh))
+                norms[s] = xp.sqrt(xp.vdot(gh, gh))
             if m is not None:
-                gh = np.where(m[s], gh, 0)
+                gh = xp.where(m[s], gh, 0)
             if relu:
-                np.multiply(gh, cand[s] > 0, out=da[s])
+                xp.multiply(gh, cand[s] > 0, out=da[s])
             else:
-                np.multiply(gh, 1 - cand[s] * cand[s], out=da[s])
+                xp.multiply(gh, 1 - cand[s] * cand[s], out=da[s])
             dh_prev = da[s] @ u.T
             if m is not None:
-                dh_prev += np.where(m[s], 0, dh)  # a padded step passed h_{s-1} through
+                dh_prev += xp.where(m[s], 0, dh)  # a padded step passed h_{s-1} through
             if self._cut(s):
                 dh_prev[...] = 0
             dh = dh_prev
@@ -256,64 +262,67 @@ class LSTMSeq(_Recurrence):
     n_states = 2
 
     def forward(self, x, w, u, b, *inits):
+        xp = array_module(x, w, u)
         hsz = u.shape[0]
-        r = np.arange(hsz)
-        self.perm = np.concatenate([r, r + hsz, r + 3 * hsz, r + 2 * hsz])
+        r = xp.arange(hsz)
+        self.perm = xp.concatenate([r, r + hsz, r + 3 * hsz, r + 2 * hsz])
         return super().forward(x, w, u, b, *inits)
 
     def _loop_forward(self, xw, u, b_rec, inits, m):
+        xp = array_module(xw, u, b_rec)
         t_len, n, g4 = xw.shape
         hsz = g4 // 4
-        hs = np.empty((t_len + 1, n, hsz), dtype=xw.dtype)
-        cs = np.empty_like(hs)
+        hs = xp.empty((t_len + 1, n, hsz), dtype=xw.dtype)
+        cs = xp.empty_like(hs)
         hs[0], cs[0] = inits
-        tc = np.empty((t_len, n, hsz), dtype=xw.dtype)  # tanh(c_t) of the new cell
-        y = np.empty_like(tc) if m is not None else None
+        tc = xp.empty((t_len, n, hsz), dtype=xw.dtype)  # tanh(c_t) of the new cell
+        y = xp.empty_like(tc) if m is not None else None
         for t in range(t_len):
             z = xw[t]  # becomes the gate activations in place: (i, f, o, g)
             z += hs[t] @ u
             _sigmoid_(z[:, : 3 * hsz])
-            np.tanh(z[:, 3 * hsz :], out=z[:, 3 * hsz :])
+            xp.tanh(z[:, 3 * hsz :], out=z[:, 3 * hsz :])
             i, f, o, g = (z[:, k * hsz : (k + 1) * hsz] for k in range(4))
             c_new = f * cs[t]
             c_new += i * g
-            np.tanh(c_new, out=tc[t])
+            xp.tanh(c_new, out=tc[t])
             h_new = o * tc[t]
             if m is None:
                 cs[t + 1], hs[t + 1] = c_new, h_new
             else:  # padded step: keep both states, output zero
-                np.copyto(cs[t + 1], np.where(m[t], c_new, cs[t]))
-                np.copyto(hs[t + 1], np.where(m[t], h_new, hs[t]))
-                np.copyto(y[t], np.where(m[t], h_new, 0))
+                xp.copyto(cs[t + 1], xp.where(m[t], c_new, cs[t]))
+                xp.copyto(hs[t + 1], xp.where(m[t], h_new, hs[t]))
+                xp.copyto(y[t], xp.where(m[t], h_new, 0))
         self.hs, self.cs, self.tc, self.gates = hs, cs, tc, xw
         return y, [hs[t_len], cs[t_len]]
 
     def _loop_backward(self, d_y, d_finals, norms):
+        xp = array_module(d_y, d_finals, norms)
         u, m, cs, tc, gates = self.u, self.m, self.cs, self.tc, self.gates
         t_len, _, g4 = gates.shape
         hsz = g4 // 4
-        dz = np.empty_like(gates)
+        dz = xp.empty_like(gates)
         dh, dc = d_finals
         for s in range(t_len - 1, -1, -1):
             gh = dh + d_y[s] if d_y is not None else dh
             if norms is not None:
-                norms[s] = np.sqrt(np.vdot(gh, gh))
+                norms[s] = xp.sqrt(xp.vdot(gh, gh))
             gc = dc
             if m is not None:
-                gh, gc = np.where(m[s], gh, 0), np.where(m[s], dc, 0)
+                gh, gc = xp.where(m[s], gh, 0), xp.where(m[s], dc, 0)
             z = gates[s]
             i, f, o, g = (z[:, k * hsz : (k + 1) * hsz] for k in range(4))
             d = dz[s]
             gc = gc + gh * o * (1 - tc[s] * tc[s])
-            np.multiply(gh * tc[s], o * (1 - o), out=d[:, 2 * hsz : 3 * hsz])
-            np.multiply(gc * g, i * (1 - i), out=d[:, :hsz])
-            np.multiply(gc * cs[s], f * (1 - f), out=d[:, hsz : 2 * hsz])
-            np.multiply(gc * i, 1 - g * g, out=d[:, 3 * hsz :])
+            xp.multiply(gh * tc[s], o * (1 - o), out=d[:, 2 * hsz : 3 * hsz])
+            xp.multiply(gc * g, i * (1 - i), out=d[:, :hsz])
+            xp.multiply(gc * cs[s], f * (1 - f), out=d[:, hsz : 2 * hsz])
+            xp.multiply(gc * i, 1 - g * g, out=d[:, 3 * hsz :])
             dc_prev = gc * f
             dh_prev = d @ u.T
             if m is not None:
-                dh_prev += np.where(m[s], 0, dh)
-                dc_prev += np.where(m[s], 0, dc)
+                dh_prev += xp.where(m[s], 0, dh)
+                dc_prev += xp.where(m[s], 0, dc)
             if self._cut(s):
                 dh_prev[...] = 0
                 dc_prev[...] = 0
@@ -337,12 +346,13 @@ class GRUSeq(_Recurrence):
     """
 
     def _loop_forward(self, xw, u, b_rec, inits, m):
+        xp = array_module(xw, u, b_rec)
         t_len, n, g3 = xw.shape
         hsz = g3 // 3
-        hs = np.empty((t_len + 1, n, hsz), dtype=xw.dtype)
+        hs = xp.empty((t_len + 1, n, hsz), dtype=xw.dtype)
         hs[0] = inits[0]
-        hzh = np.empty((t_len, n, hsz), dtype=xw.dtype)  # h_{t-1} U_h + b_rec_h, kept for dr
-        y = np.empty_like(hzh) if m is not None else None
+        hzh = xp.empty((t_len, n, hsz), dtype=xw.dtype)  # h_{t-1} U_h + b_rec_h, kept for dr
+        y = xp.empty_like(hzh) if m is not None else None
         for t in range(t_len):
             a = xw[t]  # becomes (z, r, n) in place
             hz = hs[t] @ u
@@ -352,45 +362,46 @@ class GRUSeq(_Recurrence):
             z, r, nn = a[:, :hsz], a[:, hsz : 2 * hsz], a[:, 2 * hsz :]
             hzh[t] = hz[:, 2 * hsz :]
             nn += r * hzh[t]
-            np.tanh(nn, out=nn)
+            xp.tanh(nn, out=nn)
             h_new = hs[t] - nn  # h = n + z (h_prev - n)
             h_new *= z
             h_new += nn
             if m is None:
                 hs[t + 1] = h_new
             else:
-                np.copyto(hs[t + 1], np.where(m[t], h_new, hs[t]))
-                np.copyto(y[t], np.where(m[t], h_new, 0))
+                xp.copyto(hs[t + 1], xp.where(m[t], h_new, hs[t]))
+                xp.copyto(y[t], xp.where(m[t], h_new, 0))
         self.hs, self.gates, self.hzh = hs, xw, hzh
         return y, [hs[t_len]]
 
     def _loop_backward(self, d_y, d_finals, norms):
+        xp = array_module(d_y, d_finals, norms)
         u, m, hs, gates, hzh = self.u, self.m, self.hs, self.gates, self.hzh
         t_len, _, g3 = gates.shape
         hsz = g3 // 3
-        dxz = np.empty_like(gates)
-        dhz = np.empty_like(gates)
+        dxz = xp.empty_like(gates)
+        dhz = xp.empty_like(gates)
         dh = d_finals[0]
         for s in range(t_len - 1, -1, -1):
             gh = dh + d_y[s] if d_y is not None else dh
             if norms is not None:
-                norms[s] = np.sqrt(np.vdot(gh, gh))
+                norms[s] = xp.sqrt(xp.vdot(gh, gh))
             if m is not None:
-                gh = np.where(m[s], gh, 0)
+                gh = xp.where(m[s], gh, 0)
             a = gates[s]
             z, r, nn = a[:, :hsz], a[:, hsz : 2 * hsz], a[:, 2 * hsz :]
             dn = gh * (1 - z)
             da_n = dn * (1 - nn * nn)
             dx_, dh_ = dxz[s], dhz[s]
-            np.multiply(gh * (hs[s] - nn), z * (1 - z), out=dx_[:, :hsz])
-            np.multiply(da_n * hzh[s], r * (1 - r), out=dx_[:, hsz : 2 * hsz])
+            xp.multiply(gh * (hs[s] - nn), z * (1 - z), out=dx_[:, :hsz])
+            xp.multiply(da_n * hzh[s], r * (1 - r), out=dx_[:, hsz : 2 * hsz])
             dx_[:, 2 * hsz :] = da_n
             dh_[:, : 2 * hsz] = dx_[:, : 2 * hsz]
-            np.multiply(da_n, r, out=dh_[:, 2 * hsz :])
+            xp.multiply(da_n, r, out=dh_[:, 2 * hsz :])
             dh_prev = gh * z
             dh_prev += dh_ @ u.T
             if m is not None:
-                dh_prev += np.where(m[s], 0, dh)
+                dh_prev += xp.where(m[s], 0, dh)
             if self._cut(s):
                 dh_prev[...] = 0
             dh = dh_prev
@@ -442,8 +453,9 @@ class EmbeddingLookup(Function):
         return table[self.ids]
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        d = np.zeros(self.shape, dtype=g.dtype)
-        np.add.at(d, self.ids.reshape(-1), g.reshape(-1, self.shape[1]))
+        xp = array_module(g)
+        d = xp.zeros(self.shape, dtype=g.dtype)
+        xp.add.at(d, self.ids.reshape(-1), g.reshape(-1, self.shape[1]))
         return d
 
 
@@ -455,9 +467,10 @@ def embedding(ids: Any, table: Tensor, *, name: str = "embedding") -> Tensor:
         >>> embedding(np.array([[0, 2]]), Tensor(np.eye(3, dtype=np.float32))).tolist()
         [[[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]]
     """
-    ids = np.asarray(ids.data if isinstance(ids, Tensor) else ids)
+    xp = array_module(ids, table)
+    ids = xp.asarray(ids.data if isinstance(ids, Tensor) else ids)
     if ids.dtype.kind == "f":
-        if not np.all(ids == np.round(ids)):
+        if not xp.all(ids == xp.round(ids)):
             raise DTypeError(f"{name}: expected integer ids, got non-integer floats")
         ids = ids.astype(np.int64)
     elif ids.dtype.kind not in "iu":

@@ -6,15 +6,17 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..tensor import Function, Tensor
 from ._util import normalize_axis
 
 
 def _expand(g: np.ndarray, shape: tuple[int, ...], axes: tuple[int, ...] | None) -> np.ndarray:
     """Re-insert the reduced axes of ``g`` (as size 1) so it broadcasts against the input."""
+    xp = array_module(g)
     if axes is None:
         return g.reshape((1,) * len(shape))
-    return np.expand_dims(g, axes)
+    return xp.expand_dims(g, axes)
 
 
 class Sum(Function):
@@ -24,14 +26,16 @@ class Sum(Function):
         self.axis, self.keepdims = axis, keepdims
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.shape = x.shape
         self.axes = normalize_axis(self.axis, x.ndim, "sum")
-        return np.asarray(x.sum(axis=self.axes, keepdims=self.keepdims))
+        return xp.asarray(x.sum(axis=self.axes, keepdims=self.keepdims))
 
     def backward(self, g: np.ndarray) -> np.ndarray:
+        xp = array_module(g)
         if not self.keepdims:
             g = _expand(g, self.shape, self.axes)
-        return np.broadcast_to(g, self.shape).copy()
+        return xp.broadcast_to(g, self.shape).copy()
 
 
 class Mean(Function):
@@ -41,16 +45,18 @@ class Mean(Function):
         self.axis, self.keepdims = axis, keepdims
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.shape = x.shape
         self.axes = normalize_axis(self.axis, x.ndim, "mean")
-        out = np.asarray(x.mean(axis=self.axes, keepdims=self.keepdims), dtype=x.dtype)
+        out = xp.asarray(x.mean(axis=self.axes, keepdims=self.keepdims), dtype=x.dtype)
         self.n = x.size // out.size if out.size else 1  # how many elements each mean averaged
         return out
 
     def backward(self, g: np.ndarray) -> np.ndarray:
+        xp = array_module(g)
         if not self.keepdims:
             g = _expand(g, self.shape, self.axes)
-        return np.broadcast_to(g / self.n, self.shape).copy()
+        return xp.broadcast_to(g / self.n, self.shape).copy()
 
 
 class Max(Function):
@@ -61,11 +67,12 @@ class Max(Function):
         self.axis, self.keepdims, self.minimum = axis, keepdims, minimum
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.axes = normalize_axis(self.axis, x.ndim, "min" if self.minimum else "max")
-        reduce = np.min if self.minimum else np.max
+        reduce = xp.min if self.minimum else xp.max
         y = reduce(x, axis=self.axes, keepdims=True)
         self.mask = x == y
-        return np.asarray(y if self.keepdims else np.squeeze(y, axis=self.axes))
+        return xp.asarray(y if self.keepdims else xp.squeeze(y, axis=self.axes))
 
     def backward(self, g: np.ndarray) -> np.ndarray:
         if not self.keepdims:

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module, counterpart
 from ..errors import ConfigError, ShapeError
 from ..tensor import Function, Tensor
 from ._util import normalize_axis
@@ -37,9 +38,10 @@ def _args(op: str, ndim: int, dim: Any, keepdim: Any, kw: dict[str, Any]) -> tup
 
 
 def _expand(g: np.ndarray, shape: tuple[int, ...], axes: tuple[int, ...] | None) -> np.ndarray:
+    xp = array_module(g)
     if axes is None:
         return g.reshape((1,) * len(shape))
-    return np.expand_dims(g, axes)
+    return xp.expand_dims(g, axes)
 
 
 class Var(Function):
@@ -50,16 +52,17 @@ class Var(Function):
         self.axes, self.keepdim, self.correction, self.sqrt = axes, keepdim, correction, sqrt
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         mean = x.mean(axis=self.axes, keepdims=True)
         self.xc = x - mean
         n = x.size // max(mean.size, 1)
         self.denom = max(n - self.correction, 0)
         with np.errstate(divide="ignore", invalid="ignore"):
             v = (self.xc * self.xc).sum(axis=self.axes, keepdims=True) / self.denom
-            y = np.sqrt(v) if self.sqrt else v
+            y = xp.sqrt(v) if self.sqrt else v
         self.y = y
-        out = y if self.keepdim else np.squeeze(y, axis=self.axes)
-        return np.asarray(out, dtype=x.dtype)
+        out = y if self.keepdim else xp.squeeze(y, axis=self.axes)
+        return xp.asarray(out, dtype=x.dtype)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
         if not self.keepdim:
@@ -103,12 +106,13 @@ def std(
 
 def _exclusive_prod(x: np.ndarray, axis: int) -> np.ndarray:
     """prod_{j != i} x_j along ``axis``, as (product of those before) * (product of those after)."""
-    ones = np.ones_like(np.take(x, [0], axis=axis))
-    before = np.cumprod(np.concatenate([ones, x], axis=axis), axis=axis)
-    before = np.take(before, np.arange(x.shape[axis]), axis=axis)
-    rev = np.flip(x, axis)
-    after = np.cumprod(np.concatenate([ones, rev], axis=axis), axis=axis)
-    after = np.flip(np.take(after, np.arange(x.shape[axis]), axis=axis), axis)
+    xp = array_module(x)
+    ones = xp.ones_like(xp.take(x, [0], axis=axis))
+    before = xp.cumprod(xp.concatenate([ones, x], axis=axis), axis=axis)
+    before = xp.take(before, xp.arange(x.shape[axis]), axis=axis)
+    rev = xp.flip(x, axis)
+    after = xp.cumprod(xp.concatenate([ones, rev], axis=axis), axis=axis)
+    after = xp.flip(xp.take(after, xp.arange(x.shape[axis]), axis=axis), axis)
     return before * after
 
 
@@ -119,15 +123,17 @@ class Prod(Function):
         self.axis, self.keepdim = axis, keepdim
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
-        return np.asarray(np.prod(x, axis=self.axis, keepdims=self.keepdim), dtype=x.dtype)
+        return xp.asarray(xp.prod(x, axis=self.axis, keepdims=self.keepdim), dtype=x.dtype)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
+        xp = array_module(g)
         if self.axis is None:
             others = _exclusive_prod(self.x.reshape(-1), 0).reshape(self.x.shape)
             return (g * others).astype(g.dtype, copy=False)
         if not self.keepdim:
-            g = np.expand_dims(g, self.axis)
+            g = xp.expand_dims(g, self.axis)
         return (g * _exclusive_prod(self.x, self.axis)).astype(g.dtype, copy=False)
 
 
@@ -159,10 +165,12 @@ class CumSum(Function):
         self.axis = axis
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        return np.cumsum(x, axis=self.axis, dtype=x.dtype if x.dtype.kind == "f" else None)
+        xp = array_module(x)
+        return xp.cumsum(x, axis=self.axis, dtype=x.dtype if x.dtype.kind == "f" else None)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        return np.flip(np.cumsum(np.flip(g, self.axis), axis=self.axis), self.axis)
+        xp = array_module(g)
+        return xp.flip(xp.cumsum(xp.flip(g, self.axis), axis=self.axis), self.axis)
 
 
 def cumsum(x: Tensor, dim: int, **kw: Any) -> Tensor:
@@ -184,19 +192,21 @@ class CumProd(Function):
         self.axis = axis
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.x = x
-        self.y = np.cumprod(x, axis=self.axis)
+        self.y = xp.cumprod(x, axis=self.axis)
         return self.y
 
     def backward(self, g: np.ndarray) -> np.ndarray:
+        xp = array_module(g)
         ax, x, y = self.axis, self.x, self.y
-        rc = np.flip(np.cumsum(np.flip(g * y, ax), axis=ax), ax)  # sum_{j >= i} g_j y_j
+        rc = xp.flip(xp.cumsum(xp.flip(g * y, ax), axis=ax), ax)  # sum_{j >= i} g_j y_j
         with np.errstate(divide="ignore", invalid="ignore"):
-            gx = np.where(x != 0, rc / np.where(x != 0, x, 1), 0).astype(g.dtype)
-        if np.any(x == 0):  # the slow exact way on the lines holding a zero
-            xm, gm = np.moveaxis(x, ax, -1), np.moveaxis(g, ax, -1)
-            out = np.moveaxis(gx, ax, -1)
-            for idx in zip(*np.nonzero((xm == 0).any(axis=-1))):
+            gx = xp.where(x != 0, rc / xp.where(x != 0, x, 1), 0).astype(g.dtype)
+        if xp.any(x == 0):  # the slow exact way on the lines holding a zero
+            xm, gm = xp.moveaxis(x, ax, -1), xp.moveaxis(g, ax, -1)
+            out = xp.moveaxis(gx, ax, -1)
+            for idx in zip(*xp.nonzero((xm == 0).any(axis=-1))):
                 line, gl = xm[idx], gm[idx]
                 n = line.size
                 for i in range(n):
@@ -207,7 +217,7 @@ class CumProd(Function):
                         if j >= i:
                             tot += gl[j] * acc
                     out[idx + (i,)] = tot
-            gx = np.moveaxis(out, -1, ax)
+            gx = xp.moveaxis(out, -1, ax)
         return gx
 
 
@@ -229,15 +239,16 @@ class LogSumExp(Function):
         self.axes, self.keepdim = axes, keepdim
 
     def forward(self, x: np.ndarray) -> np.ndarray:
-        m = np.max(x, axis=self.axes, keepdims=True)
-        m = np.where(np.isfinite(m), m, 0)
+        xp = array_module(x)
+        m = xp.max(x, axis=self.axes, keepdims=True)
+        m = xp.where(xp.isfinite(m), m, 0)
         with np.errstate(under="ignore", divide="ignore"):
-            e = np.exp(x - m)
+            e = xp.exp(x - m)
             s = e.sum(axis=self.axes, keepdims=True)
-            y = m + np.log(s)
+            y = m + xp.log(s)
         self.p = e / s
         self.shape = x.shape
-        return np.asarray(y if self.keepdim else np.squeeze(y, axis=self.axes), dtype=x.dtype)
+        return xp.asarray(y if self.keepdim else xp.squeeze(y, axis=self.axes), dtype=x.dtype)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
         if not self.keepdim:
@@ -257,15 +268,17 @@ def logsumexp(x: Tensor, dim: Any = None, keepdim: bool = False, **kw: Any) -> T
 
 
 def _arg(x: Tensor, dim: Any, keepdim: bool, fn: Any, op: str, kw: dict[str, Any]) -> Tensor:
+    xp = array_module(x)
+    fn = counterpart(xp, fn)
     dim = kw.pop("axis", dim)
     keepdim = kw.pop("keepdims", keepdim)
     axis = _one_dim(x, dim, op)
     if x.size == 0:
         raise ShapeError(f"{op}: empty tensor of shape {x.shape}")
     if axis is None:
-        out = np.asarray(fn(x.data.reshape(-1)))
+        out = xp.asarray(fn(x.data.reshape(-1)))
         return Tensor(out.reshape((1,) * x.ndim) if keepdim else out)
-    return Tensor(np.asarray(fn(x.data, axis=axis, keepdims=bool(keepdim))).astype(np.int64))
+    return Tensor(xp.asarray(fn(x.data, axis=axis, keepdims=bool(keepdim))).astype(np.int64))
 
 
 def argmax(x: Tensor, dim: Any = None, keepdim: bool = False, **kw: Any) -> Tensor:
@@ -295,9 +308,10 @@ def all(x: Any, dim: Any = None, keepdim: bool = False, **kw: Any) -> Tensor:  #
         >>> all(Tensor([[1.0, 0.0], [1.0, 1.0]]), dim=1).tolist()
         [False, True]
     """
+    xp = array_module(x, dim)
     x = x if isinstance(x, Tensor) else Tensor(x)
     axes, keep = _args("all", x.ndim, dim, keepdim, kw)
-    return Tensor(np.asarray(np.all(x.data, axis=axes, keepdims=keep)))
+    return Tensor(xp.asarray(xp.all(x.data, axis=axes, keepdims=keep)))
 
 
 def any(x: Any, dim: Any = None, keepdim: bool = False, **kw: Any) -> Tensor:  # noqa: A001
@@ -307,9 +321,10 @@ def any(x: Any, dim: Any = None, keepdim: bool = False, **kw: Any) -> Tensor:  #
         >>> any(Tensor([0.0, 2.0])).item()
         True
     """
+    xp = array_module(x, dim)
     x = x if isinstance(x, Tensor) else Tensor(x)
     axes, keep = _args("any", x.ndim, dim, keepdim, kw)
-    return Tensor(np.asarray(np.any(x.data, axis=axes, keepdims=keep)))
+    return Tensor(xp.asarray(xp.any(x.data, axis=axes, keepdims=keep)))
 
 
 __all__ = [

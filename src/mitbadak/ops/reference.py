@@ -27,14 +27,16 @@ from __future__ import annotations
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError
 from ..tensor import Function, Tensor
 from .conv import Pad4, window
 
 
 def _pad(x: np.ndarray, pad: Pad4, value: float) -> np.ndarray:
+    xp = array_module(x, pad)
     t, b, left, r = pad
-    return np.pad(x, ((0, 0), (0, 0), (t, b), (left, r)), constant_values=value)
+    return xp.pad(x, ((0, 0), (0, 0), (t, b), (left, r)), constant_values=value)
 
 
 class RefConv2d(Function):
@@ -68,30 +70,32 @@ class RefConv2d(Function):
         return xp[:, :, window(i * dh, oh, sh), window(j * dw, ow, sw)]
 
     def forward(self, x: np.ndarray, w: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
+        xnp = array_module(x, w, b)
         dtype = np.result_type(x.dtype, w.dtype)
         xp = _pad(x.astype(dtype, copy=False), self.pad, 0.0)
         n, o, (oh, ow) = x.shape[0], w.shape[0], self.out_hw
-        y = np.zeros((n, o, oh, ow), dtype=dtype)
+        y = xnp.zeros((n, o, oh, ow), dtype=dtype)
         for i in range(w.shape[2]):
             for j in range(w.shape[3]):
-                y += np.einsum("ncpq,oc->nopq", self._window(xp, i, j), w[:, :, i, j])
+                y += xnp.einsum("ncpq,oc->nopq", self._window(xp, i, j), w[:, :, i, j])
         if b is not None:
             y += b[None, :, None, None]
         if self.relu:
-            y = np.maximum(y, 0)
+            y = xnp.maximum(y, 0)
         self.xp, self.w, self.y, self.x_shape = xp, w, y, x.shape
         return y
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
+        xnp = array_module(g)
         if self.relu:
             g = g * (self.y > 0)
         xp, w = self.xp, self.w
-        dxp = np.zeros_like(xp)
-        dw = np.zeros_like(w, dtype=xp.dtype)
+        dxp = xnp.zeros_like(xp)
+        dw = xnp.zeros_like(w, dtype=xp.dtype)
         for i in range(w.shape[2]):
             for j in range(w.shape[3]):
-                dw[:, :, i, j] = np.einsum("nopq,ncpq->oc", g, self._window(xp, i, j))
-                self._window(dxp, i, j)[...] += np.einsum("nopq,oc->ncpq", g, w[:, :, i, j])
+                dw[:, :, i, j] = xnp.einsum("nopq,ncpq->oc", g, self._window(xp, i, j))
+                self._window(dxp, i, j)[...] += xnp.einsum("nopq,oc->ncpq", g, w[:, :, i, j])
         t, _, left, _ = self.pad
         h, wd = self.x_shape[2:]
         gx = dxp[:, :, t : t + h, left : left + wd]
@@ -130,23 +134,25 @@ class RefMaxPool2d(_RefPool):
     """
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xnp = array_module(x)
         self.x_shape = x.shape
         xp = _pad(x, self.pad, -np.inf)
         n, c = x.shape[:2]
-        y = np.empty((n, c) + self.out_hw, dtype=x.dtype)
+        y = xnp.empty((n, c) + self.out_hw, dtype=x.dtype)
         self.first = {}
         for p, q, rows, cols in self.windows():
             win = xp[:, :, rows, cols].reshape(n, c, -1)
-            self.first[p, q] = np.argmax(win, axis=-1)  # the first maximum, row-major
+            self.first[p, q] = xnp.argmax(win, axis=-1)  # the first maximum, row-major
             y[:, :, p, q] = win.max(axis=-1)
         self.xp_shape = xp.shape
         return y
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        dxp = np.zeros(self.xp_shape, dtype=g.dtype)
+        xp = array_module(g)
+        dxp = xp.zeros(self.xp_shape, dtype=g.dtype)
         kh, kw = self.kernel
         for p, q, rows, cols in self.windows():
-            hit = np.arange(kh * kw) == self.first[p, q][..., None]  # one-hot of the arg-max
+            hit = xp.arange(kh * kw) == self.first[p, q][..., None]  # one-hot of the arg-max
             dxp[:, :, rows, cols] += (g[:, :, p, q, None] * hit).reshape(g.shape[:2] + (kh, kw))
         return self.grad_input(dxp)
 
@@ -166,10 +172,11 @@ class RefAvgPool2d(_RefPool):
     """
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xnp = array_module(x)
         self.x_shape = x.shape
         xp = _pad(x, self.pad, 0.0)
-        real = _pad(np.ones((1, 1) + x.shape[2:], dtype=x.dtype), self.pad, 0.0)
-        y = np.empty(x.shape[:2] + self.out_hw, dtype=x.dtype)
+        real = _pad(xnp.ones((1, 1) + x.shape[2:], dtype=x.dtype), self.pad, 0.0)
+        y = xnp.empty(x.shape[:2] + self.out_hw, dtype=x.dtype)
         self.count = {}
         for p, q, rows, cols in self.windows():
             win = xp[:, :, rows, cols]
@@ -182,7 +189,8 @@ class RefAvgPool2d(_RefPool):
         return y
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        dxp = np.zeros(self.xp_shape, dtype=g.dtype)
+        xp = array_module(g)
+        dxp = xp.zeros(self.xp_shape, dtype=g.dtype)
         for p, q, rows, cols in self.windows():
             dxp[:, :, rows, cols] += (g[:, :, p, q] / self.count[p, q])[:, :, None, None]
         return self.grad_input(dxp)
@@ -242,6 +250,7 @@ def ref_recurrence(
         >>> ref_recurrence("simple_rnn", x, w, u, b, [h0], return_sequences=True).shape
         (2, 5, 4)
     """
+    xp = array_module(x, kernel, recurrent_kernel)
     from .shape import concatenate, stack
 
     if truncate or grad_norms is not None:
@@ -261,7 +270,7 @@ def ref_recurrence(
         if mask is None:
             h, c, ys[t] = h_new, c_new, h_new
         else:  # a padded step keeps the state and outputs zero
-            m = Tensor(np.asarray(mask[:, t, None], dtype=bool))
+            m = Tensor(xp.asarray(mask[:, t, None], dtype=bool))
             from .index import where
 
             h = where(m, h_new, h)

@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..tensor import Function, Tensor
 
@@ -39,24 +40,25 @@ def interp_matrix(
         >>> interp_matrix(2, 4, "nearest", False, None, np.float64).tolist()
         [[1.0, 0.0], [1.0, 0.0], [0.0, 1.0], [0.0, 1.0]]
     """
-    o = np.arange(n_out, dtype=np.float64)
-    a = np.zeros((n_out, n_in), dtype=np.float64)
+    xp = array_module(dtype)
+    o = xp.arange(n_out, dtype=np.float64)
+    a = xp.zeros((n_out, n_in), dtype=np.float64)
     if mode == "nearest":
         sc = n_in / n_out if scale is None else 1.0 / scale
-        src = np.minimum(np.floor(o * sc).astype(np.int64), n_in - 1)
-        a[np.arange(n_out), src] = 1.0
+        src = xp.minimum(xp.floor(o * sc).astype(np.int64), n_in - 1)
+        a[xp.arange(n_out), src] = 1.0
         return a.astype(dtype)
     if align_corners:
-        src = o * ((n_in - 1) / (n_out - 1)) if n_out > 1 else np.zeros(n_out)
+        src = o * ((n_in - 1) / (n_out - 1)) if n_out > 1 else xp.zeros(n_out)
     else:
         sc = n_in / n_out if scale is None else 1.0 / scale
-        src = np.maximum((o + 0.5) * sc - 0.5, 0.0)
-    i0 = np.minimum(np.floor(src).astype(np.int64), n_in - 1)
-    i1 = np.minimum(i0 + 1, n_in - 1)
+        src = xp.maximum((o + 0.5) * sc - 0.5, 0.0)
+    i0 = xp.minimum(xp.floor(src).astype(np.int64), n_in - 1)
+    i1 = xp.minimum(i0 + 1, n_in - 1)
     lam = src - i0
-    rows = np.arange(n_out)
-    np.add.at(a, (rows, i0), 1 - lam)
-    np.add.at(a, (rows, i1), lam)
+    rows = xp.arange(n_out)
+    xp.add.at(a, (rows, i0), 1 - lam)
+    xp.add.at(a, (rows, i1), lam)
     return a.astype(dtype)
 
 
@@ -68,12 +70,14 @@ class Resize(Function):
         self.ah, self.aw = ah, aw
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         y = x @ self.aw.T
-        return np.matmul(self.ah, y) if self.ah is not None else y
+        return xp.matmul(self.ah, y) if self.ah is not None else y
 
     def backward(self, g: np.ndarray) -> np.ndarray:
+        xp = array_module(g)
         if self.ah is not None:
-            g = np.matmul(self.ah.T, g)
+            g = xp.matmul(self.ah.T, g)
         return g @ self.aw
 
 
@@ -94,6 +98,7 @@ def interpolate(
         >>> interpolate(x, size=(3, 3), mode="bilinear", align_corners=True).data[0, 0, 1].tolist()
         [2.0, 2.5, 3.0]
     """
+    xp = array_module(x, size, scale_factor)
     if mode not in _MODES:
         raise ConfigError(f"interpolate: mode must be one of {_MODES}, got {mode!r}")
     if x.ndim not in (3, 4):
@@ -111,7 +116,7 @@ def interpolate(
         scales: Sequence[float | None] = (None,) * spatial
     else:
         sf = (scale_factor,) * spatial if np.isscalar(scale_factor) else tuple(scale_factor)
-        out = tuple(int(np.floor(n * float(f))) for n, f in zip(in_sz, sf))
+        out = tuple(int(xp.floor(n * float(f))) for n, f in zip(in_sz, sf))
         scales = tuple(float(f) for f in sf)
     if len(out) != spatial or min(out) < 1:
         raise ShapeError(f"interpolate: output size {out} does not fit input {x.shape}")

@@ -11,6 +11,7 @@ from typing import Any
 
 import numpy as np
 
+from ..backend import array_module
 from ..errors import ShapeError
 from ..tensor import Function, Tensor
 from ._util import to_tensor, unbroadcast
@@ -42,14 +43,16 @@ class Transpose(Function):
         self.axes = axes
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         axes = self.axes if self.axes is not None else tuple(range(x.ndim))[::-1]
         if sorted(int(a) % max(x.ndim, 1) for a in axes) != list(range(x.ndim)):
             raise ShapeError(f"transpose: axes {self.axes} do not permute a {x.ndim}-d tensor")
         self.perm = axes
-        return np.transpose(x, axes)
+        return xp.transpose(x, axes)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        return np.transpose(g, np.argsort(self.perm))
+        xp = array_module(g)
+        return xp.transpose(g, xp.argsort(self.perm))
 
 
 def _is_basic_index(idx: Any) -> bool:
@@ -67,20 +70,22 @@ class GetItem(Function):
         self.index = index
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.shape, self.dtype = x.shape, x.dtype
         try:
-            return np.asarray(x[self.index])
+            return xp.asarray(x[self.index])
         except IndexError as e:
             raise ShapeError(
                 f"getitem: index {self.index!r} is invalid for shape {x.shape}: {e}"
             ) from None
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        gx = np.zeros(self.shape, dtype=self.dtype)
+        xp = array_module(g)
+        gx = xp.zeros(self.shape, dtype=self.dtype)
         if _is_basic_index(self.index):
             gx[self.index] = g  # a basic index selects each element at most once
         else:
-            np.add.at(gx, self.index, g)
+            xp.add.at(gx, self.index, g)
         return gx
 
 
@@ -91,18 +96,20 @@ class Concatenate(Function):
         self.axis = axis
 
     def forward(self, *xs: np.ndarray) -> np.ndarray:
+        xp = array_module(*xs)
         try:
-            out = np.concatenate(xs, axis=self.axis)
+            out = xp.concatenate(xs, axis=self.axis)
         except (ValueError, np.exceptions.AxisError) as e:
             shapes = [x.shape for x in xs]
             raise ShapeError(
                 f"concatenate: cannot join shapes {shapes} on axis {self.axis}: {e}"
             ) from None
-        self.splits = np.cumsum([x.shape[self.axis] for x in xs])[:-1]
+        self.splits = xp.cumsum([x.shape[self.axis] for x in xs])[:-1]
         return out
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray, ...]:
-        return tuple(np.split(g, self.splits, axis=self.axis))
+        xp = array_module(g)
+        return tuple(xp.split(g, self.splits, axis=self.axis))
 
 
 class Stack(Function):
@@ -112,8 +119,9 @@ class Stack(Function):
         self.axis = axis
 
     def forward(self, *xs: np.ndarray) -> np.ndarray:
+        xp = array_module(*xs)
         try:
-            return np.stack(xs, axis=self.axis)
+            return xp.stack(xs, axis=self.axis)
         except (ValueError, np.exceptions.AxisError) as e:
             shapes = [x.shape for x in xs]
             raise ShapeError(
@@ -121,7 +129,8 @@ class Stack(Function):
             ) from None
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray, ...]:
-        return tuple(np.moveaxis(g, self.axis, 0))
+        xp = array_module(g)
+        return tuple(xp.moveaxis(g, self.axis, 0))
 
 
 class BroadcastTo(Function):
@@ -131,9 +140,10 @@ class BroadcastTo(Function):
         self.target = shape
 
     def forward(self, x: np.ndarray) -> np.ndarray:
+        xp = array_module(x)
         self.shape = x.shape
         try:
-            return np.broadcast_to(x, self.target)
+            return xp.broadcast_to(x, self.target)
         except ValueError:
             raise ShapeError(f"broadcast_to: cannot broadcast {x.shape} to {self.target}") from None
 

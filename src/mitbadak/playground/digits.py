@@ -13,6 +13,7 @@ Example:
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -164,6 +165,7 @@ class DigitsRun:
         self.size = d["size"]
         self.x_train, self.y_train = d["x_train"], d["y_train"]
         self.x_test, self.y_test = d["x_test"], d["y_test"]
+        self._lock = threading.RLock()  # this network's uses, one at a time
         with ENGINE_LOCK:
             random.set_seed(setup.seed)
             self.model = build_digits_model(setup, self.size)
@@ -183,7 +185,7 @@ class DigitsRun:
         total = seen = 0.0
         for lo in range(0, len(order), chunk):
             idx = order[lo : lo + chunk]
-            with ENGINE_LOCK, np.errstate(all="ignore"):
+            with self._lock, np.errstate(all="ignore"):
                 h = self.model.fit(
                     self.x_train[idx],
                     self.y_train[idx],
@@ -198,7 +200,7 @@ class DigitsRun:
         self._evaluate(total / max(seen, 1))
 
     def _evaluate(self, train_loss: float | None = None) -> None:
-        with ENGINE_LOCK, np.errstate(all="ignore"):
+        with self._lock, np.errstate(all="ignore"):
             if train_loss is None:
                 train_loss = self.model.evaluate(self.x_train, self.y_train, batch_size=512)[0]
             logits = self.model.predict(self.x_test, batch_size=512)
@@ -219,7 +221,7 @@ class DigitsRun:
 
     def filters(self) -> list:
         """The first layer's filters as images scaled to [-1, 1] (at most 16)."""
-        with ENGINE_LOCK:
+        with self._lock:
             layer = next(iter(self.model)) if self.setup.model == "cnn" else list(self.model)[1]
             w = np.asarray(layer.get_weights()[0], dtype=np.float64)
         if self.setup.model == "cnn":  # (out, in, kh, kw)
@@ -257,7 +259,7 @@ class DigitsRun:
         i = self._check_index(index)
         x = self.x_test[i : i + 1]
         layers_out = []
-        with ENGINE_LOCK, no_grad():
+        with self._lock, no_grad():
             h: Any = x
             for layer in self.model:
                 h = layer(h, training=False)
@@ -300,6 +302,6 @@ class DigitsRun:
             raise ConfigError(
                 f"drawing: expected {self.size * self.size} finite numbers, got {a.size}"
             )
-        with ENGINE_LOCK:
+        with self._lock:
             logits = self.model.predict(np.clip(a, 0, 1).reshape(1, 1, self.size, self.size))
         return rounded(_softmax(logits[0].astype(np.float64)), 4)

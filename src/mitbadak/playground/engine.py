@@ -4,8 +4,10 @@ Training runs one epoch per ``model.fit`` call (``initial_epoch=e, epochs=e + 1`
 seed ``setup.seed + e``; an exported script (:mod:`.export`) makes the same calls, so it
 reproduces the page's losses exactly.
 
-mitbadak's grad mode (``no_grad``) is one process-wide switch, so every use of the engine from
-the playground's threads holds :data:`ENGINE_LOCK`: two tabs train in turn, epoch by epoch.
+mitbadak's grad mode (``no_grad``) is per thread, so two tabs train at once, each in its own
+thread. Each run serializes the uses of its own network (``self._lock``: a step and a snapshot
+of one tab never interleave); only seeding the process-wide generator and building the network
+from it holds :data:`ENGINE_LOCK` (the weights' draws must not interleave with another tab's).
 
 Example:
     >>> from mitbadak.playground.setup import Setup
@@ -167,7 +169,7 @@ class PlaygroundRun:
     """One playground network with its data: train an epoch, take a snapshot for the page.
 
     Not thread-safe by itself; :class:`~mitbadak.playground.session.Session` drives it from
-    one thread. Engine calls hold :data:`ENGINE_LOCK`.
+    one thread. Its engine calls hold its own lock; the seeded build holds :data:`ENGINE_LOCK`.
 
     Example:
         >>> run = PlaygroundRun(Setup(dataset="circle", samples=40)); run.train_epoch()
@@ -194,6 +196,7 @@ class PlaygroundRun:
                 self.doctor = doctor_cls(verbose=0)  # the page shows the findings
             except TypeError:
                 self.doctor = doctor_cls()
+        self._lock = threading.RLock()  # this network's uses, one at a time
         with ENGINE_LOCK:
             random.set_seed(setup.seed)
             self.model = build_model(setup, x.shape[1], self.regression)
@@ -207,7 +210,7 @@ class PlaygroundRun:
     def train_epoch(self) -> None:
         """One pass over the training points (the page's *step*)."""
         s = self.setup
-        with ENGINE_LOCK, np.errstate(all="ignore"):  # divergence is reported on the page
+        with self._lock, np.errstate(all="ignore"):  # divergence is reported on the page
             self.model.fit(
                 self.x_train,
                 self.y_train,
@@ -222,7 +225,7 @@ class PlaygroundRun:
             self._record_losses()
 
     def _record_losses(self) -> None:
-        with ENGINE_LOCK, np.errstate(all="ignore"):
+        with self._lock, np.errstate(all="ignore"):
             tr = float(self.model.evaluate(self.x_train, self.y_train, batch_size=1024))
             te = float(self.model.evaluate(self.x_test, self.y_test, batch_size=1024))
         self.train_loss.append(tr)
@@ -234,7 +237,7 @@ class PlaygroundRun:
     def _activations(self, x: np.ndarray) -> list[np.ndarray]:
         """Outputs of each hidden block and of the network on ``x`` (eval mode)."""
         outs = []
-        with ENGINE_LOCK, no_grad():
+        with self._lock, no_grad():
             h: Any = x
             layers = list(self.model)
             for i, layer in enumerate(layers):
@@ -270,7 +273,7 @@ class PlaygroundRun:
             for a in acts[:-1]
         ]
         weights = []
-        with ENGINE_LOCK:
+        with self._lock:
             for layer in self.model:
                 if isinstance(layer, Dense):
                     weights.append(rounded(layer.get_weights()[0], 3))
