@@ -18,18 +18,14 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import GraphError
+from ..messages import message
 from ..ops import activation as A
 from ..tensor import Tensor
 from ._common import Lesson, LessonResult, grad_of
 
 NAME = "activations"
-TITLE = "Activation functions and their derivatives"
-CLAIM = (
-    "Sigmoid's slope is at most 1/4 and tanh's at most 1, and both vanish for large |x|; ReLU "
-    "passes a slope of exactly 1 for x > 0; leaky ReLU, ELU and GELU keep a non-zero slope for "
-    "some x < 0; the step function has no usable derivative, so it cannot be trained by "
-    "gradient descent."
-)
+TITLE = message("lesson.activations.title", "en")
+CLAIM = message("lesson.activations.claim", "en")
 
 FUNCTIONS = {
     "step": A.step,

@@ -18,21 +18,14 @@ import numpy as np
 
 from ..initializers import RandomNormal
 from ..layers import Activation, BatchNormalization, Dense
+from ..messages import message
 from ..optimizers import SGD
 from ..random import set_seed
 from ._common import Lesson, LessonResult, compile_fit, digits_splits
 
 NAME = "batch-norm"
-TITLE = "Batch normalization"
-CLAIM = (
-    "Without batch normalization, a 4-hidden-layer ReLU network trained by plain SGD learns "
-    "only for a narrow choice of initial weight scale and learning rate, and stays near "
-    "chance (10%) in most of the grid; with a BatchNormalization layer after each hidden "
-    "Dense, the same network trains in every cell of the grid of learning rates and initial "
-    "scales (its worst training accuracy is far above the plain network's worst), because "
-    "every layer's input is re-centred and re-scaled whatever the weights' scale. Where the "
-    "plain network already trains well, BN brings no gain."
-)
+TITLE = message("lesson.batch-norm.title", "en")
+CLAIM = message("lesson.batch-norm.claim", "en")
 
 
 LRS = (0.01, 0.1, 1.0)

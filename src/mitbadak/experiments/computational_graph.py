@@ -14,18 +14,14 @@ from pathlib import Path
 import numpy as np
 
 from .. import graphviz
+from ..messages import message
 from ..ops.activation import sigmoid
 from ..tensor import Tensor
 from ._common import Lesson, LessonResult
 
 NAME = "computational-graph"
-TITLE = "Computational graphs and backpropagation, step by step"
-CLAIM = (
-    "backward() is the chain rule applied node by node in reverse order: each node multiplies "
-    "the gradient arriving from above by its own local derivative. Written out by hand for a "
-    "2-layer network, every intermediate gradient equals mitbadak's autograd result to float32 "
-    "precision."
-)
+TITLE = message("lesson.computational-graph.title", "en")
+CLAIM = message("lesson.computational-graph.claim", "en")
 
 
 def _arr(a: np.ndarray) -> str:

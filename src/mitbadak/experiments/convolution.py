@@ -26,18 +26,14 @@ from pathlib import Path
 import numpy as np
 
 from ..data import load_digits
+from ..messages import message
 from ..ops.conv import conv2d
 from ..tensor import Tensor
 from ._common import Lesson, LessonResult
 
 NAME = "convolution"
-TITLE = "Convolution versus cross-correlation: flipping the kernel"
-CLAIM = (
-    "mitbadak's conv2d, like PyTorch's and Keras', computes the cross-correlation "
-    "Σ I[i+u, j+v] K[u, v] (equal to a direct loop to float rounding), not the convolution "
-    "Σ I[i-u, j-v] K[u, v]; with an asymmetric kernel the two differ, and conv2d with the kernel "
-    "rotated by 180° gives the convolution exactly."
-)
+TITLE = message("lesson.convolution.title", "en")
+CLAIM = message("lesson.convolution.claim", "en")
 
 # An asymmetric kernel: a diagonal edge detector (its half-turn is its negative).
 KERNEL = np.array([[2.0, 1.0, 0.0], [1.0, 0.0, -1.0], [0.0, -1.0, -2.0]])

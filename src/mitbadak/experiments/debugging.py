@@ -26,6 +26,7 @@ import numpy as np
 from .. import initializers, losses
 from ..doctor import Doctor
 from ..layers import Dense, Dropout
+from ..messages import message
 from ..model import Sequential
 from ..optimizers import SGD
 from ..random import set_seed
@@ -33,15 +34,8 @@ from ..regularizers import L2
 from ._common import Lesson, LessonResult, digits_splits
 
 NAME = "debugging"
-TITLE = "Debugging a network: five ways to break it and what the doctor says"
-CLAIM = (
-    "Each classic failure leaves a signature the doctor reads during training: a learning "
-    "rate 10x too high makes the loss blow up (nan), a deep sigmoid stack with tiny weights "
-    "starves the first layers of gradient (vanishing_gradients), a large negative bias kills "
-    "ReLU units (dead_relu), a softmax trained with squared error is a loss_mismatch, and a "
-    "tiny training set without regularization overfits. Applying the suggested fix makes each "
-    "finding go away."
-)
+TITLE = message("lesson.debugging.title", "en")
+CLAIM = message("lesson.debugging.claim", "en")
 
 LR = 0.05
 

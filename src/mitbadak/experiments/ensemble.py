@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from ..layers import Dense
+from ..messages import message
 from ..model import Sequential
 from ..ops.activation import softmax
 from ..optimizers import SGD
@@ -20,12 +21,8 @@ from ..tensor import no_grad
 from ._common import Lesson, LessonResult, digits_splits, train_loop
 
 NAME = "ensemble"
-TITLE = "Ensembles: voting and probability averaging"
-CLAIM = (
-    "Networks that differ only in their random seed (initial weights and batch order) make "
-    "different mistakes, so combining them - by majority vote or by averaging their predicted "
-    "probabilities - is more accurate than the average member, and usually than the best one."
-)
+TITLE = message("lesson.ensemble.title", "en")
+CLAIM = message("lesson.ensemble.claim", "en")
 
 
 def run(out: str | Path = "lessons/ensemble", quick: bool = False, seed: int = 0) -> LessonResult:

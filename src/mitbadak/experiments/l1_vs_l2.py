@@ -16,19 +16,12 @@ from pathlib import Path
 import numpy as np
 
 from ..classic import Lasso, LinearRegression, Ridge, regularization_path
+from ..messages import message
 from ._common import Lesson, LessonResult
 
 NAME = "l1-vs-l2"
-TITLE = "L1 versus L2 regularization: lasso and ridge"
-CLAIM = (
-    "On data where only 3 of 10 features matter, the lasso (L1) sets the coefficients of the "
-    "useless features exactly to 0 and keeps the 3 useful ones, while ridge (L2) shrinks every "
-    "coefficient towards 0 but leaves all 10 non-zero; along the regularization path, L1 "
-    "drops features one by one while L2 shrinks them all smoothly. Geometrically, the L1 unit "
-    "ball is a diamond with corners on the axes (L2: a circle, L-infinity: a square), and on a "
-    "2-feature problem the lasso solution sits on a corner of its diamond (one coefficient "
-    "exactly 0) while the ridge solution touches its circle off the axes."
-)
+TITLE = message("lesson.l1-vs-l2.title", "en")
+CLAIM = message("lesson.l1-vs-l2.claim", "en")
 
 TRUE_COEF = np.array([3.0, -2.0, 1.5, 0, 0, 0, 0, 0, 0, 0])
 

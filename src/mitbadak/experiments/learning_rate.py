@@ -14,22 +14,15 @@ import numpy as np
 
 from ..callbacks import LearningRateScheduler, ReduceLROnPlateau
 from ..layers import Dense
+from ..messages import message
 from ..optimizers import SGD
 from ..random import set_seed
 from ..schedules import ExponentialDecay, StepDecay
 from ._common import Lesson, LessonResult, compile_fit, digits_splits
 
 NAME = "learning-rate"
-TITLE = "The learning rate and its schedules"
-CLAIM = (
-    "With plain SGD on the digits, a learning rate of 0.001 is too small (the loss creeps "
-    "down from ln 10 = 2.30 and is still above 1.5 after all epochs, when the good rate has "
-    "brought it below 0.1), 0.5 is good (test accuracy above 90%), and 5 "
-    "is too large: the first steps blow the weights up, the loss jumps far above its starting "
-    "value and the network ends no better than guessing. Schedules lower the rate as training "
-    "goes: step decay in stairs, exponential decay smoothly, ReduceLROnPlateau only when the "
-    "validation loss stops improving."
-)
+TITLE = message("lesson.learning-rate.title", "en")
+CLAIM = message("lesson.learning-rate.claim", "en")
 
 RATES = {"too small": 0.001, "good": 0.5, "too large": 5.0}
 

@@ -22,19 +22,14 @@ import numpy as np
 from ..classic import LinearSVC, LogisticRegression
 from ..layers import Dense
 from ..losses import MulticlassHinge, SparseCategoricalCrossentropy
+from ..messages import message
 from ..model import Sequential
 from ..random import set_seed
 from ._common import Lesson, LessonResult
 
 NAME = "linear-classifiers"
-TITLE = "Linear classifiers: softmax regression versus the linear SVM"
-CLAIM = (
-    "On the same 2-D three-class data, softmax regression and a linear SVM draw similar linear "
-    "boundaries and classify about equally well; trained the same way, the hinge loss reaches "
-    "exactly 0 on most training points (those beyond the margin), while the cross-entropy is "
-    "positive on every point, because as a function of the margin the hinge is 0 from margin 1 "
-    "on and the logistic loss only tends to 0."
-)
+TITLE = message("lesson.linear-classifiers.title", "en")
+CLAIM = message("lesson.linear-classifiers.claim", "en")
 
 CENTRES = np.array([[0.0, 2.0], [-2.0, -1.0], [2.0, -1.0]])
 

@@ -18,20 +18,15 @@ import numpy as np
 
 from .. import optimizers as O
 from ..layers import Dense
+from ..messages import message
 from ..model import Sequential
 from ..random import set_seed
 from ..tensor import Tensor
 from ._common import Lesson, LessonResult, digits_splits, train_loop
 
 NAME = "optimizers"
-TITLE = "Optimizers: SGD, momentum, Nesterov, AdaGrad, RMSProp, Adam"
-CLAIM = (
-    "On the elongated bowl f(x, y) = x^2/20 + y^2, plain SGD zig-zags across the steep y "
-    "direction (y changes sign at every step) while crawling along x; momentum smooths the "
-    "zig-zag into a few wide swings; AdaGrad and RMSProp scale each coordinate by its own "
-    "gradient history and go down the y slope without crossing it. On the digits, momentum and "
-    "the adaptive methods reach a lower training loss than plain SGD in the same epochs."
-)
+TITLE = message("lesson.optimizers.title", "en")
+CLAIM = message("lesson.optimizers.claim", "en")
 
 START = (-7.0, 2.0)
 

@@ -18,19 +18,15 @@ import numpy as np
 
 from ..callbacks import Callback, EarlyStopping
 from ..layers import Dense, Dropout
+from ..messages import message
 from ..optimizers import SGD
 from ..random import set_seed
 from ..regularizers import L2
 from ._common import Lesson, LessonResult, compile_fit, digits_splits, evaluate
 
 NAME = "overfitting"
-TITLE = "Over-fitting and its remedies"
-CLAIM = (
-    "A large MLP trained on only 60 digits drives its training loss to almost 0 while its "
-    "test loss stays far higher: a generalization gap. L2 weight decay, dropout, data "
-    "augmentation (random 1-pixel shifts) and early stopping each shrink that gap (test loss "
-    "minus training loss) compared with the unregularized network."
-)
+TITLE = message("lesson.overfitting.title", "en")
+CLAIM = message("lesson.overfitting.claim", "en")
 
 N_TRAIN, WIDTH = 60, 128
 

@@ -23,17 +23,12 @@ import numpy as np
 
 from ..classic import PCA, KMeans
 from ..data import load_digits
+from ..messages import message
 from ._common import Lesson, LessonResult
 
 NAME = "unsupervised"
-TITLE = "Unsupervised learning: k-means and PCA on the digits"
-CLAIM = (
-    "Without labels, k-means with k = 10 groups the digits into clusters whose majority digit "
-    "agrees with the true label for most images (purity well above the 10% of chance, the "
-    "centres look like digits), inertia falls steadily with k (no sharp elbow); and PCA shows "
-    "the 64 pixels live near a low-dimensional space: 10 components keep about 3/4 of the "
-    "variance, 30 keep over 95%, and the reconstruction error falls as components are added."
-)
+TITLE = message("lesson.unsupervised.title", "en")
+CLAIM = message("lesson.unsupervised.claim", "en")
 
 RECON_COMPONENTS = (2, 10, 30)
 

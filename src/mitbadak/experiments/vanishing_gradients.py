@@ -19,6 +19,7 @@ import numpy as np
 
 from ..layers import LSTM, Dense, SimpleRNN
 from ..layers.recurrent import timestep_grad_norms
+from ..messages import message
 from ..model import Sequential
 from ..ops.loss import softmax_cross_entropy
 from ..ops.reduce import sum as tsum
@@ -27,14 +28,8 @@ from ..random import set_seed
 from ._common import Lesson, LessonResult, digits_splits, train_loop
 
 NAME = "vanishing-gradients"
-TITLE = "Vanishing gradients: deep sigmoid nets and recurrent networks"
-CLAIM = (
-    "In a 10-layer sigmoid network (Xavier init) the gradient reaching the first layer is "
-    "orders of magnitude smaller than at the last layer (sigmoid' <= 1/4 multiplies it at every "
-    "layer), while ReLU with He init keeps it of the same order in every layer. Through time, "
-    "a SimpleRNN's gradient shrinks exponentially with the distance from the loss; an LSTM's "
-    "additive cell path keeps far more of it, and the more so the more its forget gate is open."
-)
+TITLE = message("lesson.vanishing-gradients.title", "en")
+CLAIM = message("lesson.vanishing-gradients.claim", "en")
 
 DEPTH, WIDTH, STEPS = 10, 64, 60
 

@@ -18,6 +18,7 @@ import numpy as np
 
 from .. import initializers
 from ..layers import Dense
+from ..messages import message
 from ..model import Sequential
 from ..optimizers import SGD
 from ..random import set_seed
@@ -25,14 +26,8 @@ from ..tensor import Tensor, no_grad
 from ._common import Lesson, LessonResult, digits_splits, train_loop
 
 NAME = "weight-init"
-TITLE = "Weight initialization and the distribution of activations"
-CLAIM = (
-    "With weights of std 1, sigmoid units saturate (outputs pile up near 0 and 1, where the "
-    "slope vanishes); with std 0.01 the activations collapse to one value (all 0.5 for sigmoid, "
-    "all ~0 for tanh and ReLU) and carry no information; Xavier (for sigmoid/tanh) and He (for "
-    "ReLU) keep them spread over every layer. With all-zero weights every hidden unit computes "
-    "and learns the same thing: they stay identical however long you train."
-)
+TITLE = message("lesson.weight-init.title", "en")
+CLAIM = message("lesson.weight-init.claim", "en")
 
 LAYERS, UNITS = 5, 100
 

@@ -10,20 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..layers import Dense
+from ..messages import message
 from ..model import Sequential
 from ..optimizers import Adam
 from ..random import set_seed
 from ._common import Lesson, LessonResult, digits_splits, train_loop
 
 NAME = "width-vs-depth"
-TITLE = "Width versus depth"
-CLAIM = (
-    "A too-narrow network underfits: with 4 hidden units the digits are classified clearly "
-    "worse than with 64. Widening one hidden layer adds (inputs + outputs + 1) parameters per "
-    "unit; deepening adds w(w + 1) per layer of width w, so a deeper net of width 32 costs "
-    "about as much as a single layer of 60 units - and on a problem this small the extra "
-    "depth buys little accuracy."
-)
+TITLE = message("lesson.width-vs-depth.title", "en")
+CLAIM = message("lesson.width-vs-depth.claim", "en")
 
 N_IN, N_OUT = 64, 10
 

@@ -1,0 +1,387 @@
+"""Every message mitbadak shows a learner, in English and in Korean: one table.
+
+A message is looked up by key; ``lang`` is ``"en"`` or ``"ko"`` and defaults to the
+``MITBADAK_LANG`` environment variable (``en`` when unset). The lessons, the doctor and the
+command line take their words from here, so a new language is one more column.
+
+Example:
+    >>> message("cli.error", "ko", error="no such file")
+    'mitbadak: 오류: no such file'
+    >>> message("cli.error", "en", error="no such file")
+    'mitbadak: error: no such file'
+    >>> sorted(LANGUAGES)
+    ['en', 'ko']
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import os
+from collections.abc import Iterator
+from typing import Any
+
+from .errors import ConfigError
+
+__all__ = ["LANGUAGES", "MESSAGES", "current_lang", "hangul_font", "message", "use_lang"]
+
+LANGUAGES = ("en", "ko")
+
+# key -> {language: text}. Texts are str.format templates; the keys of a message's
+# placeholders are the same in every language.
+MESSAGES: dict[str, dict[str, str]] = {
+    "lesson.activations.title": {
+        "en": "Activation functions and their derivatives",
+        "ko": "활성함수와 그 도함수",
+    },
+    "lesson.activations.claim": {
+        "en": "Sigmoid's slope is at most 1/4 and tanh's at most 1, and both vanish for large |x|; ReLU passes a slope of exactly 1 for x > 0; leaky ReLU, ELU and GELU keep a non-zero slope for some x < 0; the step function has no usable derivative, so it cannot be trained by gradient descent.",
+        "ko": "시그모이드의 기울기는 최대 1/4, 하이퍼볼릭 탄젠트(tanh)는 최대 1이고, |x|가 커지면 둘 다 0으로 사라집니다. ReLU는 x > 0에서 기울기를 정확히 1로 그대로 전달하고, leaky ReLU, ELU, GELU는 x < 0의 일부에서도 0이 아닌 기울기를 유지합니다. 계단함수는 쓸 수 있는 도함수가 없으므로 경사하강법으로 학습시킬 수 없습니다.",
+    },
+    "lesson.batch-norm.title": {
+        "en": "Batch normalization",
+        "ko": "배치 정규화",
+    },
+    "lesson.batch-norm.claim": {
+        "en": "Without batch normalization, a 4-hidden-layer ReLU network trained by plain SGD learns only for a narrow choice of initial weight scale and learning rate, and stays near chance (10%) in most of the grid; with a BatchNormalization layer after each hidden Dense, the same network trains in every cell of the grid of learning rates and initial scales (its worst training accuracy is far above the plain network's worst), because every layer's input is re-centred and re-scaled whatever the weights' scale. Where the plain network already trains well, BN brings no gain.",
+        "ko": "배치 정규화가 없으면 은닉층 4개짜리 ReLU 신경망을 기본 SGD로 학습할 때 초기 가중치 크기와 학습률을 아주 좁게 골라야만 학습이 되고, 격자의 대부분에서는 우연 수준(10%)에 머뭅니다. 은닉층 Dense마다 BatchNormalization을 붙이면 같은 신경망이 학습률과 초기 크기의 모든 조합에서 학습됩니다. 가중치의 크기와 상관없이 각 층의 입력이 다시 평균 0, 분산 1로 맞춰지기 때문입니다.",
+    },
+    "lesson.computational-graph.title": {
+        "en": "Computational graphs and backpropagation, step by step",
+        "ko": "계산 그래프와 오차역전파법, 한 단계씩",
+    },
+    "lesson.computational-graph.claim": {
+        "en": "backward() is the chain rule applied node by node in reverse order: each node multiplies the gradient arriving from above by its own local derivative. Written out by hand for a 2-layer network, every intermediate gradient equals mitbadak's autograd result to float32 precision.",
+        "ko": "backward()는 연쇄법칙을 노드마다 역순으로 적용하는 것입니다. 각 노드는 위에서 내려온 기울기에 자기의 국소 미분을 곱해 아래로 넘깁니다. 2층 신경망에 대해 손으로 적은 중간 기울기 하나하나가 mitbadak 자동미분의 결과와 float32 정밀도 안에서 같습니다.",
+    },
+    "lesson.convolution.title": {
+        "en": "Convolution versus cross-correlation: flipping the kernel",
+        "ko": "합성곱과 교차상관: 커널 뒤집기",
+    },
+    "lesson.convolution.claim": {
+        "en": "mitbadak's conv2d, like PyTorch's and Keras', computes the cross-correlation Σ I[i+u, j+v] K[u, v] (equal to a direct loop to float rounding), not the convolution Σ I[i-u, j-v] K[u, v]; with an asymmetric kernel the two differ, and conv2d with the kernel rotated by 180° gives the convolution exactly.",
+        "ko": "mitbadak의 conv2d는 PyTorch, Keras와 마찬가지로 합성곱 Σ I[i-u, j-v] K[u, v]가 아니라 교차상관 Σ I[i+u, j+v] K[u, v]를 계산합니다(직접 짠 반복문과 반올림 오차 안에서 같습니다). 비대칭 커널에서는 두 값이 다르고, 커널을 180° 돌려서 conv2d에 넣으면 정확히 합성곱이 됩니다.",
+    },
+    "lesson.debugging.title": {
+        "en": "Debugging a network: five ways to break it and what the doctor says",
+        "ko": "신경망 디버깅: 망가뜨리는 다섯 가지 방법과 닥터의 진단",
+    },
+    "lesson.debugging.claim": {
+        "en": "Each classic failure leaves a signature the doctor reads during training: a learning rate 10x too high makes the loss blow up (nan), a deep sigmoid stack with tiny weights starves the first layers of gradient (vanishing_gradients), a large negative bias kills ReLU units (dead_relu), a softmax trained with squared error is a loss_mismatch, and a tiny training set without regularization overfits. Applying the suggested fix makes each finding go away.",
+        "ko": "대표적인 실패는 학습 중에 닥터가 읽어 내는 흔적을 남깁니다. 학습률이 10배 크면 손실이 폭발하고(nan), 작은 가중치로 깊게 쌓은 시그모이드는 앞쪽 층에 기울기가 도달하지 않으며(기울기 소실, vanishing_gradients), 큰 음의 편향은 ReLU 유닛을 죽이고(dead_relu), 소프트맥스를 평균제곱오차로 학습하면 손실함수가 맞지 않으며(loss_mismatch), 규제 없이 아주 작은 학습 데이터로 학습하면 과적합이 일어납니다. 제안된 처방을 적용하면 진단이 각각 사라집니다.",
+    },
+    "lesson.ensemble.title": {
+        "en": "Ensembles: voting and probability averaging",
+        "ko": "앙상블: 투표와 확률 평균",
+    },
+    "lesson.ensemble.claim": {
+        "en": "Networks that differ only in their random seed (initial weights and batch order) make different mistakes, so combining them - by majority vote or by averaging their predicted probabilities - is more accurate than the average member, and usually than the best one.",
+        "ko": "랜덤 시드(초기 가중치와 배치 순서)만 다른 신경망들은 서로 다른 곳에서 틀립니다. 그래서 다수결 투표나 예측 확률의 평균으로 합치면 구성원 평균보다, 대개는 가장 좋은 구성원보다도 정확해집니다.",
+    },
+    "lesson.l1-vs-l2.title": {
+        "en": "L1 versus L2 regularization: lasso and ridge",
+        "ko": "L1 규제와 L2 규제: 라쏘와 릿지",
+    },
+    "lesson.l1-vs-l2.claim": {
+        "en": "On data where only 3 of 10 features matter, the lasso (L1) sets the coefficients of the useless features exactly to 0 and keeps the 3 useful ones, while ridge (L2) shrinks every coefficient towards 0 but leaves all 10 non-zero; along the regularization path, L1 drops features one by one while L2 shrinks them all smoothly. Geometrically, the L1 unit ball is a diamond with corners on the axes (L2: a circle, L-infinity: a square), and on a 2-feature problem the lasso solution sits on a corner of its diamond (one coefficient exactly 0) while the ridge solution touches its circle off the axes.",
+        "ko": "10개 특성 중 3개만 의미 있는 데이터에서 라쏘(L1)는 쓸모없는 특성의 계수를 정확히 0으로 만들고 유용한 3개만 남깁니다. 릿지(L2)는 모든 계수를 0 쪽으로 줄이지만 10개 모두 0이 아닌 채로 둡니다. 규제 경로를 따라가 보면 L1은 특성을 하나씩 떨어뜨리고 L2는 모두를 부드럽게 줄입니다. 기하학적으로 L1 단위 공은 축 위에 꼭짓점이 있는 마름모(L2는 원, L-무한대는 정사각형)이고, 특성 2개짜리 문제에서 라쏘의 해는 마름모의 꼭짓점에 놓입니다.",
+    },
+    "lesson.learning-rate.title": {
+        "en": "The learning rate and its schedules",
+        "ko": "학습률과 학습률 감쇠",
+    },
+    "lesson.learning-rate.claim": {
+        "en": "With plain SGD on the digits, a learning rate of 0.001 is too small (the loss creeps down from ln 10 = 2.30 and is still above 1.5 after all epochs, when the good rate has brought it below 0.1), 0.5 is good (test accuracy above 90%), and 5 is too large: the first steps blow the weights up, the loss jumps far above its starting value and the network ends no better than guessing. Schedules lower the rate as training goes: step decay in stairs, exponential decay smoothly, ReduceLROnPlateau only when the validation loss stops improving.",
+        "ko": "숫자 데이터에서 기본 SGD를 쓸 때 학습률 0.001은 너무 작고(손실이 ln 10 = 2.30에서 아주 천천히 내려가 모든 에폭이 끝나도 1.5 위에 있습니다), 0.5는 적당하며(테스트 정확도 90% 이상), 5는 너무 큽니다. 첫 몇 걸음에 가중치가 폭주하고 손실이 처음보다 훨씬 커져 결국 찍는 것보다 나을 게 없습니다. 학습률 스케줄은 학습이 진행될수록 학습률을 낮춥니다: 계단식 감쇠, 지수 감쇠, 그리고 손실이 정체될 때만 낮추는 ReduceLROnPlateau.",
+    },
+    "lesson.linear-classifiers.title": {
+        "en": "Linear classifiers: softmax regression versus the linear SVM",
+        "ko": "선형 분류기: 소프트맥스 회귀와 선형 SVM",
+    },
+    "lesson.linear-classifiers.claim": {
+        "en": "On the same 2-D three-class data, softmax regression and a linear SVM draw similar linear boundaries and classify about equally well; trained the same way, the hinge loss reaches exactly 0 on most training points (those beyond the margin), while the cross-entropy is positive on every point, because as a function of the margin the hinge is 0 from margin 1 on and the logistic loss only tends to 0.",
+        "ko": "같은 2차원 3-클래스 데이터에서 소프트맥스 회귀와 선형 SVM은 비슷한 직선 경계를 긋고 분류 성능도 비슷합니다. 같은 방법으로 학습하면 힌지 손실은 대부분의 학습 데이터(마진 바깥의 점)에서 정확히 0이 되지만, 교차 엔트로피는 모든 점에서 양수입니다. 마진의 함수로 보면 힌지는 마진 1부터 0이고, 로지스틱 손실은 0에 다가가기만 하기 때문입니다.",
+    },
+    "lesson.optimizers.title": {
+        "en": "Optimizers: SGD, momentum, Nesterov, AdaGrad, RMSProp, Adam",
+        "ko": "옵티마이저: SGD, 모멘텀, Nesterov, AdaGrad, RMSProp, Adam",
+    },
+    "lesson.optimizers.claim": {
+        "en": "On the elongated bowl f(x, y) = x^2/20 + y^2, plain SGD zig-zags across the steep y direction (y changes sign at every step) while crawling along x; momentum smooths the zig-zag into a few wide swings; AdaGrad and RMSProp scale each coordinate by its own gradient history and go down the y slope without crossing it. On the digits, momentum and the adaptive methods reach a lower training loss than plain SGD in the same epochs.",
+        "ko": "길쭉한 그릇 모양 함수 f(x, y) = x^2/20 + y^2에서 기본 SGD는 가파른 y 방향으로 지그재그하며(매 걸음 y의 부호가 바뀝니다) x 방향으로는 기어갑니다. 모멘텀은 지그재그를 몇 번의 큰 흔들림으로 부드럽게 만들고, AdaGrad와 RMSProp은 좌표마다 자기 기울기 이력으로 크기를 조절해 y 비탈을 건너뛰지 않고 내려갑니다. 숫자 데이터에서도 모멘텀과 적응형 방법들이 같은 에폭 동안 기본 SGD보다 낮은 학습 손실에 도달합니다.",
+    },
+    "lesson.overfitting.title": {
+        "en": "Over-fitting and its remedies",
+        "ko": "과적합과 그 처방",
+    },
+    "lesson.overfitting.claim": {
+        "en": "A large MLP trained on only 60 digits drives its training loss to almost 0 while its test loss stays far higher: a generalization gap. L2 weight decay, dropout, data augmentation (random 1-pixel shifts) and early stopping each shrink that gap (test loss minus training loss) compared with the unregularized network.",
+        "ko": "숫자 60개만으로 학습한 큰 MLP는 학습 손실을 거의 0까지 낮추지만 테스트 손실은 훨씬 높게 남습니다. 이것이 일반화 격차입니다. L2 가중치 감쇠, 드롭아웃, 데이터 증강(무작위 1픽셀 이동), 조기 종료는 각각 규제가 없는 신경망보다 그 격차(테스트 손실 - 학습 손실)를 줄입니다.",
+    },
+    "lesson.perceptron-xor.title": {
+        "en": "The perceptron and XOR",
+        "ko": "퍼셉트론과 XOR",
+    },
+    "lesson.perceptron-xor.claim": {
+        "en": "XOR is not linearly separable, so a perceptron (one threshold unit, one straight decision line) gets at most 3 of its 4 points right, whatever it does; a 2-layer MLP (2-4-1, tanh hidden layer) trained by backpropagation classifies all 4.",
+        "ko": "XOR은 선형 분리가 불가능하므로, 퍼셉트론(임계값 유닛 하나, 직선 결정 경계 하나)은 무엇을 해도 4개의 점 중 최대 3개만 맞힙니다. 오차역전파법으로 학습한 2층 MLP(2-4-1, 은닉층은 tanh)는 4개를 모두 맞힙니다.",
+    },
+    "lesson.unsupervised.title": {
+        "en": "Unsupervised learning: k-means and PCA on the digits",
+        "ko": "비지도 학습: 숫자 데이터의 k-평균과 PCA",
+    },
+    "lesson.unsupervised.claim": {
+        "en": "Without labels, k-means with k = 10 groups the digits into clusters whose majority digit agrees with the true label for most images (purity well above the 10% of chance, the centres look like digits), inertia falls steadily with k (no sharp elbow); and PCA shows the 64 pixels live near a low-dimensional space: 10 components keep about 3/4 of the variance, 30 keep over 95%, and the reconstruction error falls as components are added.",
+        "ko": "레이블 없이도 k = 10인 k-평균은 숫자들을 군집으로 묶고, 각 군집의 다수 숫자가 대부분의 이미지에서 실제 레이블과 일치합니다(순도가 우연 수준 10%보다 훨씬 높고, 중심은 숫자처럼 보입니다). 관성(inertia)은 k가 커질수록 꾸준히 줄어듭니다(뚜렷한 팔꿈치는 없습니다). PCA로 보면 64개 픽셀은 저차원 공간 근처에 있습니다. 주성분 10개가 분산의 약 3/4을, 30개가 95% 이상을 담고, 주성분을 늘릴수록 재구성 오차가 줄어듭니다.",
+    },
+    "lesson.vanishing-gradients.title": {
+        "en": "Vanishing gradients: deep sigmoid nets and recurrent networks",
+        "ko": "기울기 소실: 깊은 시그모이드 신경망과 순환 신경망",
+    },
+    "lesson.vanishing-gradients.claim": {
+        "en": "In a 10-layer sigmoid network (Xavier init) the gradient reaching the first layer is orders of magnitude smaller than at the last layer (sigmoid' <= 1/4 multiplies it at every layer), while ReLU with He init keeps it of the same order in every layer. Through time, a SimpleRNN's gradient shrinks exponentially with the distance from the loss; an LSTM's additive cell path keeps far more of it, and the more so the more its forget gate is open.",
+        "ko": "10층 시그모이드 신경망(Xavier 초기화)에서 첫 층에 도달하는 기울기는 마지막 층보다 몇 자릿수나 작습니다(층마다 sigmoid' <= 1/4가 곱해지기 때문입니다). He 초기화를 쓴 ReLU는 모든 층에서 같은 자릿수를 유지합니다. 시간 축에서도 SimpleRNN의 기울기는 손실에서 멀어질수록 지수적으로 줄어드는 반면, LSTM은 셀 상태의 덧셈 경로 덕분에 훨씬 많이 보존하고, 망각 게이트가 열려 있을수록 더 그렇습니다.",
+    },
+    "lesson.weight-init.title": {
+        "en": "Weight initialization and the distribution of activations",
+        "ko": "가중치 초기화와 활성값의 분포",
+    },
+    "lesson.weight-init.claim": {
+        "en": "With weights of std 1, sigmoid units saturate (outputs pile up near 0 and 1, where the slope vanishes); with std 0.01 the activations collapse to one value (all 0.5 for sigmoid, all ~0 for tanh and ReLU) and carry no information; Xavier (for sigmoid/tanh) and He (for ReLU) keep them spread over every layer. With all-zero weights every hidden unit computes and learns the same thing: they stay identical however long you train.",
+        "ko": "표준편차 1인 가중치에서는 시그모이드 유닛이 포화됩니다(출력이 기울기가 사라지는 0과 1 근처에 몰립니다). 표준편차 0.01이면 활성값이 한 값으로 뭉쳐(시그모이드는 모두 0.5, tanh와 ReLU는 모두 0 근처) 아무 정보도 전달하지 못합니다. Xavier(시그모이드/tanh용)와 He(ReLU용) 초기화는 모든 층에서 활성값을 고르게 퍼뜨립니다. 가중치를 모두 0으로 두면 은닉 유닛이 전부 같은 것을 계산하고 같은 것을 배워서, 아무리 오래 학습해도 똑같이 남습니다.",
+    },
+    "lesson.width-vs-depth.title": {
+        "en": "Width versus depth",
+        "ko": "너비와 깊이",
+    },
+    "lesson.width-vs-depth.claim": {
+        "en": "A too-narrow network underfits: with 4 hidden units the digits are classified clearly worse than with 64. Widening one hidden layer adds (inputs + outputs + 1) parameters per unit; deepening adds w(w + 1) per layer of width w, so a deeper net of width 32 costs about as much as a single layer of 60 units - and on a problem this small the extra depth buys little accuracy.",
+        "ko": "너무 좁은 신경망은 과소적합합니다. 은닉 유닛이 4개면 64개일 때보다 숫자를 눈에 띄게 못 맞힙니다. 은닉층 하나를 넓히면 유닛마다 (입력 수 + 출력 수 + 1)개의 파라미터가 늘고, 깊게 하면 너비 w인 층마다 w(w + 1)개가 늡니다. 그래서 너비 32인 깊은 신경망은 유닛 60개짜리 단일 층과 비용이 비슷하고, 이 정도로 작은 문제에서는 깊이를 늘려도 정확도가 별로 오르지 않습니다.",
+    },
+    "lesson.claim_label": {
+        "en": "Claim.",
+        "ko": "주장.",
+    },
+    "lesson.no_figures": {
+        "en": "*(No figures: {hint}.)*",
+        "ko": "*(그림 없음: {hint}.)*",
+    },
+    "lesson.font_note": {
+        "en": "*(The figures' text is in English: no font for this language is installed.)*",
+        "ko": "*(한글 글꼴이 설치되어 있지 않아 그림 속 글자는 영어로 표시했습니다. `sudo apt-get install fonts-nanum`으로 나눔 글꼴을 설치하면 그림도 한글로 나옵니다.)*",
+    },
+    "report.title": {
+        "en": "mitbadak lessons",
+        "ko": "mitbadak 수업",
+    },
+    "report.mode_quick": {
+        "en": "quick mode (small configurations)",
+        "ko": "빠른 모드(작은 설정)",
+    },
+    "report.mode_full": {
+        "en": "full mode",
+        "ko": "전체 모드",
+    },
+    "report.intro": {
+        "en": "mitbadak {version}, {mode}, seed {seed}, {when}; {n} lessons in {seconds:.0f} s. Each section states a claim, then the numbers measured by training with mitbadak that support it.",
+        "ko": "mitbadak {version}, {mode}, 시드 {seed}, {when}; 수업 {n}개, {seconds:.0f}초. 각 절은 먼저 주장을 밝히고, 이어서 mitbadak으로 직접 학습시켜 측정한 숫자로 그 주장을 뒷받침합니다.",
+    },
+    "cli.error": {
+        "en": "mitbadak: error: {error}",
+        "ko": "mitbadak: 오류: {error}",
+    },
+    "cli.interrupted": {
+        "en": "mitbadak: interrupted",
+        "ko": "mitbadak: 중단되었습니다",
+    },
+    "cli.bad_lang": {
+        "en": "unknown language {lang!r} (from {source}); expected one of {expected}",
+        "ko": "알 수 없는 언어 {lang!r}({source}에서 지정). 다음 중 하나여야 합니다: {expected}",
+    },
+    "cli.wrote": {
+        "en": "wrote {path}",
+        "ko": "저장함: {path}",
+    },
+    "cli.report_written": {
+        "en": "report written to {page}",
+        "ko": "보고서를 {page}에 저장했습니다",
+    },
+    "cli.lesson.no_matplotlib": {
+        "en": "mitbadak: no figures will be drawn ({hint}); numbers only.",
+        "ko": "mitbadak: 그림은 그리지 않고 숫자만 보고합니다({hint}).",
+    },
+    "cli.lesson.done": {
+        "en": "{name}: done in {seconds:.1f}s, {figures} figure(s)",
+        "ko": "{name}: {seconds:.1f}초 만에 끝남, 그림 {figures}개",
+    },
+    "cli.lesson.all_done": {
+        "en": "{n} lessons in {seconds:.1f}s; report: {index}",
+        "ko": "수업 {n}개를 {seconds:.1f}초에 마쳤습니다. 보고서: {index}",
+    },
+    "cli.lesson.summary_head": {
+        "en": "== {title} ({name}, {seconds:.1f}s)",
+        "ko": "== {title} ({name}, {seconds:.1f}초)",
+    },
+    "cli.lesson.summary_claim": {
+        "en": "claim: {claim}",
+        "ko": "주장: {claim}",
+    },
+    "cli.train.epoch": {
+        "en": "epoch {epoch:>3}/{epochs}  loss {loss:.4f}  acc {acc:.4f}",
+        "ko": "에폭 {epoch:>3}/{epochs}  손실 {loss:.4f}  정확도 {acc:.4f}",
+    },
+    "cli.train.epoch_val": {
+        "en": "  val_loss {val_loss:.4f}  val_acc {val_acc:.4f}",
+        "ko": "  검증 손실 {val_loss:.4f}  검증 정확도 {val_acc:.4f}",
+    },
+    "cli.train.epoch_tail": {
+        "en": "  lr {lr:.3g}  {seconds:.2f}s",
+        "ko": "  학습률 {lr:.3g}  {seconds:.2f}초",
+    },
+    "cli.train.diverged": {
+        "en": "training diverged at epoch {epoch} (loss is not finite); try a smaller --lr",
+        "ko": "에폭 {epoch}에서 학습이 발산했습니다(손실이 유한한 값이 아닙니다). 더 작은 --lr로 다시 해 보세요",
+    },
+    "cli.train.done": {
+        "en": "test accuracy {acc:.4f} on {n} images ({seconds:.1f}s); model saved to {out}",
+        "ko": "테스트 정확도 {acc:.4f}(이미지 {n}개, {seconds:.1f}초). 모델을 {out}에 저장했습니다",
+    },
+    "doctor.none": {
+        "en": "doctor: no problems found",
+        "ko": "닥터: 문제를 찾지 못했습니다",
+    },
+    "doctor.finding": {
+        "en": "doctor [{code}] epoch {epoch}: {message}\n    fix: {fix}",
+        "ko": "닥터 [{code}] 에폭 {epoch}: {message}\n    처방: {fix}",
+    },
+    "doctor.finding_short": {
+        "en": "[{code}] epoch {epoch}: {message} Fix: {fix}",
+        "ko": "[{code}] 에폭 {epoch}: {message} 처방: {fix}",
+    },
+    "lesson.perceptron-xor.gates_intro": {
+        "en": "`mitbadak.classic.Perceptron` (the perceptron learning rule) on the logic gates:",
+        "ko": "논리 게이트에 `mitbadak.classic.Perceptron`(퍼셉트론 학습 규칙)을 학습시킨 결과입니다:",
+    },
+    "lesson.perceptron-xor.col_gate": {
+        "en": "gate",
+        "ko": "게이트",
+    },
+    "lesson.perceptron-xor.col_accuracy": {
+        "en": "training accuracy",
+        "ko": "학습 정확도",
+    },
+    "lesson.perceptron-xor.col_epochs": {
+        "en": "epochs",
+        "ko": "에폭 수",
+    },
+    "lesson.perceptron-xor.why": {
+        "en": "AND and OR are learned exactly. For XOR the rule never stops correcting: a half-plane cannot hold (0,1) and (1,0) while excluding (0,0) and (1,1) — the four inequalities w2+b > 0, w1+b > 0, b <= 0, w1+w2+b <= 0 contradict each other.",
+        "ko": "AND와 OR은 정확히 학습됩니다. 그런데 XOR에서는 학습 규칙이 끝없이 가중치를 고치기만 합니다. 직선 하나로 나눈 반평면에 (0,1)과 (1,0)을 넣으면서 (0,0)과 (1,1)을 뺄 수는 없기 때문입니다. 네 부등식 w2+b > 0, w1+b > 0, b <= 0, w1+w2+b <= 0을 동시에 만족하는 가중치와 편향은 없습니다.",
+    },
+    "lesson.perceptron-xor.mlp": {
+        "en": "An MLP 2-4-1 (tanh, then sigmoid) trained with Adam (lr 0.05) for {steps} full-batch steps on binary cross-entropy: final loss {loss:.4f}, outputs [{outputs}] for (0,0), (0,1), (1,0), (1,1), accuracy {acc_mlp:.2f} (the perceptron: {acc_p:.2f}). The hidden layer bends the input space so that one straight line in the hidden space separates the classes.",
+        "ko": "다층 퍼셉트론 2-4-1(은닉층 tanh, 출력층 시그모이드)을 이진 교차 엔트로피 손실함수로 Adam(학습률 0.05)을 써서 전체 배치로 {steps}번 학습시켰습니다. 마지막 손실은 {loss:.4f}, (0,0), (0,1), (1,0), (1,1)에 대한 출력은 [{outputs}], 정확도는 {acc_mlp:.2f}입니다(퍼셉트론은 {acc_p:.2f}). 은닉층이 입력 공간을 휘어 놓기 때문에, 은닉층의 공간에서는 직선 하나로 두 클래스를 나눌 수 있게 됩니다.",
+    },
+    "lesson.perceptron-xor.fig_perceptron": {
+        "en": "Perceptron: accuracy {acc:.2f}",
+        "ko": "퍼셉트론: 정확도 {acc:.2f}",
+    },
+    "lesson.perceptron-xor.fig_mlp": {
+        "en": "MLP 2-4-1: accuracy {acc:.2f}",
+        "ko": "다층 퍼셉트론 2-4-1: 정확도 {acc:.2f}",
+    },
+    "lesson.perceptron-xor.fig_loss": {
+        "en": "MLP training loss",
+        "ko": "다층 퍼셉트론의 학습 손실",
+    },
+    "lesson.perceptron-xor.fig_step": {
+        "en": "step",
+        "ko": "학습 단계",
+    },
+    "lesson.perceptron-xor.caption": {
+        "en": "decision regions on XOR",
+        "ko": "XOR의 결정 영역",
+    },
+}
+
+
+_LANG: contextvars.ContextVar[str | None] = contextvars.ContextVar("mitbadak_lang", default=None)
+
+
+@contextlib.contextmanager
+def use_lang(lang: str | None) -> Iterator[str]:
+    """Speak ``lang`` inside the ``with`` block (``None``: keep the current language).
+
+    Example:
+        >>> with use_lang("ko"):
+        ...     message("lesson.claim_label")
+        '주장.'
+    """
+    token = _LANG.set(current_lang(lang))
+    try:
+        yield _LANG.get() or "en"
+    finally:
+        _LANG.reset(token)
+
+
+def current_lang(lang: str | None = None) -> str:
+    """The language to speak: ``lang`` if given, else ``$MITBADAK_LANG``, else ``"en"``.
+
+    Example:
+        >>> current_lang("ko")
+        'ko'
+    """
+    source = "lang"
+    if lang is None and _LANG.get() is not None:
+        lang = _LANG.get()
+    if lang is None:
+        lang, source = os.environ.get("MITBADAK_LANG") or "en", "MITBADAK_LANG"
+    lang = str(lang).lower().split("_")[0].split(".")[0]
+    if lang not in LANGUAGES:
+        raise ConfigError(
+            MESSAGES["cli.bad_lang"]["en"].format(lang=lang, source=source, expected=LANGUAGES)
+        )
+    return lang
+
+
+def message(key: str, lang: str | None = None, **values: Any) -> str:
+    """The text of message ``key`` in ``lang`` (see :func:`current_lang`), filled with ``values``.
+
+    Example:
+        >>> message("lesson.claim_label", "ko")
+        '주장.'
+    """
+    if key not in MESSAGES:
+        raise ConfigError(f"message: no message {key!r}")
+    text = MESSAGES[key][current_lang(lang)]
+    return text.format(**values) if values else text
+
+
+_HANGUL_FONTS = ("NanumGothic", "NanumBarunGothic", "Noto Sans CJK KR", "Noto Sans KR",
+                 "Malgun Gothic", "AppleGothic", "UnDotum", "Baekmuk Gulim")  # fmt: skip
+
+
+def hangul_font() -> str | None:
+    """The name of an installed font that matplotlib can draw Hangul with, or ``None``.
+
+    Example:
+        >>> hangul_font() is None or isinstance(hangul_font(), str)
+        True
+    """
+    try:
+        from matplotlib import font_manager
+    except ImportError:
+        return None
+    for attempt in range(2):
+        names = {f.name for f in font_manager.fontManager.ttflist}
+        for name in _HANGUL_FONTS:
+            if name in names:
+                return name
+        if attempt == 0:  # a font installed after matplotlib built its cache: add it now
+            for path in font_manager.findSystemFonts():
+                low = path.lower()
+                if ("nanum" in low or "cjk" in low or "notosanskr" in low) and low.endswith(
+                    (".ttf", ".otf", ".ttc")
+                ):
+                    font_manager.fontManager.addfont(path)
+    return None
