@@ -51,6 +51,7 @@ import numpy as np
 from . import activations, losses
 from .callbacks import Callback
 from .errors import ConfigError
+from .messages import current_lang, message
 
 __all__ = ["CODES", "Doctor", "Finding"]
 
@@ -69,7 +70,7 @@ CODES = (
     "class_imbalance",
 )
 
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "ko")
 
 
 @dataclass
@@ -177,7 +178,8 @@ class Doctor(Callback):
         verbose: 0 silent, 1 print each finding once when it first appears.
         sample_batches: batches per epoch on which activations, gradients and updates are
             measured (evenly spaced); the other batches cost one ``isfinite`` check.
-        lang: language of the messages (``"en"``).
+        lang: language of the messages, ``"en"`` or ``"ko"`` (``None``: ``$MITBADAK_LANG``,
+            else English).
         patience: epochs the validation loss must rise (overfitting) before it is reported.
         on_finding: optional function called with each new finding (e.g. to show it live).
 
@@ -191,11 +193,13 @@ class Doctor(Callback):
         self,
         verbose: int = 1,
         sample_batches: int = 4,
-        lang: str = "en",
+        lang: str | None = "en",
         patience: int = 3,
         on_finding: Callable[[Finding], Any] | None = None,
     ) -> None:
         super().__init__()
+        if lang is None:
+            lang = current_lang()
         if lang not in LANGUAGES:
             raise ConfigError(f"Doctor: lang must be one of {LANGUAGES}, got {lang!r}")
         if int(sample_batches) < 1:
@@ -240,8 +244,8 @@ class Doctor(Callback):
             'doctor: no problems found'
         """
         if not self.findings:
-            return "doctor: no problems found"
-        return "\n".join(_render(f) for f in self.findings)
+            return message("doctor.none", self.lang)
+        return "\n".join(_render(f, self.lang) for f in self.findings)
 
     def _add(
         self,
@@ -257,7 +261,7 @@ class Doctor(Callback):
         f = Finding(code, message, fix, int(epoch), list(layers or []), dict(values or {}))
         self.findings.append(f)
         if self.verbose > 0:
-            print(_render(f), flush=True)
+            print(_render(f, self.lang), flush=True)
         if self.on_finding is not None:
             self.on_finding(f)
         return f
@@ -847,5 +851,6 @@ def _is_binary_ce(loss: Any) -> bool:
     return isinstance(loss, losses.BinaryCrossentropy)
 
 
-def _render(f: Finding) -> str:
-    return f"doctor [{f.code}] epoch {f.epoch + 1}: {f.message}\n    fix: {f.fix}"
+def _render(f: Finding, lang: str = "en") -> str:
+    return message("doctor.finding", lang, code=f.code, epoch=f.epoch + 1, message=f.message,
+                   fix=f.fix)  # fmt: skip
