@@ -124,3 +124,33 @@ def test_train_progress_lines_in_korean(tmp_path, capsys, monkeypatch) -> None:
     assert main(["train", "--epochs", "1", "--lang", "ko", "--doctor", "--out", str(path)]) == 0
     out = capsys.readouterr().out
     assert "에폭   1/1  손실" in out and "테스트 정확도" in out and "닥터" in out
+
+
+def test_doctor_findings_in_korean_match_the_english_ones(monkeypatch) -> None:
+    import numpy as np
+
+    from mitbadak.data import load_digits
+    from mitbadak.layers import Dense
+    from mitbadak.losses import MeanSquaredError
+    from mitbadak.model import Sequential
+    from mitbadak.optimizers import SGD
+    from mitbadak.random import set_seed
+
+    monkeypatch.delenv("MITBADAK_LANG", raising=False)
+    ds = load_digits()
+    x, y = ds.data[:300].astype(np.float32), ds.target[:300]  # unscaled pixels 0..16
+    onehot = np.eye(10, dtype=np.float32)[y]
+    found = {}
+    for lang in ("en", "ko"):
+        set_seed(0)
+        model = Sequential([Dense(32, activation="relu"), Dense(10, activation="softmax")])
+        model.compile(SGD(learning_rate=5.0), MeanSquaredError())  # softmax + MSE, a large rate
+        doctor = Doctor(verbose=0, lang=lang)
+        model.fit(x, onehot, epochs=3, batch_size=32, verbose=0, callbacks=[doctor])
+        found[lang] = doctor.findings
+    assert [f.code for f in found["en"]] == [f.code for f in found["ko"]]
+    assert "loss_mismatch" in [f.code for f in found["ko"]]
+    for f_en, f_ko in zip(found["en"], found["ko"]):
+        assert not HANGUL.search(f_en.message + f_en.fix)
+        assert hangul_share(f_ko.message + " " + f_ko.fix) > 0.4, (f_ko.message, f_ko.fix)
+        assert f_en.values == f_ko.values

@@ -254,10 +254,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "doctor [{code}] epoch {epoch}: {message}\n    fix: {fix}",
         "ko": "닥터 [{code}] 에폭 {epoch}: {message}\n    처방: {fix}",
     },
-    "doctor.finding_short": {
-        "en": "[{code}] epoch {epoch}: {message} Fix: {fix}",
-        "ko": "[{code}] 에폭 {epoch}: {message} 처방: {fix}",
-    },
     "lesson.perceptron-xor.gates_intro": {
         "en": "`mitbadak.classic.Perceptron` (the perceptron learning rule) on the logic gates:",
         "ko": "논리 게이트에 `mitbadak.classic.Perceptron`(퍼셉트론 학습 규칙)을 학습시킨 결과입니다:",
@@ -301,6 +297,218 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lesson.perceptron-xor.caption": {
         "en": "decision regions on XOR",
         "ko": "XOR의 결정 영역",
+    },
+    "doctor.ce_fix": {
+        "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
+        "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
+    },
+    "doctor.softmax_regression": {
+        "en": "The output is a softmax trained with {name}. Squared error on probabilities gives tiny gradients when the network is confidently wrong (the softmax Jacobian scales them down), so a classifier learns slowly or not at all.",
+        "ko": "출력층은 소프트맥스인데 손실함수는 {name}입니다. 확률에 평균제곱오차를 쓰면 신경망이 자신 있게 틀릴 때 기울기가 아주 작아져서(소프트맥스의 야코비안이 기울기를 줄입니다) 분류기가 느리게 배우거나 아예 배우지 못합니다.",
+    },
+    "doctor.softmax_regression_fix": {
+        "en": "For classification, {ce_fix}.",
+        "ko": "분류 문제라면 {ce_fix}.",
+    },
+    "doctor.double_activation": {
+        "en": "The output already goes through a {act}, but the loss {name} has from_logits=True, so it applies a second softmax/sigmoid to probabilities: the loss cannot reach zero and its gradients are flattened.",
+        "ko": "출력이 이미 {act}를 거쳤는데 손실함수 {name}에 from_logits=True가 설정되어 있어, 확률에 소프트맥스/시그모이드를 한 번 더 씌웁니다. 손실이 0에 도달할 수 없고 기울기도 납작해집니다.",
+    },
+    "doctor.double_activation_fix": {
+        "en": "Remove the {act} of layer '{layer}' (activation=None), or pass from_logits=False to the loss.",
+        "ko": "'{layer}' 층의 {act}를 없애거나(activation=None), 손실함수에 from_logits=False를 주세요.",
+    },
+    "doctor.sigmoid_multiclass": {
+        "en": "A sigmoid output is trained with the multi-class loss {name}: sigmoids do not make the class probabilities sum to 1, which that loss assumes.",
+        "ko": "시그모이드 출력을 다중 클래스 손실함수 {name}로 학습하고 있습니다. 시그모이드는 클래스 확률의 합을 1로 만들어 주지 않는데, 이 손실함수는 합이 1이라고 가정합니다.",
+    },
+    "doctor.sigmoid_multiclass_fix": {
+        "en": "Use activation='softmax' on the last layer, or better {ce_fix}.",
+        "ko": "마지막 층에 activation='softmax'를 쓰거나, 더 좋게는 {ce_fix}.",
+    },
+    "doctor.raw_scores": {
+        "en": "The last layer '{layer}' outputs raw scores (no activation), but the loss {name} has from_logits=False and reads them as probabilities: the log of a negative score is not defined.",
+        "ko": "마지막 층 '{layer}'는 활성함수 없이 점수(로짓)를 그대로 내보내는데, 손실함수 {name}는 from_logits=False라서 이를 확률로 읽습니다. 음수 점수의 로그는 정의되지 않습니다.",
+    },
+    "doctor.raw_scores_fix": {
+        "en": "Pass from_logits=True to {name}.",
+        "ko": "{name}에 from_logits=True를 주세요.",
+    },
+    "doctor.probabilities_from_logits": {
+        "en": "The model outputs probabilities (each row sums to 1) but the loss {name} has from_logits=True and applies a softmax again.",
+        "ko": "모델은 확률을 출력하는데(각 행의 합이 1) 손실함수 {name}는 from_logits=True라서 소프트맥스를 한 번 더 적용합니다.",
+    },
+    "doctor.probabilities_from_logits_fix": {
+        "en": "Remove the output softmax, or pass from_logits=False to the loss.",
+        "ko": "출력층의 소프트맥스를 없애거나, 손실함수에 from_logits=False를 주세요.",
+    },
+    "doctor.large_inputs": {
+        "en": "The inputs have mean {mean:.3g}, standard deviation {std:.3g} and values up to {peak:.3g}. Large inputs make the first layer's pre-activations huge: units saturate or die and the usual learning rates overshoot.",
+        "ko": "입력의 평균은 {mean:.3g}, 표준편차는 {std:.3g}, 최댓값은 {peak:.3g}입니다. 입력이 크면 첫 층의 활성함수 입력값이 지나치게 커져서 유닛이 포화되거나 죽고, 보통의 학습률로도 최솟값을 지나쳐 버립니다.",
+    },
+    "doctor.pixels_fix": {
+        "en": "Scale the pixels to [0, 1]: x = x / 255.0.",
+        "ko": "픽셀 값을 [0, 1]로 정규화하세요: x = x / 255.0.",
+    },
+    "doctor.standardize_fix": {
+        "en": "Standardize the features: x = (x - {mean:.3g}) / {std:.3g}, or fit mitbadak.data.StandardScaler on the training set.",
+        "ko": "특성을 표준화하세요: x = (x - {mean:.3g}) / {std:.3g}. 또는 학습 데이터로 mitbadak.data.StandardScaler를 맞추세요.",
+    },
+    "doctor.tiny_inputs": {
+        "en": "The inputs are tiny (standard deviation {std:.3g}): the first layer sees almost no signal and learns very slowly.",
+        "ko": "입력이 아주 작습니다(표준편차 {std:.3g}). 첫 층에 신호가 거의 들어가지 않아 학습이 매우 느립니다.",
+    },
+    "doctor.standardize_tiny_fix": {
+        "en": "Standardize the features: x = (x - {mean:.3g}) / {std:.3g}.",
+        "ko": "특성을 표준화하세요: x = (x - {mean:.3g}) / {std:.3g}.",
+    },
+    "doctor.feature_scales": {
+        "en": "The input features have very different scales (the largest standard deviation is {ratio:.3g} times the median): the large features dominate the first layer and its gradient.",
+        "ko": "입력 특성들의 크기가 서로 많이 다릅니다(가장 큰 표준편차가 중앙값의 {ratio:.3g}배). 큰 특성이 첫 층과 그 기울기를 지배합니다.",
+    },
+    "doctor.feature_scales_fix": {
+        "en": "Standardize each feature (mitbadak.data.StandardScaler).",
+        "ko": "특성마다 표준화하세요(mitbadak.data.StandardScaler).",
+    },
+    "doctor.class_imbalance": {
+        "en": "The classes are imbalanced: the most frequent has {ratio:.3g} times as many samples as the rarest (rarest: {rare}). The network can score well by mostly ignoring the rare classes.",
+        "ko": "클래스가 불균형합니다. 가장 많은 클래스의 샘플 수가 가장 적은 클래스의 {ratio:.3g}배입니다(가장 적은 클래스: {rare}). 신경망이 드문 클래스를 거의 무시해도 점수가 잘 나올 수 있습니다.",
+    },
+    "doctor.class_imbalance_fix": {
+        "en": "Pass class_weight={weights} to fit (weight n / (classes x count)), or resample the rare classes; judge the model by per-class recall or F1, not accuracy.",
+        "ko": "fit에 class_weight={weights}를 주거나(가중치 n / (클래스 수 x 개수)) 드문 클래스를 다시 표집하세요. 모델은 정확도가 아니라 클래스별 재현율이나 F1으로 평가하세요.",
+    },
+    "doctor.lower_lr_to": {
+        "en": "Lower the learning rate 10x, to lr={lr}",
+        "ko": "학습률을 10분의 1인 lr={lr}로 낮추세요",
+    },
+    "doctor.lower_lr": {
+        "en": "Lower the learning rate 10x",
+        "ko": "학습률을 10분의 1로 낮추세요",
+    },
+    "doctor.nan": {
+        "en": "The loss became {loss} at batch {batch}: the weights overflowed. The usual cause is a learning rate{lr_text} too large for this network, sometimes a log or division of zero in a custom loss.",
+        "ko": "배치 {batch}에서 손실이 {loss}가 되었습니다. 가중치가 넘쳐흐른 것입니다. 흔한 원인은 이 신경망에 비해 너무 큰 학습률{lr_text}이고, 가끔은 직접 만든 손실함수 안의 0의 로그나 0으로 나누기입니다.",
+    },
+    "doctor.nan_fix": {
+        "en": "{fix} (or find one with mitbadak.inspect.lr_find(model, x, y)); gradient clipping (clipnorm=1.0 on the optimizer) also guards against single bad steps.",
+        "ko": "{fix}(또는 mitbadak.inspect.lr_find(model, x, y)로 찾으세요). 기울기 클리핑(옵티마이저에 clipnorm=1.0)도 한 번의 나쁜 걸음을 막아 줍니다.",
+    },
+    "doctor.dead_relu": {
+        "en": "ReLU units that were never active on the sampled batches: {text}. A dead unit outputs 0 for every input, so its gradient is 0 and it never recovers: too large a learning rate step or a negative bias pushed its pre-activation below zero everywhere.",
+        "ko": "살펴본 배치에서 한 번도 켜지지 않은 ReLU 유닛: {text}. 죽은 유닛은 어떤 입력에도 0을 내므로 기울기도 0이고 다시 살아나지 못합니다. 너무 큰 학습률의 한 걸음이나 음의 편향이 활성함수 입력값을 모든 곳에서 0 아래로 밀어낸 것입니다.",
+    },
+    "doctor.dead_relu_fix": {
+        "en": "Start the biases at 0 (bias_initializer='zeros') with He initialization (kernel_initializer='he_normal'), lower the learning rate, or use activation='leaky_relu' / 'elu', which keep a gradient below zero.",
+        "ko": "편향을 0에서 시작하고(bias_initializer='zeros') He 초기화(kernel_initializer='he_normal')를 쓰거나, 학습률을 낮추거나, 0 아래에서도 기울기가 남는 activation='leaky_relu' / 'elu'를 쓰세요.",
+    },
+    "doctor.saturated": {
+        "en": "Units stuck near the limits of their activation: {text} of the outputs on the sample. There the slope of sigmoid / tanh is almost 0, so almost no gradient passes: the pre-activations are too large (large weights or unscaled inputs).",
+        "ko": "활성함수의 양 끝에 붙어 버린 유닛: 표본 출력의 {text}. 그곳에서는 시그모이드 / tanh의 기울기가 거의 0이라 기울기가 거의 전달되지 않습니다. 활성함수 입력값이 너무 큽니다(큰 가중치나 정규화하지 않은 입력).",
+    },
+    "doctor.saturated_fix": {
+        "en": "Use Xavier initialization (kernel_initializer='glorot_uniform') on scaled inputs, add BatchNormalization before the activation, or switch to activation='relu' with kernel_initializer='he_normal'.",
+        "ko": "입력을 정규화하고 Xavier 초기화(kernel_initializer='glorot_uniform')를 쓰거나, 활성함수 앞에 BatchNormalization을 넣거나, activation='relu'와 kernel_initializer='he_normal'로 바꾸세요.",
+    },
+    "doctor.vanishing_gradients": {
+        "en": "The gradient shrinks from the output to the input: the first layer '{layer}' gets {ratio:.2g} of the last layer's gradient (per weight, r.m.s.). Each layer multiplies the backward signal by its weights and the slope of its activation; with small weights or sigmoid/tanh slopes < 1 the product vanishes over depth and the first layers do not learn.",
+        "ko": "기울기가 출력에서 입력 쪽으로 갈수록 작아집니다. 첫 층 '{layer}'가 받는 기울기는 마지막 층의 {ratio:.2g}배입니다(가중치당 제곱평균제곱근). 역전파 신호는 층마다 가중치와 활성함수의 기울기가 곱해지는데, 가중치가 작거나 시그모이드/tanh의 기울기가 1보다 작으면 깊이를 지나며 곱이 사라져 앞쪽 층이 학습되지 않습니다(기울기 소실).",
+    },
+    "doctor.vanishing_gradients_fix": {
+        "en": "Use activation='relu' with kernel_initializer='he_normal' (in a very deep stack with a smaller learning rate), or activation='tanh' with kernel_initializer='glorot_uniform'; add BatchNormalization between layers, or make the network shallower.",
+        "ko": "activation='relu'와 kernel_initializer='he_normal'을 쓰거나(아주 깊다면 학습률도 낮추세요), activation='tanh'와 kernel_initializer='glorot_uniform'을 쓰세요. 층 사이에 BatchNormalization을 넣거나 신경망을 얕게 만드는 방법도 있습니다.",
+    },
+    "doctor.exploding_gradients": {
+        "en": "The gradient grows from the output to the input: the first layer '{layer}' gets {ratio:.2g} times the last layer's gradient (per weight, r.m.s.): large weights multiply the backward signal at every layer.",
+        "ko": "기울기가 출력에서 입력 쪽으로 갈수록 커집니다. 첫 층 '{layer}'가 받는 기울기는 마지막 층의 {ratio:.2g}배입니다(가중치당 제곱평균제곱근). 큰 가중치가 층마다 역전파 신호를 키우고 있습니다(기울기 폭주).",
+    },
+    "doctor.exploding_gradients_fix": {
+        "en": "Clip the gradients (clipnorm=1.0 on the optimizer), lower the learning rate, use kernel_initializer='he_normal' / 'glorot_uniform', add BatchNormalization.",
+        "ko": "기울기를 클리핑하고(옵티마이저에 clipnorm=1.0), 학습률을 낮추고, kernel_initializer='he_normal' / 'glorot_uniform'을 쓰고, BatchNormalization을 넣으세요.",
+    },
+    "doctor.diverging": {
+        "en": "The loss grows instead of falling ({loss:.4g} at epoch {epoch}, {first:.4g} at the first batch): the steps overshoot the minimum, usually because the learning rate is too large.",
+        "ko": "손실이 줄지 않고 오히려 커집니다(에폭 {epoch}에서 {loss:.4g}, 첫 배치에서 {first:.4g}). 한 걸음이 최솟값을 지나쳐 버리는 것으로, 대개 학습률이 너무 크기 때문입니다.",
+    },
+    "doctor.diverging_fix": {
+        "en": "{fix} (mitbadak.inspect.lr_find suggests one), or clip the gradients (clipnorm=1.0).",
+        "ko": "{fix}(mitbadak.inspect.lr_find가 값을 제안해 줍니다). 또는 기울기를 클리핑하세요(clipnorm=1.0).",
+    },
+    "doctor.cause_frozen": {
+        "en": "the model has no trainable weights (every layer is frozen)",
+        "ko": "모델에 학습할 가중치가 없습니다(모든 층이 동결됨)",
+    },
+    "doctor.cause_frozen_fix": {
+        "en": "Unfreeze the layers to train (layer.trainable = True) and compile again.",
+        "ko": "학습할 층의 동결을 풀고(layer.trainable = True) 다시 compile하세요.",
+    },
+    "doctor.cause_dead": {
+        "en": "the ReLU units of {layers} are dead, so no gradient flows",
+        "ko": "{layers}의 ReLU 유닛이 죽어서 기울기가 흐르지 않습니다",
+    },
+    "doctor.cause_dead_fix": {
+        "en": "Start the biases at 0 and use He initialization, a smaller learning rate, or activation='leaky_relu'.",
+        "ko": "편향을 0에서 시작하고 He 초기화를 쓰거나, 학습률을 낮추거나, activation='leaky_relu'를 쓰세요.",
+    },
+    "doctor.cause_static": {
+        "en": "the weights do not change at all (frozen, or the learning rate is 0)",
+        "ko": "가중치가 전혀 바뀌지 않습니다(동결되었거나 학습률이 0)",
+    },
+    "doctor.cause_static_fix": {
+        "en": "Check layer.trainable and the optimizer's lr.",
+        "ko": "layer.trainable과 옵티마이저의 lr을 확인하세요.",
+    },
+    "doctor.cause_mismatch": {
+        "en": "the output activation does not fit the loss (see loss_mismatch)",
+        "ko": "출력층의 활성함수가 손실함수와 맞지 않습니다(loss_mismatch 참고)",
+    },
+    "doctor.cause_vanishing": {
+        "en": "the gradients vanish before they reach the first layers",
+        "ko": "기울기가 앞쪽 층에 닿기 전에 사라집니다",
+    },
+    "doctor.cause_tiny_steps": {
+        "en": "the steps are tiny (each changes the weights by {ratio:.1g} of their size)",
+        "ko": "걸음이 아주 작습니다(한 번에 가중치 크기의 {ratio:.1g}만큼만 바뀝니다)",
+    },
+    "doctor.cause_tiny_steps_fix": {
+        "en": "Raise the learning rate 10x, to lr={lr}.",
+        "ko": "학습률을 10배인 lr={lr}로 높이세요.",
+    },
+    "doctor.cause_lr": {
+        "en": "the learning rate is too small or too large for this model",
+        "ko": "이 모델에 비해 학습률이 너무 작거나 너무 큽니다",
+    },
+    "doctor.cause_lr_fix": {
+        "en": "Run mitbadak.inspect.lr_find(model, x, y) and use the rate it suggests.",
+        "ko": "mitbadak.inspect.lr_find(model, x, y)를 실행하고 제안된 학습률을 쓰세요.",
+    },
+    "doctor.not_learning": {
+        "en": "The loss is flat: {loss:.4g} after {epochs} epochs, {drop:.1%} below where it started. Likely cause: {cause}.",
+        "ko": "손실이 제자리입니다. {epochs}에폭 뒤에도 {loss:.4g}로, 처음보다 {drop:.1%}밖에 줄지 않았습니다. 짐작되는 원인: {cause}.",
+    },
+    "doctor.overfitting": {
+        "en": "The model is memorizing the training set: the validation loss (3-epoch mean) rose from {best:.4g} (epoch {epoch}) to {now:.4g} while the training loss fell to {train:.4g}; the generalization gap grew from {gap_best:.3g} to {gap_now:.3g}.",
+        "ko": "모델이 학습 데이터를 외우고 있습니다(과적합). 검증 손실(3에폭 평균)은 {best:.4g}(에폭 {epoch})에서 {now:.4g}로 올랐는데 학습 손실은 {train:.4g}까지 내려갔습니다. 일반화 격차가 {gap_best:.3g}에서 {gap_now:.3g}로 벌어졌습니다.",
+    },
+    "doctor.overfitting_fix": {
+        "en": "Add an L2 penalty (kernel_regularizer=L2(1e-3); L2(1e-2) for a training set of a few hundred samples), Dropout(0.3) after the hidden layers, data augmentation or more data, and stop early: EarlyStopping(patience={patience}, restore_best_weights=True) keeps the best weights.",
+        "ko": "L2 규제(kernel_regularizer=L2(1e-3); 학습 데이터가 수백 개라면 L2(1e-2))를 더하고, 은닉층 뒤에 Dropout(0.3)을 넣고, 데이터 증강을 하거나 데이터를 늘리고, 조기 종료를 쓰세요: EarlyStopping(patience={patience}, restore_best_weights=True)는 가장 좋았던 가중치를 남깁니다.",
+    },
+    "doctor.acc_text": {
+        "en": ", training accuracy {acc:.3f}",
+        "ko": ", 학습 정확도 {acc:.3f}",
+    },
+    "doctor.underfitting": {
+        "en": "After {epochs} epochs the training loss is still {loss:.4g} ({still:.0%} of where it started{acc_text}): the model has not fit even the training data.",
+        "ko": "{epochs}에폭이 지나도 학습 손실이 아직 {loss:.4g}입니다(처음의 {still:.0%}{acc_text}). 모델이 학습 데이터조차 맞추지 못하고 있습니다(과소적합).",
+    },
+    "doctor.raise_lr": {
+        "en": ", raise the learning rate (e.g. lr={lr})",
+        "ko": ", 학습률을 높이거나(예: lr={lr})",
+    },
+    "doctor.underfitting_fix": {
+        "en": "Train longer (more epochs){raise_lr}, use a bigger model (more units or layers), or weaken the regularization.",
+        "ko": "더 오래 학습하거나(에폭 늘리기){raise_lr}, 더 큰 모델(유닛이나 층 추가)을 쓰거나, 규제를 약하게 하세요.",
     },
 }
 
