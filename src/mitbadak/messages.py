@@ -298,6 +298,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "decision regions on XOR",
         "ko": "XOR의 결정 영역",
     },
+    "lesson.activations.none": {
+        "en": "none",
+        "ko": "없음",
+    },
+    "lesson.activations.backward_raises": {
+        "en": "backward raises GraphError",
+        "ko": "backward가 GraphError를 냄",
+    },
+    "lesson.activations.intro": {
+        "en": "Every derivative below was computed by mitbadak's autograd: `y = f(x)`, `y.sum().backward()`, then `x.grad` holds f'(x) at every point of the grid.",
+        "ko": "아래의 도함수는 모두 mitbadak의 자동미분으로 구했습니다. `y = f(x)`, `y.sum().backward()`를 하면 `x.grad`에 격자의 모든 점에서의 f'(x)가 들어 있습니다.",
+    },
+    "lesson.activations.col_function": {
+        "en": "function",
+        "ko": "함수",
+    },
+    "lesson.activations.col_note": {
+        "en": "note",
+        "ko": "비고",
+    },
+    "lesson.activations.why_step": {
+        "en": "**Why the step gives no gradient.** Its derivative is 0 for every x != 0 and does not exist at 0. A zero gradient says nothing about which way to move a weight, so no learning happens; mitbadak's `step` therefore refuses to backpropagate: `{note}`. Sigmoid was introduced as a smooth step whose slope (at most {max_sigmoid:.3f}) tells the weights which way to go.",
+        "ko": "**계단함수에는 왜 기울기가 없을까요?** 도함수가 x != 0인 모든 곳에서 0이고 0에서는 정의되지 않습니다. 기울기가 0이면 가중치를 어느 쪽으로 움직여야 할지 알 수 없으니 학습이 일어나지 않습니다. 그래서 mitbadak의 `step`은 역전파를 거부합니다: `{note}`. 시그모이드는 부드러운 계단함수로 도입되었고, 그 기울기(최대 {max_sigmoid:.3f})가 가중치가 갈 방향을 알려 줍니다.",
+    },
+    "lesson.activations.saturation": {
+        "en": "Sigmoid's slope is only {far_sigmoid:.2g} at |x| = 5 and tanh's {far_tanh:.2g}: saturated units pass almost no gradient, which is the root of the vanishing-gradient problem (see that lesson). ReLU's slope is exactly 1 for x > 0 but 0 for x < 0 (a \"dead\" unit); leaky ReLU ({leaky:.2g} at x = -2), ELU ({elu:.2g}) and GELU ({gelu:.2g}) keep some gradient there.",
+        "ko": '|x| = 5에서 시그모이드의 기울기는 {far_sigmoid:.2g}, tanh는 {far_tanh:.2g}에 불과합니다. 포화된 유닛은 기울기를 거의 전달하지 못하고, 이것이 기울기 소실 문제의 뿌리입니다(기울기 소실 수업 참고). ReLU의 기울기는 x > 0에서 정확히 1이지만 x < 0에서는 0입니다("죽은" 유닛). leaky ReLU(x = -2에서 {leaky:.2g}), ELU({elu:.2g}), GELU({gelu:.2g})는 그곳에서도 기울기를 조금 남깁니다.',
+    },
+    "lesson.activations.fig_autograd": {
+        "en": "f'(x) (autograd)",
+        "ko": "f'(x) (자동미분)",
+    },
+    "lesson.activations.fig_no_gradient": {
+        "en": "f'(x) = 0 for x != 0:\nno gradient",
+        "ko": "x != 0에서 f'(x) = 0:\n기울기 없음",
+    },
+    "lesson.activations.fig_all": {
+        "en": "all derivatives",
+        "ko": "모든 도함수",
+    },
+    "lesson.activations.caption": {
+        "en": "activations and their derivatives",
+        "ko": "활성함수와 그 도함수",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
