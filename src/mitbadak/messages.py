@@ -342,6 +342,50 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "activations and their derivatives",
         "ko": "활성함수와 그 도함수",
     },
+    "lesson.weight-init.intro": {
+        "en": "Input: {n} samples of {units} standard-normal features, through {layers} Dense layers of {units} units (no bias). *saturated* is the share of sigmoid outputs of layer 5 below 0.05 or above 0.95, where sigmoid's slope is under 0.05.",
+        "ko": "입력은 표준정규분포를 따르는 특성 {units}개짜리 샘플 {n}개이고, 유닛 {units}개짜리 Dense 층 {layers}개(편향 없음)를 통과시킵니다. *포화*는 5번째 층의 시그모이드 출력 중 0.05보다 작거나 0.95보다 큰 비율로, 그곳에서는 시그모이드의 기울기가 0.05 미만입니다.",
+    },
+    "lesson.weight-init.col_activation": {
+        "en": "activation",
+        "ko": "활성함수",
+    },
+    "lesson.weight-init.col_init": {
+        "en": "init",
+        "ko": "초기화",
+    },
+    "lesson.weight-init.col_std1": {
+        "en": "std layer 1",
+        "ko": "1층 표준편차",
+    },
+    "lesson.weight-init.col_std5": {
+        "en": "std layer 5",
+        "ko": "5층 표준편차",
+    },
+    "lesson.weight-init.col_saturated": {
+        "en": "saturated (sigmoid)",
+        "ko": "포화(시그모이드)",
+    },
+    "lesson.weight-init.explain": {
+        "en": "With std 1, {sat:.0f}% of the sigmoid outputs are saturated and ReLU outputs explode (std {relu1:.3g} at layer 5). With std 0.01 every unit outputs nearly the same value: the std at layer 5 is {sig001:.2g} around 0.5 for sigmoid, {tanh001:.2g} for tanh and {relu001:.2g} for ReLU. Xavier (variance 2 / (fan_in + fan_out)) suits the symmetric sigmoid and tanh; He (variance 2 / fan_in) compensates for ReLU zeroing half its inputs and keeps the spread constant ({he:.3g} at layer 5).",
+        "ko": "표준편차 1로 초기화하면 시그모이드 출력의 {sat:.0f}%가 포화되고, ReLU 출력은 폭발합니다(5층 표준편차 {relu1:.3g}). 표준편차 0.01이면 모든 유닛이 거의 같은 값을 냅니다. 5층의 표준편차가 시그모이드는 0.5 근처에서 {sig001:.2g}, tanh는 {tanh001:.2g}, ReLU는 {relu001:.2g}입니다. Xavier 초기화(분산 2 / (fan_in + fan_out))는 대칭인 시그모이드와 tanh에 맞고, He 초기화(분산 2 / fan_in)는 ReLU가 입력의 절반을 0으로 만드는 것을 보정해 퍼짐을 일정하게 유지합니다(5층에서 {he:.3g}).",
+    },
+    "lesson.weight-init.fig_layer": {
+        "en": "layer {k}",
+        "ko": "{k}층",
+    },
+    "lesson.weight-init.fig_title": {
+        "en": "histograms of hidden activations (5 layers x 100 units)",
+        "ko": "은닉층 활성값의 히스토그램(5개 층 x 유닛 100개)",
+    },
+    "lesson.weight-init.caption": {
+        "en": "activation histograms per init",
+        "ko": "초기화 방법별 활성값 히스토그램",
+    },
+    "lesson.weight-init.zero": {
+        "en": "**Zero initialization.** A sigmoid network 64-32-32-10 with every weight 0 was trained for {steps} SGD steps on the digits. The first layer's weights did move (largest |w| = {moved:.3g}), but its 32 columns, one per hidden unit, are still identical: the largest difference between any unit's weights and unit 1's is {spread:.3g} (layer 2: {spread2:.3g}). Identical units receive identical gradients, so the symmetry is never broken and the layer behaves like a single neuron. Random initialization is what makes units different.",
+        "ko": "**가중치를 모두 0으로 초기화하면.** 모든 가중치가 0인 시그모이드 신경망 64-32-32-10을 숫자 데이터로 SGD {steps}걸음 학습시켰습니다. 첫 층의 가중치는 움직이기는 했지만(가장 큰 |w| = {moved:.3g}), 은닉 유닛 하나에 하나씩인 32개의 열은 여전히 똑같습니다. 어느 유닛의 가중치와 1번 유닛의 가중치 사이의 가장 큰 차이가 {spread:.3g}입니다(2층: {spread2:.3g}). 똑같은 유닛은 똑같은 기울기를 받으므로 대칭이 깨지지 않고, 층 전체가 뉴런 하나처럼 행동합니다. 유닛들을 서로 다르게 만드는 것이 바로 무작위 초기화입니다.",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
