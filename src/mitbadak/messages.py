@@ -386,6 +386,66 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "**Zero initialization.** A sigmoid network 64-32-32-10 with every weight 0 was trained for {steps} SGD steps on the digits. The first layer's weights did move (largest |w| = {moved:.3g}), but its 32 columns, one per hidden unit, are still identical: the largest difference between any unit's weights and unit 1's is {spread:.3g} (layer 2: {spread2:.3g}). Identical units receive identical gradients, so the symmetry is never broken and the layer behaves like a single neuron. Random initialization is what makes units different.",
         "ko": "**가중치를 모두 0으로 초기화하면.** 모든 가중치가 0인 시그모이드 신경망 64-32-32-10을 숫자 데이터로 SGD {steps}걸음 학습시켰습니다. 첫 층의 가중치는 움직이기는 했지만(가장 큰 |w| = {moved:.3g}), 은닉 유닛 하나에 하나씩인 32개의 열은 여전히 똑같습니다. 어느 유닛의 가중치와 1번 유닛의 가중치 사이의 가장 큰 차이가 {spread:.3g}입니다(2층: {spread2:.3g}). 똑같은 유닛은 똑같은 기울기를 받으므로 대칭이 깨지지 않고, 층 전체가 뉴런 하나처럼 행동합니다. 유닛들을 서로 다르게 만드는 것이 바로 무작위 초기화입니다.",
     },
+    "lesson.optimizers.bowl": {
+        "en": "Each optimizer starts at (x, y) = {start} and takes {steps} steps; the gradient of `p[0]**2 / 20 + p[1]**2` comes from `backward()` on a 2-element Tensor `p`, and `opt.step()` moves it.",
+        "ko": "옵티마이저마다 (x, y) = {start}에서 출발해 {steps}걸음을 갑니다. `p[0]**2 / 20 + p[1]**2`의 기울기는 원소 2개짜리 텐서 `p`에 `backward()`를 해서 얻고, `opt.step()`이 `p`를 움직입니다.",
+    },
+    "lesson.optimizers.col_optimizer": {
+        "en": "optimizer",
+        "ko": "옵티마이저",
+    },
+    "lesson.optimizers.col_options": {
+        "en": "options",
+        "ko": "설정",
+    },
+    "lesson.optimizers.col_flips": {
+        "en": "y sign changes",
+        "ko": "y의 부호가 바뀐 횟수",
+    },
+    "lesson.optimizers.col_length": {
+        "en": "path length",
+        "ko": "경로 길이",
+    },
+    "lesson.optimizers.col_final_f": {
+        "en": "final f",
+        "ko": "마지막 f",
+    },
+    "lesson.optimizers.digits": {
+        "en": "The same MLP 64-64-10 (same initial weights) trained for {epochs} epochs on the digits ({n_train} training / {n_test} test images), batch 32, with each optimizer:",
+        "ko": "같은 다층 퍼셉트론 64-64-10(초기 가중치도 같음)을 옵티마이저만 바꿔 가며 숫자 데이터(학습 {n_train}장 / 테스트 {n_test}장)로 배치 크기 32, {epochs}에폭 학습시켰습니다:",
+    },
+    "lesson.optimizers.col_train_loss": {
+        "en": "final train loss",
+        "ko": "마지막 학습 손실",
+    },
+    "lesson.optimizers.col_test_acc": {
+        "en": "test accuracy",
+        "ko": "테스트 정확도",
+    },
+    "lesson.optimizers.fig_steps": {
+        "en": "{name} ({steps} steps)",
+        "ko": "{name} ({steps}걸음)",
+    },
+    "lesson.optimizers.caption_paths": {
+        "en": "optimizer paths on the bowl",
+        "ko": "그릇 모양 함수 위의 옵티마이저 경로",
+    },
+    "lesson.optimizers.fig_loss": {
+        "en": "training loss (digits)",
+        "ko": "학습 손실(숫자 데이터)",
+    },
+    "lesson.optimizers.fig_acc": {
+        "en": "test accuracy (digits)",
+        "ko": "테스트 정확도(숫자 데이터)",
+    },
+    "lesson.optimizers.fig_epoch": {
+        "en": "epoch",
+        "ko": "에폭",
+    },
+    "lesson.optimizers.caption_curves": {
+        "en": "loss curves per optimizer on digits",
+        "ko": "숫자 데이터에서 옵티마이저별 손실 곡선",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
