@@ -79,7 +79,7 @@ class Lesson:
             else:
                 rc = self.plt.rcParams
                 self._rc_saved = {k: rc[k] for k in ("font.family", "mathtext.fontset")}
-                rc["font.family"] = [font, "DejaVu Sans"]
+                rc["font.family"] = ["DejaVu Sans", font]  # Hangul falls back to the font
                 rc["mathtext.fontset"] = "dejavusans"
         self.parts: list[str] = []
         self.figures: list[Path] = []
