@@ -446,6 +446,86 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "loss curves per optimizer on digits",
         "ko": "숫자 데이터에서 옵티마이저별 손실 곡선",
     },
+    "lesson.learning-rate.intro": {
+        "en": "An MLP 64-64-10 (same initial weights each time), plain SGD, batch 32, {epochs} epochs on {n} digits; ln 10 = {ln10:.3f} is the loss of a uniform guess over 10 classes.",
+        "ko": "다층 퍼셉트론 64-64-10(매번 같은 초기 가중치)을 기본 SGD, 배치 크기 32로 숫자 {n}장에 {epochs}에폭 학습시켰습니다. ln 10 = {ln10:.3f}은 10개 클래스를 똑같은 확률로 찍을 때의 손실입니다.",
+    },
+    "lesson.learning-rate.col_rate": {
+        "en": "learning rate",
+        "ko": "학습률",
+    },
+    "lesson.learning-rate.col_loss1": {
+        "en": "loss epoch 1",
+        "ko": "1에폭 손실",
+    },
+    "lesson.learning-rate.col_max": {
+        "en": "largest epoch loss",
+        "ko": "가장 큰 에폭 손실",
+    },
+    "lesson.learning-rate.col_final": {
+        "en": "final loss",
+        "ko": "마지막 손실",
+    },
+    "lesson.learning-rate.col_test": {
+        "en": "test accuracy",
+        "ko": "테스트 정확도",
+    },
+    "lesson.learning-rate.schedules": {
+        "en": "Schedules, all starting from lr {lr0} (SGD with momentum 0.9, a rate high enough to be noisy late in training), driven by the `LearningRateScheduler` and `ReduceLROnPlateau` callbacks of `fit`:",
+        "ko": "학습률 스케줄입니다. 모두 학습률 {lr0}(모멘텀 0.9인 SGD, 학습 후반에는 흔들릴 만큼 큰 값)에서 시작하고, `fit`의 `LearningRateScheduler`와 `ReduceLROnPlateau` 콜백이 학습률을 조절합니다:",
+    },
+    "lesson.learning-rate.col_schedule": {
+        "en": "schedule",
+        "ko": "스케줄",
+    },
+    "lesson.learning-rate.col_last_lr": {
+        "en": "lr at the last epoch",
+        "ko": "마지막 에폭의 학습률",
+    },
+    "lesson.learning-rate.col_train": {
+        "en": "final train loss",
+        "ko": "마지막 학습 손실",
+    },
+    "lesson.learning-rate.col_val": {
+        "en": "final val loss",
+        "ko": "마지막 검증 손실",
+    },
+    "lesson.learning-rate.plateau": {
+        "en": "ReduceLROnPlateau halved the rate after epochs {cuts}: each time the validation loss had not improved on its best for one epoch.",
+        "ko": "ReduceLROnPlateau는 에폭 {cuts} 뒤에 학습률을 절반으로 줄였습니다. 검증 손실이 한 에폭 동안 최고 기록보다 나아지지 않을 때마다입니다.",
+    },
+    "lesson.learning-rate.none": {
+        "en": "none",
+        "ko": "없음",
+    },
+    "lesson.learning-rate.fig_loss": {
+        "en": "training loss",
+        "ko": "학습 손실",
+    },
+    "lesson.learning-rate.fig_acc": {
+        "en": "test accuracy",
+        "ko": "테스트 정확도",
+    },
+    "lesson.learning-rate.fig_epoch": {
+        "en": "epoch",
+        "ko": "에폭",
+    },
+    "lesson.learning-rate.caption_rates": {
+        "en": "too small, good, too large learning rates",
+        "ko": "너무 작은, 적당한, 너무 큰 학습률",
+    },
+    "lesson.learning-rate.fig_lr": {
+        "en": "learning rate per epoch",
+        "ko": "에폭별 학습률",
+    },
+    "lesson.learning-rate.fig_val": {
+        "en": "validation loss",
+        "ko": "검증 손실",
+    },
+    "lesson.learning-rate.caption_schedules": {
+        "en": "learning-rate schedules",
+        "ko": "학습률 스케줄",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",

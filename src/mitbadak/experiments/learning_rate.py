@@ -48,14 +48,10 @@ def run(
         [label, RATES[label], h["loss"][0], max(h["loss"]), h["loss"][-1], h["val_accuracy"][-1]]
         for label, h in runs.items()
     ]
-    lesson.say(
-        f"An MLP 64-64-10 (same initial weights each time), plain SGD, batch 32, {epochs} "
-        f"epochs on {len(x_tr)} digits; ln 10 = {math.log(10):.3f} is the loss of a uniform "
-        f"guess over 10 classes."
-    )
+    lesson.say(lesson.t("intro", epochs=epochs, n=len(x_tr), ln10=math.log(10)))
     lesson.table(
-        ["learning rate", "lr", "loss epoch 1", "largest epoch loss", "final loss",
-         "test accuracy"],
+        [lesson.t("col_rate"), "lr", lesson.t("col_loss1"), lesson.t("col_max"),
+         lesson.t("col_final"), lesson.t("col_test")],
         rows,
     )  # fmt: skip
 
@@ -81,23 +77,16 @@ def run(
                               epochs, (x_te, y_te), seed=seed,
                               callbacks=[cb] if cb is not None else None)  # fmt: skip
         sched_runs[label] = hist
-    lesson.say(
-        f"Schedules, all starting from lr {lr0} (SGD with momentum 0.9, a rate high enough to "
-        f"be noisy late in training), driven by the `LearningRateScheduler` and "
-        f"`ReduceLROnPlateau` callbacks of `fit`:"
-    )
+    lesson.say(lesson.t("schedules", lr0=lr0))
     lesson.table(
-        ["schedule", "lr at the last epoch", "final train loss", "final val loss",
-         "test accuracy"],
+        [lesson.t("col_schedule"), lesson.t("col_last_lr"), lesson.t("col_train"),
+         lesson.t("col_val"), lesson.t("col_test")],
         [[k, h["lr"][-1], h["loss"][-1], h["val_loss"][-1], h["val_accuracy"][-1]]
          for k, h in sched_runs.items()],
     )  # fmt: skip
     plateau = sched_runs[list(schedules)[3]]
     cuts = [e + 1 for e in range(1, len(plateau["lr"])) if plateau["lr"][e] < plateau["lr"][e - 1]]
-    lesson.say(
-        f"ReduceLROnPlateau halved the rate after epochs {cuts or 'none'}: each time the "
-        f"validation loss had not improved on its best for one epoch."
-    )
+    lesson.say(lesson.t("plateau", cuts=cuts or lesson.t("none")))
 
     if lesson.plt is not None:
         plt = lesson.plt
@@ -107,29 +96,29 @@ def run(
             axes[0].plot(ep, h["loss"], marker=".", label=f"{label} (lr {RATES[label]})")
             axes[1].plot(ep, h["val_accuracy"], marker=".", label=f"{label} (lr {RATES[label]})")
         axes[0].set_yscale("log")
-        axes[0].set_title("training loss")
-        axes[1].set_title("test accuracy")
+        axes[0].set_title(lesson.fig_t("fig_loss"))
+        axes[1].set_title(lesson.fig_t("fig_acc"))
         for ax in axes:
-            ax.set_xlabel("epoch")
+            ax.set_xlabel(lesson.fig_t("fig_epoch"))
             ax.grid(alpha=0.3)
             ax.legend(fontsize=8)
         fig.tight_layout()
-        lesson.figure(fig, "rates.png", "too small, good, too large learning rates")
+        lesson.figure(fig, "rates.png", lesson.t("caption_rates"))
 
         fig, axes = plt.subplots(1, 2, figsize=(12, 4))
         for label, h in sched_runs.items():
             ep = np.arange(1, len(h["loss"]) + 1)
             axes[0].plot(ep, h["lr"], marker=".", label=label)
             axes[1].plot(ep, h["val_loss"], marker=".", label=label)
-        axes[0].set_title("learning rate per epoch")
-        axes[1].set_title("validation loss")
+        axes[0].set_title(lesson.fig_t("fig_lr"))
+        axes[1].set_title(lesson.fig_t("fig_val"))
         for ax in axes:
-            ax.set_xlabel("epoch")
+            ax.set_xlabel(lesson.fig_t("fig_epoch"))
             ax.set_yscale("log")
             ax.grid(alpha=0.3)
             ax.legend(fontsize=8)
         fig.tight_layout()
-        lesson.figure(fig, "schedules.png", "learning-rate schedules")
+        lesson.figure(fig, "schedules.png", lesson.t("caption_schedules"))
     else:
         lesson.no_figures_note()
 
