@@ -526,6 +526,86 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "learning-rate schedules",
         "ko": "학습률 스케줄",
     },
+    "lesson.overfitting.intro": {
+        "en": "MLP 64-{width}-{width}-10, SGD (lr 0.05, momentum 0.9), batch 32, up to {epochs} epochs on {n_train} training digits; 400 other digits for validation (early stopping watches their loss) and 450 test digits. Losses are cross-entropy without penalties, measured in eval mode after training",
+        "ko": "다층 퍼셉트론 64-{width}-{width}-10을 SGD(학습률 0.05, 모멘텀 0.9), 배치 크기 32로 학습용 숫자 {n_train}장에 최대 {epochs}에폭 학습시켰습니다. 다른 숫자 400장은 검증용(조기 종료가 이 손실을 지켜봅니다), 450장은 테스트용입니다. 손실은 규제 벌점을 뺀 교차 엔트로피이고, 학습이 끝난 뒤 평가 모드에서 쟀습니다",
+    },
+    "lesson.overfitting.intro_one": {
+        "en": ".",
+        "ko": ".",
+    },
+    "lesson.overfitting.intro_many": {
+        "en": "; every number is the mean of {n} runs (seeds {seeds}, each with its own 60 training digits), the curves are those of the first run.",
+        "ko": ". 모든 숫자는 {n}번 실행한 평균이고(시드 {seeds}, 실행마다 학습용 숫자 60장이 다릅니다), 곡선은 첫 번째 실행의 것입니다.",
+    },
+    "lesson.overfitting.col_remedy": {
+        "en": "remedy",
+        "ko": "처방",
+    },
+    "lesson.overfitting.col_epochs": {
+        "en": "epochs",
+        "ko": "에폭",
+    },
+    "lesson.overfitting.col_train_acc": {
+        "en": "train acc",
+        "ko": "학습 정확도",
+    },
+    "lesson.overfitting.col_test_acc": {
+        "en": "test acc",
+        "ko": "테스트 정확도",
+    },
+    "lesson.overfitting.col_acc_gap": {
+        "en": "acc gap",
+        "ko": "정확도 격차",
+    },
+    "lesson.overfitting.col_train_loss": {
+        "en": "train loss",
+        "ko": "학습 손실",
+    },
+    "lesson.overfitting.col_test_loss": {
+        "en": "test loss",
+        "ko": "테스트 손실",
+    },
+    "lesson.overfitting.col_loss_gap": {
+        "en": "loss gap",
+        "ko": "손실 격차",
+    },
+    "lesson.overfitting.aug_note": {
+        "en": "*Data augmentation: {note}.*",
+        "ko": "*데이터 증강: {note}.*",
+    },
+    "lesson.overfitting.relative": {
+        "en": "Relative to the baseline's loss gap of {base:.3f}: {changes}. L2 keeps the weights small, dropout keeps units from co-adapting on the few examples, early stopping returns the weights of the epoch with the best validation loss, before memorization sets in.",
+        "ko": "규제 없는 기준 신경망의 손실 격차 {base:.3f}에 비해: {changes}. L2 규제는 가중치를 작게 유지하고, 드롭아웃은 적은 예제에 유닛들이 서로 기대어 맞춰지는 것을 막으며, 조기 종료는 외우기가 시작되기 전, 검증 손실이 가장 좋았던 에폭의 가중치로 되돌립니다.",
+    },
+    "lesson.overfitting.no_remedy": {
+        "en": "no remedy",
+        "ko": "없음",
+    },
+    "lesson.overfitting.better": {
+        "en": "A smaller gap is not automatically a better test score: here {better} beat the baseline's test accuracy of {base_acc:.3f}; the others closed the gap partly by fitting the training set less tightly. Their strengths (L2 coefficient, dropout rate, patience) are hyper-parameters to tune on the validation set.",
+        "ko": "격차가 작다고 테스트 점수가 저절로 좋아지는 것은 아닙니다. 기준 신경망의 테스트 정확도 {base_acc:.3f}를 넘은 처방은 {better}입니다. 나머지는 학습 데이터에 덜 꼭 맞추는 방식으로 격차를 일부 줄였습니다. 처방의 세기(L2 계수, 드롭아웃 비율, patience)는 검증 데이터로 조정할 하이퍼파라미터입니다.",
+    },
+    "lesson.overfitting.fig_train": {
+        "en": "train loss",
+        "ko": "학습 손실",
+    },
+    "lesson.overfitting.fig_val": {
+        "en": "validation loss",
+        "ko": "검증 손실",
+    },
+    "lesson.overfitting.fig_epoch": {
+        "en": "epoch",
+        "ko": "에폭",
+    },
+    "lesson.overfitting.fig_title": {
+        "en": "cross-entropy without penalties, in eval mode; the shaded area is the generalization gap",
+        "ko": "규제 벌점을 뺀 교차 엔트로피(평가 모드), 색칠한 부분이 일반화 격차",
+    },
+    "lesson.overfitting.caption": {
+        "en": "train vs validation loss per remedy",
+        "ko": "처방별 학습 손실과 검증 손실",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
