@@ -606,6 +606,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "train vs validation loss per remedy",
         "ko": "처방별 학습 손실과 검증 손실",
     },
+    "lesson.batch-norm.intro": {
+        "en": "MLP 64-(64)x4-10 with ReLU, plain SGD, batch 32, {epochs} epochs on {n} digits; the kernels are drawn from N(0, std^2). Accuracy after the last epoch (training accuracy is the mean over the epoch's batches, in training mode):",
+        "ko": "ReLU를 쓰는 다층 퍼셉트론 64-(64)x4-10을 기본 SGD, 배치 크기 32로 숫자 {n}장에 {epochs}에폭 학습시켰습니다. 가중치는 N(0, std^2)에서 뽑습니다. 마지막 에폭이 끝난 뒤의 정확도입니다(학습 정확도는 학습 모드에서 그 에폭의 배치들에 대한 평균):",
+    },
+    "lesson.batch-norm.col_std": {
+        "en": "init std",
+        "ko": "초기 표준편차",
+    },
+    "lesson.batch-norm.col_train_plain": {
+        "en": "train acc, plain",
+        "ko": "학습 정확도, BN 없음",
+    },
+    "lesson.batch-norm.col_train_bn": {
+        "en": "train acc, BN",
+        "ko": "학습 정확도, BN",
+    },
+    "lesson.batch-norm.col_test_plain": {
+        "en": "test acc, plain",
+        "ko": "테스트 정확도, BN 없음",
+    },
+    "lesson.batch-norm.col_test_bn": {
+        "en": "test acc, BN",
+        "ko": "테스트 정확도, BN",
+    },
+    "lesson.batch-norm.explain": {
+        "en": "BatchNormalization gave the higher training accuracy in {wins} of {n} settings; its worst setting reached {worst_bn:.3f}, the plain network's worst {worst_plain:.3f}, and the plain network stayed near chance in {near_chance}. At high learning rates BN's *test* accuracy can lag its training accuracy: in eval mode it normalizes with running averages of the batch statistics, which trail weights that are still moving fast. Without BN, std 1 makes the activations explode layer after layer and std 0.01 makes them vanish (see the weight-init lesson); BN divides each unit by its batch standard deviation, so the scale of the weights no longer matters, and larger learning rates become usable.",
+        "ko": "{n}가지 설정 중 {wins}가지에서 BatchNormalization을 쓴 쪽의 학습 정확도가 더 높았습니다. BN의 가장 나쁜 설정도 {worst_bn:.3f}에 도달했지만, BN이 없는 신경망의 가장 나쁜 설정은 {worst_plain:.3f}였고, {near_chance}가지 설정에서는 우연 수준에 머물렀습니다. 학습률이 크면 BN의 *테스트* 정확도가 학습 정확도보다 뒤처질 수 있습니다. 평가 모드에서는 배치 통계의 이동 평균으로 정규화하는데, 이 평균이 아직 빠르게 움직이는 가중치를 늦게 따라가기 때문입니다. BN이 없으면 표준편차 1은 층을 지날 때마다 활성값을 폭발시키고 0.01은 사라지게 합니다(가중치 초기화 수업 참고). BN은 각 유닛을 배치의 표준편차로 나누므로 가중치의 크기가 더는 중요하지 않고, 더 큰 학습률을 쓸 수 있게 됩니다.",
+    },
+    "lesson.batch-norm.fig_with": {
+        "en": "with BN",
+        "ko": "BN 사용",
+    },
+    "lesson.batch-norm.fig_without": {
+        "en": "without BN",
+        "ko": "BN 없음",
+    },
+    "lesson.batch-norm.fig_cell": {
+        "en": "lr {lr}, init std {std}",
+        "ko": "학습률 {lr}, 초기 표준편차 {std}",
+    },
+    "lesson.batch-norm.fig_epoch": {
+        "en": "epoch",
+        "ko": "에폭",
+    },
+    "lesson.batch-norm.fig_train_acc": {
+        "en": "train accuracy",
+        "ko": "학습 정확도",
+    },
+    "lesson.batch-norm.caption": {
+        "en": "training accuracy with and without BN",
+        "ko": "BN이 있을 때와 없을 때의 학습 정확도",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
