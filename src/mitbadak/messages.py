@@ -658,6 +658,102 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "training accuracy with and without BN",
         "ko": "BN이 있을 때와 없을 때의 학습 정확도",
     },
+    "lesson.ensemble.intro": {
+        "en": "{n} MLPs 64-32-10, identical except for the seed, each trained {epochs} epochs (SGD, lr 0.05, momentum 0.9) on {n_train} digits; {n_test} test images. The members disagree on {disagree:.1f}% of the test images.",
+        "ko": "시드만 다르고 나머지는 똑같은 다층 퍼셉트론 64-32-10 {n}개를 각각 숫자 {n_train}장으로 {epochs}에폭(SGD, 학습률 0.05, 모멘텀 0.9) 학습시켰습니다. 테스트 이미지는 {n_test}장입니다. 구성원들은 테스트 이미지의 {disagree:.1f}%에서 서로 다르게 예측합니다.",
+    },
+    "lesson.ensemble.member": {
+        "en": "member {k}",
+        "ko": "구성원 {k}",
+    },
+    "lesson.ensemble.mean": {
+        "en": "mean of members",
+        "ko": "구성원 평균",
+    },
+    "lesson.ensemble.best": {
+        "en": "best member",
+        "ko": "가장 좋은 구성원",
+    },
+    "lesson.ensemble.vote": {
+        "en": "majority vote",
+        "ko": "다수결 투표",
+    },
+    "lesson.ensemble.average": {
+        "en": "probability average",
+        "ko": "확률 평균",
+    },
+    "lesson.ensemble.col_model": {
+        "en": "model",
+        "ko": "모델",
+    },
+    "lesson.ensemble.col_acc": {
+        "en": "test accuracy",
+        "ko": "테스트 정확도",
+    },
+    "lesson.ensemble.curve": {
+        "en": "Test accuracy of the probability average of the first m members: {curve}.",
+        "ko": "처음 m개 구성원의 확률을 평균했을 때의 테스트 정확도: {curve}.",
+    },
+    "lesson.ensemble.fig_each": {
+        "en": "each member",
+        "ko": "각 구성원",
+    },
+    "lesson.ensemble.fig_avg": {
+        "en": "average of the first m members",
+        "ko": "처음 m개 구성원의 평균",
+    },
+    "lesson.ensemble.fig_vote": {
+        "en": "vote of all ({acc:.3f})",
+        "ko": "전체 투표({acc:.3f})",
+    },
+    "lesson.ensemble.fig_x": {
+        "en": "member / ensemble size m",
+        "ko": "구성원 / 앙상블 크기 m",
+    },
+    "lesson.ensemble.caption": {
+        "en": "members vs ensemble accuracy",
+        "ko": "구성원과 앙상블의 정확도",
+    },
+    "lesson.width-vs-depth.intro": {
+        "en": "MLPs trained {epochs} epochs with Adam (lr 0.003, batch 32) on {n_train} digits, tested on {n_test}. Wider: one hidden layer of w units.",
+        "ko": "다층 퍼셉트론들을 Adam(학습률 0.003, 배치 크기 32)으로 숫자 {n_train}장에 {epochs}에폭 학습시키고 {n_test}장으로 테스트했습니다. 넓게: 유닛 w개짜리 은닉층 하나.",
+    },
+    "lesson.width-vs-depth.col_layers": {
+        "en": "hidden layers",
+        "ko": "은닉층",
+    },
+    "lesson.width-vs-depth.col_params": {
+        "en": "parameters",
+        "ko": "파라미터 수",
+    },
+    "lesson.width-vs-depth.col_train": {
+        "en": "train accuracy",
+        "ko": "학습 정확도",
+    },
+    "lesson.width-vs-depth.col_test": {
+        "en": "test accuracy",
+        "ko": "테스트 정확도",
+    },
+    "lesson.width-vs-depth.deeper": {
+        "en": "Deeper: d hidden layers of 32 units.",
+        "ko": "깊게: 유닛 32개짜리 은닉층 d개.",
+    },
+    "lesson.width-vs-depth.formula": {
+        "en": "Parameter counts match the formula sum over layers of (fan_in + 1) x fan_out: {ok}. One hidden layer of w units has 64w + w + 10w + 10 = 75w + 10 parameters; each extra hidden layer of 32 adds 32 x 33 = 1056.",
+        "ko": "파라미터 수가 공식(층마다 (fan_in + 1) x fan_out을 더한 값)과 일치하는지: {ok}. 유닛 w개짜리 은닉층 하나에는 64w + w + 10w + 10 = 75w + 10개의 파라미터가 있고, 유닛 32개짜리 은닉층을 하나 더할 때마다 32 x 33 = 1056개가 늘어납니다.",
+    },
+    "lesson.width-vs-depth.fig_wider": {
+        "en": "wider (1 hidden layer)",
+        "ko": "넓게(은닉층 1개)",
+    },
+    "lesson.width-vs-depth.fig_deeper": {
+        "en": "deeper (width 32)",
+        "ko": "깊게(너비 32)",
+    },
+    "lesson.width-vs-depth.caption": {
+        "en": "test accuracy vs parameters",
+        "ko": "파라미터 수와 테스트 정확도",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
