@@ -754,6 +754,70 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "test accuracy vs parameters",
         "ko": "파라미터 수와 테스트 정확도",
     },
+    "lesson.vanishing-gradients.layer": {
+        "en": "layer {k}",
+        "ko": "{k}층",
+    },
+    "lesson.vanishing-gradients.output": {
+        "en": " (output)",
+        "ko": " (출력층)",
+    },
+    "lesson.vanishing-gradients.intro": {
+        "en": "A network of {depth} hidden Dense layers of {width} units plus a softmax output, before any training, on 256 digits: the norm of dLoss/dkernel per layer after one `backward()`.",
+        "ko": "유닛 {width}개짜리 Dense 은닉층 {depth}개와 소프트맥스 출력층으로 된 신경망을, 학습하기 전에 숫자 256장에 대해 `backward()`를 한 번 했을 때 층별 dLoss/dkernel의 노름입니다.",
+    },
+    "lesson.vanishing-gradients.col_layer": {
+        "en": "layer",
+        "ko": "층",
+    },
+    "lesson.vanishing-gradients.shrink": {
+        "en": "From the last hidden layer back to the first the gradient shrinks by a factor {shrink:.3g} with sigmoid and changes by a factor {relu:.3g} with ReLU + He. Each sigmoid layer multiplies the backward signal by sigmoid'(z) <= 0.25, so the first layers barely learn.",
+        "ko": "마지막 은닉층에서 첫 은닉층으로 거슬러 가는 동안 기울기가 시그모이드에서는 {shrink:.3g}분의 1로 줄어들고, ReLU + He에서는 {relu:.3g}배로 바뀔 뿐입니다. 시그모이드 층은 역전파 신호에 sigmoid'(z) <= 0.25를 곱하므로 앞쪽 층은 거의 학습되지 않습니다.",
+    },
+    "lesson.vanishing-gradients.trained": {
+        "en": "Trained {epochs} epochs with SGD (lr 0.05, momentum 0.9): test accuracy {accs}.",
+        "ko": "SGD(학습률 0.05, 모멘텀 0.9)로 {epochs}에폭 학습한 뒤의 테스트 정확도: {accs}.",
+    },
+    "lesson.vanishing-gradients.rnn": {
+        "en": "Recurrent layers of 32 units read 64 random sequences of {steps} steps (8 features); the loss is the sum of the last output. Share of the gradient norm that reaches step 1 from step {steps}:",
+        "ko": "유닛 32개짜리 순환 층이 길이 {steps}(특성 8개)인 무작위 시퀀스 64개를 읽습니다. 손실은 마지막 출력의 합입니다. 시점 {steps}의 기울기 노름 가운데 시점 1까지 도달하는 비율(시간에 따른 역전파):",
+    },
+    "lesson.vanishing-gradients.col_norm_last": {
+        "en": "norm at step {steps}",
+        "ko": "시점 {steps}의 노름",
+    },
+    "lesson.vanishing-gradients.col_norm_first": {
+        "en": "norm at step 1",
+        "ko": "시점 1의 노름",
+    },
+    "lesson.vanishing-gradients.col_kept": {
+        "en": "kept (step 1 / last)",
+        "ko": "남은 비율(시점 1 / 마지막)",
+    },
+    "lesson.vanishing-gradients.lstm": {
+        "en": "The SimpleRNN multiplies the gradient by W_hh^T diag(tanh') at every step back, so it decays geometrically. The LSTM's cell state is updated additively, c_t = f * c_(t-1) + i * g, so the gradient along it is multiplied only by the forget gate f: Keras' default forget bias of 1 keeps about sigmoid(1) = 0.73 per step, a bias of 3 about 0.95.",
+        "ko": "SimpleRNN은 한 시점 거슬러 갈 때마다 기울기에 W_hh^T diag(tanh')를 곱하므로 기울기가 기하급수적으로 줄어듭니다. LSTM의 셀 상태는 c_t = f * c_(t-1) + i * g처럼 덧셈으로 갱신되므로, 이 경로를 따라가는 기울기에는 망각 게이트 f만 곱해집니다. Keras의 기본 망각 편향 1이면 한 시점마다 약 sigmoid(1) = 0.73이, 편향 3이면 약 0.95가 남습니다.",
+    },
+    "lesson.vanishing-gradients.fig_layer_x": {
+        "en": "layer (1 = input side)",
+        "ko": "층(1 = 입력 쪽)",
+    },
+    "lesson.vanishing-gradients.fig_layer_title": {
+        "en": "gradient norm per layer, {depth} hidden layers",
+        "ko": "층별 기울기 노름, 은닉층 {depth}개",
+    },
+    "lesson.vanishing-gradients.fig_time_x": {
+        "en": "time step (loss at the last one)",
+        "ko": "시점(손실은 마지막 시점)",
+    },
+    "lesson.vanishing-gradients.fig_time_title": {
+        "en": "gradient norm per time step",
+        "ko": "시점별 기울기 노름",
+    },
+    "lesson.vanishing-gradients.caption": {
+        "en": "gradient norms per layer and per time step",
+        "ko": "층별, 시점별 기울기 노름",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
