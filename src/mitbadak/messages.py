@@ -818,6 +818,42 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "gradient norms per layer and per time step",
         "ko": "층별, 시점별 기울기 노름",
     },
+    "lesson.computational-graph.trace": {
+        "en": "`mitbadak.graphviz.trace(loss)` snapshots the graph (`mitbadak.tensor.iter_graph`) before `loss.backward()` frees it, and asks every intermediate tensor to keep its gradient; `to_dot()` then writes Graphviz DOT text where each ellipse is a tensor (value and dL/dtensor) and each box the operation that made it.",
+        "ko": "`mitbadak.graphviz.trace(loss)`는 `loss.backward()`가 그래프를 지우기 전에 계산 그래프를 찍어 두고(`mitbadak.tensor.iter_graph`), 중간 텐서마다 기울기를 남겨 두게 합니다. 그다음 `to_dot()`이 Graphviz DOT 글을 씁니다. 타원 하나하나는 텐서(값과 dL/d텐서)이고, 상자는 그 텐서를 만든 연산입니다.",
+    },
+    "lesson.computational-graph.col_gradient": {
+        "en": "gradient",
+        "ko": "기울기",
+    },
+    "lesson.computational-graph.col_autograd": {
+        "en": "autograd",
+        "ko": "자동미분",
+    },
+    "lesson.computational-graph.col_hand": {
+        "en": "chain rule by hand",
+        "ko": "손으로 계산한 연쇄법칙",
+    },
+    "lesson.computational-graph.neuron_png": {
+        "en": "![graph of a neuron with its gradients](neuron_graph.png)",
+        "ko": "![뉴런 하나의 계산 그래프와 기울기](neuron_graph.png)",
+    },
+    "lesson.computational-graph.no_dot": {
+        "en": "Graphviz's `dot` program is not installed, so the graphs were saved as text (`neuron_graph.dot`, `network_graph.dot`). Draw them with `dot -Tpng neuron_graph.dot -o neuron_graph.png` (Graphviz: `apt install graphviz`, `brew install graphviz` or `conda install graphviz`), or paste the text into any online Graphviz viewer. The neuron's graph:",
+        "ko": "Graphviz의 `dot` 프로그램이 설치되어 있지 않아 그래프를 글(`neuron_graph.dot`, `network_graph.dot`)로 저장했습니다. `dot -Tpng neuron_graph.dot -o neuron_graph.png`로 그림을 그리거나(Graphviz 설치: `apt install graphviz`, `brew install graphviz`, `conda install graphviz`), 온라인 Graphviz 뷰어에 붙여 넣으세요. 뉴런 하나의 그래프:",
+    },
+    "lesson.computational-graph.steps": {
+        "en": "**Backpropagation through a 2-3-2 network, step by step.** Each step takes the gradient arriving from above and multiplies it by the node's local derivative; the value computed by hand from the forward values is printed beside the one mitbadak's autograd stored (`retain_grad`).",
+        "ko": "**2-3-2 신경망의 오차역전파법, 한 단계씩.** 각 단계는 위에서 내려온 기울기에 그 노드의 국소 미분을 곱합니다. 순전파 값으로 손으로 계산한 값과 mitbadak의 자동미분이 저장한 값(`retain_grad`)을 나란히 적었습니다.",
+    },
+    "lesson.computational-graph.network_png": {
+        "en": "![graph of the 2-layer network](network_graph.png)",
+        "ko": "![2층 신경망의 계산 그래프](network_graph.png)",
+    },
+    "lesson.computational-graph.worst": {
+        "en": "Largest difference between hand and autograd gradients: {worst:.2e}.",
+        "ko": "손으로 구한 기울기와 자동미분 기울기의 가장 큰 차이: {worst:.2e}.",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
