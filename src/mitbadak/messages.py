@@ -854,6 +854,54 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Largest difference between hand and autograd gradients: {worst:.2e}.",
         "ko": "손으로 구한 기울기와 자동미분 기울기의 가장 큰 차이: {worst:.2e}.",
     },
+    "lesson.convolution.intro": {
+        "en": "One digit, enlarged to {h}x{w} pixels, and the asymmetric 3x3 kernel below (a diagonal edge detector). `conv2d` ('valid' padding) is compared with a direct loop for each definition:",
+        "ko": "숫자 이미지 하나를 {h}x{w} 픽셀로 키우고, 아래의 비대칭 3x3 커널(대각선 경계 검출기)을 씁니다. `conv2d`('valid' 패딩)를 각 정의를 그대로 옮긴 반복문과 비교합니다:",
+    },
+    "lesson.convolution.col_comparison": {
+        "en": "comparison",
+        "ko": "비교",
+    },
+    "lesson.convolution.col_diff": {
+        "en": "largest absolute difference",
+        "ko": "가장 큰 절대 차이",
+    },
+    "lesson.convolution.row_corr": {
+        "en": "conv2d(I, K) vs cross-correlation Σ I[i+u, j+v] K[u, v]",
+        "ko": "conv2d(I, K) 대 교차상관 Σ I[i+u, j+v] K[u, v]",
+    },
+    "lesson.convolution.row_conv": {
+        "en": "conv2d(I, K) vs convolution Σ I[i-u, j-v] K[u, v]",
+        "ko": "conv2d(I, K) 대 합성곱 Σ I[i-u, j-v] K[u, v]",
+    },
+    "lesson.convolution.row_flip": {
+        "en": "conv2d(I, K rotated 180°) vs convolution",
+        "ko": "conv2d(I, 180° 돌린 K) 대 합성곱",
+    },
+    "lesson.convolution.explain": {
+        "en": "The largest output value is {scale:.3g}: conv2d matches the cross-correlation to float rounding and misses the convolution by as much as the signal itself. This kernel is anti-symmetric (its half-turn is -K), so here convolution = -cross-correlation: a signal-processing formula checked against a framework would see every edge with the wrong sign. A symmetric kernel (a blur, a Laplacian) hides the difference.",
+        "ko": "가장 큰 출력값은 {scale:.3g}입니다. conv2d는 교차상관과는 부동소수점 반올림 수준까지 같고, 합성곱과는 신호 크기만큼이나 차이가 납니다. 이 커널은 반대칭(반 바퀴 돌리면 -K)이라서 여기서는 합성곱 = -교차상관입니다. 신호 처리 교과서의 공식을 프레임워크와 맞춰 보면 모든 경계의 부호가 반대로 보인다는 뜻입니다. 대칭 커널(블러, 라플라시안)에서는 이 차이가 드러나지 않습니다.",
+    },
+    "lesson.convolution.fig_image": {
+        "en": "image",
+        "ko": "이미지",
+    },
+    "lesson.convolution.fig_kernel": {
+        "en": "kernel K",
+        "ko": "커널 K",
+    },
+    "lesson.convolution.fig_ours": {
+        "en": "conv2d(I, K) = cross-correlation",
+        "ko": "conv2d(I, K) = 교차상관",
+    },
+    "lesson.convolution.fig_conv": {
+        "en": "true convolution I * K",
+        "ko": "진짜 합성곱 I * K",
+    },
+    "lesson.convolution.caption": {
+        "en": "cross-correlation (what conv2d does) vs convolution",
+        "ko": "교차상관(conv2d가 하는 일)과 합성곱",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
