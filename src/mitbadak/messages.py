@@ -902,6 +902,86 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "cross-correlation (what conv2d does) vs convolution",
         "ko": "교차상관(conv2d가 하는 일)과 합성곱",
     },
+    "lesson.unsupervised.kmeans": {
+        "en": "k-means with k = 10 on the {n} digit images (64 pixels each, no labels used), best of {n_init} k-means++ starts: purity **{purity:.1%}** (chance: about 10%). Each cluster's majority digit: {majority} ({distinct} distinct digits).",
+        "ko": "숫자 이미지 {n}장(각 64픽셀, 레이블은 쓰지 않음)에 k = 10인 k-평균을 적용하고, k-means++ 시작점 {n_init}개 가운데 가장 좋은 결과를 골랐습니다. 순도는 **{purity:.1%}**입니다(우연 수준은 약 10%). 군집마다 가장 많은 숫자: {majority}(서로 다른 숫자 {distinct}개).",
+    },
+    "lesson.unsupervised.col_inertia": {
+        "en": "inertia",
+        "ko": "관성(inertia)",
+    },
+    "lesson.unsupervised.elbow": {
+        "en": "Inertia (the sum of squared distances to the nearest centre) falls with every added cluster, by design: it cannot pick k on its own. Look for a bend (the elbow); on the digits there is no sharp one, a reminder that real data rarely come in neat clusters.",
+        "ko": "관성(가장 가까운 중심까지 거리 제곱의 합)은 정의상 군집을 하나 더할 때마다 줄어듭니다. 그래서 관성만으로는 k를 고를 수 없습니다. 곡선이 꺾이는 곳(팔꿈치)을 찾아보세요. 숫자 데이터에는 뚜렷한 팔꿈치가 없는데, 실제 데이터가 깔끔한 군집으로 나뉘는 일은 드물다는 것을 일깨워 줍니다.",
+    },
+    "lesson.unsupervised.col_components": {
+        "en": "PCA components",
+        "ko": "PCA 주성분 수",
+    },
+    "lesson.unsupervised.col_variance": {
+        "en": "explained variance",
+        "ko": "설명된 분산",
+    },
+    "lesson.unsupervised.col_mse": {
+        "en": "reconstruction MSE per pixel",
+        "ko": "픽셀당 재구성 평균제곱오차",
+    },
+    "lesson.unsupervised.pca": {
+        "en": "{k90} of the 64 components explain 90% of the variance. The reconstruction error is exactly the variance left out (the sum of the dropped eigenvalues), so it shrinks as components are added.",
+        "ko": "64개 주성분 가운데 {k90}개가 분산의 90%를 설명합니다. 재구성 오차는 정확히 버린 분산(버린 고윳값의 합)이므로, 주성분을 더할수록 줄어듭니다.",
+    },
+    "lesson.unsupervised.fig_centres": {
+        "en": "k-means centres (purity {purity:.1%}); title: the cluster's majority digit",
+        "ko": "k-평균의 중심(순도 {purity:.1%}), 제목은 군집에서 가장 많은 숫자",
+    },
+    "lesson.unsupervised.caption_centres": {
+        "en": "k-means centres as 8x8 images",
+        "ko": "8x8 이미지로 본 k-평균 중심",
+    },
+    "lesson.unsupervised.fig_k": {
+        "en": "k (number of clusters)",
+        "ko": "k(군집 수)",
+    },
+    "lesson.unsupervised.fig_elbow": {
+        "en": "elbow curve",
+        "ko": "팔꿈치 곡선",
+    },
+    "lesson.unsupervised.fig_ncomp": {
+        "en": "number of components",
+        "ko": "주성분 수",
+    },
+    "lesson.unsupervised.fig_cumvar": {
+        "en": "cumulative explained variance",
+        "ko": "누적 설명 분산",
+    },
+    "lesson.unsupervised.fig_pca": {
+        "en": "PCA explained variance",
+        "ko": "PCA 설명 분산",
+    },
+    "lesson.unsupervised.fig_digit": {
+        "en": "true digit",
+        "ko": "실제 숫자",
+    },
+    "lesson.unsupervised.fig_map": {
+        "en": "the digits on the first two components",
+        "ko": "첫 두 주성분 위의 숫자들",
+    },
+    "lesson.unsupervised.caption_curves": {
+        "en": "elbow curve, explained variance, 2-D PCA map",
+        "ko": "팔꿈치 곡선, 설명 분산, 2차원 PCA 지도",
+    },
+    "lesson.unsupervised.fig_original": {
+        "en": "original",
+        "ko": "원본",
+    },
+    "lesson.unsupervised.fig_comp": {
+        "en": "{k} comp.",
+        "ko": "주성분 {k}개",
+    },
+    "lesson.unsupervised.caption_recon": {
+        "en": "reconstructions from 2, 10 and 30 components",
+        "ko": "주성분 2, 10, 30개로 재구성한 이미지",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
