@@ -982,6 +982,78 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "reconstructions from 2, 10 and 30 components",
         "ko": "주성분 2, 10, 30개로 재구성한 이미지",
     },
+    "lesson.linear-classifiers.intro": {
+        "en": "{n_train} training and {n_test} test points in 2-D, three classes. `LogisticRegression` (softmax) and `LinearSVC` (squared hinge, one-vs-rest, dual coordinate descent):",
+        "ko": "클래스 3개인 2차원 점들로, 학습용 {n_train}개와 테스트용 {n_test}개입니다. `LogisticRegression`(소프트맥스)과 `LinearSVC`(제곱 힌지, 일대다, 쌍대 좌표 하강법):",
+    },
+    "lesson.linear-classifiers.col_model": {
+        "en": "model",
+        "ko": "모델",
+    },
+    "lesson.linear-classifiers.col_train": {
+        "en": "train accuracy",
+        "ko": "학습 정확도",
+    },
+    "lesson.linear-classifiers.col_test": {
+        "en": "test accuracy",
+        "ko": "테스트 정확도",
+    },
+    "lesson.linear-classifiers.softmax": {
+        "en": "softmax regression",
+        "ko": "소프트맥스 회귀",
+    },
+    "lesson.linear-classifiers.svm": {
+        "en": "linear SVM",
+        "ko": "선형 SVM",
+    },
+    "lesson.linear-classifiers.agree": {
+        "en": 'They predict the same class for {agree:.1%} of the test points. Then the same network (one `Dense(3)` layer, SGD, {epochs} epochs, the same seed) trained with `SparseCategoricalCrossentropy(from_logits=True)` and with `MulticlassHinge()` (`loss="multiclass_hinge"`): the hinge is exactly 0 on {hinge_zero:.1%} of the training points; the cross-entropy on none (smallest: {ce_min:.2g}).',
+        "ko": '두 모델은 테스트 점의 {agree:.1%}에서 같은 클래스를 예측합니다. 이번에는 같은 신경망(`Dense(3)` 층 하나, SGD, {epochs}에폭, 같은 시드)을 `SparseCategoricalCrossentropy(from_logits=True)`와 `MulticlassHinge()`(`loss="multiclass_hinge"`)로 각각 학습시켰습니다. 힌지 손실은 학습 데이터의 {hinge_zero:.1%}에서 정확히 0이지만, 교차 엔트로피는 어떤 점에서도 0이 아닙니다(가장 작은 값: {ce_min:.2g}).',
+    },
+    "lesson.linear-classifiers.fig_boundary": {
+        "en": "{name}: test accuracy {acc:.1%}",
+        "ko": "{name}: 테스트 정확도 {acc:.1%}",
+    },
+    "lesson.linear-classifiers.caption_boundaries": {
+        "en": "decision boundaries of the two linear classifiers",
+        "ko": "두 선형 분류기의 결정 경계",
+    },
+    "lesson.linear-classifiers.fig_margin": {
+        "en": "margin t·s",
+        "ko": "마진 t·s",
+    },
+    "lesson.linear-classifiers.fig_loss": {
+        "en": "loss",
+        "ko": "손실",
+    },
+    "lesson.linear-classifiers.fig_margin_title": {
+        "en": "losses as functions of the margin",
+        "ko": "마진의 함수로 본 손실함수",
+    },
+    "lesson.linear-classifiers.fig_ce": {
+        "en": "cross-entropy (softmax)",
+        "ko": "교차 엔트로피(소프트맥스)",
+    },
+    "lesson.linear-classifiers.fig_hinge": {
+        "en": "multiclass hinge (SVM)",
+        "ko": "다중 클래스 힌지(SVM)",
+    },
+    "lesson.linear-classifiers.fig_epoch": {
+        "en": "epoch",
+        "ko": "에폭",
+    },
+    "lesson.linear-classifiers.fig_train_loss": {
+        "en": "training loss",
+        "ko": "학습 손실",
+    },
+    "lesson.linear-classifiers.fig_train_title": {
+        "en": "training the same linear layer with each loss",
+        "ko": "같은 선형 층을 손실함수만 바꿔 학습",
+    },
+    "lesson.linear-classifiers.caption_losses": {
+        "en": "hinge vs cross-entropy, and the loss curves",
+        "ko": "힌지와 교차 엔트로피, 그리고 손실 곡선",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
