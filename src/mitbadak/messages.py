@@ -1054,6 +1054,122 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "hinge vs cross-entropy, and the loss curves",
         "ko": "힌지와 교차 엔트로피, 그리고 손실 곡선",
     },
+    "lesson.debugging.intro": {
+        "en": "The healthy network: Dense(64, relu, He) -> Dense(64, relu, He) -> Dense(10) scores, SGD lr {lr} momentum 0.9, softmax cross-entropy from logits, batches of 32, on the 8x8 digits; {epochs} epochs. Each row breaks one thing; `Doctor()` watches both runs.",
+        "ko": "건강한 신경망: Dense(64, relu, He) -> Dense(64, relu, He) -> Dense(10) 점수, SGD 학습률 {lr} 모멘텀 0.9, 로짓에서 계산하는 소프트맥스 교차 엔트로피, 배치 크기 32, 8x8 숫자 데이터, {epochs}에폭. 한 행마다 한 가지를 망가뜨리고, `Doctor()`가 망가뜨린 학습과 고친 학습을 모두 지켜봅니다.",
+    },
+    "lesson.debugging.what_lr_too_high": {
+        "en": "learning rate 10x too high (0.5 instead of 0.05)",
+        "ko": "학습률이 10배 큼(0.05 대신 0.5)",
+    },
+    "lesson.debugging.fix_lr_too_high": {
+        "en": "learning rate back to 0.05 (10x smaller)",
+        "ko": "학습률을 0.05로 되돌림(10분의 1)",
+    },
+    "lesson.debugging.what_deep_sigmoid": {
+        "en": "10 sigmoid layers with weights drawn from N(0, 0.01^2)",
+        "ko": "N(0, 0.01^2)에서 뽑은 가중치로 쌓은 시그모이드 층 10개",
+    },
+    "lesson.debugging.fix_deep_sigmoid": {
+        "en": "ReLU with He initialization, and lr 0.01 for the 10-layer stack",
+        "ko": "He 초기화를 쓴 ReLU, 10층이므로 학습률 0.01",
+    },
+    "lesson.debugging.what_negative_bias": {
+        "en": "ReLU layers whose biases start at -5",
+        "ko": "편향이 -5에서 시작하는 ReLU 층",
+    },
+    "lesson.debugging.fix_negative_bias": {
+        "en": "biases start at 0",
+        "ko": "편향을 0에서 시작",
+    },
+    "lesson.debugging.what_softmax_mse": {
+        "en": "softmax output trained with mean squared error on one-hot targets",
+        "ko": "소프트맥스 출력을 원-핫 정답에 대한 평균제곱오차로 학습",
+    },
+    "lesson.debugging.fix_softmax_mse": {
+        "en": "linear output and SparseCategoricalCrossentropy(from_logits=True)",
+        "ko": "선형 출력과 SparseCategoricalCrossentropy(from_logits=True)",
+    },
+    "lesson.debugging.what_tiny_data": {
+        "en": "100 training images, no regularization, 60 epochs",
+        "ko": "학습 이미지 100장, 규제 없음, 60에폭",
+    },
+    "lesson.debugging.fix_tiny_data": {
+        "en": "an L2 penalty, kernel_regularizer=L2(1e-2)",
+        "ko": "L2 규제 벌점, kernel_regularizer=L2(1e-2)",
+    },
+    "lesson.debugging.finding": {
+        "en": "**Doctor, `{code}`:** {message}\n\n**Fix:** {fix}",
+        "ko": "**닥터의 진단, `{code}`:** {message}\n\n**처방:** {fix}",
+    },
+    "lesson.debugging.missed": {
+        "en": "*The doctor did not report `{code}` here.*",
+        "ko": "*여기서는 닥터가 `{code}`를 보고하지 않았습니다.*",
+    },
+    "lesson.debugging.applied": {
+        "en": "Applied: {fix}. Test accuracy {broken:.3f} broken, {fixed:.3f} fixed; findings after the fix: {codes}.",
+        "ko": "적용한 처방: {fix}. 테스트 정확도는 망가뜨렸을 때 {broken:.3f}, 고친 뒤 {fixed:.3f}입니다. 고친 뒤의 진단: {codes}.",
+    },
+    "lesson.debugging.none": {
+        "en": "none",
+        "ko": "없음",
+    },
+    "lesson.debugging.summary": {
+        "en": "### Summary",
+        "ko": "### 요약",
+    },
+    "lesson.debugging.col_broken": {
+        "en": "broken",
+        "ko": "망가뜨린 것",
+    },
+    "lesson.debugging.col_findings": {
+        "en": "findings",
+        "ko": "진단",
+    },
+    "lesson.debugging.col_acc": {
+        "en": "test acc",
+        "ko": "테스트 정확도",
+    },
+    "lesson.debugging.col_fix": {
+        "en": "fix applied",
+        "ko": "적용한 처방",
+    },
+    "lesson.debugging.col_after": {
+        "en": "findings after",
+        "ko": "고친 뒤의 진단",
+    },
+    "lesson.debugging.col_acc_after": {
+        "en": "test acc after",
+        "ko": "고친 뒤 테스트 정확도",
+    },
+    "lesson.debugging.fig_broken_train": {
+        "en": "broken: train",
+        "ko": "망가뜨림: 학습",
+    },
+    "lesson.debugging.fig_broken_test": {
+        "en": "broken: test",
+        "ko": "망가뜨림: 테스트",
+    },
+    "lesson.debugging.fig_fixed_train": {
+        "en": "fixed: train",
+        "ko": "고침: 학습",
+    },
+    "lesson.debugging.fig_fixed_test": {
+        "en": "fixed: test",
+        "ko": "고침: 테스트",
+    },
+    "lesson.debugging.fig_epoch": {
+        "en": "epoch",
+        "ko": "에폭",
+    },
+    "lesson.debugging.fig_loss": {
+        "en": "loss",
+        "ko": "손실",
+    },
+    "lesson.debugging.caption": {
+        "en": "loss curves, broken (red) and fixed (green)",
+        "ko": "손실 곡선, 망가뜨린 학습(빨강)과 고친 학습(초록)",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
