@@ -1170,6 +1170,106 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "loss curves, broken (red) and fixed (green)",
         "ko": "손실 곡선, 망가뜨린 학습(빨강)과 고친 학습(초록)",
     },
+    "lesson.l1-vs-l2.intro": {
+        "en": "{n} samples, 10 features, y = 3 x0 - 2 x1 + 1.5 x2 + noise. Fitted coefficients (least squares, `Ridge(alpha=100)`, `Lasso(alpha=0.3)`):",
+        "ko": "샘플 {n}개, 특성 10개, y = 3 x0 - 2 x1 + 1.5 x2 + 잡음. 맞춘 계수(최소제곱 선형회귀, `Ridge(alpha=100)`, `Lasso(alpha=0.3)`):",
+    },
+    "lesson.l1-vs-l2.col_feature": {
+        "en": "feature",
+        "ko": "특성",
+    },
+    "lesson.l1-vs-l2.col_true": {
+        "en": "true",
+        "ko": "참값",
+    },
+    "lesson.l1-vs-l2.col_ols": {
+        "en": "least squares",
+        "ko": "최소제곱",
+    },
+    "lesson.l1-vs-l2.col_ridge": {
+        "en": "ridge (L2)",
+        "ko": "릿지(L2)",
+    },
+    "lesson.l1-vs-l2.col_lasso": {
+        "en": "lasso (L1)",
+        "ko": "라쏘(L1)",
+    },
+    "lesson.l1-vs-l2.useful": {
+        "en": " (useful)",
+        "ko": " (유용)",
+    },
+    "lesson.l1-vs-l2.col_model": {
+        "en": "model",
+        "ko": "모델",
+    },
+    "lesson.l1-vs-l2.col_nonzero": {
+        "en": "non-zero coefficients",
+        "ko": "0이 아닌 계수",
+    },
+    "lesson.l1-vs-l2.col_useless": {
+        "en": "largest abs(coef) on a useless feature",
+        "ko": "쓸모없는 특성의 가장 큰 abs(계수)",
+    },
+    "lesson.l1-vs-l2.why": {
+        "en": "Why: near 0, the L2 penalty's slope 2aw vanishes, so it never pushes a small weight all the way to 0; the L1 penalty's slope is a constant a sign(w), which beats a weak feature's gradient and pins it at exactly 0 (soft thresholding in coordinate descent).",
+        "ko": "왜 그럴까요? 0 근처에서 L2 벌점의 기울기 2aw는 사라지므로, 작은 가중치를 끝까지 0으로 밀어붙이지 못합니다. L1 벌점의 기울기는 상수 a sign(w)라서, 약한 특성의 기울기를 이기고 그 가중치를 정확히 0에 고정합니다(좌표 하강법의 소프트 임계값).",
+    },
+    "lesson.l1-vs-l2.path": {
+        "en": "Along the lasso path ({n_alphas} alphas from 3 down to 0.001) the number of non-zero coefficients grows from {first} to {last}; the useful features enter first (at alpha {e0:.3g}, {e1:.3g}, {e2:.3g}). Along the ridge path (alpha from 1e5 to 0.01) all {ridge_n} coefficients are non-zero at every alpha.",
+        "ko": "라쏘 경로(alpha를 3부터 0.001까지 {n_alphas}개)를 따라가면 0이 아닌 계수의 개수가 {first}개에서 {last}개로 늘어나고, 유용한 특성이 먼저 들어옵니다(alpha {e0:.3g}, {e1:.3g}, {e2:.3g}에서). 릿지 경로(alpha 1e5부터 0.01까지)에서는 모든 alpha에서 {ridge_n}개 계수가 모두 0이 아닙니다.",
+    },
+    "lesson.l1-vs-l2.geometry": {
+        "en": "The geometry: a penalized fit is a constrained one, min ||y - Xw||² subject to ||w||_p <= r, so the solution is where the loss's elliptic contours first touch the ball. The L1 ball is a diamond with corners on the axes, and the contours usually touch it at a corner, where a coordinate is 0; the L2 ball is round, so the touching point is generically off the axes. Measured areas of the unit balls (L1, L2, L-infinity): {areas} (exact: 2, π, 4). On 2 features (y = 2 x0 + 0.4 x1 + noise): least squares {ols}, `Lasso(alpha=0.5)` {lasso}, `Ridge(alpha=60)` {ridge}.",
+        "ko": "기하학적으로 보면: 벌점을 더한 학습은 제약이 있는 학습, 즉 ||w||_p <= r 조건 아래 min ||y - Xw||²와 같으므로, 해는 손실의 타원 등고선이 공에 처음 닿는 곳입니다. L1 공은 축 위에 꼭짓점이 있는 마름모라서 등고선이 대개 꼭짓점, 곧 한 좌표가 0인 곳에 닿습니다. L2 공은 둥글어서 닿는 점이 보통 축 위에 있지 않습니다. 단위 공의 넓이를 재 보면(L1, L2, L-무한대): {areas}(정확한 값: 2, π, 4). 특성 2개(y = 2 x0 + 0.4 x1 + 잡음)에서: 최소제곱 {ols}, `Lasso(alpha=0.5)` {lasso}, `Ridge(alpha=60)` {ridge}.",
+    },
+    "lesson.l1-vs-l2.fig_path_lasso": {
+        "en": "lasso (L1) path",
+        "ko": "라쏘(L1) 경로",
+    },
+    "lesson.l1-vs-l2.fig_path_ridge": {
+        "en": "ridge (L2) path",
+        "ko": "릿지(L2) 경로",
+    },
+    "lesson.l1-vs-l2.fig_alpha": {
+        "en": "alpha (penalty strength, decreasing)",
+        "ko": "alpha(벌점의 세기, 줄어드는 방향)",
+    },
+    "lesson.l1-vs-l2.fig_coef": {
+        "en": "coefficient",
+        "ko": "계수",
+    },
+    "lesson.l1-vs-l2.fig_legend": {
+        "en": "useful features (gray: useless)",
+        "ko": "유용한 특성(회색: 쓸모없음)",
+    },
+    "lesson.l1-vs-l2.caption_paths": {
+        "en": "lasso and ridge regularization paths",
+        "ko": "라쏘와 릿지의 규제 경로",
+    },
+    "lesson.l1-vs-l2.fig_balls": {
+        "en": "unit balls ||w||_p = 1",
+        "ko": "단위 공 ||w||_p = 1",
+    },
+    "lesson.l1-vs-l2.fig_ols": {
+        "en": "least squares {w}",
+        "ko": "최소제곱 {w}",
+    },
+    "lesson.l1-vs-l2.fig_touch": {
+        "en": "{name}: the loss contours touch the ball",
+        "ko": "{name}: 손실 등고선이 공에 닿는 곳",
+    },
+    "lesson.l1-vs-l2.caption_balls": {
+        "en": "unit balls and the lasso / ridge solutions in 2-D",
+        "ko": "단위 공과 2차원에서의 라쏘 / 릿지 해",
+    },
+    "lesson.l1-vs-l2.fig_coefs": {
+        "en": "coefficients: lasso zeroes the useless features, ridge only shrinks them",
+        "ko": "계수: 라쏘는 쓸모없는 특성을 0으로 만들고, 릿지는 줄이기만 합니다",
+    },
+    "lesson.l1-vs-l2.caption_coefs": {
+        "en": "lasso vs ridge coefficients",
+        "ko": "라쏘와 릿지의 계수",
+    },
     "doctor.ce_fix": {
         "en": "make the last layer linear (Dense({units}) with no activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot targets: CategoricalCrossentropy(from_logits=True))",
         "ko": "마지막 층을 선형으로 두고(활성함수 없는 Dense({units})) SparseCategoricalCrossentropy(from_logits=True)를 쓰세요(원-핫 정답이면 CategoricalCrossentropy(from_logits=True))",
