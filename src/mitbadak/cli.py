@@ -21,6 +21,7 @@ import numpy as np
 
 from . import __version__
 from .errors import ConfigError, MitbadakError
+from .messages import LANGUAGES, message, use_lang
 
 
 class _Parser(argparse.ArgumentParser):
@@ -109,6 +110,13 @@ def _schedule_spec(text: str) -> tuple[str, dict[str, float]]:
         if not eq:
             raise argparse.ArgumentTypeError(f"expected key=number in {text!r}")
     return name, kwargs
+
+
+def _add_lang(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default=None,
+        help="language of the output: en or ko (default: $MITBADAK_LANG, else en)",
+    )  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -216,6 +224,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", default=None, help="where to save the model (default: <dataset>_<model>.npz)"
     )
     train.add_argument("--quiet", action="store_true", help="print only the final result")
+    _add_lang(train)
     train.add_argument(
         "--doctor", action="store_true", help="watch the run and print what goes wrong, with fixes"
     )
@@ -276,6 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     lesson.add_argument("--out", default="lessons", help="output folder (default: lessons/)")
     lesson.add_argument("--quick", action="store_true", help="small, fast configurations")
     lesson.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    _add_lang(lesson)
     inspect = sub.add_parser(
         "inspect",
         help="write an HTML page about a saved model on a test set",
@@ -392,11 +402,14 @@ class _EpochLine:
 
             def on_epoch_end(self, epoch, logs=None):
                 logs = logs or {}
-                line = f"epoch {epoch + 1:>3}/{epochs}  loss {logs['loss']:.4f}"
-                line += f"  acc {logs.get('accuracy', float('nan')):.4f}"
+                acc = logs.get("accuracy", float("nan"))
+                line = message("cli.train.epoch", epoch=epoch + 1, epochs=epochs,
+                               loss=logs["loss"], acc=acc)  # fmt: skip
                 if "val_loss" in logs:
-                    line += f"  val_loss {logs['val_loss']:.4f}  val_acc {logs['val_accuracy']:.4f}"
-                print(line + f"  lr {logs.get('lr', 0):.3g}  {time.perf_counter() - self.t0:.2f}s")
+                    line += message("cli.train.epoch_val", val_loss=logs["val_loss"],
+                                    val_acc=logs["val_accuracy"])  # fmt: skip
+                dt = time.perf_counter() - self.t0
+                print(line + message("cli.train.epoch_tail", lr=logs.get("lr", 0), seconds=dt))
 
         return EpochLine()
 
@@ -472,7 +485,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         from .doctor import Doctor
         from .inspect import Instruments
 
-        doctor = Doctor(verbose=1 if getattr(args, "doctor", False) else 0)
+        doctor = Doctor(verbose=1 if getattr(args, "doctor", False) else 0, lang=None)
         doctor.check(model, x_train, data["y_train"])
         cbs.append(doctor)
         if getattr(args, "report", None):
@@ -505,10 +518,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         device=args.device,
     )
     if not np.isfinite(history.history["loss"][-1]):
-        raise MitbadakError(
-            f"training diverged at epoch {len(history.epoch)} (loss is not finite); try a "
-            "smaller --lr"
-        )
+        raise MitbadakError(message("cli.train.diverged", epoch=len(history.epoch)))
     if getattr(args, "doctor", False) and doctor is not None and not doctor.findings:
         print(doctor.summary())
     _, test_acc = model.evaluate(x_test, data["y_test"], batch_size=500)
@@ -521,10 +531,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         "classes": data["names"],
     }
     save_model(model, out, extra=extra)
-    print(
-        f"test accuracy {test_acc:.4f} on {len(x_test)} images "
-        f"({time.perf_counter() - start:.1f}s); model saved to {out}"
-    )
+    dt = time.perf_counter() - start
+    print(message("cli.train.done", acc=test_acc, n=len(x_test), seconds=dt, out=out))
     if getattr(args, "report", None):
         from .htmlreport import write_inspection_report
 
@@ -533,7 +541,7 @@ def cmd_train(args: argparse.Namespace) -> int:
             history=history, doctor=doctor, instruments=instruments, image_shape=shape,
             title=f"mitbadak train: {desc} on {args.dataset}", seed=args.seed,
         )  # fmt: skip
-        print(f"report written to {page}")
+        print(message("cli.report_written", page=page))
     return 0
 
 
@@ -823,17 +831,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as e:  # --help, --version, or a bad option (already reported)
         return int(e.code or 0)
     try:
+        with use_lang(getattr(args, "lang", None)):  # --lang, else $MITBADAK_LANG, else English
+            return _run(args)
+    except MitbadakError as e:  # a bad MITBADAK_LANG itself is reported in English
+        print(message("cli.error", "en", error=e), file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    try:
         return int(args.func(args))
     except MitbadakError as e:
-        print(f"mitbadak: error: {e}", file=sys.stderr)
+        print(message("cli.error", error=e), file=sys.stderr)
         return 1
     except OSError as e:
-        print(
-            f"mitbadak: error: {e.strerror or e}: {e.filename or ''}".rstrip(": "), file=sys.stderr
-        )
+        err = f"{e.strerror or e}: {e.filename or ''}".rstrip(": ")
+        print(message("cli.error", error=err), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
-        print("mitbadak: interrupted", file=sys.stderr)
+        print(message("cli.interrupted"), file=sys.stderr)
         return 130
 
 

@@ -51,6 +51,7 @@ import numpy as np
 from . import activations, losses
 from .callbacks import Callback
 from .errors import ConfigError
+from .messages import current_lang, message
 
 __all__ = ["CODES", "Doctor", "Finding"]
 
@@ -69,7 +70,7 @@ CODES = (
     "class_imbalance",
 )
 
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "ko")
 
 
 @dataclass
@@ -177,7 +178,8 @@ class Doctor(Callback):
         verbose: 0 silent, 1 print each finding once when it first appears.
         sample_batches: batches per epoch on which activations, gradients and updates are
             measured (evenly spaced); the other batches cost one ``isfinite`` check.
-        lang: language of the messages (``"en"``).
+        lang: language of the messages, ``"en"`` or ``"ko"`` (``None``: ``$MITBADAK_LANG``,
+            else English).
         patience: epochs the validation loss must rise (overfitting) before it is reported.
         on_finding: optional function called with each new finding (e.g. to show it live).
 
@@ -191,11 +193,13 @@ class Doctor(Callback):
         self,
         verbose: int = 1,
         sample_batches: int = 4,
-        lang: str = "en",
+        lang: str | None = "en",
         patience: int = 3,
         on_finding: Callable[[Finding], Any] | None = None,
     ) -> None:
         super().__init__()
+        if lang is None:
+            lang = current_lang()
         if lang not in LANGUAGES:
             raise ConfigError(f"Doctor: lang must be one of {LANGUAGES}, got {lang!r}")
         if int(sample_batches) < 1:
@@ -240,8 +244,12 @@ class Doctor(Callback):
             'doctor: no problems found'
         """
         if not self.findings:
-            return "doctor: no problems found"
-        return "\n".join(_render(f) for f in self.findings)
+            return message("doctor.none", self.lang)
+        return "\n".join(_render(f, self.lang) for f in self.findings)
+
+    def _m(self, key: str, **values: Any) -> str:
+        """Message ``doctor.<key>`` of mitbadak.messages in the doctor's language."""
+        return message(f"doctor.{key}", self.lang, **values)
 
     def _add(
         self,
@@ -257,7 +265,7 @@ class Doctor(Callback):
         f = Finding(code, message, fix, int(epoch), list(layers or []), dict(values or {}))
         self.findings.append(f)
         if self.verbose > 0:
-            print(_render(f), flush=True)
+            print(_render(f, self.lang), flush=True)
         if self.on_finding is not None:
             self.on_finding(f)
         return f
@@ -328,18 +336,12 @@ class Doctor(Callback):
         )
         from_logits = getattr(loss, "from_logits", None)
         vals = {"output_activation": act, "loss": name}
-        ce_fix = (
-            f"make the last layer linear (Dense({getattr(last, 'units', 'K')}) with no "
-            "activation) and use SparseCategoricalCrossentropy(from_logits=True) (one-hot "
-            "targets: CategoricalCrossentropy(from_logits=True))"
-        )
+        ce_fix = self._m("ce_fix", units=getattr(last, "units", "K"))
         if act == "softmax" and regression:
             self._add(
                 "loss_mismatch",
-                f"The output is a softmax trained with {name}. Squared error on probabilities "
-                "gives tiny gradients when the network is confidently wrong (the softmax "
-                "Jacobian scales them down), so a classifier learns slowly or not at all.",
-                f"For classification, {ce_fix}.",
+                self._m("softmax_regression", name=name),
+                self._m("softmax_regression_fix", ce_fix=ce_fix),
                 epoch,
                 [last.name],
                 vals,
@@ -347,11 +349,8 @@ class Doctor(Callback):
         elif act in ("softmax", "sigmoid") and from_logits is True:
             self._add(
                 "loss_mismatch",
-                f"The output already goes through a {act}, but the loss {name} has "
-                "from_logits=True, so it applies a second softmax/sigmoid to probabilities: "
-                "the loss cannot reach zero and its gradients are flattened.",
-                f"Remove the {act} of layer '{last.name}' (activation=None), or pass "
-                "from_logits=False to the loss.",
+                self._m("double_activation", act=act, name=name),
+                self._m("double_activation_fix", act=act, layer=last.name),
                 epoch,
                 [last.name],
                 vals,
@@ -359,9 +358,8 @@ class Doctor(Callback):
         elif act == "sigmoid" and multi:
             self._add(
                 "loss_mismatch",
-                f"A sigmoid output is trained with the multi-class loss {name}: sigmoids do "
-                "not make the class probabilities sum to 1, which that loss assumes.",
-                f"Use activation='softmax' on the last layer, or better {ce_fix}.",
+                self._m("sigmoid_multiclass", name=name),
+                self._m("sigmoid_multiclass_fix", ce_fix=ce_fix),
                 epoch,
                 [last.name],
                 vals,
@@ -369,10 +367,8 @@ class Doctor(Callback):
         elif act == "linear" and from_logits is False and (multi or _is_binary_ce(loss)):
             self._add(
                 "loss_mismatch",
-                f"The last layer '{last.name}' outputs raw scores (no activation), but the "
-                f"loss {name} has from_logits=False and reads them as probabilities: the log "
-                "of a negative score is not defined.",
-                f"Pass from_logits=True to {name}.",
+                self._m("raw_scores", layer=last.name, name=name),
+                self._m("raw_scores_fix", name=name),
                 epoch,
                 [last.name],
                 vals,
@@ -386,9 +382,8 @@ class Doctor(Callback):
         if out.min() >= 0 and out.max() <= 1 and np.allclose(out.sum(axis=1), 1.0, atol=1e-3):
             self._add(
                 "loss_mismatch",
-                f"The model outputs probabilities (each row sums to 1) but the loss "
-                f"{type(loss).__name__} has from_logits=True and applies a softmax again.",
-                "Remove the output softmax, or pass from_logits=False to the loss.",
+                self._m("probabilities_from_logits", name=type(loss).__name__),
+                self._m("probabilities_from_logits_fix"),
                 self._epoch,
                 values={"loss": type(loss).__name__},
             )
@@ -401,36 +396,22 @@ class Doctor(Callback):
         vals = {"mean": mean, "std": std, "max_abs": peak}
         why = None
         if peak > 20 or abs(mean) > 5 or std > 5:
-            why = (
-                f"The inputs have mean {mean:.3g}, standard deviation {std:.3g} and values up "
-                f"to {peak:.3g}. Large inputs make the first layer's pre-activations huge: "
-                "units saturate or die and the usual learning rates overshoot."
-            )
+            why = self._m("large_inputs", mean=mean, std=std, peak=peak)
             if 100 < peak <= 255 and x.min() >= 0:
-                fix = "Scale the pixels to [0, 1]: x = x / 255.0."
+                fix = self._m("pixels_fix")
             else:
-                fix = (
-                    f"Standardize the features: x = (x - {mean:.3g}) / {std:.3g}, or fit "
-                    "mitbadak.data.StandardScaler on the training set."
-                )
+                fix = self._m("standardize_fix", mean=mean, std=std)
         elif 0 < std < 1e-2 and peak < 1e-1:
-            why = (
-                f"The inputs are tiny (standard deviation {std:.3g}): the first layer sees "
-                "almost no signal and learns very slowly."
-            )
-            fix = f"Standardize the features: x = (x - {mean:.3g}) / {std:.3g}."
+            why = self._m("tiny_inputs", std=std)
+            fix = self._m("standardize_tiny_fix", mean=mean, std=std)
         elif x.ndim == 2 and x.shape[1] > 1:
             s = xf.std(axis=0)
             s = s[s > 0]
             if s.size > 1 and s.max() > 1 and s.max() > 100 * float(np.median(s)):
                 ratio = float(s.max() / np.median(s))
                 vals["feature_std_ratio"] = ratio
-                why = (
-                    f"The input features have very different scales (the largest standard "
-                    f"deviation is {ratio:.3g} times the median): the large features dominate "
-                    "the first layer and its gradient."
-                )
-                fix = "Standardize each feature (mitbadak.data.StandardScaler)."
+                why = self._m("feature_scales", ratio=ratio)
+                fix = self._m("feature_scales_fix")
         if why is not None:
             self._add("unscaled_inputs", why, fix, epoch, values=vals)
 
@@ -460,11 +441,8 @@ class Doctor(Callback):
         rare = [int(c) for c in np.argsort(counts)[:3] if counts[c] > 0]
         self._add(
             "class_imbalance",
-            f"The classes are imbalanced: the most frequent has {ratio:.3g} times as many "
-            f"samples as the rarest (rarest: {', '.join(map(str, rare))}). The network can "
-            "score well by mostly ignoring the rare classes.",
-            f"Pass class_weight={weights} to fit (weight n / (classes x count)), or resample "
-            "the rare classes; judge the model by per-class recall or F1, not accuracy.",
+            self._m("class_imbalance", ratio=ratio, rare=", ".join(map(str, rare))),
+            self._m("class_imbalance_fix", weights=weights),
             epoch,
             values={"counts": counts.tolist(), "ratio": ratio},
         )
@@ -557,18 +535,11 @@ class Doctor(Callback):
         self._broken = True
         lr = self._lr()
         lr_text = f" ({_fmt_lr(lr)})" if lr else ""
-        fix = (
-            f"Lower the learning rate 10x, to lr={_fmt_lr(lr / 10)}"
-            if lr
-            else "Lower the learning rate 10x"
-        )
+        fix = self._m("lower_lr_to", lr=_fmt_lr(lr / 10)) if lr else self._m("lower_lr")
         self._add(
             "nan",
-            f"The loss became {loss} at batch {batch + 1}: the weights overflowed. The usual "
-            f"cause is a learning rate{lr_text} too large for this network, sometimes a log or "
-            "division of zero in a custom loss.",
-            fix + " (or find one with mitbadak.inspect.lr_find(model, x, y)); gradient "
-            "clipping (clipnorm=1.0 on the optimizer) also guards against single bad steps.",
+            self._m("nan", loss=loss, batch=batch + 1, lr_text=lr_text),
+            self._m("nan_fix", fix=fix),
             self._epoch,
             values={"loss": loss, "batch": batch, "lr": lr},
         )
@@ -611,13 +582,8 @@ class Doctor(Callback):
         text = ", ".join(f"'{k}' {v:.0%}" for k, v in bad.items())
         self._add(
             "dead_relu",
-            f"ReLU units that were never active on the sampled batches: {text}. A dead unit "
-            "outputs 0 for every input, so its gradient is 0 and it never recovers: too "
-            "large a learning rate step or a negative bias pushed its pre-activation below "
-            "zero everywhere.",
-            "Start the biases at 0 (bias_initializer='zeros') with He initialization "
-            "(kernel_initializer='he_normal'), lower the learning rate, or use "
-            "activation='leaky_relu' / 'elu', which keep a gradient below zero.",
+            self._m("dead_relu", text=text),
+            self._m("dead_relu_fix"),
             epoch,
             list(bad),
             {"dead_fraction": dead},
@@ -631,12 +597,8 @@ class Doctor(Callback):
         text = ", ".join(f"'{k}' ({a}) {f:.0%}" for k, (a, f) in bad.items())
         self._add(
             "saturated",
-            f"Units stuck near the limits of their activation: {text} of the outputs on the "
-            "sample. There the slope of sigmoid / tanh is almost 0, so almost no gradient "
-            "passes: the pre-activations are too large (large weights or unscaled inputs).",
-            "Use Xavier initialization (kernel_initializer='glorot_uniform') on scaled inputs, "
-            "add BatchNormalization before the activation, or switch to activation='relu' "
-            "with kernel_initializer='he_normal'.",
+            self._m("saturated", text=text),
+            self._m("saturated_fix"),
             epoch,
             list(bad),
             {"saturated_fraction": {k: f for k, (_, f) in fractions.items()}},
@@ -670,15 +632,8 @@ class Doctor(Callback):
         if ratio < 1e-3 or not g[0] > 0:
             self._add(
                 "vanishing_gradients",
-                f"The gradient shrinks from the output to the input: the first layer "
-                f"'{names[0]}' gets {ratio:.2g} of the last layer's gradient (per weight, "
-                "r.m.s.). Each layer multiplies the backward signal by its weights and the "
-                "slope of its activation; with small weights or sigmoid/tanh slopes < 1 the "
-                "product vanishes over depth and the first layers do not learn.",
-                "Use activation='relu' with kernel_initializer='he_normal' (in a very deep "
-                "stack with a smaller learning rate), or activation='tanh' with "
-                "kernel_initializer='glorot_uniform'; add BatchNormalization between layers, "
-                "or make the network shallower.",
+                self._m("vanishing_gradients", layer=names[0], ratio=ratio),
+                self._m("vanishing_gradients_fix"),
                 epoch,
                 [names[0]],
                 vals,
@@ -686,12 +641,8 @@ class Doctor(Callback):
         elif ratio > 1e3:
             self._add(
                 "exploding_gradients",
-                f"The gradient grows from the output to the input: the first layer "
-                f"'{names[0]}' gets {ratio:.2g} times the last layer's gradient (per weight, "
-                "r.m.s.): large weights multiply the backward signal at every layer.",
-                "Clip the gradients (clipnorm=1.0 on the optimizer), lower the learning rate, "
-                "use kernel_initializer='he_normal' / 'glorot_uniform', add "
-                "BatchNormalization.",
+                self._m("exploding_gradients", layer=names[0], ratio=ratio),
+                self._m("exploding_gradients_fix"),
                 epoch,
                 [names[0]],
                 vals,
@@ -714,12 +665,11 @@ class Doctor(Callback):
         lr = self._lr()
         self._add(
             "diverging",
-            f"The loss grows instead of falling ({ls[-1]:.4g} at epoch {epoch + 1}, "
-            f"{first:.4g} at the first batch): the steps overshoot the minimum, usually because "
-            "the learning rate is too large.",
-            (f"Lower the learning rate 10x, to lr={_fmt_lr(lr / 10)}" if lr else "Lower the "
-             "learning rate 10x") + " (mitbadak.inspect.lr_find suggests one), or clip the "
-            "gradients (clipnorm=1.0).",
+            self._m("diverging", loss=ls[-1], epoch=epoch + 1, first=first),
+            self._m(
+                "diverging_fix",
+                fix=self._m("lower_lr_to", lr=_fmt_lr(lr / 10)) if lr else self._m("lower_lr"),
+            ),
             epoch,
             values={"losses": list(ls), "first_batch_loss": first, "lr": lr},
         )  # fmt: skip
@@ -740,33 +690,29 @@ class Doctor(Callback):
         mostly_dead = [k for k, v in dead.items() if v >= 0.9]
         weights = getattr(self.model, "trainable_weights", None)
         if weights is not None and not weights:
-            cause = "the model has no trainable weights (every layer is frozen)"
-            fix = "Unfreeze the layers to train (layer.trainable = True) and compile again."
+            cause = self._m("cause_frozen")
+            fix = self._m("cause_frozen_fix")
         elif mostly_dead:
-            cause = f"the ReLU units of {', '.join(mostly_dead)} are dead, so no gradient flows"
-            fix = (
-                "Start the biases at 0 and use He initialization, a smaller learning rate, or "
-                "activation='leaky_relu'."
-            )
+            cause = self._m("cause_dead", layers=", ".join(mostly_dead))
+            fix = self._m("cause_dead_fix")
         elif ratio is not None and ratio == 0.0:
-            cause = "the weights do not change at all (frozen, or the learning rate is 0)"
-            fix = "Check layer.trainable and the optimizer's lr."
+            cause = self._m("cause_static")
+            fix = self._m("cause_static_fix")
         elif self.has("loss_mismatch"):
-            cause = "the output activation does not fit the loss (see loss_mismatch)"
+            cause = self._m("cause_mismatch")
             fix = next(f.fix for f in self.findings if f.code == "loss_mismatch")
         elif self.has("vanishing_gradients"):
-            cause = "the gradients vanish before they reach the first layers"
+            cause = self._m("cause_vanishing")
             fix = next(f.fix for f in self.findings if f.code == "vanishing_gradients")
         elif ratio is not None and ratio < 1e-5 and lr:
-            cause = f"the steps are tiny (each changes the weights by {ratio:.1g} of their size)"
-            fix = f"Raise the learning rate 10x, to lr={_fmt_lr(lr * 10)}."
+            cause = self._m("cause_tiny_steps", ratio=ratio)
+            fix = self._m("cause_tiny_steps_fix", lr=_fmt_lr(lr * 10))
         else:
-            cause = "the learning rate is too small or too large for this model"
-            fix = "Run mitbadak.inspect.lr_find(model, x, y) and use the rate it suggests."
+            cause = self._m("cause_lr")
+            fix = self._m("cause_lr_fix")
         self._add(
             "not_learning",
-            f"The loss is flat: {ls[-1]:.4g} after {len(ls)} epochs, {drop:.1%} below where it "
-            f"started. Likely cause: {cause}.",
+            self._m("not_learning", loss=ls[-1], epochs=len(ls), drop=drop, cause=cause),
             fix,
             epoch,
             mostly_dead,
@@ -791,15 +737,16 @@ class Doctor(Callback):
         b = best + 2  # the 1-based epoch at the end of the best window
         self._add(
             "overfitting",
-            f"The model is memorizing the training set: the validation loss (3-epoch mean) "
-            f"rose from {sv[best]:.4g} (epoch {b}) to {sv[-1]:.4g} while the training loss "
-            f"fell to {st[-1]:.4g}; the generalization gap grew from {gap_best:.3g} to "
-            f"{gap_now:.3g}.",
-            "Add an L2 penalty (kernel_regularizer=L2(1e-3); L2(1e-2) for a training set of "
-            "a few hundred samples), Dropout(0.3) after the hidden layers, data augmentation "
-            "or more data, and stop early: "
-            f"EarlyStopping(patience={self.patience}, restore_best_weights=True) keeps the "
-            "best weights.",
+            self._m(
+                "overfitting",
+                best=sv[best],
+                epoch=b,
+                now=sv[-1],
+                train=st[-1],
+                gap_best=gap_best,
+                gap_now=gap_now,
+            ),  # fmt: skip
+            self._m("overfitting_fix", patience=self.patience),
             epoch,
             values={"val_loss": list(vl), "loss": list(ls), "best_epoch": b - 1},
         )
@@ -819,14 +766,14 @@ class Doctor(Callback):
         if self._val_losses and self._val_losses[-1] > 1.5 * ls[-1] + 0.05:
             return  # a big gap is over- not under-fitting
         lr = self._lr()
-        acc_text = f", training accuracy {acc:.3f}" if acc is not None else ""
+        acc_text = self._m("acc_text", acc=acc) if acc is not None else ""
         self._add(
             "underfitting",
-            f"After {len(ls)} epochs the training loss is still {ls[-1]:.4g} ({still:.0%} of "
-            f"where it started{acc_text}): the model has not fit even the training data.",
-            "Train longer (more epochs)"
-            + (f", raise the learning rate (e.g. lr={_fmt_lr(lr * 3)})" if lr else "")
-            + ", use a bigger model (more units or layers), or weaken the regularization.",
+            self._m("underfitting", epochs=len(ls), loss=ls[-1], still=still, acc_text=acc_text),
+            self._m(
+                "underfitting_fix",
+                raise_lr=self._m("raise_lr", lr=_fmt_lr(lr * 3)) if lr else "",
+            ),
             self._epoch,
             values={"losses": list(ls), "accuracy": acc},
         )
@@ -847,5 +794,6 @@ def _is_binary_ce(loss: Any) -> bool:
     return isinstance(loss, losses.BinaryCrossentropy)
 
 
-def _render(f: Finding) -> str:
-    return f"doctor [{f.code}] epoch {f.epoch + 1}: {f.message}\n    fix: {f.fix}"
+def _render(f: Finding, lang: str = "en") -> str:
+    return message("doctor.finding", lang, code=f.code, epoch=f.epoch + 1, message=f.message,
+                   fix=f.fix)  # fmt: skip

@@ -17,6 +17,8 @@ Example:
     >>> r.numbers["mlp_accuracy"]                                              # doctest: +SKIP
     1.0
 
+``lang="ko"`` (or ``--lang ko``, or ``MITBADAK_LANG=ko``) writes the lessons in Korean.
+
 Figures need matplotlib (``pip install "mitbadak[plot]"``); without it the lessons still run
 and report their numbers.
 """
@@ -31,6 +33,7 @@ from types import ModuleType
 from typing import Any
 
 from ..errors import ConfigError
+from ..messages import message, use_lang
 from ._common import LessonResult
 
 __all__ = ["LESSONS", "LessonResult", "cli_lesson", "get_lesson", "run_all", "run_lesson"]
@@ -70,16 +73,23 @@ def get_lesson(name: str) -> ModuleType:
 
 
 def run_lesson(
-    name: str, out: str | Path = "lessons", quick: bool = False, seed: int = 0
+    name: str,
+    out: str | Path = "lessons",
+    quick: bool = False,
+    seed: int = 0,
+    lang: str | None = None,
 ) -> LessonResult:
-    """Run one lesson; its files go to ``out/<name>/``.
+    """Run one lesson; its files go to ``out/<name>/``; ``lang`` ("en", "ko") is the language
+    of its report (default: ``$MITBADAK_LANG`` or English).
 
     Example:
         >>> run_lesson("l1-vs-l2", out="lessons", quick=True).numbers["nonzero_lasso"]
         ... # doctest: +SKIP
         3
     """
-    return get_lesson(name).run(Path(out) / name, quick=quick, seed=seed)
+    module = get_lesson(name)
+    with use_lang(lang):
+        return module.run(Path(out) / name, quick=quick, seed=seed)
 
 
 def run_all(
@@ -88,6 +98,7 @@ def run_all(
     seed: int = 0,
     names: list[str] | None = None,
     log: Any = None,
+    lang: str | None = None,
 ) -> tuple[list[LessonResult], Path]:
     """Run every lesson (or ``names``) and write ``out/index.html`` and ``out/report.md``.
 
@@ -99,25 +110,30 @@ def run_all(
     from .report import write_report
 
     results = []
-    for name in names or list(LESSONS):
-        t0 = time.perf_counter()
-        r = run_lesson(name, out, quick=quick, seed=seed)
-        if log is not None:
-            log(f"{name}: done in {time.perf_counter() - t0:.1f}s, {len(r.figures)} figure(s)")
-        results.append(r)
-    index = write_report(results, Path(out), quick=quick, seed=seed)
+    with use_lang(lang):
+        for name in names or list(LESSONS):
+            t0 = time.perf_counter()
+            r = run_lesson(name, out, quick=quick, seed=seed)
+            if log is not None:
+                dt, n = time.perf_counter() - t0, len(r.figures)
+                log(message("cli.lesson.done", name=name, seconds=dt, figures=n))
+            results.append(r)
+        index = write_report(results, Path(out), quick=quick, seed=seed)
     return results, index
 
 
 def _summary(r: LessonResult) -> str:
-    lines = [f"== {r.title} ({r.name}, {r.seconds:.1f}s)", f"claim: {r.claim}"]
+    lines = [
+        message("cli.lesson.summary_head", title=r.title, name=r.name, seconds=r.seconds),
+        message("cli.lesson.summary_claim", claim=r.claim),
+    ]
     for path in [*r.figures, *r.files]:
-        lines.append(f"wrote {path}")
+        lines.append(message("cli.wrote", path=path))
     return "\n".join(lines)
 
 
 def cli_lesson(args: Any) -> int:
-    """``mitbadak lesson NAME|all [--out DIR] [--quick] [--seed N]``: the command's body.
+    """``mitbadak lesson NAME|all [--out DIR] [--quick] [--seed N] [--lang ko]``: the body.
 
     Prints each lesson's report (numbers included) and where its files went.
     """
@@ -126,15 +142,21 @@ def cli_lesson(args: Any) -> int:
     out = Path(getattr(args, "out", None) or "lessons")
     quick, seed = bool(getattr(args, "quick", False)), int(getattr(args, "seed", 0) or 0)
     name = args.name
-    if not plot.have_matplotlib():
-        print(f"mitbadak: no figures will be drawn ({plot.INSTALL_HINT}); numbers only.")
-    if name == "all":
-        t0 = time.perf_counter()
-        results, index = run_all(out, quick=quick, seed=seed, log=print)
-        print(f"{len(results)} lessons in {time.perf_counter() - t0:.1f}s; report: {index}")
-        return 0
-    get_lesson(name)  # unknown names fail before any work
-    r = run_lesson(name, out, quick=quick, seed=seed)
+    with use_lang(getattr(args, "lang", None)):
+        if not plot.have_matplotlib():
+            print(message("cli.lesson.no_matplotlib", hint=plot.INSTALL_HINT))
+        if name == "all":
+            t0 = time.perf_counter()
+            results, index = run_all(out, quick=quick, seed=seed, log=print)
+            dt = time.perf_counter() - t0
+            print(message("cli.lesson.all_done", n=len(results), seconds=dt, index=index))
+            return 0
+        get_lesson(name)  # unknown names fail before any work
+        r = run_lesson(name, out, quick=quick, seed=seed)
+        return _print_result(r)
+
+
+def _print_result(r: LessonResult) -> int:
     print(r.markdown)
     print(_summary(r))
     sys.stdout.flush()

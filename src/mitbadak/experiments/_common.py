@@ -13,6 +13,7 @@ import numpy as np
 
 from .. import plot
 from ..data import load_digits, train_test_split
+from ..messages import MESSAGES, current_lang, hangul_font, message
 from ..ops.loss import softmax_cross_entropy
 from ..tensor import Tensor, no_grad
 
@@ -58,15 +59,45 @@ class Lesson:
         '## Demo'
     """
 
-    def __init__(self, name: str, title: str, claim: str, out: Path) -> None:
-        self.name, self.title, self.claim = name, title, claim
+    def __init__(
+        self, name: str, title: str, claim: str, out: Path, lang: str | None = None
+    ) -> None:
+        self.lang = current_lang(lang)
+        self.name = name
+        self.title = self._own("title", title)
+        self.claim = self._own("claim", claim)
         self.out = Path(out)
         self.out.mkdir(parents=True, exist_ok=True)
         self.plt = plot.pyplot()
+        # Figures speak the lesson's language when a font can draw it, else English (and say so).
+        self.figure_lang = self.lang
+        self._rc_saved: dict[str, Any] = {}
+        if self.plt is not None and self.lang == "ko":
+            font = hangul_font()
+            if font is None:
+                self.figure_lang = "en"
+            else:
+                rc = self.plt.rcParams
+                self._rc_saved = {k: rc[k] for k in ("font.family", "mathtext.fontset")}
+                rc["font.family"] = ["DejaVu Sans", font]  # Hangul falls back to the font
+                rc["mathtext.fontset"] = "dejavusans"
         self.parts: list[str] = []
         self.figures: list[Path] = []
         self.files: list[Path] = []
         self.t0 = time.perf_counter()
+
+    def _own(self, part: str, default: str) -> str:
+        key = f"lesson.{self.name}.{part}"
+        return message(key, self.lang) if key in MESSAGES else default
+
+    def t(self, key: str, **values: Any) -> str:
+        """This lesson's message ``key`` (``lesson.<name>.<key>`` in mitbadak.messages) in its
+        language."""
+        return message(f"lesson.{self.name}.{key}", self.lang, **values)
+
+    def fig_t(self, key: str, **values: Any) -> str:
+        """Like :meth:`t`, for text drawn in a figure (English when no font can draw it)."""
+        return message(f"lesson.{self.name}.{key}", self.figure_lang, **values)
 
     def say(self, text: str) -> None:
         """Append a paragraph (or any Markdown block) to the report."""
@@ -88,11 +119,16 @@ class Lesson:
 
     def no_figures_note(self) -> None:
         """Say, once, that figures were skipped because matplotlib is missing."""
-        self.parts.append(f"*(No figures: {plot.INSTALL_HINT}.)*")
+        self.parts.append(message("lesson.no_figures", self.lang, hint=plot.INSTALL_HINT))
 
     def finish(self, numbers: dict[str, Any]) -> LessonResult:
         """Write ``README.md`` in the lesson folder and return the result."""
-        md = f"## {self.title}\n\n**Claim.** {self.claim}\n\n" + "\n\n".join(self.parts) + "\n"
+        if self.figures and self.figure_lang != self.lang:
+            self.parts.append(message("lesson.font_note", self.lang))
+        if self.plt is not None:
+            self.plt.rcParams.update(self._rc_saved)
+        label = message("lesson.claim_label", self.lang)
+        md = f"## {self.title}\n\n**{label}** {self.claim}\n\n" + "\n\n".join(self.parts) + "\n"
         path = self.out / "README.md"
         path.write_text(md, encoding="utf-8")
         return LessonResult(

@@ -18,18 +18,14 @@ from pathlib import Path
 import numpy as np
 
 from ..errors import GraphError
+from ..messages import message
 from ..ops import activation as A
 from ..tensor import Tensor
 from ._common import Lesson, LessonResult, grad_of
 
 NAME = "activations"
-TITLE = "Activation functions and their derivatives"
-CLAIM = (
-    "Sigmoid's slope is at most 1/4 and tanh's at most 1, and both vanish for large |x|; ReLU "
-    "passes a slope of exactly 1 for x > 0; leaky ReLU, ELU and GELU keep a non-zero slope for "
-    "some x < 0; the step function has no usable derivative, so it cannot be trained by "
-    "gradient descent."
-)
+TITLE = message("lesson.activations.title", "en")
+CLAIM = message("lesson.activations.claim", "en")
 
 FUNCTIONS = {
     "step": A.step,
@@ -62,31 +58,21 @@ def run(
     for name in FUNCTIONS:
         d = derivs[name]
         if d is None:
-            rows.append([name, "none", "none", "none", "backward raises GraphError"])
+            none = lesson.t("none")
+            rows.append([name, none, none, none, lesson.t("backward_raises")])
             continue
         max_d[name] = float(d.max())
         d_far[name] = float(max(abs(d[0]), abs(d[-1])) if name in ("sigmoid", "tanh") else d[-1])
         d_neg[name] = float(d[np.argmin(np.abs(x + 2))])  # slope at x = -2
         rows.append([name, max_d[name], d_neg[name], float(d[-1]), ""])
+    lesson.say(lesson.t("intro"))
+    lesson.table([lesson.t("col_function"), "max f'(x)", "f'(-2)", "f'(5)", lesson.t("col_note")],
+                 rows)  # fmt: skip
+    lesson.say(lesson.t("why_step", note=notes.get("step", ""), max_sigmoid=max_d["sigmoid"]))
     lesson.say(
-        "Every derivative below was computed by mitbadak's autograd: `y = f(x)`, "
-        "`y.sum().backward()`, then `x.grad` holds f'(x) at every point of the grid."
-    )
-    lesson.table(["function", "max f'(x)", "f'(-2)", "f'(5)", "note"], rows)
-    lesson.say(
-        f"**Why the step gives no gradient.** Its derivative is 0 for every x != 0 and does not "
-        f"exist at 0. A zero gradient says nothing about which way to move a weight, so no "
-        f"learning happens; mitbadak's `step` therefore refuses to backpropagate: "
-        f"`{notes.get('step', '')}`. Sigmoid was introduced as a smooth step whose slope "
-        f"(at most {max_d['sigmoid']:.3f}) tells the weights which way to go."
-    )
-    lesson.say(
-        f"Sigmoid's slope is only {d_far['sigmoid']:.2g} at |x| = 5 and tanh's "
-        f"{d_far['tanh']:.2g}: saturated units pass almost no gradient, which is the root of the "
-        f"vanishing-gradient problem (see that lesson). ReLU's slope is exactly 1 for x > 0 but "
-        f'0 for x < 0 (a "dead" unit); leaky ReLU ({d_neg["leaky_relu"]:.2g} at x = -2), ELU '
-        f"({d_neg['elu']:.2g}) and GELU ({d_neg['gelu']:.2g}) keep some gradient there."
-    )
+        lesson.t("saturation", far_sigmoid=d_far["sigmoid"], far_tanh=d_far["tanh"],
+                 leaky=d_neg["leaky_relu"], elu=d_neg["elu"], gelu=d_neg["gelu"])
+    )  # fmt: skip
 
     if lesson.plt is not None:
         plt = lesson.plt
@@ -94,9 +80,9 @@ def run(
         for ax, name in zip(axes.flat, FUNCTIONS):
             ax.plot(x, values[name], label="f(x)", lw=2)
             if derivs[name] is not None:
-                ax.plot(x, derivs[name], "--", label="f'(x) (autograd)", lw=2)
+                ax.plot(x, derivs[name], "--", label=lesson.fig_t("fig_autograd"), lw=2)
             else:
-                ax.text(0.05, 0.6, "f'(x) = 0 for x != 0:\nno gradient", transform=ax.transAxes)
+                ax.text(0.05, 0.6, lesson.fig_t("fig_no_gradient"), transform=ax.transAxes)
             ax.axhline(0, color="gray", lw=0.5)
             ax.axvline(0, color="gray", lw=0.5)
             ax.set_title(name)
@@ -106,11 +92,11 @@ def run(
         for name in FUNCTIONS:
             if derivs[name] is not None:
                 ax.plot(x, derivs[name], label=name)
-        ax.set_title("all derivatives")
+        ax.set_title(lesson.fig_t("fig_all"))
         ax.grid(alpha=0.3)
         ax.legend(fontsize=7)
         fig.tight_layout()
-        lesson.figure(fig, "activations.png", "activations and their derivatives")
+        lesson.figure(fig, "activations.png", lesson.t("caption"))
     else:
         lesson.no_figures_note()
 

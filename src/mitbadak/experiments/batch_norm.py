@@ -18,21 +18,14 @@ import numpy as np
 
 from ..initializers import RandomNormal
 from ..layers import Activation, BatchNormalization, Dense
+from ..messages import message
 from ..optimizers import SGD
 from ..random import set_seed
 from ._common import Lesson, LessonResult, compile_fit, digits_splits
 
 NAME = "batch-norm"
-TITLE = "Batch normalization"
-CLAIM = (
-    "Without batch normalization, a 4-hidden-layer ReLU network trained by plain SGD learns "
-    "only for a narrow choice of initial weight scale and learning rate, and stays near "
-    "chance (10%) in most of the grid; with a BatchNormalization layer after each hidden "
-    "Dense, the same network trains in every cell of the grid of learning rates and initial "
-    "scales (its worst training accuracy is far above the plain network's worst), because "
-    "every layer's input is re-centred and re-scaled whatever the weights' scale. Where the "
-    "plain network already trains well, BN brings no gain."
-)
+TITLE = message("lesson.batch-norm.title", "en")
+CLAIM = message("lesson.batch-norm.claim", "en")
 
 
 LRS = (0.01, 0.1, 1.0)
@@ -87,14 +80,10 @@ def run(out: str | Path = "lessons/batch-norm", quick: bool = False, seed: int =
             cells.append(cell)
             rows.append([lr, std, cell["plain_train"], cell["bn_train"], cell["plain_test"],
                          cell["bn_test"]])  # fmt: skip
-    lesson.say(
-        f"MLP 64-(64)x4-10 with ReLU, plain SGD, batch 32, {epochs} epochs on {len(x_tr)} "
-        f"digits; the kernels are drawn from N(0, std^2). Accuracy after the last epoch "
-        f"(training accuracy is the mean over the epoch's batches, in training mode):"
-    )
+    lesson.say(lesson.t("intro", epochs=epochs, n=len(x_tr)))
     lesson.table(
-        ["lr", "init std", "train acc, plain", "train acc, BN", "test acc, plain",
-         "test acc, BN"],
+        ["lr"] + [lesson.t(c) for c in ("col_std", "col_train_plain", "col_train_bn",
+                                        "col_test_plain", "col_test_bn")],
         rows,
     )  # fmt: skip
     wins = sum(c["bn_train"] > c["plain_train"] for c in cells)
@@ -102,16 +91,9 @@ def run(out: str | Path = "lessons/batch-norm", quick: bool = False, seed: int =
     worst_plain = min(c["plain_train"] for c in cells)
     near_chance = sum(c["plain_train"] < 0.15 for c in cells)
     lesson.say(
-        f"BatchNormalization gave the higher training accuracy in {wins} of {len(cells)} "
-        f"settings; its worst setting reached {worst_bn:.3f}, the plain network's worst "
-        f"{worst_plain:.3f}, and the plain network stayed near chance in {near_chance}. At "
-        f"high learning rates BN's *test* accuracy can lag its training accuracy: in eval mode "
-        f"it normalizes with running averages of the batch statistics, which trail weights "
-        f"that are still moving fast. Without BN, std 1 makes the activations explode layer after layer and std "
-        f"0.01 makes them vanish (see the weight-init lesson); BN divides each unit by its "
-        f"batch standard deviation, so the scale of the weights no longer matters, and larger "
-        f"learning rates become usable."
-    )
+        lesson.t("explain", wins=wins, n=len(cells), worst_bn=worst_bn, worst_plain=worst_plain,
+                 near_chance=near_chance)
+    )  # fmt: skip
     if lesson.plt is not None:
         plt = lesson.plt
         fig, axes = plt.subplots(len(LRS), len(STDS), figsize=(12, 9), sharex=True, sharey=True)
@@ -122,17 +104,17 @@ def run(out: str | Path = "lessons/batch-norm", quick: bool = False, seed: int =
                     h = curves[(lr, std, bn)]
                     ep = np.arange(1, len(h["accuracy"]) + 1)
                     ax.plot(ep, h["accuracy"], style, marker=".",
-                            label="with BN" if bn else "without BN")  # fmt: skip
-                ax.set_title(f"lr {lr}, init std {std}", fontsize=10)
+                            label=lesson.fig_t("fig_with" if bn else "fig_without"))  # fmt: skip
+                ax.set_title(lesson.fig_t("fig_cell", lr=lr, std=std), fontsize=10)
                 ax.set_ylim(0, 1.02)
                 ax.grid(alpha=0.3)
         for ax in axes[-1]:
-            ax.set_xlabel("epoch")
+            ax.set_xlabel(lesson.fig_t("fig_epoch"))
         for ax in axes[:, 0]:
-            ax.set_ylabel("train accuracy")
+            ax.set_ylabel(lesson.fig_t("fig_train_acc"))
         axes[0, 0].legend(fontsize=8)
         fig.tight_layout()
-        lesson.figure(fig, "batch_norm.png", "training accuracy with and without BN")
+        lesson.figure(fig, "batch_norm.png", lesson.t("caption"))
     else:
         lesson.no_figures_note()
     return lesson.finish(

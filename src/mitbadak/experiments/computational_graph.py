@@ -14,18 +14,14 @@ from pathlib import Path
 import numpy as np
 
 from .. import graphviz
+from ..messages import message
 from ..ops.activation import sigmoid
 from ..tensor import Tensor
 from ._common import Lesson, LessonResult
 
 NAME = "computational-graph"
-TITLE = "Computational graphs and backpropagation, step by step"
-CLAIM = (
-    "backward() is the chain rule applied node by node in reverse order: each node multiplies "
-    "the gradient arriving from above by its own local derivative. Written out by hand for a "
-    "2-layer network, every intermediate gradient equals mitbadak's autograd result to float32 "
-    "precision."
-)
+TITLE = message("lesson.computational-graph.title", "en")
+CLAIM = message("lesson.computational-graph.claim", "en")
 
 
 def _arr(a: np.ndarray) -> str:
@@ -136,37 +132,21 @@ def run(
         rendered[stem] = ok
         if ok:
             lesson.figures.append(png)
-    lesson.say(
-        "`mitbadak.graphviz.trace(loss)` snapshots the graph (`mitbadak.tensor.iter_graph`) "
-        "before `loss.backward()` frees it, and asks every intermediate tensor to keep its "
-        "gradient; `to_dot()` then writes Graphviz DOT text where each ellipse is a tensor "
-        "(value and dL/dtensor) and each box the operation that made it."
-    )
+    lesson.say(lesson.t("trace"))
     lesson.table(
-        ["gradient", "autograd", "chain rule by hand"],
+        [lesson.t("col_gradient"), lesson.t("col_autograd"), lesson.t("col_hand")],
         [[k, grads[k], grads[f"{k} (hand)"]] for k in ("dL/dw1", "dL/dw2", "dL/db")],
     )
     if rendered["neuron_graph"]:
-        lesson.say("![graph of a neuron with its gradients](neuron_graph.png)")
+        lesson.say(lesson.t("neuron_png"))
     else:
-        lesson.say(
-            "Graphviz's `dot` program is not installed, so the graphs were saved as text "
-            "(`neuron_graph.dot`, `network_graph.dot`). Draw them with "
-            "`dot -Tpng neuron_graph.dot -o neuron_graph.png` (Graphviz: `apt install graphviz`, "
-            "`brew install graphviz` or `conda install graphviz`), or paste the text into any "
-            "online Graphviz viewer. The neuron's graph:"
-        )
+        lesson.say(lesson.t("no_dot"))
         lesson.code(neuron.to_dot())
-    lesson.say(
-        "**Backpropagation through a 2-3-2 network, step by step.** Each step takes the "
-        "gradient arriving from above and multiplies it by the node's local derivative; "
-        "the value computed by hand from the forward values is printed beside the one "
-        "mitbadak's autograd stored (`retain_grad`)."
-    )
+    lesson.say(lesson.t("steps"))
     lesson.code("\n".join(lines))
     if rendered["network_graph"]:
-        lesson.say("![graph of the 2-layer network](network_graph.png)")
-    lesson.say(f"Largest difference between hand and autograd gradients: {worst:.2e}.")
+        lesson.say(lesson.t("network_png"))
+    lesson.say(lesson.t("worst", worst=worst))
     return lesson.finish(
         {
             "neuron_grads": grads,

@@ -26,18 +26,14 @@ from pathlib import Path
 import numpy as np
 
 from ..data import load_digits
+from ..messages import message
 from ..ops.conv import conv2d
 from ..tensor import Tensor
 from ._common import Lesson, LessonResult
 
 NAME = "convolution"
-TITLE = "Convolution versus cross-correlation: flipping the kernel"
-CLAIM = (
-    "mitbadak's conv2d, like PyTorch's and Keras', computes the cross-correlation "
-    "Σ I[i+u, j+v] K[u, v] (equal to a direct loop to float rounding), not the convolution "
-    "Σ I[i-u, j-v] K[u, v]; with an asymmetric kernel the two differ, and conv2d with the kernel "
-    "rotated by 180° gives the convolution exactly."
-)
+TITLE = message("lesson.convolution.title", "en")
+CLAIM = message("lesson.convolution.claim", "en")
 
 # An asymmetric kernel: a diagonal edge detector (its half-turn is its negative).
 KERNEL = np.array([[2.0, 1.0, 0.0], [1.0, 0.0, -1.0], [0.0, -1.0, -2.0]])
@@ -105,35 +101,25 @@ def run(
         "max_abs_output": scale,
         "kernel_is_antisymmetric": bool(np.array_equal(KERNEL[::-1, ::-1], -KERNEL)),
     }
-    lesson.say(
-        f"One digit, enlarged to {image.shape[0]}x{image.shape[1]} pixels, and the asymmetric "
-        "3x3 kernel below (a diagonal edge detector). `conv2d` ('valid' padding) is compared with "
-        "a direct loop for each definition:"
-    )
+    lesson.say(lesson.t("intro", h=image.shape[0], w=image.shape[1]))
     lesson.code(np.array2string(KERNEL, precision=0))
     lesson.table(
-        ["comparison", "largest absolute difference"],
+        [lesson.t("col_comparison"), lesson.t("col_diff")],
         [
-            ["conv2d(I, K) vs cross-correlation Σ I[i+u, j+v] K[u, v]", numbers["conv2d_vs_cross_correlation"]],
-            ["conv2d(I, K) vs convolution Σ I[i-u, j-v] K[u, v]", numbers["conv2d_vs_convolution"]],
-            ["conv2d(I, K rotated 180°) vs convolution", numbers["flipped_conv2d_vs_convolution"]],
+            [lesson.t("row_corr"), numbers["conv2d_vs_cross_correlation"]],
+            [lesson.t("row_conv"), numbers["conv2d_vs_convolution"]],
+            [lesson.t("row_flip"), numbers["flipped_conv2d_vs_convolution"]],
         ],
     )  # fmt: skip
-    lesson.say(
-        f"The largest output value is {scale:.3g}: conv2d matches the cross-correlation to float "
-        "rounding and misses the convolution by as much as the signal itself. This kernel is "
-        "anti-symmetric (its half-turn is -K), so here convolution = -cross-correlation: a "
-        "signal-processing formula checked against a framework would see every edge with the "
-        "wrong sign. A symmetric kernel (a blur, a Laplacian) hides the difference."
-    )
+    lesson.say(lesson.t("explain", scale=scale))
     if lesson.plt is not None:
         plt = lesson.plt
         fig, axes = plt.subplots(1, 4, figsize=(14, 3.6))
         panels = [
-            (image, "image", "gray_r"),
-            (KERNEL, "kernel K", "coolwarm"),
-            (ours, "conv2d(I, K) = cross-correlation", "coolwarm"),
-            (conv, "true convolution I * K", "coolwarm"),
+            (image, lesson.fig_t("fig_image"), "gray_r"),
+            (KERNEL, lesson.fig_t("fig_kernel"), "coolwarm"),
+            (ours, lesson.fig_t("fig_ours"), "coolwarm"),
+            (conv, lesson.fig_t("fig_conv"), "coolwarm"),
         ]
         for ax, (a, title, cmap) in zip(axes, panels):
             lim = np.abs(a).max() if cmap == "coolwarm" else None
@@ -142,7 +128,7 @@ def run(
             ax.set_xticks([])
             ax.set_yticks([])
         fig.tight_layout()
-        lesson.figure(fig, "convolution.png", "cross-correlation (what conv2d does) vs convolution")
+        lesson.figure(fig, "convolution.png", lesson.t("caption"))
     else:
         lesson.no_figures_note()
     return lesson.finish(numbers)

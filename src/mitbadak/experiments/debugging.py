@@ -26,6 +26,7 @@ import numpy as np
 from .. import initializers, losses
 from ..doctor import Doctor
 from ..layers import Dense, Dropout
+from ..messages import message
 from ..model import Sequential
 from ..optimizers import SGD
 from ..random import set_seed
@@ -33,15 +34,8 @@ from ..regularizers import L2
 from ._common import Lesson, LessonResult, digits_splits
 
 NAME = "debugging"
-TITLE = "Debugging a network: five ways to break it and what the doctor says"
-CLAIM = (
-    "Each classic failure leaves a signature the doctor reads during training: a learning "
-    "rate 10x too high makes the loss blow up (nan), a deep sigmoid stack with tiny weights "
-    "starves the first layers of gradient (vanishing_gradients), a large negative bias kills "
-    "ReLU units (dead_relu), a softmax trained with squared error is a loss_mismatch, and a "
-    "tiny training set without regularization overfits. Applying the suggested fix makes each "
-    "finding go away."
-)
+TITLE = message("lesson.debugging.title", "en")
+CLAIM = message("lesson.debugging.claim", "en")
 
 LR = 0.05
 
@@ -123,7 +117,7 @@ def train_case(spec: dict[str, Any], epochs: int, seed: int = 0) -> tuple[Doctor
     loss = spec.get("loss", _ce())
     model.compile(SGD(model.parameters(), lr=spec.get("lr", LR), momentum=0.9), loss,
                   metrics=["accuracy"])  # fmt: skip
-    doctor = Doctor(verbose=0)
+    doctor = Doctor(verbose=0, lang=None)  # the lesson's language
     if spec.get("one_hot"):
         y_fit, y_val = np.eye(10, dtype=np.float32)[y_tr], np.eye(10, dtype=np.float32)[y_te]
     else:
@@ -139,11 +133,7 @@ def run(out: str | Path = "lessons/debugging", quick: bool = False, seed: int = 
     """Train each broken case and its fix under the doctor; report findings and accuracies."""
     lesson = Lesson(NAME, TITLE, CLAIM, Path(out))
     epochs = 4 if quick else 15
-    lesson.say(
-        "The healthy network: Dense(64, relu, He) -> Dense(64, relu, He) -> Dense(10) scores, "
-        f"SGD lr {LR} momentum 0.9, softmax cross-entropy from logits, batches of 32, on the "
-        f"8x8 digits; {epochs} epochs. Each row breaks one thing; `Doctor()` watches both runs."
-    )
+    lesson.say(lesson.t("intro", lr=LR, epochs=epochs))
     numbers: dict[str, Any] = {"epochs": epochs, "cases": {}}
     rows, curves = [], {}
     for case in cases():
@@ -157,42 +147,61 @@ def run(out: str | Path = "lessons/debugging", quick: bool = False, seed: int = 
             "fixed_val_accuracy": fixed_hist["val_accuracy"][-1],
         }
         curves[case.key] = (broken_hist, fixed_hist)
-        rows.append([case.what, ", ".join(broken_doc.codes) or "-",
-                     broken_hist["val_accuracy"][-1], case.fix,
+        what, fix = lesson.t(f"what_{case.key}"), lesson.t(f"fix_{case.key}")
+        rows.append([what, ", ".join(broken_doc.codes) or "-",
+                     broken_hist["val_accuracy"][-1], fix,
                      ", ".join(fixed_doc.codes) or "-", fixed_hist["val_accuracy"][-1]])  # fmt: skip
-        lesson.say(f"### {case.what}")
+        lesson.say(f"### {what}")
         if finding is not None:
-            lesson.say(f"**Doctor, `{finding.code}`:** {finding.message}\n\n**Fix:** {finding.fix}")
+            lesson.say(
+                lesson.t("finding", code=finding.code, message=finding.message, fix=finding.fix)
+            )
         else:
-            lesson.say(f"*The doctor did not report `{case.expect}` here.*")
+            lesson.say(lesson.t("missed", code=case.expect))
         lesson.say(
-            f"Applied: {case.fix}. Test accuracy {broken_hist['val_accuracy'][-1]:.3f} broken, "
-            f"{fixed_hist['val_accuracy'][-1]:.3f} fixed; findings after the fix: "
-            f"{', '.join(fixed_doc.codes) or 'none'}."
-        )
-    lesson.say("### Summary")
-    lesson.table(
-        ["broken", "findings", "test acc", "fix applied", "findings after", "test acc after"],
-        rows,
-    )
+            lesson.t("applied", fix=fix, broken=broken_hist["val_accuracy"][-1],
+                     fixed=fixed_hist["val_accuracy"][-1],
+                     codes=", ".join(fixed_doc.codes) or lesson.t("none"))
+        )  # fmt: skip
+    lesson.say(lesson.t("summary"))
+    cols = ("col_broken", "col_findings", "col_acc", "col_fix", "col_after", "col_acc_after")
+    lesson.table([lesson.t(c) for c in cols], rows)
     if lesson.plt is not None:
         plt = lesson.plt
         fig, axes = plt.subplots(1, len(curves), figsize=(4 * len(curves), 3.4))
         for ax, (key, (b, f)) in zip(axes, curves.items()):
-            ax.plot(np.arange(1, len(b["loss"]) + 1), b["loss"], "r-", label="broken: train")
             ax.plot(
-                np.arange(1, len(b["val_loss"]) + 1), b["val_loss"], "r--", label="broken: test"
+                np.arange(1, len(b["loss"]) + 1),
+                b["loss"],
+                "r-",
+                label=lesson.fig_t("fig_broken_train"),
             )
-            ax.plot(np.arange(1, len(f["loss"]) + 1), f["loss"], "g-", label="fixed: train")
-            ax.plot(np.arange(1, len(f["val_loss"]) + 1), f["val_loss"], "g--", label="fixed: test")
+            ax.plot(
+                np.arange(1, len(b["val_loss"]) + 1),
+                b["val_loss"],
+                "r--",
+                label=lesson.fig_t("fig_broken_test"),
+            )
+            ax.plot(
+                np.arange(1, len(f["loss"]) + 1),
+                f["loss"],
+                "g-",
+                label=lesson.fig_t("fig_fixed_train"),
+            )
+            ax.plot(
+                np.arange(1, len(f["val_loss"]) + 1),
+                f["val_loss"],
+                "g--",
+                label=lesson.fig_t("fig_fixed_test"),
+            )
             ax.set_title(key)
-            ax.set_xlabel("epoch")
+            ax.set_xlabel(lesson.fig_t("fig_epoch"))
             ax.set_yscale("log")
             ax.grid(alpha=0.3)
-        axes[0].set_ylabel("loss")
+        axes[0].set_ylabel(lesson.fig_t("fig_loss"))
         axes[0].legend(fontsize=7)
         fig.tight_layout()
-        lesson.figure(fig, "debugging.png", "loss curves, broken (red) and fixed (green)")
+        lesson.figure(fig, "debugging.png", lesson.t("caption"))
     else:
         lesson.no_figures_note()
     return lesson.finish(numbers)

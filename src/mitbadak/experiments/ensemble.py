@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from ..layers import Dense
+from ..messages import message
 from ..model import Sequential
 from ..ops.activation import softmax
 from ..optimizers import SGD
@@ -20,12 +21,8 @@ from ..tensor import no_grad
 from ._common import Lesson, LessonResult, digits_splits, train_loop
 
 NAME = "ensemble"
-TITLE = "Ensembles: voting and probability averaging"
-CLAIM = (
-    "Networks that differ only in their random seed (initial weights and batch order) make "
-    "different mistakes, so combining them - by majority vote or by averaging their predicted "
-    "probabilities - is more accurate than the average member, and usually than the best one."
-)
+TITLE = message("lesson.ensemble.title", "en")
+CLAIM = message("lesson.ensemble.claim", "en")
 
 
 def run(out: str | Path = "lessons/ensemble", quick: bool = False, seed: int = 0) -> LessonResult:
@@ -60,38 +57,37 @@ def run(out: str | Path = "lessons/ensemble", quick: bool = False, seed: int = 0
     # How often the members disagree with each other on a test image.
     disagree = float(np.mean(np.any(votes != votes[:1], axis=0)))
     lesson.say(
-        f"{n_members} MLPs 64-32-10, identical except for the seed, each trained {epochs} epochs "
-        f"(SGD, lr 0.05, momentum 0.9) on {len(x_tr)} digits; {len(x_te)} test images. The "
-        f"members disagree on {100 * disagree:.1f}% of the test images."
-    )
-    rows = [[f"member {k + 1}", a] for k, a in enumerate(accs)]
+        lesson.t("intro", n=n_members, epochs=epochs, n_train=len(x_tr), n_test=len(x_te),
+                 disagree=100 * disagree)
+    )  # fmt: skip
+    rows = [[lesson.t("member", k=k + 1), a] for k, a in enumerate(accs)]
     rows += [
-        ["mean of members", float(np.mean(accs))],
-        ["best member", float(np.max(accs))],
-        ["majority vote", vote_acc],
-        ["probability average", avg_acc],
+        [lesson.t("mean"), float(np.mean(accs))],
+        [lesson.t("best"), float(np.max(accs))],
+        [lesson.t("vote"), vote_acc],
+        [lesson.t("average"), avg_acc],
     ]
-    lesson.table(["model", "test accuracy"], rows)
+    lesson.table([lesson.t("col_model"), lesson.t("col_acc")], rows)
     curve = []
     for m in range(1, n_members + 1):
         curve.append(float((probs_a[:m].mean(axis=0).argmax(axis=1) == y_te).mean()))
     lesson.say(
-        "Test accuracy of the probability average of the first m members: "
-        + ", ".join(f"m={m}: {a:.3f}" for m, a in enumerate(curve, 1))
-        + "."
+        lesson.t("curve", curve=", ".join(f"m={m}: {a:.3f}" for m, a in enumerate(curve, 1)))
     )
     if lesson.plt is not None:
         plt = lesson.plt
         fig, ax = plt.subplots(figsize=(8, 4))
-        ax.scatter(range(1, n_members + 1), accs, label="each member", color="gray")
-        ax.plot(range(1, n_members + 1), curve, "o-", label="average of the first m members")
-        ax.axhline(vote_acc, color="tab:green", ls="--", label=f"vote of all ({vote_acc:.3f})")
-        ax.set_xlabel("member / ensemble size m")
-        ax.set_ylabel("test accuracy")
+        ax.scatter(range(1, n_members + 1), accs, label=lesson.fig_t("fig_each"), color="gray")
+        ax.plot(range(1, n_members + 1), curve, "o-", label=lesson.fig_t("fig_avg"))
+        ax.axhline(
+            vote_acc, color="tab:green", ls="--", label=lesson.fig_t("fig_vote", acc=vote_acc)
+        )
+        ax.set_xlabel(lesson.fig_t("fig_x"))
+        ax.set_ylabel(lesson.fig_t("col_acc"))
         ax.grid(alpha=0.3)
         ax.legend()
         fig.tight_layout()
-        lesson.figure(fig, "ensemble.png", "members vs ensemble accuracy")
+        lesson.figure(fig, "ensemble.png", lesson.t("caption"))
     else:
         lesson.no_figures_note()
     return lesson.finish(

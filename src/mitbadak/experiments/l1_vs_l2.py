@@ -16,19 +16,12 @@ from pathlib import Path
 import numpy as np
 
 from ..classic import Lasso, LinearRegression, Ridge, regularization_path
+from ..messages import message
 from ._common import Lesson, LessonResult
 
 NAME = "l1-vs-l2"
-TITLE = "L1 versus L2 regularization: lasso and ridge"
-CLAIM = (
-    "On data where only 3 of 10 features matter, the lasso (L1) sets the coefficients of the "
-    "useless features exactly to 0 and keeps the 3 useful ones, while ridge (L2) shrinks every "
-    "coefficient towards 0 but leaves all 10 non-zero; along the regularization path, L1 "
-    "drops features one by one while L2 shrinks them all smoothly. Geometrically, the L1 unit "
-    "ball is a diamond with corners on the axes (L2: a circle, L-infinity: a square), and on a "
-    "2-feature problem the lasso solution sits on a corner of its diamond (one coefficient "
-    "exactly 0) while the ridge solution touches its circle off the axes."
-)
+TITLE = message("lesson.l1-vs-l2.title", "en")
+CLAIM = message("lesson.l1-vs-l2.claim", "en")
 
 TRUE_COEF = np.array([3.0, -2.0, 1.5, 0, 0, 0, 0, 0, 0, 0])
 
@@ -90,7 +83,7 @@ def _balls_figure(lesson: Lesson, geo: dict[str, np.ndarray]) -> None:
     axes[0].set_aspect("equal")
     axes[0].axhline(0, color="black", lw=0.5)
     axes[0].axvline(0, color="black", lw=0.5)
-    axes[0].set_title("unit balls ||w||_p = 1")
+    axes[0].set_title(lesson.fig_t("fig_balls"))
     axes[0].legend(fontsize=8)
     X, y = geo["X"], geo["y"]
     g0, g1 = np.meshgrid(np.linspace(-0.5, 2.5, 200), np.linspace(-1.2, 1.8, 200))
@@ -102,17 +95,17 @@ def _balls_figure(lesson: Lesson, geo: dict[str, np.ndarray]) -> None:
     ):
         ax.contour(g0, g1, sse, levels=12, cmap="viridis", linewidths=0.8)
         ax.fill(radius * pts[:, 0], radius * pts[:, 1], alpha=0.25, color="tab:red")
-        ax.plot(*geo["ols"], "k*", ms=12, label=f"least squares {np.round(geo['ols'], 2)}")
+        ax.plot(*geo["ols"], "k*", ms=12, label=lesson.fig_t("fig_ols", w=np.round(geo["ols"], 2)))
         ax.plot(*geo[key], "ro", ms=8, label=f"{name} {np.round(geo[key], 3)}")
         ax.set_aspect("equal")
         ax.axhline(0, color="black", lw=0.5)
         ax.axvline(0, color="black", lw=0.5)
         ax.set_xlabel("w0")
         ax.set_ylabel("w1")
-        ax.set_title(f"{name}: the loss contours touch the ball")
+        ax.set_title(lesson.fig_t("fig_touch", name=name))
         ax.legend(fontsize=8, loc="lower right")
     fig.tight_layout()
-    lesson.figure(fig, "unit_balls.png", "unit balls and the lasso / ridge solutions in 2-D")
+    lesson.figure(fig, "unit_balls.png", lesson.t("caption_balls"))
 
 
 def run(out: str | Path = "lessons/l1-vs-l2", quick: bool = False, seed: int = 0) -> LessonResult:
@@ -125,7 +118,7 @@ def run(out: str | Path = "lessons/l1-vs-l2", quick: bool = False, seed: int = 0
     lasso = Lasso(alpha=0.3).fit(X, y)
     tiny = 1e-10
     rows = [
-        [f"x{j}" + (" (useful)" if TRUE_COEF[j] else ""), TRUE_COEF[j], ols.coef_[j],
+        [f"x{j}" + (lesson.t("useful") if TRUE_COEF[j] else ""), TRUE_COEF[j], ols.coef_[j],
          ridge.coef_[j], lasso.coef_[j]]
         for j in range(len(TRUE_COEF))
     ]  # fmt: skip
@@ -135,23 +128,17 @@ def run(out: str | Path = "lessons/l1-vs-l2", quick: bool = False, seed: int = 0
         "lasso": int(np.sum(np.abs(lasso.coef_) > tiny)),
     }
     useless = TRUE_COEF == 0
-    lesson.say(
-        f"{len(y)} samples, 10 features, y = 3 x0 - 2 x1 + 1.5 x2 + noise. Fitted coefficients "
-        f"(least squares, `Ridge(alpha=100)`, `Lasso(alpha=0.3)`):"
-    )
-    lesson.table(["feature", "true", "least squares", "ridge (L2)", "lasso (L1)"], rows)
+    lesson.say(lesson.t("intro", n=len(y)))
+    cols = ("col_feature", "col_true", "col_ols", "col_ridge", "col_lasso")
+    lesson.table([lesson.t(c) for c in cols], rows)
     lesson.table(
-        ["model", "non-zero coefficients", "largest abs(coef) on a useless feature"],
+        [lesson.t("col_model"), lesson.t("col_nonzero"), lesson.t("col_useless")],
         [
             [m, nz[m], float(np.abs(est.coef_[useless]).max())]
             for m, est in (("ols", ols), ("ridge", ridge), ("lasso", lasso))
         ],
     )
-    lesson.say(
-        "Why: near 0, the L2 penalty's slope 2aw vanishes, so it never pushes a small weight all "
-        "the way to 0; the L1 penalty's slope is a constant a sign(w), which beats a weak "
-        "feature's gradient and pins it at exactly 0 (soft thresholding in coordinate descent)."
-    )
+    lesson.say(lesson.t("why"))
 
     n_alphas = 20 if quick else 60
     a_lasso = np.geomspace(3.0, 1e-3, n_alphas)
@@ -182,25 +169,16 @@ def run(out: str | Path = "lessons/l1-vs-l2", quick: bool = False, seed: int = 0
         two_feature_ridge=[float(v) for v in geo["ridge"]],
     )
     lesson.say(
-        f"Along the lasso path ({n_alphas} alphas from 3 down to 0.001) the number of non-zero "
-        f"coefficients grows from {numbers['lasso_path_nonzero'][0]} to "
-        f"{numbers['lasso_path_nonzero'][-1]}; the useful features enter first (at alpha "
-        f"{entry[0]:.3g}, {entry[1]:.3g}, {entry[2]:.3g}). Along the ridge path (alpha from 1e5 "
-        f"to 0.01) all {numbers['ridge_path_nonzero'][0]} coefficients are non-zero at every "
-        f"alpha."
-    )
+        lesson.t("path", n_alphas=n_alphas, first=numbers["lasso_path_nonzero"][0],
+                 last=numbers["lasso_path_nonzero"][-1], e0=entry[0], e1=entry[1], e2=entry[2],
+                 ridge_n=numbers["ridge_path_nonzero"][0])
+    )  # fmt: skip
 
     lesson.say(
-        "The geometry: a penalized fit is a constrained one, min ||y - Xw||² subject to "
-        "||w||_p <= r, so the solution is where the loss's elliptic contours first touch the "
-        "ball. The L1 ball is a diamond with corners on the axes, and the contours usually touch "
-        "it at a corner, where a coordinate is 0; the L2 ball is round, so the touching point is "
-        "generically off the axes. Measured areas of the unit balls (L1, L2, L-infinity): "
-        f"{numbers['unit_ball_areas']} (exact: 2, π, 4). On 2 features (y = 2 x0 + 0.4 x1 + "
-        f"noise): least squares {np.round(geo['ols'], 3).tolist()}, "
-        f"`Lasso(alpha=0.5)` {np.round(geo['lasso'], 3).tolist()}, "
-        f"`Ridge(alpha=60)` {np.round(geo['ridge'], 3).tolist()}."
-    )
+        lesson.t("geometry", areas=numbers["unit_ball_areas"],
+                 ols=np.round(geo["ols"], 3).tolist(), lasso=np.round(geo["lasso"], 3).tolist(),
+                 ridge=np.round(geo["ridge"], 3).tolist())
+    )  # fmt: skip
     if lesson.plt is not None:
         plt = lesson.plt
         fig, axes = plt.subplots(1, 2, figsize=(13, 4.5))
@@ -208,17 +186,18 @@ def run(out: str | Path = "lessons/l1-vs-l2", quick: bool = False, seed: int = 0
             style = dict(lw=2) if TRUE_COEF[j] else dict(lw=1, color="gray", alpha=0.6)
             axes[0].plot(a_lasso, path_l[:, j], **style, label=f"x{j}" if TRUE_COEF[j] else None)
             axes[1].plot(a_ridge, path_r[:, j], **style, label=f"x{j}" if TRUE_COEF[j] else None)
-        for ax, title in ((axes[0], "lasso (L1) path"), (axes[1], "ridge (L2) path")):
+        for ax, title in ((axes[0], lesson.fig_t("fig_path_lasso")),
+                          (axes[1], lesson.fig_t("fig_path_ridge"))):  # fmt: skip
             ax.set_xscale("log")
             ax.invert_xaxis()
             ax.axhline(0, color="black", lw=0.5)
-            ax.set_xlabel("alpha (penalty strength, decreasing)")
-            ax.set_ylabel("coefficient")
+            ax.set_xlabel(lesson.fig_t("fig_alpha"))
+            ax.set_ylabel(lesson.fig_t("fig_coef"))
             ax.set_title(title)
             ax.grid(alpha=0.3)
-            ax.legend(title="useful features (gray: useless)", fontsize=8)
+            ax.legend(title=lesson.fig_t("fig_legend"), fontsize=8)
         fig.tight_layout()
-        lesson.figure(fig, "paths.png", "lasso and ridge regularization paths")
+        lesson.figure(fig, "paths.png", lesson.t("caption_paths"))
 
         _balls_figure(lesson, geo)
 
@@ -231,9 +210,9 @@ def run(out: str | Path = "lessons/l1-vs-l2", quick: bool = False, seed: int = 0
         ax.set_xticks(idx, [f"x{j}" for j in idx])
         ax.axhline(0, color="black", lw=0.5)
         ax.legend()
-        ax.set_title("coefficients: lasso zeroes the useless features, ridge only shrinks them")
+        ax.set_title(lesson.fig_t("fig_coefs"))
         fig.tight_layout()
-        lesson.figure(fig, "coefficients.png", "lasso vs ridge coefficients")
+        lesson.figure(fig, "coefficients.png", lesson.t("caption_coefs"))
     else:
         lesson.no_figures_note()
     return lesson.finish(numbers)

@@ -14,22 +14,15 @@ import numpy as np
 
 from ..callbacks import LearningRateScheduler, ReduceLROnPlateau
 from ..layers import Dense
+from ..messages import message
 from ..optimizers import SGD
 from ..random import set_seed
 from ..schedules import ExponentialDecay, StepDecay
 from ._common import Lesson, LessonResult, compile_fit, digits_splits
 
 NAME = "learning-rate"
-TITLE = "The learning rate and its schedules"
-CLAIM = (
-    "With plain SGD on the digits, a learning rate of 0.001 is too small (the loss creeps "
-    "down from ln 10 = 2.30 and is still above 1.5 after all epochs, when the good rate has "
-    "brought it below 0.1), 0.5 is good (test accuracy above 90%), and 5 "
-    "is too large: the first steps blow the weights up, the loss jumps far above its starting "
-    "value and the network ends no better than guessing. Schedules lower the rate as training "
-    "goes: step decay in stairs, exponential decay smoothly, ReduceLROnPlateau only when the "
-    "validation loss stops improving."
-)
+TITLE = message("lesson.learning-rate.title", "en")
+CLAIM = message("lesson.learning-rate.claim", "en")
 
 RATES = {"too small": 0.001, "good": 0.5, "too large": 5.0}
 
@@ -55,14 +48,10 @@ def run(
         [label, RATES[label], h["loss"][0], max(h["loss"]), h["loss"][-1], h["val_accuracy"][-1]]
         for label, h in runs.items()
     ]
-    lesson.say(
-        f"An MLP 64-64-10 (same initial weights each time), plain SGD, batch 32, {epochs} "
-        f"epochs on {len(x_tr)} digits; ln 10 = {math.log(10):.3f} is the loss of a uniform "
-        f"guess over 10 classes."
-    )
+    lesson.say(lesson.t("intro", epochs=epochs, n=len(x_tr), ln10=math.log(10)))
     lesson.table(
-        ["learning rate", "lr", "loss epoch 1", "largest epoch loss", "final loss",
-         "test accuracy"],
+        [lesson.t("col_rate"), "lr", lesson.t("col_loss1"), lesson.t("col_max"),
+         lesson.t("col_final"), lesson.t("col_test")],
         rows,
     )  # fmt: skip
 
@@ -88,23 +77,16 @@ def run(
                               epochs, (x_te, y_te), seed=seed,
                               callbacks=[cb] if cb is not None else None)  # fmt: skip
         sched_runs[label] = hist
-    lesson.say(
-        f"Schedules, all starting from lr {lr0} (SGD with momentum 0.9, a rate high enough to "
-        f"be noisy late in training), driven by the `LearningRateScheduler` and "
-        f"`ReduceLROnPlateau` callbacks of `fit`:"
-    )
+    lesson.say(lesson.t("schedules", lr0=lr0))
     lesson.table(
-        ["schedule", "lr at the last epoch", "final train loss", "final val loss",
-         "test accuracy"],
+        [lesson.t("col_schedule"), lesson.t("col_last_lr"), lesson.t("col_train"),
+         lesson.t("col_val"), lesson.t("col_test")],
         [[k, h["lr"][-1], h["loss"][-1], h["val_loss"][-1], h["val_accuracy"][-1]]
          for k, h in sched_runs.items()],
     )  # fmt: skip
     plateau = sched_runs[list(schedules)[3]]
     cuts = [e + 1 for e in range(1, len(plateau["lr"])) if plateau["lr"][e] < plateau["lr"][e - 1]]
-    lesson.say(
-        f"ReduceLROnPlateau halved the rate after epochs {cuts or 'none'}: each time the "
-        f"validation loss had not improved on its best for one epoch."
-    )
+    lesson.say(lesson.t("plateau", cuts=cuts or lesson.t("none")))
 
     if lesson.plt is not None:
         plt = lesson.plt
@@ -114,29 +96,29 @@ def run(
             axes[0].plot(ep, h["loss"], marker=".", label=f"{label} (lr {RATES[label]})")
             axes[1].plot(ep, h["val_accuracy"], marker=".", label=f"{label} (lr {RATES[label]})")
         axes[0].set_yscale("log")
-        axes[0].set_title("training loss")
-        axes[1].set_title("test accuracy")
+        axes[0].set_title(lesson.fig_t("fig_loss"))
+        axes[1].set_title(lesson.fig_t("fig_acc"))
         for ax in axes:
-            ax.set_xlabel("epoch")
+            ax.set_xlabel(lesson.fig_t("fig_epoch"))
             ax.grid(alpha=0.3)
             ax.legend(fontsize=8)
         fig.tight_layout()
-        lesson.figure(fig, "rates.png", "too small, good, too large learning rates")
+        lesson.figure(fig, "rates.png", lesson.t("caption_rates"))
 
         fig, axes = plt.subplots(1, 2, figsize=(12, 4))
         for label, h in sched_runs.items():
             ep = np.arange(1, len(h["loss"]) + 1)
             axes[0].plot(ep, h["lr"], marker=".", label=label)
             axes[1].plot(ep, h["val_loss"], marker=".", label=label)
-        axes[0].set_title("learning rate per epoch")
-        axes[1].set_title("validation loss")
+        axes[0].set_title(lesson.fig_t("fig_lr"))
+        axes[1].set_title(lesson.fig_t("fig_val"))
         for ax in axes:
-            ax.set_xlabel("epoch")
+            ax.set_xlabel(lesson.fig_t("fig_epoch"))
             ax.set_yscale("log")
             ax.grid(alpha=0.3)
             ax.legend(fontsize=8)
         fig.tight_layout()
-        lesson.figure(fig, "schedules.png", "learning-rate schedules")
+        lesson.figure(fig, "schedules.png", lesson.t("caption_schedules"))
     else:
         lesson.no_figures_note()
 

@@ -22,19 +22,14 @@ import numpy as np
 from ..classic import LinearSVC, LogisticRegression
 from ..layers import Dense
 from ..losses import MulticlassHinge, SparseCategoricalCrossentropy
+from ..messages import message
 from ..model import Sequential
 from ..random import set_seed
 from ._common import Lesson, LessonResult
 
 NAME = "linear-classifiers"
-TITLE = "Linear classifiers: softmax regression versus the linear SVM"
-CLAIM = (
-    "On the same 2-D three-class data, softmax regression and a linear SVM draw similar linear "
-    "boundaries and classify about equally well; trained the same way, the hinge loss reaches "
-    "exactly 0 on most training points (those beyond the margin), while the cross-entropy is "
-    "positive on every point, because as a function of the margin the hinge is 0 from margin 1 "
-    "on and the logistic loss only tends to 0."
-)
+TITLE = message("lesson.linear-classifiers.title", "en")
+CLAIM = message("lesson.linear-classifiers.claim", "en")
 
 CENTRES = np.array([[0.0, 2.0], [-2.0, -1.0], [2.0, -1.0]])
 
@@ -113,26 +108,18 @@ def run(
         "logistic_at_margin_1": float(margin_losses(np.array([1.0]))["logistic (cross-entropy)"][0]),
         "logistic_at_margin_3": float(margin_losses(np.array([3.0]))["logistic (cross-entropy)"][0]),
     }  # fmt: skip
-    lesson.say(
-        f"{len(y)} training and {len(yt)} test points in 2-D, three classes. "
-        "`LogisticRegression` (softmax) and `LinearSVC` (squared hinge, one-vs-rest, dual "
-        "coordinate descent):"
-    )
+    lesson.say(lesson.t("intro", n_train=len(y), n_test=len(yt)))
     lesson.table(
-        ["model", "train accuracy", "test accuracy"],
+        [lesson.t("col_model"), lesson.t("col_train"), lesson.t("col_test")],
         [
-            ["softmax regression", acc["softmax_train"], acc["softmax_test"]],
-            ["linear SVM", acc["svm_train"], acc["svm_test"]],
+            [lesson.t("softmax"), acc["softmax_train"], acc["softmax_test"]],
+            [lesson.t("svm"), acc["svm_train"], acc["svm_test"]],
         ],
     )
     lesson.say(
-        f"They predict the same class for {agree:.1%} of the test points. Then the same network "
-        f"(one `Dense(3)` layer, SGD, {epochs} epochs, the same seed) trained with "
-        "`SparseCategoricalCrossentropy(from_logits=True)` and with `MulticlassHinge()` "
-        f'(`loss="multiclass_hinge"`): the hinge is exactly 0 on '
-        f"{numbers['hinge_zero_fraction']:.1%} of the training points; the cross-entropy on "
-        f"none (smallest: {numbers['ce_min_per_sample']:.2g})."
-    )
+        lesson.t("agree", agree=agree, epochs=epochs, hinge_zero=numbers["hinge_zero_fraction"],
+                 ce_min=numbers["ce_min_per_sample"])
+    )  # fmt: skip
     if lesson.plt is not None:
         plt = lesson.plt
         fig, axes = plt.subplots(1, 2, figsize=(12, 5))
@@ -142,32 +129,32 @@ def run(
             ax.contourf(g0, g1, model.predict(grid).reshape(g0.shape), alpha=0.25, cmap="tab10",
                         levels=[-0.5, 0.5, 1.5, 2.5], vmin=0, vmax=9)  # fmt: skip
             ax.scatter(X[:, 0], X[:, 1], c=y, cmap="tab10", vmin=0, vmax=9, s=10)
-            ax.set_title(f"{name}: test accuracy {model.score(Xt, yt):.1%}")
+            ax.set_title(lesson.fig_t("fig_boundary", name=name, acc=model.score(Xt, yt)))
             ax.set_xlabel("x1")
             ax.set_ylabel("x2")
         fig.tight_layout()
-        lesson.figure(fig, "boundaries.png", "decision boundaries of the two linear classifiers")
+        lesson.figure(fig, "boundaries.png", lesson.t("caption_boundaries"))
 
         fig, axes = plt.subplots(1, 2, figsize=(12, 4.2))
         for name, v in curves.items():
             axes[0].plot(m, v, label=name)
         axes[0].axvline(1.0, color="gray", lw=0.5, ls="--")
         axes[0].set_ylim(-0.1, 4)
-        axes[0].set_xlabel("margin t·s")
-        axes[0].set_ylabel("loss")
-        axes[0].set_title("losses as functions of the margin")
+        axes[0].set_xlabel(lesson.fig_t("fig_margin"))
+        axes[0].set_ylabel(lesson.fig_t("fig_loss"))
+        axes[0].set_title(lesson.fig_t("fig_margin_title"))
         axes[0].legend()
         axes[0].grid(alpha=0.3)
         ep = np.arange(1, epochs + 1)
-        axes[1].plot(ep, h_ce["loss"], label="cross-entropy (softmax)")
-        axes[1].plot(ep, h_hinge["loss"], label="multiclass hinge (SVM)")
-        axes[1].set_xlabel("epoch")
-        axes[1].set_ylabel("training loss")
-        axes[1].set_title("training the same linear layer with each loss")
+        axes[1].plot(ep, h_ce["loss"], label=lesson.fig_t("fig_ce"))
+        axes[1].plot(ep, h_hinge["loss"], label=lesson.fig_t("fig_hinge"))
+        axes[1].set_xlabel(lesson.fig_t("fig_epoch"))
+        axes[1].set_ylabel(lesson.fig_t("fig_train_loss"))
+        axes[1].set_title(lesson.fig_t("fig_train_title"))
         axes[1].legend()
         axes[1].grid(alpha=0.3)
         fig.tight_layout()
-        lesson.figure(fig, "losses.png", "hinge vs cross-entropy, and the loss curves")
+        lesson.figure(fig, "losses.png", lesson.t("caption_losses"))
     else:
         lesson.no_figures_note()
     return lesson.finish(numbers)

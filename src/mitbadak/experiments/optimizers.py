@@ -18,20 +18,15 @@ import numpy as np
 
 from .. import optimizers as O
 from ..layers import Dense
+from ..messages import message
 from ..model import Sequential
 from ..random import set_seed
 from ..tensor import Tensor
 from ._common import Lesson, LessonResult, digits_splits, train_loop
 
 NAME = "optimizers"
-TITLE = "Optimizers: SGD, momentum, Nesterov, AdaGrad, RMSProp, Adam"
-CLAIM = (
-    "On the elongated bowl f(x, y) = x^2/20 + y^2, plain SGD zig-zags across the steep y "
-    "direction (y changes sign at every step) while crawling along x; momentum smooths the "
-    "zig-zag into a few wide swings; AdaGrad and RMSProp scale each coordinate by its own "
-    "gradient history and go down the y slope without crossing it. On the digits, momentum and "
-    "the adaptive methods reach a lower training loss than plain SGD in the same epochs."
-)
+TITLE = message("lesson.optimizers.title", "en")
+CLAIM = message("lesson.optimizers.claim", "en")
 
 START = (-7.0, 2.0)
 
@@ -85,12 +80,9 @@ def run(out: str | Path = "lessons/optimizers", quick: bool = False, seed: int =
         numbers[f"bowl/{name}/y_sign_changes"] = flips
         numbers[f"bowl/{name}/final_f"] = final
         rows.append([name, _opts(OPTIMIZERS[name][1]), flips, length, final])
-    lesson.say(
-        f"Each optimizer starts at (x, y) = {START} and takes {steps} steps; the gradient of "
-        f"`p[0]**2 / 20 + p[1]**2` comes from `backward()` on a 2-element Tensor `p`, and "
-        f"`opt.step()` moves it."
-    )
-    lesson.table(["optimizer", "options", "y sign changes", "path length", "final f"], rows)
+    lesson.say(lesson.t("bowl", start=START, steps=steps))
+    cols = ("col_optimizer", "col_options", "col_flips", "col_length", "col_final_f")
+    lesson.table([lesson.t(c) for c in cols], rows)
 
     x_tr, y_tr, x_te, y_te = digits_splits(seed)
     epochs = 4 if quick else 20
@@ -108,11 +100,9 @@ def run(out: str | Path = "lessons/optimizers", quick: bool = False, seed: int =
         numbers[f"digits/{name}/final_loss"] = hist["loss"][-1]
         numbers[f"digits/{name}/test_accuracy"] = hist["val_accuracy"][-1]
         rows2.append([name, _opts(kw), hist["loss"][-1], hist["val_accuracy"][-1]])
-    lesson.say(
-        f"The same MLP 64-64-10 (same initial weights) trained for {epochs} epochs on the digits "
-        f"({len(x_tr)} training / {len(x_te)} test images), batch 32, with each optimizer:"
-    )
-    lesson.table(["optimizer", "options", "final train loss", "test accuracy"], rows2)
+    lesson.say(lesson.t("digits", epochs=epochs, n_train=len(x_tr), n_test=len(x_te)))
+    cols = ("col_optimizer", "col_options", "col_train_loss", "col_test_acc")
+    lesson.table([lesson.t(c) for c in cols], rows2)
 
     if lesson.plt is not None:
         plt = lesson.plt
@@ -126,10 +116,10 @@ def run(out: str | Path = "lessons/optimizers", quick: bool = False, seed: int =
             ax.plot(0, 0, "+", color="black", ms=12)
             ax.set_xlim(-10, 10)
             ax.set_ylim(-5, 5)
-            ax.set_title(f"{name} ({steps} steps)")
+            ax.set_title(lesson.fig_t("fig_steps", name=name, steps=steps))
         fig.suptitle("f(x, y) = x^2/20 + y^2")
         fig.tight_layout()
-        lesson.figure(fig, "paths.png", "optimizer paths on the bowl")
+        lesson.figure(fig, "paths.png", lesson.t("caption_paths"))
 
         fig, axes = plt.subplots(1, 2, figsize=(12, 4))
         for name, hist in curves.items():
@@ -137,14 +127,14 @@ def run(out: str | Path = "lessons/optimizers", quick: bool = False, seed: int =
             axes[0].plot(ep, hist["loss"], marker=".", label=name)
             axes[1].plot(ep, hist["val_accuracy"], marker=".", label=name)
         axes[0].set_yscale("log")
-        axes[0].set_title("training loss (digits)")
-        axes[1].set_title("test accuracy (digits)")
+        axes[0].set_title(lesson.fig_t("fig_loss"))
+        axes[1].set_title(lesson.fig_t("fig_acc"))
         for ax in axes:
-            ax.set_xlabel("epoch")
+            ax.set_xlabel(lesson.fig_t("fig_epoch"))
             ax.grid(alpha=0.3)
             ax.legend(fontsize=8)
         fig.tight_layout()
-        lesson.figure(fig, "digits_curves.png", "loss curves per optimizer on digits")
+        lesson.figure(fig, "digits_curves.png", lesson.t("caption_curves"))
     else:
         lesson.no_figures_note()
     return lesson.finish(numbers)

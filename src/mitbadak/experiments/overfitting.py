@@ -18,19 +18,15 @@ import numpy as np
 
 from ..callbacks import Callback, EarlyStopping
 from ..layers import Dense, Dropout
+from ..messages import message
 from ..optimizers import SGD
 from ..random import set_seed
 from ..regularizers import L2
 from ._common import Lesson, LessonResult, compile_fit, digits_splits, evaluate
 
 NAME = "overfitting"
-TITLE = "Over-fitting and its remedies"
-CLAIM = (
-    "A large MLP trained on only 60 digits drives its training loss to almost 0 while its "
-    "test loss stays far higher: a generalization gap. L2 weight decay, dropout, data "
-    "augmentation (random 1-pixel shifts) and early stopping each shrink that gap (test loss "
-    "minus training loss) compared with the unregularized network."
-)
+TITLE = message("lesson.overfitting.title", "en")
+CLAIM = message("lesson.overfitting.claim", "en")
 
 N_TRAIN, WIDTH = 60, 128
 
@@ -131,67 +127,49 @@ def run(
         for name, rs in runs.items()
     }
     lesson.say(
-        f"MLP 64-{WIDTH}-{WIDTH}-10, SGD (lr 0.05, momentum 0.9), batch 32, up to {epochs} "
-        f"epochs on {N_TRAIN} training digits; 400 other digits for validation (early "
-        f"stopping watches their loss) and 450 test digits. Losses are cross-entropy without "
-        f"penalties, measured in eval mode after training"
+        lesson.t("intro", width=WIDTH, epochs=epochs, n_train=N_TRAIN)
         + (
-            "."
+            lesson.t("intro_one")
             if len(seeds) == 1
-            else f"; every number is the mean of {len(seeds)} runs (seeds {seeds}, each with "
-            "its own 60 training digits), the curves are those of the first run."
+            else lesson.t("intro_many", n=len(seeds), seeds=seeds)
         )
     )
     lesson.table(
-        ["remedy", "epochs", "train acc", "test acc", "acc gap", "train loss", "test loss",
-         "loss gap"],
+        [lesson.t(c) for c in ("col_remedy", "col_epochs", "col_train_acc", "col_test_acc",
+                               "col_acc_gap", "col_train_loss", "col_test_loss", "col_loss_gap")],
         [[k, r["epochs"], r["train_accuracy"], r["test_accuracy"], r["accuracy_gap"],
           r["train_loss"], r["test_loss"], r["loss_gap"]] for k, r in results.items()],
     )  # fmt: skip
     if aug_fn is None:
-        lesson.say(f"*Data augmentation: {aug_note}.*")
+        lesson.say(lesson.t("aug_note", note=aug_note))
     base = results["none (baseline)"]["loss_gap"]
-    lesson.say(
-        "Relative to the baseline's loss gap of "
-        f"{base:.3f}: "
-        + "; ".join(
-            f"{k} {100 * (r['loss_gap'] / base - 1):+.0f}%"
-            for k, r in results.items()
-            if k != "none (baseline)"
-        )
-        + ". L2 keeps the weights small, dropout keeps units from co-adapting on the few "
-        "examples, early stopping returns the weights of the epoch with the best validation "
-        "loss, before memorization sets in."
+    changes = "; ".join(
+        f"{k} {100 * (r['loss_gap'] / base - 1):+.0f}%"
+        for k, r in results.items()
+        if k != "none (baseline)"
     )
+    lesson.say(lesson.t("relative", base=base, changes=changes))
     base_acc = results["none (baseline)"]["test_accuracy"]
     better = [k for k, r in results.items() if r["test_accuracy"] > base_acc]
-    lesson.say(
-        "A smaller gap is not automatically a better test score: here "
-        + (", ".join(better) if better else "no remedy")
-        + f" beat the baseline's test accuracy of {base_acc:.3f}; the others closed the gap "
-        "partly by fitting the training set less tightly. Their strengths (L2 coefficient, "
-        "dropout rate, patience) are hyper-parameters to tune on the validation set."
-    )
+    names = ", ".join(better) if better else lesson.t("no_remedy")
+    lesson.say(lesson.t("better", better=names, base_acc=base_acc))
     if lesson.plt is not None:
         plt = lesson.plt
         n = len(curves)
         fig, axes = plt.subplots(1, n, figsize=(3.6 * n, 3.4), sharey=True)
         for ax, (name, h) in zip(np.atleast_1d(axes), curves.items()):
             ep = np.arange(1, len(h["loss"]) + 1)
-            ax.plot(ep, h["loss"], label="train loss")
-            ax.plot(ep, h["val_loss"], label="validation loss")
+            ax.plot(ep, h["loss"], label=lesson.fig_t("fig_train"))
+            ax.plot(ep, h["val_loss"], label=lesson.fig_t("fig_val"))
             ax.fill_between(ep, h["loss"], h["val_loss"], alpha=0.15, color="tab:red")
             ax.set_yscale("log")
             ax.set_title(name, fontsize=10)
-            ax.set_xlabel("epoch")
+            ax.set_xlabel(lesson.fig_t("fig_epoch"))
             ax.grid(alpha=0.3)
         np.atleast_1d(axes)[0].legend(fontsize=8)
-        fig.suptitle(
-            "cross-entropy without penalties, in eval mode; the shaded area is the "
-            "generalization gap"
-        )
+        fig.suptitle(lesson.fig_t("fig_title"))
         fig.tight_layout()
-        lesson.figure(fig, "curves.png", "train vs validation loss per remedy")
+        lesson.figure(fig, "curves.png", lesson.t("caption"))
     else:
         lesson.no_figures_note()
     return lesson.finish({"results": results, "runs": runs, "augmentation": aug_note})

@@ -16,6 +16,7 @@ import numpy as np
 from ..classic import Perceptron
 from ..layers import Dense
 from ..losses import BinaryCrossentropy
+from ..messages import message
 from ..model import Sequential
 from ..optimizers import Adam
 from ..random import set_seed
@@ -23,12 +24,8 @@ from ..tensor import no_grad
 from ._common import Lesson, LessonResult
 
 NAME = "perceptron-xor"
-TITLE = "The perceptron and XOR"
-CLAIM = (
-    "XOR is not linearly separable, so a perceptron (one threshold unit, one straight "
-    "decision line) gets at most 3 of its 4 points right, whatever it does; a 2-layer MLP "
-    "(2-4-1, tanh hidden layer) trained by backpropagation classifies all 4."
-)
+TITLE = message("lesson.perceptron-xor.title", "en")
+CLAIM = message("lesson.perceptron-xor.claim", "en")
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=np.float32)
 Y_XOR = np.array([0, 1, 1, 0])
@@ -47,13 +44,9 @@ def run(
         perceptrons[gate] = p
         rows.append([gate, p.score(X, y), p.n_iter_])
     acc_p = float(perceptrons["XOR"].score(X, Y_XOR))
-    lesson.say("`mitbadak.classic.Perceptron` (the perceptron learning rule) on the logic gates:")
-    lesson.table(["gate", "training accuracy", "epochs"], rows)
-    lesson.say(
-        "AND and OR are learned exactly. For XOR the rule never stops correcting: a half-plane "
-        "cannot hold (0,1) and (1,0) while excluding (0,0) and (1,1) — the four inequalities "
-        "w2+b > 0, w1+b > 0, b <= 0, w1+w2+b <= 0 contradict each other."
-    )
+    lesson.say(lesson.t("gates_intro"))
+    lesson.table([lesson.t("col_gate"), lesson.t("col_accuracy"), lesson.t("col_epochs")], rows)
+    lesson.say(lesson.t("why"))
 
     set_seed(seed)
     mlp = Sequential([Dense(4, activation="tanh"), Dense(1, activation="sigmoid")])
@@ -72,12 +65,9 @@ def run(
     with no_grad():
         prob = mlp(X).data.ravel()
     acc_mlp = float(((prob > 0.5).astype(int) == Y_XOR).mean())
+    outputs = ", ".join(f"{v:.3f}" for v in prob)
     lesson.say(
-        f"An MLP 2-4-1 (tanh, then sigmoid) trained with Adam (lr 0.05) for {steps} full-batch "
-        f"steps on binary cross-entropy: final loss {losses[-1]:.4f}, outputs "
-        f"[{', '.join(f'{v:.3f}' for v in prob)}] for (0,0), (0,1), (1,0), (1,1), accuracy {acc_mlp:.2f} "
-        f"(the perceptron: {acc_p:.2f}). The hidden layer bends the input space so that one "
-        f"straight line in the hidden space separates the classes."
+        lesson.t("mlp", steps=steps, loss=losses[-1], outputs=outputs, acc_mlp=acc_mlp, acc_p=acc_p)
     )
 
     if lesson.plt is not None:
@@ -90,8 +80,8 @@ def run(
             zm = mlp(grid).data.reshape(gx.shape)
         fig, axes = plt.subplots(1, 3, figsize=(14, 4.2))
         for ax, z, title in (
-            (axes[0], zp, f"Perceptron: accuracy {acc_p:.2f}"),
-            (axes[1], zm, f"MLP 2-4-1: accuracy {acc_mlp:.2f}"),
+            (axes[0], zp, lesson.fig_t("fig_perceptron", acc=acc_p)),
+            (axes[1], zm, lesson.fig_t("fig_mlp", acc=acc_mlp)),
         ):
             ax.contourf(gx, gy, z, levels=[-0.1, 0.5, 1.1], colors=["#cfe2f3", "#f4cccc"])
             if z is zm:
@@ -102,12 +92,12 @@ def run(
             ax.set_xlabel("x1")
             ax.set_ylabel("x2")
         axes[2].plot(losses)
-        axes[2].set_title("MLP training loss")
-        axes[2].set_xlabel("step")
+        axes[2].set_title(lesson.fig_t("fig_loss"))
+        axes[2].set_xlabel(lesson.fig_t("fig_step"))
         axes[2].set_yscale("log")
         axes[2].grid(alpha=0.3)
         fig.tight_layout()
-        lesson.figure(fig, "xor.png", "decision regions on XOR")
+        lesson.figure(fig, "xor.png", lesson.t("caption"))
     else:
         lesson.no_figures_note()
     return lesson.finish(

@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..messages import current_lang, message
 from ._common import LessonResult
 
 __all__ = ["inline_to_html", "markdown_to_html", "write_report"]
@@ -32,7 +33,7 @@ _OLIST = re.compile(r"^\d+\.\s+")
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+    return re.sub(r"[^a-z0-9\uac00-\ud7a3]+", "-", text.lower()).strip("-")
 
 
 def _image(alt: str, src: str, image_dir: Path | None) -> str:
@@ -195,13 +196,14 @@ def write_report(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     when = datetime.datetime.now().strftime("%Y-%m-%d %H:%M")
-    mode = "quick mode (small configurations)" if quick else "full mode"
+    lang = current_lang()
+    mode = message("report.mode_quick" if quick else "report.mode_full")
     total = sum(r.seconds for r in results)
-    intro = (
-        f"# mitbadak lessons\n\nmitbadak {__version__}, {mode}, seed {seed}, {when}; "
-        f"{len(results)} lessons in {total:.0f} s. Each section states a claim, then the "
-        f"numbers measured by training with mitbadak that support it."
-    )
+    title = message("report.title")
+    intro = f"# {title}\n\n" + message(
+        "report.intro", version=__version__, mode=mode, seed=seed, when=when, n=len(results),
+        seconds=total,
+    )  # fmt: skip
     md_sections = [intro] + [r.markdown for r in results]
     # In report.md the figures live in each lesson's folder.
     md_all = "\n\n".join(
@@ -223,8 +225,8 @@ def write_report(
     for r in results:
         body.append(f"<section>\n{markdown_to_html(r.markdown, out / r.name)}\n</section>")
     page = (
-        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-        f"<title>mitbadak lessons</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
+        f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{html.escape(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n"
         + "\n".join(body)
         + "\n</body>\n</html>\n"
     )

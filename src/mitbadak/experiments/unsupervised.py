@@ -23,17 +23,12 @@ import numpy as np
 
 from ..classic import PCA, KMeans
 from ..data import load_digits
+from ..messages import message
 from ._common import Lesson, LessonResult
 
 NAME = "unsupervised"
-TITLE = "Unsupervised learning: k-means and PCA on the digits"
-CLAIM = (
-    "Without labels, k-means with k = 10 groups the digits into clusters whose majority digit "
-    "agrees with the true label for most images (purity well above the 10% of chance, the "
-    "centres look like digits), inertia falls steadily with k (no sharp elbow); and PCA shows "
-    "the 64 pixels live near a low-dimensional space: 10 components keep about 3/4 of the "
-    "variance, 30 keep over 95%, and the reconstruction error falls as components are added."
-)
+TITLE = message("lesson.unsupervised.title", "en")
+CLAIM = message("lesson.unsupervised.claim", "en")
 
 RECON_COMPONENTS = (2, 10, 30)
 
@@ -88,25 +83,16 @@ def run(
         "pixel_variance_total": float(X.var(axis=0).sum()),
     }
     lesson.say(
-        f"k-means with k = 10 on the {len(X)} digit images (64 pixels each, no labels used), "
-        f"best of {n_init} k-means++ starts: purity **{pur:.1%}** (chance: about 10%). Each "
-        f"cluster's majority digit: {majority} ({len(set(majority))} distinct digits)."
-    )
-    lesson.table(["k", "inertia"], [[k, v] for k, v in zip(ks, inertias)])
-    lesson.say(
-        "Inertia (the sum of squared distances to the nearest centre) falls with every added "
-        "cluster, by design: it cannot pick k on its own. Look for a bend (the elbow); on the "
-        "digits there is no sharp one, a reminder that real data rarely come in neat clusters."
-    )
+        lesson.t("kmeans", n=len(X), n_init=n_init, purity=pur, majority=majority,
+                 distinct=len(set(majority)))
+    )  # fmt: skip
+    lesson.table(["k", lesson.t("col_inertia")], [[k, v] for k, v in zip(ks, inertias)])
+    lesson.say(lesson.t("elbow"))
     lesson.table(
-        ["PCA components", "explained variance", "reconstruction MSE per pixel"],
+        [lesson.t("col_components"), lesson.t("col_variance"), lesson.t("col_mse")],
         [[k, float(cum[k - 1]), recon[k]] for k in RECON_COMPONENTS],
     )
-    lesson.say(
-        f"{numbers['pca_components_for_90pct']} of the 64 components explain 90% of the "
-        "variance. The reconstruction error is exactly the variance left out (the sum of the "
-        "dropped eigenvalues), so it shrinks as components are added."
-    )
+    lesson.say(lesson.t("pca", k90=numbers["pca_components_for_90pct"]))
     if lesson.plt is not None:
         plt = lesson.plt
         fig, axes = plt.subplots(1, 10, figsize=(12, 1.8))
@@ -114,47 +100,52 @@ def run(
             ax.imshow(km.cluster_centers_[c].reshape(8, 8), cmap="gray_r")
             ax.set_title(f"→ {majority[c]}", fontsize=9)
             ax.axis("off")
-        fig.suptitle(f"k-means centres (purity {pur:.1%}); title: the cluster's majority digit")
+        fig.suptitle(lesson.fig_t("fig_centres", purity=pur))
         fig.tight_layout()
-        lesson.figure(fig, "kmeans_centres.png", "k-means centres as 8x8 images")
+        lesson.figure(fig, "kmeans_centres.png", lesson.t("caption_centres"))
 
         fig, axes = plt.subplots(1, 3, figsize=(15, 4.2))
         axes[0].plot(ks, inertias, "o-")
-        axes[0].set_xlabel("k (number of clusters)")
-        axes[0].set_ylabel("inertia")
-        axes[0].set_title("elbow curve")
+        axes[0].set_xlabel(lesson.fig_t("fig_k"))
+        axes[0].set_ylabel(lesson.fig_t("col_inertia"))
+        axes[0].set_title(lesson.fig_t("fig_elbow"))
         axes[0].grid(alpha=0.3)
         n = np.arange(1, len(cum) + 1)
         axes[1].plot(n, cum, "-")
         for k in RECON_COMPONENTS:
             axes[1].plot(k, cum[k - 1], "o", label=f"{k}: {cum[k - 1]:.1%}")
-        axes[1].set_xlabel("number of components")
-        axes[1].set_ylabel("cumulative explained variance")
-        axes[1].set_title("PCA explained variance")
+        axes[1].set_xlabel(lesson.fig_t("fig_ncomp"))
+        axes[1].set_ylabel(lesson.fig_t("fig_cumvar"))
+        axes[1].set_title(lesson.fig_t("fig_pca"))
         axes[1].legend()
         axes[1].grid(alpha=0.3)
         sc = axes[2].scatter(Z[:, 0], Z[:, 1], c=y, cmap="tab10", s=5)
-        fig.colorbar(sc, ax=axes[2], label="true digit")
+        fig.colorbar(sc, ax=axes[2], label=lesson.fig_t("fig_digit"))
         axes[2].set_xlabel("PC 1")
         axes[2].set_ylabel("PC 2")
-        axes[2].set_title("the digits on the first two components")
+        axes[2].set_title(lesson.fig_t("fig_map"))
         fig.tight_layout()
-        lesson.figure(fig, "curves.png", "elbow curve, explained variance, 2-D PCA map")
+        lesson.figure(fig, "curves.png", lesson.t("caption_curves"))
 
         picks = [int(np.flatnonzero(y == d)[0]) for d in range(5)]
         fig, axes = plt.subplots(len(picks), 4, figsize=(5.5, 7))
         for r, i in enumerate(picks):
-            rows = [("original", X[i])]
+            rows = [(lesson.fig_t("fig_original"), X[i])]
             for k in RECON_COMPONENTS:
                 p = PCA(k).fit(X)
-                rows.append((f"{k} comp.", p.inverse_transform(p.transform(X[i : i + 1]))[0]))
+                rows.append(
+                    (
+                        lesson.fig_t("fig_comp", k=k),
+                        p.inverse_transform(p.transform(X[i : i + 1]))[0],
+                    )
+                )
             for c, (title, img) in enumerate(rows):
                 axes[r, c].imshow(img.reshape(8, 8), cmap="gray_r", vmin=0, vmax=16)
                 axes[r, c].axis("off")
                 if r == 0:
                     axes[r, c].set_title(title, fontsize=9)
         fig.tight_layout()
-        lesson.figure(fig, "reconstructions.png", "reconstructions from 2, 10 and 30 components")
+        lesson.figure(fig, "reconstructions.png", lesson.t("caption_recon"))
     else:
         lesson.no_figures_note()
     return lesson.finish(numbers)

@@ -19,6 +19,7 @@ import numpy as np
 
 from ..layers import LSTM, Dense, SimpleRNN
 from ..layers.recurrent import timestep_grad_norms
+from ..messages import message
 from ..model import Sequential
 from ..ops.loss import softmax_cross_entropy
 from ..ops.reduce import sum as tsum
@@ -27,14 +28,8 @@ from ..random import set_seed
 from ._common import Lesson, LessonResult, digits_splits, train_loop
 
 NAME = "vanishing-gradients"
-TITLE = "Vanishing gradients: deep sigmoid nets and recurrent networks"
-CLAIM = (
-    "In a 10-layer sigmoid network (Xavier init) the gradient reaching the first layer is "
-    "orders of magnitude smaller than at the last layer (sigmoid' <= 1/4 multiplies it at every "
-    "layer), while ReLU with He init keeps it of the same order in every layer. Through time, "
-    "a SimpleRNN's gradient shrinks exponentially with the distance from the loss; an LSTM's "
-    "additive cell path keeps far more of it, and the more so the more its forget gate is open."
-)
+TITLE = message("lesson.vanishing-gradients.title", "en")
+CLAIM = message("lesson.vanishing-gradients.claim", "en")
 
 DEPTH, WIDTH, STEPS = 10, 64, 60
 
@@ -68,20 +63,11 @@ def run(
         models[label] = model
         norms[label] = layer_grad_norms(model, x_tr[:256], y_tr[:256])
     ratio = {k: float(v[0] / v[-2]) for k, v in norms.items()}  # first vs last hidden layer
-    rows = [[f"layer {i + 1}" + (" (output)" if i == DEPTH else "")]
+    rows = [[lesson.t("layer", k=i + 1) + (lesson.t("output") if i == DEPTH else "")]
             + [float(norms[k][i]) for k in nets] for i in range(DEPTH + 1)]  # fmt: skip
-    lesson.say(
-        f"A network of {DEPTH} hidden Dense layers of {WIDTH} units plus a softmax output, "
-        f"before any training, on 256 digits: the norm of dLoss/dkernel per layer after one "
-        f"`backward()`."
-    )
-    lesson.table(["layer", *nets], rows)
-    lesson.say(
-        f"From the last hidden layer back to the first the gradient shrinks by a factor "
-        f"{1 / ratio['sigmoid + Xavier']:.3g} with sigmoid and changes by a factor "
-        f"{ratio['ReLU + He']:.3g} with ReLU + He. Each sigmoid layer multiplies the backward "
-        f"signal by sigmoid'(z) <= 0.25, so the first layers barely learn."
-    )
+    lesson.say(lesson.t("intro", depth=DEPTH, width=WIDTH))
+    lesson.table([lesson.t("col_layer"), *nets], rows)
+    lesson.say(lesson.t("shrink", shrink=1 / ratio["sigmoid + Xavier"], relu=ratio["ReLU + He"]))
     epochs = 3 if quick else 15
     accs = {}
     for label, model in models.items():
@@ -89,9 +75,7 @@ def run(
                           epochs, 32, (x_te, y_te), seed)  # fmt: skip
         accs[label] = hist["val_accuracy"][-1]
     lesson.say(
-        f"Trained {epochs} epochs with SGD (lr 0.05, momentum 0.9): test accuracy "
-        + ", ".join(f"{k} {v:.3f}" for k, v in accs.items())
-        + "."
+        lesson.t("trained", epochs=epochs, accs=", ".join(f"{k} {v:.3f}" for k, v in accs.items()))
     )
 
     rng = np.random.default_rng(seed)
@@ -103,40 +87,36 @@ def run(
     lstm3.bias.data[32:64] = 3.0
     tnorms = {k: timestep_grad_norms(layer, seq, lambda h: tsum(h)) for k, layer in rnns.items()}
     kept = {k: float(v[0] / v[-1]) for k, v in tnorms.items()}
-    lesson.say(
-        f"Recurrent layers of 32 units read 64 random sequences of {STEPS} steps (8 features); "
-        f"the loss is the sum of the last output. Share of the gradient norm that reaches step "
-        f"1 from step {STEPS}:"
-    )
+    lesson.say(lesson.t("rnn", steps=STEPS))
     lesson.table(
-        ["layer", f"norm at step {STEPS}", "norm at step 1", "kept (step 1 / last)"],
+        [
+            lesson.t("col_layer"),
+            lesson.t("col_norm_last", steps=STEPS),
+            lesson.t("col_norm_first"),
+            lesson.t("col_kept"),
+        ],
         [[k, float(v[-1]), float(v[0]), kept[k]] for k, v in tnorms.items()],
     )
-    lesson.say(
-        "The SimpleRNN multiplies the gradient by W_hh^T diag(tanh') at every step back, so it "
-        "decays geometrically. The LSTM's cell state is updated additively, c_t = f * c_(t-1) + "
-        "i * g, so the gradient along it is multiplied only by the forget gate f: Keras' default "
-        "forget bias of 1 keeps about sigmoid(1) = 0.73 per step, a bias of 3 about 0.95."
-    )
+    lesson.say(lesson.t("lstm"))
 
     if lesson.plt is not None:
         plt = lesson.plt
         fig, axes = plt.subplots(1, 2, figsize=(13, 4.2))
         for label, v in norms.items():
             axes[0].semilogy(np.arange(1, DEPTH + 2), v, "o-", label=label)
-        axes[0].set_xlabel("layer (1 = input side)")
+        axes[0].set_xlabel(lesson.fig_t("fig_layer_x"))
         axes[0].set_ylabel("||dL/dW||")
-        axes[0].set_title(f"gradient norm per layer, {DEPTH} hidden layers")
+        axes[0].set_title(lesson.fig_t("fig_layer_title", depth=DEPTH))
         for label, v in tnorms.items():
             axes[1].semilogy(np.arange(1, STEPS + 1), v, label=label)
-        axes[1].set_xlabel("time step (loss at the last one)")
+        axes[1].set_xlabel(lesson.fig_t("fig_time_x"))
         axes[1].set_ylabel("||dL/dh_t||")
-        axes[1].set_title("gradient norm per time step")
+        axes[1].set_title(lesson.fig_t("fig_time_title"))
         for ax in axes:
             ax.grid(alpha=0.3, which="both")
             ax.legend()
         fig.tight_layout()
-        lesson.figure(fig, "gradient_norms.png", "gradient norms per layer and per time step")
+        lesson.figure(fig, "gradient_norms.png", lesson.t("caption"))
     else:
         lesson.no_figures_note()
     return lesson.finish(

@@ -18,6 +18,7 @@ import numpy as np
 
 from .. import initializers
 from ..layers import Dense
+from ..messages import message
 from ..model import Sequential
 from ..optimizers import SGD
 from ..random import set_seed
@@ -25,14 +26,8 @@ from ..tensor import Tensor, no_grad
 from ._common import Lesson, LessonResult, digits_splits, train_loop
 
 NAME = "weight-init"
-TITLE = "Weight initialization and the distribution of activations"
-CLAIM = (
-    "With weights of std 1, sigmoid units saturate (outputs pile up near 0 and 1, where the "
-    "slope vanishes); with std 0.01 the activations collapse to one value (all 0.5 for sigmoid, "
-    "all ~0 for tanh and ReLU) and carry no information; Xavier (for sigmoid/tanh) and He (for "
-    "ReLU) keep them spread over every layer. With all-zero weights every hidden unit computes "
-    "and learns the same thing: they stay identical however long you train."
-)
+TITLE = message("lesson.weight-init.title", "en")
+CLAIM = message("lesson.weight-init.claim", "en")
 
 LAYERS, UNITS = 5, 100
 
@@ -90,22 +85,19 @@ def run(
                 [act, iname, float(outs[0].std()), std_last,
                  "-" if saturated is None else f"{100 * saturated:.1f}%"]
             )  # fmt: skip
+    lesson.say(lesson.t("intro", n=len(x), units=UNITS, layers=LAYERS))
+    cols = ("col_activation", "col_init", "col_std1", "col_std5", "col_saturated")
+    lesson.table([lesson.t(c) for c in cols], rows)
     lesson.say(
-        f"Input: {len(x)} samples of {UNITS} standard-normal features, through {LAYERS} Dense "
-        f"layers of {UNITS} units (no bias). *saturated* is the share of sigmoid outputs of "
-        f"layer 5 below 0.05 or above 0.95, where sigmoid's slope is under 0.05."
-    )
-    lesson.table(["activation", "init", "std layer 1", "std layer 5", "saturated (sigmoid)"], rows)
-    lesson.say(
-        f"With std 1, {100 * numbers['sigmoid/std 1/saturated']:.0f}% of the sigmoid outputs "
-        f"are saturated and ReLU outputs explode (std {numbers['relu/std 1/std_last']:.3g} at "
-        f"layer 5). With std 0.01 every unit outputs nearly the same value: the std at layer 5 "
-        f"is {numbers['sigmoid/std 0.01/std_last']:.2g} around 0.5 for sigmoid, "
-        f"{numbers['tanh/std 0.01/std_last']:.2g} for tanh and "
-        f"{numbers['relu/std 0.01/std_last']:.2g} for ReLU. Xavier (variance 2 / (fan_in + "
-        f"fan_out)) suits the symmetric sigmoid and tanh; He (variance 2 / fan_in) compensates "
-        f"for ReLU zeroing half its inputs and keeps the spread constant "
-        f"({numbers['relu/He/std_last']:.3g} at layer 5)."
+        lesson.t(
+            "explain",
+            sat=100 * numbers["sigmoid/std 1/saturated"],
+            relu1=numbers["relu/std 1/std_last"],
+            sig001=numbers["sigmoid/std 0.01/std_last"],
+            tanh001=numbers["tanh/std 0.01/std_last"],
+            relu001=numbers["relu/std 0.01/std_last"],
+            he=numbers["relu/He/std_last"],
+        )
     )
 
     if lesson.plt is not None:
@@ -124,13 +116,13 @@ def run(
                 bins = np.linspace(lo, hi, 31)
                 for layer, (o, c) in enumerate(zip(outs, colors)):
                     ax.hist(o.ravel(), bins=bins, histtype="step", color=c,
-                            label=f"layer {layer + 1}", density=True)  # fmt: skip
+                            label=lesson.fig_t("fig_layer", k=layer + 1), density=True)  # fmt: skip
                 ax.set_title(f"{act}, {iname}", fontsize=10)
                 ax.set_yticks([])
         axes[0, -1].legend(fontsize=7)
-        fig.suptitle("histograms of hidden activations (5 layers x 100 units)")
+        fig.suptitle(lesson.fig_t("fig_title"))
         fig.tight_layout()
-        lesson.figure(fig, "activation_histograms.png", "activation histograms per init")
+        lesson.figure(fig, "activation_histograms.png", lesson.t("caption"))
     else:
         lesson.no_figures_note()
 
@@ -153,15 +145,7 @@ def run(
     k2 = model.layers[1].kernel.data
     spread2 = float(np.abs(k2 - k2[:, :1]).max())
     steps = epochs * -(-len(x_tr) // 32)
-    lesson.say(
-        f"**Zero initialization.** A sigmoid network 64-32-32-10 with every weight 0 was trained "
-        f"for {steps} SGD steps on the digits. The first layer's weights did move (largest "
-        f"|w| = {moved:.3g}), but its 32 columns, one per hidden unit, are still identical: the "
-        f"largest difference between any unit's weights and unit 1's is {spread:.3g} (layer 2: "
-        f"{spread2:.3g}). Identical units receive identical gradients, so the symmetry is never "
-        f"broken and the layer behaves like a single neuron. Random initialization is what makes "
-        f"units different."
-    )
+    lesson.say(lesson.t("zero", steps=steps, moved=moved, spread=spread, spread2=spread2))
     numbers.update(
         {
             "zero_init_max_column_difference": spread,

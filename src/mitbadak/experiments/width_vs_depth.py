@@ -10,20 +10,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..layers import Dense
+from ..messages import message
 from ..model import Sequential
 from ..optimizers import Adam
 from ..random import set_seed
 from ._common import Lesson, LessonResult, digits_splits, train_loop
 
 NAME = "width-vs-depth"
-TITLE = "Width versus depth"
-CLAIM = (
-    "A too-narrow network underfits: with 4 hidden units the digits are classified clearly "
-    "worse than with 64. Widening one hidden layer adds (inputs + outputs + 1) parameters per "
-    "unit; deepening adds w(w + 1) per layer of width w, so a deeper net of width 32 costs "
-    "about as much as a single layer of 60 units - and on a problem this small the extra "
-    "depth buys little accuracy."
-)
+TITLE = message("lesson.width-vs-depth.title", "en")
+CLAIM = message("lesson.width-vs-depth.claim", "en")
 
 N_IN, N_OUT = 64, 10
 
@@ -66,42 +61,30 @@ def run(
     params_ok = all(wide[w][0] == expected_params([w]) for w in widths) and all(
         deep[d][0] == expected_params([32] * d) for d in depths
     )
-    lesson.say(
-        f"MLPs trained {epochs} epochs with Adam (lr 0.003, batch 32) on {len(x_tr)} digits, "
-        f"tested on {len(x_te)}. Wider: one hidden layer of w units."
-    )
-    lesson.table(
-        ["hidden layers", "parameters", "train accuracy", "test accuracy"],
-        [[f"[{w}]", *wide[w]] for w in widths],
-    )
-    lesson.say("Deeper: d hidden layers of 32 units.")
-    lesson.table(
-        ["hidden layers", "parameters", "train accuracy", "test accuracy"],
-        [[f"[32] x {d}", *deep[d]] for d in depths],
-    )
-    lesson.say(
-        f"Parameter counts match the formula sum over layers of (fan_in + 1) x fan_out: "
-        f"{params_ok}. One hidden layer of w units has 64w + w + 10w + 10 = 75w + 10 "
-        f"parameters; each extra hidden layer of 32 adds 32 x 33 = 1056."
-    )
+    lesson.say(lesson.t("intro", epochs=epochs, n_train=len(x_tr), n_test=len(x_te)))
+    cols = [lesson.t(c) for c in ("col_layers", "col_params", "col_train", "col_test")]
+    lesson.table(cols, [[f"[{w}]", *wide[w]] for w in widths])
+    lesson.say(lesson.t("deeper"))
+    lesson.table(cols, [[f"[32] x {d}", *deep[d]] for d in depths])
+    lesson.say(lesson.t("formula", ok=params_ok))
     if lesson.plt is not None:
         plt = lesson.plt
         fig, ax = plt.subplots(figsize=(8, 4.2))
         ax.plot([wide[w][0] for w in widths], [wide[w][2] for w in widths], "o-",
-                label="wider (1 hidden layer)")  # fmt: skip
+                label=lesson.fig_t("fig_wider"))  # fmt: skip
         for w in widths:
             ax.annotate(str(w), (wide[w][0], wide[w][2]), fontsize=8)
         ax.plot([deep[d][0] for d in depths], [deep[d][2] for d in depths], "s-",
-                label="deeper (width 32)")  # fmt: skip
+                label=lesson.fig_t("fig_deeper"))  # fmt: skip
         for d in depths:
             ax.annotate(f"{d}L", (deep[d][0], deep[d][2]), fontsize=8)
         ax.set_xscale("log")
-        ax.set_xlabel("parameters")
-        ax.set_ylabel("test accuracy")
+        ax.set_xlabel(lesson.fig_t("col_params"))
+        ax.set_ylabel(lesson.fig_t("col_test"))
         ax.grid(alpha=0.3)
         ax.legend()
         fig.tight_layout()
-        lesson.figure(fig, "width_vs_depth.png", "test accuracy vs parameters")
+        lesson.figure(fig, "width_vs_depth.png", lesson.t("caption"))
     else:
         lesson.no_figures_note()
     return lesson.finish(

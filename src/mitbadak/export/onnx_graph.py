@@ -58,6 +58,7 @@ def converters() -> list[str]:
     """The names of the layer classes that have an ONNX converter.
 
     Example:
+        >>> from mitbadak.export import onnx_layers, onnx_recurrent  # they register themselves
         >>> "Dense" in converters() and "LSTM" in converters()
         True
     """
