@@ -60,3 +60,8 @@ class ConfigError(MitbadakError, ValueError):
 
 class GradcheckError(MitbadakError, AssertionError):
     """Analytic and numerical gradients disagree (raised by :func:`mitbadak.gradcheck`)."""
+
+
+class ArgumentTypeError(ConfigError, TypeError):
+    """An argument had the wrong type (a string where a number is meant, ``None`` where a value
+    is required, a boolean where an integer is meant). Also a ``TypeError``."""
