@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import initializers
+from .. import initializers, validate
 from ..errors import ConfigError, ShapeError
 from ..ops import elu, leaky_relu, maximum, minimum, relu, softmax
 from ..tensor import Tensor
@@ -42,6 +42,9 @@ class ReLU(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        validate.number(max_value, "max_value", "ReLU", none=True, finite=False)
+        validate.number(negative_slope, "negative_slope", "ReLU")
+        validate.number(threshold, "threshold", "ReLU")
         if max_value is not None and max_value < 0:
             raise ConfigError(f"ReLU: max_value must be >= 0 or None, got {max_value}")
         if negative_slope < 0:
@@ -82,6 +85,7 @@ class LeakyReLU(Layer):
         if "alpha" in kwargs:  # Keras 2's name
             negative_slope = kwargs.pop("alpha")
         super().__init__(**kwargs)
+        validate.number(negative_slope, "negative_slope", "LeakyReLU")
         if negative_slope < 0:
             raise ConfigError(f"LeakyReLU: negative_slope must be >= 0, got {negative_slope}")
         self.negative_slope = float(negative_slope)
@@ -155,7 +159,7 @@ class ELU(Layer):
 
     def __init__(self, alpha: float = 1.0, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.alpha = float(alpha)
+        self.alpha = validate.number(alpha, "alpha", "ELU")
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         return elu(x, self.alpha)
@@ -174,7 +178,7 @@ class Softmax(Layer):
 
     def __init__(self, axis: int = -1, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.axis = int(axis)
+        self.axis = validate.integer(axis, "axis", "Softmax")
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         return softmax(x, axis=self.axis)
