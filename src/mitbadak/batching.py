@@ -145,14 +145,14 @@ class Feed:
         )
 
 
-def check_finite(x: Any, who: str) -> None:
+def check_finite(x: Any, who: str, what: str = "x") -> None:
     """Raise DataError if a float array of ``x`` holds NaN or infinity (one pass each)."""
 
     def check(a: Any) -> Any:
         # A float64 sum is finite iff every value is (NaN and inf propagate; float32 values
         # cannot overflow a float64 sum): one pass, no temporary.
         if a.dtype.kind == "f" and not np.isfinite(np.add.reduce(a, axis=None, dtype=np.float64)):
-            raise DataError(f"{who}: x contains NaN or infinite values")
+            raise DataError(f"{who}: {what} contains NaN or infinite values")
         return a
 
     map_structure(check, x)

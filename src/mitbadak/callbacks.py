@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from . import validate
 from .errors import ConfigError
 
 __all__ = [
@@ -423,7 +424,8 @@ def _call_schedule(schedule: Any, epoch: int, lr: float) -> float:
             n = 2
     except (TypeError, ValueError):
         n = 2
-    return float(schedule(epoch, lr) if n >= 2 else schedule(epoch))
+    out = schedule(epoch, lr) if n >= 2 else schedule(epoch)
+    return validate.returned(out, "schedule", "LearningRateScheduler", "number", min=0)
 
 
 class LearningRateScheduler(Callback):

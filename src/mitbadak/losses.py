@@ -37,8 +37,8 @@ from typing import Any
 
 import numpy as np
 
-from . import registry
-from .errors import ConfigError, LabelError, ShapeError
+from . import registry, validate
+from .errors import ConfigError, DataError, LabelError, ShapeError
 from .ops import activation as _act
 from .ops import hinge as _hinge
 from .ops import loss as _L
@@ -146,7 +146,10 @@ def sample_weights(
     w = None
     if sample_weight is not None:
         sw = sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight
-        w = np.asarray(sw, dtype=np.float64).reshape(-1)
+        w = validate.array(sw, "sample_weight", who, finite=True, kinds="biuf")
+        w = w.astype(np.float64).reshape(-1)
+        if (w < 0).any():
+            raise DataError(f"{who}: sample_weight has negative values (min {w.min()})")
         n = len(y_true) if np.ndim(y_true) else 1
         if len(w) != n:
             raise ShapeError(f"{who}: sample_weight has {len(w)} values for {n} samples")
@@ -193,7 +196,8 @@ class Loss(registry.Serializable):
         w = None
         if sample_weight is not None:
             sw = sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight
-            w = np.asarray(sw, dtype=np.float64).reshape(-1)
+            w = validate.array(sw, "sample_weight", type(self).__name__, finite=True)
+            w = w.astype(np.float64).reshape(-1)
             if len(w) != len(y_pred):
                 raise ShapeError(
                     f"{type(self).__name__}: sample_weight has {len(w)} entries for "
