@@ -40,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-from . import registry
+from . import registry, validate
 from .errors import ConfigError, LabelError, ShapeError
 
 __all__ = [
@@ -133,7 +133,14 @@ def _top_k_correct(y_true: Any, y_pred: Any, k: int) -> np.ndarray:
         raise ShapeError(
             f"top_k_accuracy: expected scores of shape (batch, classes), got {p.shape}"
         )
-    t = t.astype(np.int64).reshape(-1)
+    t = t.reshape(-1)
+    if t.dtype.kind == "f" and not (np.isfinite(t).all() and (t == np.round(t)).all()):
+        raise LabelError("top_k_accuracy: labels must be whole numbers (class indices)")
+    t = t.astype(np.int64)
+    if len(t) and (t.min() < 0 or t.max() >= p.shape[1]):
+        raise LabelError(
+            f"top_k_accuracy: labels must be in 0..{p.shape[1] - 1}, got {t.min()}..{t.max()}"
+        )
     true_score = p[np.arange(len(t)), t]
     return ((p > true_score[:, None]).sum(axis=1) < k).astype(np.float64)
 
@@ -643,11 +650,14 @@ class TopKCategoricalAccuracy(_MeanOfValues):
     name = "top_k_categorical_accuracy"
 
     def __init__(self, k: int = 5, name: str | None = None) -> None:
-        self.k = int(k)
+        self.k = validate.integer(k, "k", type(self).__name__, min=1)
         super().__init__(name)
 
     def values(self, y_true, y_pred):
-        return _top_k_correct(_arr(y_true).argmax(axis=-1), y_pred, self.k)
+        t, p = _arr(y_true), _arr(y_pred)
+        if t.ndim == p.ndim and t.shape[-1] == p.shape[-1] and t.shape[-1] > 1:
+            t = t.argmax(axis=-1)  # one-hot rows; integer labels are used as they are
+        return _top_k_correct(t, p, self.k)
 
     def get_config(self) -> dict[str, Any]:
         return {"name": self.name, "k": self.k}

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import validate
 from ..batching import num_samples, take
 from ..errors import DataError
 
@@ -92,6 +93,10 @@ def train_test_split(
     for a in arrays:
         if len(a) != n:
             raise DataError(f"train_test_split: arrays have different lengths ({len(a)} vs {n})")
+    if isinstance(test_size, (int, np.integer)) and not isinstance(test_size, bool):
+        test_size = validate.integer(test_size, "test_size", "train_test_split", min=1)
+    else:
+        test_size = validate.number(test_size, "test_size", "train_test_split")
     if isinstance(test_size, float):
         if not 0.0 < test_size < 1.0:
             raise DataError(f"train_test_split: test_size must be in (0, 1), got {test_size}")
@@ -102,7 +107,7 @@ def train_test_split(
         raise DataError(f"train_test_split: cannot take {n_test} test samples out of {n}")
     rng = np.random.default_rng(seed)
     if stratify is not None:
-        stratify = np.asarray(stratify)
+        stratify = validate.array(stratify, "stratify", "train_test_split", length=n)
         test_idx = []
         classes, counts = np.unique(stratify, return_counts=True)
         # Each class gets its proportional share; rounding leftovers go to the largest classes.
@@ -161,8 +166,7 @@ class DataLoader:
         seed: int | np.random.Generator | None = None,
         sample_weight: np.ndarray | None = None,
     ) -> None:
-        if int(batch_size) < 1:
-            raise DataError(f"DataLoader: batch_size must be >= 1, got {batch_size}")
+        batch_size = validate.integer(batch_size, "batch_size", "DataLoader", min=1)
         n = num_samples(x)
         if y is not None and n != len(y):
             raise DataError(f"DataLoader: x has {n} samples but y has {len(y)}")

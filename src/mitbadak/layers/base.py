@@ -926,6 +926,11 @@ class Layer:
                 inputs = map_structure(self._to_tensor, inputs)
             else:
                 inputs = self._to_tensor(inputs)
+        if isinstance(inputs, Tensor) and inputs.data.dtype.kind == "c":
+            raise DTypeError(
+                f"{type(self).__name__} '{self.name}': the input is complex ({inputs.dtype}); "
+                "layers work on real numbers"
+            )
         if not self.built:
             shapes = map_structure(lambda t: tuple(t.shape), inputs)
             self._check_declared(shapes)

@@ -420,3 +420,45 @@ def _install_library() -> None:
 
 
 _install()
+
+
+def _accept_arrays() -> None:
+    """Let the public functions take what users pass (issue 14): an array, a list or a number
+    as the first operand becomes a Tensor (ragged lists, strings and complex numbers get a clear
+    error), and an out-of-range ``axis`` is a ShapeError naming the function. The Tensor
+    methods installed above stay unwrapped (their operand is a Tensor already)."""
+    import functools
+    import inspect
+
+    from .. import validate
+    from ..errors import ShapeError
+
+    operand = {"x", "t", "a", "p", "z", "y", "logits", "input"}
+
+    def wrap(fn: Any) -> Any:
+        who = fn.__name__
+
+        @functools.wraps(fn)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if args and not isinstance(args[0], Tensor):
+                first = args[0]
+                arr = validate.array(first, "its input", who, kinds="biuf")
+                args = (Tensor(arr if isinstance(first, np.ndarray) else first), *args[1:])
+            try:
+                return fn(*args, **kwargs)
+            except np.exceptions.AxisError as e:
+                raise ShapeError(f"{who}: {e}") from None
+
+        return call
+
+    g = globals()
+    for name in __all__:
+        fn = g.get(name)
+        if not inspect.isfunction(fn):
+            continue
+        params = list(inspect.signature(fn).parameters)
+        if params and params[0] in operand:
+            g[name] = wrap(fn)
+
+
+_accept_arrays()
