@@ -252,6 +252,31 @@ def _unique(key: str, used: set[str]) -> str:
     return out
 
 
+_weight_budget: list[Any] = []  # [values left, file name] while a file is being loaded
+
+
+class weight_budget:
+    """Context manager: while active, :meth:`Layer.add_weight` refuses (FileFormatError naming
+    ``source``) to allocate more values in total than ``limit``: what ``load_model`` uses so a
+    forged header cannot allocate more than the file holds.
+
+    Example:
+        >>> with weight_budget(6, "m.npz"):
+        ...     _ = Layer(name="l").add_weight(shape=(2, 3))
+    """
+
+    def __init__(self, limit: int, source: Any) -> None:
+        self.limit, self.source = int(limit), str(source)
+
+    def __enter__(self) -> weight_budget:
+        self.saved = list(_weight_budget)
+        _weight_budget[:] = [self.limit, self.source]
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        _weight_budget[:] = self.saved
+
+
 class Layer:
     """Base class of every layer (and of models, which are layers of layers).
 
@@ -546,6 +571,17 @@ class Layer:
             raise ShapeError(f"{who}: shape must be integers, got {shape!r}") from None
         if any(d < 0 for d in shape):
             raise ShapeError(f"{who}: shape must not be negative, got {shape}")
+        budget = _weight_budget
+        if budget:  # loading a file: declared shapes are checked before allocating (issue 14)
+            size = int(np.prod(shape, dtype=np.float64))
+            if size > budget[0]:
+                from ..errors import FileFormatError
+
+                raise FileFormatError(
+                    f"{budget[1]}: {who} declares a weight of shape {shape} ({size} values), "
+                    f"more than the file holds ({budget[0]} values left); corrupt or forged file"
+                )
+            budget[0] -= size
         dt = np.dtype(dtype) if dtype is not None else self.dtype
         if initializer is None:
             initializer = "glorot_uniform" if dt.kind == "f" else "zeros"

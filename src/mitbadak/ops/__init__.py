@@ -451,14 +451,22 @@ def _accept_arrays() -> None:
 
         return call
 
+    import sys
+
     g = globals()
+    done: dict[int, Any] = {}  # aliases (swish = silu) keep one wrapper
     for name in __all__:
         fn = g.get(name)
         if not inspect.isfunction(fn):
             continue
         params = list(inspect.signature(fn).parameters)
         if params and params[0] in operand:
-            g[name] = wrap(fn)
+            if id(fn) not in done:
+                done[id(fn)] = wrap(fn)
+                home = sys.modules.get(fn.__module__)  # activations' table reads it from there
+                if home is not None and getattr(home, fn.__name__, None) is fn:
+                    setattr(home, fn.__name__, done[id(fn)])
+            g[name] = done[id(fn)]
 
 
 _accept_arrays()
