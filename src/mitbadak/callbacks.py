@@ -231,6 +231,7 @@ class ProgressBar(Callback):
     """
 
     def __init__(self, verbose: int = 1, stream: Any = None, refresh: float = 0.1) -> None:
+        validate.by_defaults(ProgressBar.__init__, locals(), type(self).__name__)
         super().__init__()
         self.verbose = int(verbose)
         self.stream = stream
@@ -362,6 +363,7 @@ class EarlyStopping(Callback):
         restore_best_weights: bool = False,
         start_from_epoch: int = 0,
     ) -> None:
+        validate.by_defaults(EarlyStopping.__init__, locals(), type(self).__name__)
         super().__init__()
         self.monitor, self.patience, self.verbose = monitor, int(patience), verbose
         self.baseline, self.restore_best_weights = baseline, restore_best_weights
@@ -472,6 +474,7 @@ class ReduceLROnPlateau(Callback):
         cooldown: int = 0,
         min_lr: float = 0.0,
     ) -> None:
+        validate.by_defaults(ReduceLROnPlateau.__init__, locals(), type(self).__name__)
         super().__init__()
         if not 0.0 < factor < 1.0:
             raise ConfigError(f"ReduceLROnPlateau: factor must be in (0, 1), got {factor}")
@@ -547,6 +550,7 @@ class ModelCheckpoint(Callback):
         mode: str = "auto",
         save_freq: str | int = "epoch",
     ) -> None:
+        validate.by_defaults(ModelCheckpoint.__init__, locals(), type(self).__name__)
         super().__init__()
         if save_freq != "epoch":
             raise ConfigError("ModelCheckpoint: only save_freq='epoch' is supported")

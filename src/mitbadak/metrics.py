@@ -590,6 +590,7 @@ class BinaryAccuracy(_MeanOfValues):
     name = "binary_accuracy"
 
     def __init__(self, name: str | None = None, threshold: float = 0.5) -> None:
+        validate.by_defaults(BinaryAccuracy.__init__, locals(), type(self).__name__)
         self.threshold = float(threshold)
         super().__init__(name)
 
@@ -725,6 +726,7 @@ class ConfusionMatrix(Metric):
     def __init__(
         self, num_classes: int | None = None, name: str | None = None, threshold: float = 0.5
     ) -> None:
+        validate.by_defaults(ConfusionMatrix.__init__, locals(), type(self).__name__)
         self.num_classes = num_classes
         self.threshold = float(threshold)
         super().__init__(name)
@@ -761,6 +763,7 @@ class _PRF(ConfusionMatrix):
         name: str | None = None,
         threshold: float = 0.5,
     ) -> None:
+        validate.by_defaults(_PRF.__init__, locals(), type(self).__name__)
         if average is not None and average not in _AVERAGES:
             raise ConfigError(f"{type(self).__name__}: average must be one of {_AVERAGES}")
         self.average = average
@@ -966,6 +969,7 @@ class AUC(Metric):
         from_logits: bool = False,
         **kwargs: Any,
     ) -> None:
+        validate.by_defaults(AUC.__init__, locals(), type(self).__name__)
         for k, ok in (("multi_label", False), ("num_labels", None), ("label_weights", None)):
             if kwargs.pop(k, ok) != ok:
                 raise ConfigError(f"AUC: {k} is not supported by mitbadak")

@@ -57,6 +57,8 @@ def describe(value: Any) -> str:
 
 
 def _bounds(min: Any, max: Any, min_open: bool = False, max_open: bool = False) -> str:
+    if min is not None and max is not None:
+        return f"in {'(' if min_open else '['}{min:g}, {max:g}{')' if max_open else ']'}"
     parts = []
     if min is not None:
         parts.append(f"{'>' if min_open else '>='} {min}")
@@ -301,3 +303,63 @@ def check(predicate: Callable[[], bool], message: str) -> None:
     """
     if not predicate():
         raise ConfigError(message)
+
+
+def by_defaults(fn: Callable[..., Any], values: dict[str, Any], who: str) -> None:
+    """Check each argument in ``values`` against the kind its signature declares: a parameter
+    annotated ``float`` (or with a float default) must be a finite number, one with an ``int``
+    default a whole number; ``... | None`` also accepts ``None``. The one line a constructor
+    or function head calls as ``validate.by_defaults(Cls.__init__, locals(), name)``.
+
+    Example:
+        >>> def f(x, rate: float = 0.5, steps: int = 3): ...
+        >>> by_defaults(f, {"rate": 0.1, "steps": 2}, "f")
+        >>> by_defaults(f, {"steps": 2.5}, "f")
+        Traceback (most recent call last):
+        ...
+        mitbadak.errors.ConfigError: f: steps must be a whole number, got 2.5
+    """
+    for name, kind, none in kinds(fn):
+        if name not in values:
+            continue
+        value = values[name]
+        if kind == "float":
+            number(value, name, who, none=none, finite=False)
+        else:
+            integer(value, name, who, none=none)
+
+
+_KIND_CACHE: dict[Any, list[tuple[str, str, bool]]] = {}
+
+
+def kinds(fn: Callable[..., Any]) -> list[tuple[str, str, bool]]:
+    """``(name, "int" or "float", accepts None)`` for each numeric parameter of ``fn``
+    (cached): what :func:`by_defaults` checks.
+
+    Example:
+        >>> def f(x, rate: float = 0.5, steps: int = 3, name: str = ""): ...
+        >>> kinds(f)
+        [('rate', 'float', False), ('steps', 'int', False)]
+    """
+    key = getattr(fn, "__code__", fn)
+    if key not in _KIND_CACHE:
+        import inspect
+
+        out = []
+        try:
+            params = inspect.signature(fn).parameters.values()
+        except (TypeError, ValueError):
+            params = []
+        for p in params:
+            ann, default = str(p.annotation), p.default
+            none = "None" in ann or default is None
+            if isinstance(default, bool) or "bool" in ann or "Callable" in ann or "str" in ann:
+                continue
+            if "float" in ann or isinstance(default, float):
+                out.append((p.name, "float", none))
+            elif ann in ("int", "int | None") or (
+                isinstance(default, int) and ann in ("int", "<class 'inspect._empty'>")
+            ):
+                out.append((p.name, "int", none))
+        _KIND_CACHE[key] = out
+    return _KIND_CACHE[key]

@@ -263,7 +263,9 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
             raise ConfigError(
                 f"LogisticRegression: penalty must be 'l2', 'l1' or None, got {self.penalty!r}"
             )
-        C = validate.number(self.C, "C", "LogisticRegression", min=0, min_open=True, finite=False)
+        C = validate.number(self.C, "C", "LogisticRegression", finite=False)
+        if not C > 0:
+            raise ConfigError(f"LogisticRegression: C must be > 0, got {self.C!r}")
         validate.integer(self.max_iter, "max_iter", "LogisticRegression", min=1)
         validate.number(self.tol, "tol", "LogisticRegression", min=0)
         if int(self.max_iter) < 1 or not float(self.tol) >= 0:

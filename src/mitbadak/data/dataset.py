@@ -166,7 +166,9 @@ class DataLoader:
         seed: int | np.random.Generator | None = None,
         sample_weight: np.ndarray | None = None,
     ) -> None:
-        batch_size = validate.integer(batch_size, "batch_size", "DataLoader", min=1)
+        batch_size = validate.integer(batch_size, "batch_size", "DataLoader")
+        if batch_size < 1:
+            raise DataError(f"DataLoader: batch_size must be >= 1, got {batch_size}")
         n = num_samples(x)
         if y is not None and n != len(y):
             raise DataError(f"DataLoader: x has {n} samples but y has {len(y)}")

@@ -341,6 +341,10 @@ class Layer:
         )
 
     def _declared_shape(self, input_shape: Any, input_dim: Any, batch_input_shape: Any) -> Any:
+        if input_dim is not None:
+            from .. import validate
+
+            input_dim = validate.integer(input_dim, "input_dim", type(self).__name__, min=1)
         given = [a for a in (input_shape, input_dim, batch_input_shape) if a is not None]
         if len(given) > 1:
             raise ConfigError(

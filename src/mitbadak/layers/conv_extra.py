@@ -226,6 +226,7 @@ class DepthwiseConv2D(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        validate.integer(depth_multiplier, "depth_multiplier", "DepthwiseConv2D", min=1)
         self.kernel_size = pair(kernel_size, "kernel_size", "DepthwiseConv2D")
         self.strides = pair(strides, "strides", "DepthwiseConv2D")
         self.dilation_rate = pair(dilation_rate, "dilation_rate", "DepthwiseConv2D")

@@ -171,8 +171,11 @@ class LayerNormalization(Layer):
             raise ConfigError(
                 f"LayerNormalization '{self.name}': epsilon must be > 0, got {epsilon}"
             )
+        who = f"LayerNormalization '{self.name}'"
+        if isinstance(axis, (list, tuple)):
+            axis = tuple(validate.integer(a, "axis", who) for a in axis)
         self.axis: int | tuple[int, ...] = (
-            int(axis) if isinstance(axis, int) else tuple(int(a) for a in axis)
+            axis if isinstance(axis, tuple) else validate.integer(axis, "axis", who)
         )
         self.epsilon = float(epsilon)
         self.center, self.scale = bool(center), bool(scale)

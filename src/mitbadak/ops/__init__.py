@@ -425,33 +425,60 @@ _install()
 def _accept_arrays() -> None:
     """Let the public functions take what users pass (issue 14): an array, a list or a number
     as the first operand becomes a Tensor (ragged lists, strings and complex numbers get a clear
-    error), and an out-of-range ``axis`` is a ShapeError naming the function. The Tensor
-    methods installed above stay unwrapped (their operand is a Tensor already)."""
+    error), numeric arguments are checked against their declared kinds (validate.by_defaults),
+    and an out-of-range ``axis`` is a ShapeError naming the function. The Tensor methods and
+    operators call the same wrappers; on Tensor operands without numeric options the wrapper
+    is one ``isinstance`` test."""
+    import builtins
     import functools
     import inspect
+    import sys
 
     from .. import validate
-    from ..errors import ShapeError
+    from ..errors import MitbadakError, ShapeError
 
     operand = {"x", "t", "a", "p", "z", "y", "logits", "input"}
+    has_tensor = builtins.any
 
     def wrap(fn: Any) -> Any:
         who = fn.__name__
+        first_name, *names = list(inspect.signature(fn).parameters)
+        numeric = bool(validate.kinds(fn))
 
         @functools.wraps(fn)
         def call(*args: Any, **kwargs: Any) -> Any:
-            if args and not isinstance(args[0], Tensor):
+            if not numeric and args and isinstance(args[0], Tensor):
+                try:  # the fast path: Tensor operand, no numeric option to check
+                    return fn(*args, **kwargs)
+                except np.exceptions.AxisError as e:
+                    raise ShapeError(f"{who}: {e}") from None
+            if not args and first_name in kwargs:  # softmax(x=...): the operand by name
+                args = (kwargs.pop(first_name),)
+            if (
+                args
+                and not isinstance(args[0], Tensor)
+                and not has_tensor(isinstance(a, Tensor) for a in args[1:])  # 2.0 * t: the op
+            ):  # converts the constant itself, to the tensor's dtype
                 first = args[0]
                 arr = validate.array(first, "its input", who, kinds="biuf")
                 args = (Tensor(arr if isinstance(first, np.ndarray) else first), *args[1:])
+            values = None
+            if numeric and (len(args) > 1 or kwargs):  # numbers first; a string after the
+                values = dict(zip(names, args[1:]), **kwargs)  # op's checks (ord="fro")
+                validate.by_defaults(
+                    fn, {k: v for k, v in values.items() if not isinstance(v, str)}, who
+                )
             try:
                 return fn(*args, **kwargs)
             except np.exceptions.AxisError as e:
                 raise ShapeError(f"{who}: {e}") from None
+            except (TypeError, ValueError) as e:
+                if values is None or isinstance(e, MitbadakError):
+                    raise
+                validate.by_defaults(fn, values, who)  # names the argument at fault, if one is
+                raise
 
         return call
-
-    import sys
 
     g = globals()
     done: dict[int, Any] = {}  # aliases (swish = silu) keep one wrapper
