@@ -102,7 +102,7 @@ def test_the_enumeration_covers_the_surface():
 
 
 @pytest.mark.parametrize(("fn", "required", "numeric"), CALLABLES)
-@settings(max_examples=12, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=8, deadline=None, suppress_health_check=list(HealthCheck))
 @given(data=st.data())
 def test_bad_numeric_argument_is_a_mitbadak_error_or_accepted(fn, required, numeric, data):
     name = data.draw(st.sampled_from(numeric), label="argument")
