@@ -15,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mitbadak as mb
-from mitbadak import classic, data, validate
+from mitbadak import classic, data, validate, zoo
 from mitbadak.errors import MitbadakError
 
 NAMESPACES = {
@@ -30,6 +30,7 @@ NAMESPACES = {
     "data": data,
     "ops": mb.ops,
     "classic": classic,
+    "zoo": zoo,
 }
 
 #: Valid values for required arguments, by name, so a constructor can be reached at all.
