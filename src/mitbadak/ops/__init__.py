@@ -429,7 +429,6 @@ def _accept_arrays() -> None:
     and an out-of-range ``axis`` is a ShapeError naming the function. The Tensor methods and
     operators call the same wrappers; on Tensor operands without numeric options the wrapper
     is one ``isinstance`` test."""
-    import builtins
     import functools
     import inspect
     import sys
@@ -438,45 +437,57 @@ def _accept_arrays() -> None:
     from ..errors import MitbadakError, ShapeError
 
     operand = {"x", "t", "a", "p", "z", "y", "logits", "input"}
-    has_tensor = builtins.any
 
     def wrap(fn: Any) -> Any:
         who = fn.__name__
         first_name, *names = list(inspect.signature(fn).parameters)
-        numeric = bool(validate.kinds(fn))
+        kind_of = {name: kind for name, kind, _ in validate.kinds(fn)}
+        numeric = bool(kind_of)
 
         @functools.wraps(fn)
         def call(*args: Any, **kwargs: Any) -> Any:
-            if not numeric and args and isinstance(args[0], Tensor):
-                try:  # the fast path: Tensor operand, no numeric option to check
-                    return fn(*args, **kwargs)
-                except np.exceptions.AxisError as e:
-                    raise ShapeError(f"{who}: {e}") from None
-            if not args and first_name in kwargs:  # softmax(x=...): the operand by name
-                args = (kwargs.pop(first_name),)
-            if (
-                args
-                and not isinstance(args[0], Tensor)
-                and not has_tensor(isinstance(a, Tensor) for a in args[1:])  # 2.0 * t: the op
-            ):  # converts the constant itself, to the tensor's dtype
-                first = args[0]
-                arr = validate.array(first, "its input", who, kinds="biuf")
-                args = (Tensor(arr if isinstance(first, np.ndarray) else first), *args[1:])
-            values = None
-            if numeric and (len(args) > 1 or kwargs):  # numbers first; a string after the
-                values = dict(zip(names, args[1:]), **kwargs)  # op's checks (ord="fro")
-                validate.by_defaults(
-                    fn, {k: v for k, v in values.items() if not isinstance(v, str)}, who
-                )
+            if args:
+                a0 = args[0]
+                if isinstance(a0, Tensor):
+                    if numeric and (len(args) > 1 or kwargs):
+                        check(args, kwargs)
+                    try:  # the common path: a Tensor operand
+                        return fn(*args, **kwargs)
+                    except np.exceptions.AxisError as e:
+                        raise ShapeError(f"{who}: {e}") from None
+                if not (len(args) > 1 and isinstance(args[1], Tensor)):  # 2.0 * t: the op
+                    args = (operand_of(a0), *args[1:])  # converts it to the tensor's dtype
+            elif first_name in kwargs:  # softmax(x=...): the operand by name
+                args = (operand_of(kwargs.pop(first_name)),)
+            if numeric and (len(args) > 1 or kwargs):
+                check(args, kwargs)
             try:
                 return fn(*args, **kwargs)
             except np.exceptions.AxisError as e:
                 raise ShapeError(f"{who}: {e}") from None
             except (TypeError, ValueError) as e:
-                if values is None or isinstance(e, MitbadakError):
+                if isinstance(e, MitbadakError) or not (len(args) > 1 or kwargs):
                     raise
-                validate.by_defaults(fn, values, who)  # names the argument at fault, if one is
-                raise
+                validate.by_defaults(fn, dict(zip(names, args[1:]), **kwargs), who)
+                raise  # no argument at fault: the op's own error
+
+        def operand_of(first: Any) -> Any:
+            if isinstance(first, Tensor):
+                return first
+            arr = validate.array(first, "its input", who, kinds="biuf")
+            return Tensor(arr if isinstance(first, np.ndarray) else first)
+
+        def check(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+            """Numbers are checked before the op runs (cheaply when they are plain ints and
+            finite floats); a string after the op's own checks (ord="fro" is valid)."""
+            for name, value in (*zip(names, args[1:]), *kwargs.items()):
+                kind = kind_of.get(name)
+                if kind is None or isinstance(value, str):
+                    continue
+                t = type(value)
+                if t is int or (t is float and kind == "float" and value == value):
+                    continue
+                validate.by_defaults(fn, {name: value}, who)
 
         return call
 
