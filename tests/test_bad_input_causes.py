@@ -341,3 +341,18 @@ def test_cli_predict_regression_prints_a_value(tmp_path, capsys):
     assert cli_main(["predict", str(p), str(img)]) == 0
     out = capsys.readouterr().out
     assert "value" in out and "class" not in out
+
+
+def test_model_subclass_without_super_init():
+    class M(mb.Model):
+        def __init__(self):
+            self.d = layers.Dense(2)
+
+        def call(self, x):
+            return self.d(x)
+
+    with pytest.raises(mb.InitError, match="super"):
+        m = M()
+        m.compile("sgd", "mse")
+        m.fit(X, np.ones((8, 2)), verbose=0)
+    assert not hasattr(layers.Dense(2), "no_such_attribute")

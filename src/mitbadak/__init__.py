@@ -32,12 +32,14 @@ from . import (
     schedules,
 )
 from .errors import (
+    ArgumentTypeError,
     ConfigError,
     DataError,
     DTypeError,
     FileFormatError,
     GradcheckError,
     GraphError,
+    InitError,
     LabelError,
     MitbadakError,
     NotFittedError,
@@ -175,6 +177,8 @@ __all__ = [
     "Functional",
     "Input",
     "ConfigError",
+    "ArgumentTypeError",
+    "InitError",
     "DTypeError",
     "DataError",
     "FileFormatError",

@@ -65,3 +65,8 @@ class GradcheckError(MitbadakError, AssertionError):
 class ArgumentTypeError(ConfigError, TypeError):
     """An argument had the wrong type (a string where a number is meant, ``None`` where a value
     is required, a boolean where an integer is meant). Also a ``TypeError``."""
+
+
+class InitError(ConfigError, AttributeError):
+    """A Layer or Model subclass was used although its ``__init__`` never called
+    ``super().__init__()``. Also an ``AttributeError``, so ``hasattr`` keeps working."""

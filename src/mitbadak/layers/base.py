@@ -367,6 +367,17 @@ class Layer:
         return None
 
     # --------------------------------------------------------------- tracking of children
+    def __getattr__(self, key: str) -> Any:
+        # Only reached when the normal lookup fails: say why when __init__ skipped Layer's.
+        if not key.startswith("__") and "_trainable" not in self.__dict__:
+            from ..errors import InitError
+
+            raise InitError(
+                f"{type(self).__name__}: its __init__ did not call super().__init__() (needed "
+                f"before setting attributes or using the layer; looked up {key!r})"
+            )
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {key!r}")
+
     def __setattr__(self, key: str, value: Any) -> None:
         if isinstance(value, (Layer, Tensor, list, tuple, dict)) and (
             key not in self._untracked_attributes
