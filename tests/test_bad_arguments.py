@@ -15,9 +15,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import mitbadak as mb
-from mitbadak import classic, data, validate, zoo
+from mitbadak import classic, data, keras, validate, zoo
 from mitbadak.errors import MitbadakError
 
+KERAS_NAMESPACES = (
+    "layers", "optimizers", "losses", "metrics", "callbacks", "initializers", "regularizers"
+)  # fmt: skip
 NAMESPACES = {
     "layers": mb.layers,
     "optimizers": mb.optimizers,
@@ -31,6 +34,7 @@ NAMESPACES = {
     "ops": mb.ops,
     "classic": classic,
     "zoo": zoo,
+    **{f"keras.{n}": getattr(keras, n) for n in KERAS_NAMESPACES},
 }
 
 #: Valid values for required arguments, by name, so a constructor can be reached at all.
