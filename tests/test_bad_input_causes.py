@@ -356,3 +356,33 @@ def test_model_subclass_without_super_init():
         m.compile("sgd", "mse")
         m.fit(X, np.ones((8, 2)), verbose=0)
     assert not hasattr(layers.Dense(2), "no_such_attribute")
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"steps_per_epoch": 2.5},
+        {"validation_steps": "2"},
+        {"shuffle": "no"},
+        {"seed": "x"},
+        {"seed": -1},
+    ],
+)
+def test_fit_options_checked(kwargs):
+    with pytest.raises(MitbadakError):
+        _model().fit(X, Y, verbose=0, **kwargs)
+
+
+def test_set_seed_checked():
+    for bad in ("x", -1, 2.5, True):
+        with pytest.raises(MitbadakError, match="seed"):
+            mb.set_seed(bad)
+    mb.set_seed(0)
+
+
+def test_evaluate_checks_y_and_sample_weight():
+    m = _model(1)
+    with pytest.raises(DataError, match="y contains NaN"):
+        m.evaluate(X, np.full(8, np.nan), verbose=0)
+    with pytest.raises(DataError, match="sample_weight"):
+        m.evaluate(X, np.ones(8), sample_weight=np.full(8, np.inf), verbose=0)

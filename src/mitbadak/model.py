@@ -713,6 +713,10 @@ class Model(Layer):
         """
         self._check_compiled("fit")
         epochs, initial_epoch, batch_size = self._check_counts(epochs, initial_epoch, batch_size)
+        validate.integer(steps_per_epoch, "steps_per_epoch", "fit", min=1, none=True)
+        validate.integer(validation_steps, "validation_steps", "fit", min=1, none=True)
+        if not isinstance(shuffle, (bool, np.bool_)):
+            validate.one_of(shuffle, "shuffle", "fit", (True, False))
         if augment is not None and not callable(augment):
             raise ConfigError("fit: augment must be a function (x_batch, rng) -> x_batch")
         train, val_feed = self._fit_data(
