@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 import mitbadak as mb
 from mitbadak import classic, data, keras, validate, zoo
+from mitbadak.data import augment
 from mitbadak.errors import MitbadakError
 
 KERAS_NAMESPACES = (
@@ -31,6 +32,7 @@ NAMESPACES = {
     "initializers": mb.initializers,
     "schedules": mb.schedules,
     "data": data,
+    "data.augment": augment,
     "ops": mb.ops,
     "classic": classic,
     "zoo": zoo,

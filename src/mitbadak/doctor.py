@@ -48,7 +48,7 @@ from typing import Any
 
 import numpy as np
 
-from . import activations, losses
+from . import activations, losses, validate
 from .callbacks import Callback
 from .errors import ConfigError
 
@@ -195,6 +195,7 @@ class Doctor(Callback):
         patience: int = 3,
         on_finding: Callable[[Finding], Any] | None = None,
     ) -> None:
+        validate.by_defaults(Doctor.__init__, locals(), type(self).__name__)
         super().__init__()
         if lang not in LANGUAGES:
             raise ConfigError(f"Doctor: lang must be one of {LANGUAGES}, got {lang!r}")

@@ -329,6 +329,10 @@ def by_defaults(fn: Callable[..., Any], values: dict[str, Any], who: str) -> Non
             integer(value, name, who, none=none)
 
 
+_NUMERIC_ANNOTATIONS = frozenset(
+    {"float", "float|None", "None|float", "int|float", "float|int", "int", "int|None", "None|int"}
+    | {""}  # unannotated: judged by the default (an int or a float)
+)
 _KIND_CACHE: dict[Any, list[tuple[str, str, bool]]] = {}
 
 
@@ -351,15 +355,15 @@ def kinds(fn: Callable[..., Any]) -> list[tuple[str, str, bool]]:
         except (TypeError, ValueError):
             params = []
         for p in params:
-            ann, default = str(p.annotation), p.default
+            ann, default = str(p.annotation).replace(" ", ""), p.default
+            if p.annotation is inspect.Parameter.empty:
+                ann = ""
             none = "None" in ann or default is None
-            if isinstance(default, bool) or "bool" in ann or "Callable" in ann or "str" in ann:
+            if isinstance(default, bool) or ann not in _NUMERIC_ANNOTATIONS:
                 continue
             if "float" in ann or isinstance(default, float):
                 out.append((p.name, "float", none))
-            elif ann in ("int", "int | None") or (
-                isinstance(default, int) and ann in ("int", "<class 'inspect._empty'>")
-            ):
+            elif "int" in ann or isinstance(default, int):
                 out.append((p.name, "int", none))
         _KIND_CACHE[key] = out
     return _KIND_CACHE[key]
