@@ -339,7 +339,7 @@ class Huber(_ElementwiseLoss):
         name: str | None = None,
     ):
         super().__init__(reduction, class_weight, name)
-        self.delta = delta
+        self.delta = validate.number(delta, "delta", "Huber", min=0, min_open=True)
 
     def _elementwise(self, y_pred: Tensor, y_true: Any, reduction: str) -> Tensor:
         return _L.huber(y_pred, y_true, delta=self.delta, reduction=reduction)

@@ -81,7 +81,9 @@ __all__ = [
 
 
 def _arr(a: Any) -> np.ndarray:
-    return np.asarray(a.data if hasattr(a, "data") and not isinstance(a, np.ndarray) else a)
+    if isinstance(a, np.ndarray):
+        return a
+    return validate.array(a, "y_true / y_pred", "metric", kinds="biuf")  # ragged: clear error
 
 
 def _check_len(y_true: np.ndarray, y_pred: np.ndarray, name: str) -> None:
