@@ -401,11 +401,6 @@ def categorical_cross_entropy(
     _check_reduction(reduction, op)
     if p.ndim != 2:
         raise ShapeError(f"{op}: expected probabilities of shape (batch, classes), got {p.shape}")
-    if p.data.size and (p.data.min() < 0 or p.data.max() > 1):
-        raise DataError(
-            f"{op}: predictions must be probabilities in [0, 1], got values in "
-            f"[{p.data.min():.4g}, {p.data.max():.4g}]; for raw scores use from_logits=True"
-        )
     return softmax_cross_entropy(log(clip(p, eps, 1.0)), target, reduction=reduction)
 
 
