@@ -33,12 +33,14 @@ from . import (
     zoo,
 )
 from .errors import (
+    ArgumentTypeError,
     ConfigError,
     DataError,
     DTypeError,
     FileFormatError,
     GradcheckError,
     GraphError,
+    InitError,
     LabelError,
     MitbadakError,
     NotFittedError,
@@ -221,6 +223,8 @@ __all__ = [
     "Functional",
     "Input",
     "ConfigError",
+    "ArgumentTypeError",
+    "InitError",
     "DTypeError",
     "DataError",
     "FileFormatError",

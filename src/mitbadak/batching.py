@@ -146,7 +146,7 @@ class Feed:
         )
 
 
-def check_finite(x: Any, who: str) -> None:
+def check_finite(x: Any, who: str, what: str = "x") -> None:
     """Raise DataError if a float array of ``x`` holds NaN or infinity (one pass each)."""
     xp = array_module(x)
 
@@ -160,7 +160,7 @@ def check_finite(x: Any, who: str) -> None:
         with np.errstate(over="ignore", invalid="ignore"):  # an overflow is not the user's
             total = np.add.reduce(a, axis=None)
         if not xp.isfinite(total) and not xp.isfinite(a).all():
-            raise DataError(f"{who}: x contains NaN or infinite values")
+            raise DataError(f"{who}: {what} contains NaN or infinite values")
         return a
 
     map_structure(check, x)

@@ -38,6 +38,7 @@ from typing import Any
 
 import numpy as np
 
+from . import validate
 from .errors import ConfigError
 
 __all__ = [
@@ -230,6 +231,7 @@ class ProgressBar(Callback):
     """
 
     def __init__(self, verbose: int = 1, stream: Any = None, refresh: float = 0.1) -> None:
+        validate.by_defaults(ProgressBar.__init__, locals(), type(self).__name__)
         super().__init__()
         self.verbose = int(verbose)
         self.stream = stream
@@ -361,6 +363,7 @@ class EarlyStopping(Callback):
         restore_best_weights: bool = False,
         start_from_epoch: int = 0,
     ) -> None:
+        validate.by_defaults(EarlyStopping.__init__, locals(), type(self).__name__)
         super().__init__()
         self.monitor, self.patience, self.verbose = monitor, int(patience), verbose
         self.baseline, self.restore_best_weights = baseline, restore_best_weights
@@ -423,7 +426,8 @@ def _call_schedule(schedule: Any, epoch: int, lr: float) -> float:
             n = 2
     except (TypeError, ValueError):
         n = 2
-    return float(schedule(epoch, lr) if n >= 2 else schedule(epoch))
+    out = schedule(epoch, lr) if n >= 2 else schedule(epoch)
+    return validate.returned(out, "schedule", "LearningRateScheduler", "number", min=0)
 
 
 class LearningRateScheduler(Callback):
@@ -470,6 +474,7 @@ class ReduceLROnPlateau(Callback):
         cooldown: int = 0,
         min_lr: float = 0.0,
     ) -> None:
+        validate.by_defaults(ReduceLROnPlateau.__init__, locals(), type(self).__name__)
         super().__init__()
         if not 0.0 < factor < 1.0:
             raise ConfigError(f"ReduceLROnPlateau: factor must be in (0, 1), got {factor}")
@@ -545,6 +550,7 @@ class ModelCheckpoint(Callback):
         mode: str = "auto",
         save_freq: str | int = "epoch",
     ) -> None:
+        validate.by_defaults(ModelCheckpoint.__init__, locals(), type(self).__name__)
         super().__init__()
         if save_freq != "epoch":
             raise ConfigError("ModelCheckpoint: only save_freq='epoch' is supported")

@@ -15,11 +15,12 @@ import argparse
 import sys
 import time
 from collections.abc import Sequence
-from typing import NoReturn
+from pathlib import Path
+from typing import Any, NoReturn
 
 import numpy as np
 
-from . import __version__
+from . import __version__, validate
 from .errors import ConfigError, MitbadakError
 from .messages import LANGUAGES, message, use_lang
 
@@ -68,6 +69,24 @@ def _unit_float(text: str) -> float:
     if not 0.0 <= value < 1.0:
         raise argparse.ArgumentTypeError(f"expected a number in [0, 1), got {text!r}")
     return value
+
+
+def _seed(text: str) -> int:
+    """A random seed: a whole number >= 0 (what NumPy's generators accept)."""
+    return _checked(text, lambda v: validate.integer(v, "seed", "option", min=0), int)
+
+
+def _checked(text: str, check: Any, parse: Any) -> Any:
+    """Parse ``text`` and run the same :mod:`mitbadak.validate` check the API uses; argparse
+    reports the failure as a usage error (one line, exit status 2)."""
+    try:
+        value = parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    try:
+        return check(value)
+    except MitbadakError as e:
+        raise argparse.ArgumentTypeError(str(e).split(": ", 1)[-1]) from None
 
 
 def _hidden_sizes(text: str) -> tuple[int, ...]:
@@ -202,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SPEC",
         help="training-batch augmentation spec (see mitbadak.data.augment.from_spec)",
     )
-    train.add_argument("--seed", type=int, default=0, help="random seed: same seed, same result")
+    train.add_argument("--seed", type=_seed, default=0, help="random seed: same seed, same result")
     train.add_argument(
         "--device",
         default="cpu",
@@ -284,7 +303,7 @@ def build_parser() -> argparse.ArgumentParser:
     lesson.add_argument("name", metavar="NAME", help="a lesson name, or 'all' for the report")
     lesson.add_argument("--out", default="lessons", help="output folder (default: lessons/)")
     lesson.add_argument("--quick", action="store_true", help="small, fast configurations")
-    lesson.add_argument("--seed", type=int, default=0, help="random seed (default: 0)")
+    lesson.add_argument("--seed", type=_seed, default=0, help="random seed (default: 0)")
     _add_lang(lesson)
     inspect = sub.add_parser(
         "inspect",
@@ -333,6 +352,20 @@ def cmd_playground(args: argparse.Namespace) -> int:
 
 
 # ------------------------------------------------------------------------------ data
+def _saved_accuracy(extra: dict, path: Any) -> str:
+    """The test accuracy in a model's metadata, formatted (checked like every number read)."""
+    value = validate.number(extra["test_accuracy"], "test_accuracy", f"{path}: saved metadata")
+    return f"{value:.4f}"
+
+
+def _split_of(extra: dict, path: Any) -> tuple[float, int]:
+    """The test split and seed a model was trained with, from its saved metadata (checked:
+    a file whose metadata holds a non-number gets a one-line error naming it)."""
+    who = f"{path}: saved metadata"
+    test_size = validate.number(extra.get("test_size", 0.2), "test_size", who, min=0, max=1)
+    return test_size, validate.integer(extra.get("seed", 0), "seed", who, min=0)
+
+
 def _load_dataset(name: str, test_size: float = 0.2, seed: int = 0) -> dict:
     """Train and test parts as float32 in [0, 1], with the image shape (C, H, W)."""
     from .data import load_digits, load_fashion_mnist, load_mnist, train_test_split
@@ -437,6 +470,10 @@ def cmd_train(args: argparse.Namespace) -> int:
     from . import callbacks, losses, regularizers, set_seed, zoo
     from .io import save_model
 
+    if args.out is not None and Path(args.out).is_dir():  # before training, not after
+        raise ConfigError(
+            f"--out {args.out}: is a directory; give a file name such as {args.out}/model.npz"
+        )
     set_seed(args.seed)
     data = _load_dataset(args.dataset, args.test_size, args.seed)
     shape = data["shape"]
@@ -554,7 +591,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     dataset = dataset or extra.get("dataset") or "digits"
     if dataset not in DATASETS:
         raise ConfigError(f"unknown data set {dataset!r} in {args.model}; pass --data")
-    data = _load_dataset(dataset, float(extra.get("test_size", 0.2)), int(extra.get("seed", 0)))
+    data = _load_dataset(dataset, *_split_of(extra, args.model))
     x = _shape_for(model, data["x_test"], f"{args.model} on {dataset}")
     names = extra.get("classes") if isinstance(extra.get("classes"), list) else data["names"]
     page = write_inspection_report(
@@ -683,7 +720,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     dataset = args.dataset or extra.get("dataset") or "digits"
     if dataset not in DATASETS:
         raise ConfigError(f"unknown data set {dataset!r} in {label}; pass --dataset")
-    data = _load_dataset(dataset, float(extra.get("test_size", 0.2)), int(extra.get("seed", 0)))
+    data = _load_dataset(dataset, *_split_of(extra, label))
     if not model.compiled or "accuracy" not in model.metrics_names:
         model.compile("sgd", losses.SparseCategoricalCrossentropy(from_logits=True), ["accuracy"])
     x = _shape_for(model, data["x_test"], f"{label} on {dataset}")
@@ -784,6 +821,11 @@ def cmd_predict(args: argparse.Namespace) -> int:
     for path in images:
         x = _fit_image(_read_image(path), want, path)
         all_scores = model.predict(x).astype(np.float64)
+        if all_scores.ndim == 1 or all_scores.shape[-1] == 1:  # one output: a regression value
+            for i, value in enumerate(all_scores.reshape(len(all_scores), -1)[:, 0]):
+                where = f"{path}[{i}]" if len(all_scores) > 1 else path
+                print(f"{where}: value {value:.6g}")
+            continue
         for i, scores in enumerate(all_scores):
             probs = np.exp(scores - scores.max())
             if not (np.all(scores >= 0) and abs(scores.sum() - 1.0) < 1e-3):  # logits -> softmax
@@ -802,7 +844,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     model.summary()
     if "test_accuracy" in extra:
         print(
-            f"test accuracy when saved: {float(extra['test_accuracy']):.4f} on {extra.get('dataset')}"
+            f"test accuracy when saved: {_saved_accuracy(extra, args.model)} on {extra.get('dataset')}"
         )
     return 0
 

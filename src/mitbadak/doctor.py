@@ -48,7 +48,7 @@ from typing import Any
 
 import numpy as np
 
-from . import activations, losses
+from . import activations, losses, validate
 from .callbacks import Callback
 from .errors import ConfigError
 from .messages import current_lang, message
@@ -197,6 +197,7 @@ class Doctor(Callback):
         patience: int = 3,
         on_finding: Callable[[Finding], Any] | None = None,
     ) -> None:
+        validate.by_defaults(Doctor.__init__, locals(), type(self).__name__)
         super().__init__()
         if lang is None:
             lang = current_lang()

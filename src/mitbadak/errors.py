@@ -65,3 +65,13 @@ class GradcheckError(MitbadakError, AssertionError):
 class DeviceError(MitbadakError, RuntimeError):
     """A device was asked for that this machine or install cannot give (CUDA without CuPy or
     without a GPU), or arrays on two devices met in one operation."""
+
+
+class ArgumentTypeError(ConfigError, TypeError):
+    """An argument had the wrong type (a string where a number is meant, ``None`` where a value
+    is required, a boolean where an integer is meant). Also a ``TypeError``."""
+
+
+class InitError(ConfigError, AttributeError):
+    """A Layer or Model subclass was used although its ``__init__`` never called
+    ``super().__init__()``. Also an ``AttributeError``, so ``hasattr`` keeps working."""

@@ -37,7 +37,7 @@ from typing import Any
 
 import numpy as np
 
-from . import ops
+from . import ops, validate
 from .errors import ConfigError, GraphError, ShapeError
 from .layers.base import Layer, layer_from_config, layer_to_config, outer_training
 from .model import Model
@@ -593,6 +593,8 @@ class Functional(KerasModelMixin, Model):
     def get_layer(self, name: str | None = None, index: int | None = None) -> Layer:
         """A layer by name or by position in :attr:`layers`."""
         if index is not None:
+            n = len(self.layers)
+            index = validate.integer(index, "index", "get_layer", min=-n, max=n - 1)
             return self.layers[index]
         for layer in self.layers:
             if layer.name == name:

@@ -17,9 +17,10 @@ from typing import Any
 
 import numpy as np
 
+from . import validate
 from .backend import to_host
 from .errors import ConfigError, FileFormatError, MitbadakError, ShapeError
-from .layers.base import Layer, layer_from_config, layer_to_config
+from .layers.base import Layer, layer_from_config, layer_to_config, weight_budget
 
 FORMAT = "mitbadak-model"
 FORMAT_VERSION = 2  # 2: weights keyed by state_dict names (1: by position, still read)
@@ -40,6 +41,7 @@ def atomic_write(path: str | os.PathLike[str], write: Any) -> None:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
+    remove_stale_temporaries(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as f:
@@ -51,6 +53,39 @@ def atomic_write(path: str | os.PathLike[str], write: Any) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+#: A temporary file of an interrupted save older than this (seconds) is removed at the next
+#: save of the same name (a younger one may belong to a save still running elsewhere).
+STALE_TMP_SECONDS = 60.0
+
+
+def remove_stale_temporaries(path: str | os.PathLike[str]) -> list[Path]:
+    """Delete the ``.NAME.*.tmp`` files that interrupted saves of ``path`` left beside it
+    (older than :data:`STALE_TMP_SECONDS`); returns those removed.
+
+    Example:
+        >>> import tempfile; remove_stale_temporaries(Path(tempfile.mkdtemp()) / "m.npz")
+        []
+    """
+    import glob
+    import time
+
+    path = Path(path)
+    removed: list[Path] = []
+    now = time.time()
+    try:
+        candidates = list(path.parent.glob(f".{glob.escape(path.name)}.*.tmp"))
+    except OSError:
+        return removed
+    for tmp in candidates:
+        try:
+            if tmp.is_file() and now - tmp.stat().st_mtime > STALE_TMP_SECONDS:
+                tmp.unlink()
+                removed.append(tmp)
+        except OSError:
+            pass  # gone already, or not ours to remove
+    return removed
 
 
 def save_arrays(
@@ -95,6 +130,10 @@ def load_arrays(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str,
     for k, v in arrays.items():  # a member that is not a .npy array comes back as raw bytes
         if not isinstance(v, np.ndarray) or v.dtype == object:
             raise FileFormatError(f"{path}: entry {k!r} is not a plain array; corrupt file")
+        if v.dtype.kind not in "biuf":  # complex, strings, dates: never a mitbadak weight
+            raise FileFormatError(
+                f"{path}: entry {k!r} has dtype {v.dtype}; mitbadak files hold real numbers"
+            )
     hdr = arrays.pop(_HEADER)
     if hdr.dtype != np.uint8 or hdr.ndim != 1:
         raise FileFormatError(f"{path}: corrupt header (expected UTF-8 bytes)")
@@ -108,7 +147,18 @@ def load_arrays(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str,
 
 
 def _rng_state_ok(state: Any) -> bool:
-    return isinstance(state, dict) and isinstance(state.get("bit_generator"), str)
+    """Whether ``state`` is a bit-generator state NumPy accepts (tried on a fresh generator,
+    so a corrupt checkpoint fails at load, not at the next ``fit``)."""
+    if not isinstance(state, dict) or state.get("bit_generator") not in _BIT_GENERATORS:
+        return False
+    try:
+        getattr(np.random, state["bit_generator"])().state = state
+    except Exception:  # NumPy raises ValueError, TypeError, KeyError, OverflowError here
+        return False
+    return True
+
+
+_BIT_GENERATORS = ("PCG64", "PCG64DXSM", "MT19937", "Philox", "SFC64")
 
 
 def _jsonable(v: Any) -> Any:
@@ -235,6 +285,8 @@ def _restore_training_state(model: Any, header: dict[str, Any]) -> None:
             f"the file holds random states for {sorted(saved)}, the model has {sorted(gens)}"
         )
     for k, g in gens.items():
+        if not _rng_state_ok(saved[k]):
+            raise ConfigError(f"invalid random state of layer {k!r}")
         g.bit_generator.state = saved[k]
     model.set_resume_state(
         {"epoch": ts["epoch"], "global_rng": ts.get("global_rng"), "fit_rng": ts.get("fit_rng")}
@@ -349,18 +401,32 @@ def load_model(path: str | os.PathLike[str], compile: bool = True) -> Any:
     files.
     """
     header, arrays = read_header(path)
+    if "model" not in header:
+        what = "a weights file (save_weights)" if header.get("weights_only") else "no model"
+        raise FileFormatError(
+            f"{path}: {what}: it holds no architecture; build the model in code and call "
+            "model.load_weights(path)"
+        )
     try:
         model = layer_from_config(header["model"])
-        shape = tuple(int(s) for s in header["input_shape"])
-        model.build((1,) + shape)
+        shape = tuple(
+            validate.integer(s, "input_shape", str(path), min=1) for s in header["input_shape"]
+        )
+        with weight_budget(sum(a.size for a in arrays.values()), path):
+            model.build((1,) + shape)
         set_weight_arrays(model, arrays, header["version"])
         if compile:
             _restore_compile(model, header, arrays)
         _restore_training_state(model, header)
     except FileFormatError:
         raise
-    except (MitbadakError, KeyError, TypeError, ValueError, AttributeError) as e:
-        raise FileFormatError(f"{path}: invalid model description ({e})") from None
+    except (
+        MitbadakError, KeyError, TypeError, ValueError, AttributeError, IndexError,
+        NotImplementedError, OverflowError, MemoryError, RecursionError,
+    ) as e:  # fmt: skip
+        raise FileFormatError(
+            f"{path}: invalid model description ({type(e).__name__}: {e})"
+        ) from None
     model.eval()
     return model
 
@@ -387,5 +453,5 @@ def load_weights(model: Layer, path: str | os.PathLike[str]) -> None:
     header, arrays = read_header(path)
     try:
         set_weight_arrays(model, arrays, header["version"])
-    except (MitbadakError, KeyError) as e:
+    except (MitbadakError, KeyError, TypeError, ValueError, IndexError) as e:
         raise FileFormatError(f"{path}: weights do not fit the model ({e})") from None

@@ -37,9 +37,9 @@ from typing import Any
 
 import numpy as np
 
-from . import registry
+from . import registry, validate
 from .backend import array_module
-from .errors import ConfigError, LabelError, ShapeError
+from .errors import ConfigError, DataError, LabelError, ShapeError
 from .ops import activation as _act
 from .ops import hinge as _hinge
 from .ops import loss as _L
@@ -149,7 +149,10 @@ def sample_weights(
     w = None
     if sample_weight is not None:
         sw = sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight
-        w = xp.asarray(sw, dtype=np.float64).reshape(-1)
+        w = validate.array(sw, "sample_weight", who, finite=True, kinds="biuf")
+        w = xp.asarray(w.astype(np.float64).reshape(-1))
+        if (w < 0).any():
+            raise DataError(f"{who}: sample_weight has negative values (min {w.min()})")
         n = len(y_true) if np.ndim(y_true) else 1
         if len(w) != n:
             raise ShapeError(f"{who}: sample_weight has {len(w)} values for {n} samples")
@@ -197,7 +200,8 @@ class Loss(registry.Serializable):
         w = None
         if sample_weight is not None:
             sw = sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight
-            w = xp.asarray(sw, dtype=np.float64).reshape(-1)
+            w = validate.array(sw, "sample_weight", type(self).__name__, finite=True)
+            w = xp.asarray(w.astype(np.float64).reshape(-1))
             if len(w) != len(y_pred):
                 raise ShapeError(
                     f"{type(self).__name__}: sample_weight has {len(w)} entries for "
@@ -340,7 +344,7 @@ class Huber(_ElementwiseLoss):
         name: str | None = None,
     ):
         super().__init__(reduction, class_weight, name)
-        self.delta = delta
+        self.delta = validate.number(delta, "delta", "Huber", min=0, min_open=True)
 
     def _elementwise(self, y_pred: Tensor, y_true: Any, reduction: str) -> Tensor:
         return _L.huber(y_pred, y_true, delta=self.delta, reduction=reduction)

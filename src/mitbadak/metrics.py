@@ -40,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-from . import registry
+from . import registry, validate
 from .backend import array_module
 from .errors import ConfigError, LabelError, ShapeError
 
@@ -82,8 +82,12 @@ __all__ = [
 
 
 def _arr(a: Any) -> np.ndarray:
+    if isinstance(a, np.ndarray):
+        return a
     xp = array_module(a)
-    return xp.asarray(a.data if hasattr(a, "data") and not isinstance(a, np.ndarray) else a)
+    if xp is not np:  # a device array (or a Tensor holding one) stays on its device
+        return xp.asarray(a.data if hasattr(a, "data") and not isinstance(a, np.ndarray) else a)
+    return validate.array(a, "y_true / y_pred", "metric", kinds="biuf")  # ragged: clear error
 
 
 def _check_len(y_true: np.ndarray, y_pred: np.ndarray, name: str) -> None:
@@ -136,7 +140,14 @@ def _top_k_correct(y_true: Any, y_pred: Any, k: int) -> np.ndarray:
         raise ShapeError(
             f"top_k_accuracy: expected scores of shape (batch, classes), got {p.shape}"
         )
-    t = t.astype(np.int64).reshape(-1)
+    t = t.reshape(-1)
+    if t.dtype.kind == "f" and not (bool(xp.isfinite(t).all()) and bool((t == xp.round(t)).all())):
+        raise LabelError("top_k_accuracy: labels must be whole numbers (class indices)")
+    t = t.astype(np.int64)
+    if len(t) and (t.min() < 0 or t.max() >= p.shape[1]):
+        raise LabelError(
+            f"top_k_accuracy: labels must be in 0..{p.shape[1] - 1}, got {t.min()}..{t.max()}"
+        )
     true_score = p[xp.arange(len(t)), t]
     return ((p > true_score[:, None]).sum(axis=1) < k).astype(np.float64)
 
@@ -607,6 +618,7 @@ class BinaryAccuracy(_MeanOfValues):
     name = "binary_accuracy"
 
     def __init__(self, name: str | None = None, threshold: float = 0.5) -> None:
+        validate.by_defaults(BinaryAccuracy.__init__, locals(), type(self).__name__)
         self.threshold = float(threshold)
         super().__init__(name)
 
@@ -667,11 +679,14 @@ class TopKCategoricalAccuracy(_MeanOfValues):
     name = "top_k_categorical_accuracy"
 
     def __init__(self, k: int = 5, name: str | None = None) -> None:
-        self.k = int(k)
+        self.k = validate.integer(k, "k", type(self).__name__, min=1)
         super().__init__(name)
 
     def values(self, y_true, y_pred):
-        return _top_k_correct(_arr(y_true).argmax(axis=-1), y_pred, self.k)
+        t, p = _arr(y_true), _arr(y_pred)
+        if t.ndim == p.ndim and t.shape[-1] == p.shape[-1] and t.shape[-1] > 1:
+            t = t.argmax(axis=-1)  # one-hot rows; integer labels are used as they are
+        return _top_k_correct(t, p, self.k)
 
     def get_config(self) -> dict[str, Any]:
         return {"name": self.name, "k": self.k}
@@ -740,6 +755,7 @@ class ConfusionMatrix(Metric):
     def __init__(
         self, num_classes: int | None = None, name: str | None = None, threshold: float = 0.5
     ) -> None:
+        validate.by_defaults(ConfusionMatrix.__init__, locals(), type(self).__name__)
         self.num_classes = num_classes
         self.threshold = float(threshold)
         super().__init__(name)
@@ -777,6 +793,7 @@ class _PRF(ConfusionMatrix):
         name: str | None = None,
         threshold: float = 0.5,
     ) -> None:
+        validate.by_defaults(_PRF.__init__, locals(), type(self).__name__)
         if average is not None and average not in _AVERAGES:
             raise ConfigError(f"{type(self).__name__}: average must be one of {_AVERAGES}")
         self.average = average
@@ -986,6 +1003,7 @@ class AUC(Metric):
         **kwargs: Any,
     ) -> None:
         xp = array_module(dtype, thresholds)
+        validate.by_defaults(AUC.__init__, locals(), type(self).__name__)
         for k, ok in (("multi_label", False), ("num_labels", None), ("label_weights", None)):
             if kwargs.pop(k, ok) != ok:
                 raise ConfigError(f"AUC: {k} is not supported by mitbadak")

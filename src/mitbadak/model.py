@@ -54,7 +54,7 @@ from . import metrics as _metrics
 from . import multi_output as _multi
 from . import optimizers as _optimizers
 from . import random as _random
-from . import registry
+from . import registry, validate
 from .backend import to_device, to_host
 from .batching import (
     Feed,
@@ -76,11 +76,8 @@ __all__ = ["Model", "Sequential"]
 
 def _as_array(a: Any, what: str) -> np.ndarray:
     if isinstance(a, Tensor):
-        return a.data
-    try:
-        return np.asarray(a)
-    except Exception as e:  # ragged lists and the like
-        raise DataError(f"{what}: cannot make an array from {type(a).__name__} ({e})") from None
+        a = a.data
+    return validate.array(a, "the data", what, kinds="biufUSO")  # ragged, complex: clear errors
 
 
 def _jsonable(v: Any) -> Any:
@@ -674,6 +671,7 @@ class Model(Layer):
             )
         if y.dtype.kind == "f" and y.dtype != self.dtype:
             y = y.astype(self.dtype)
+        check_finite(y, who, "y")
         return x, y
 
     def _prepare_target(self, a: Any, who: str) -> np.ndarray:
@@ -708,6 +706,7 @@ class Model(Layer):
         self, x: Any, y: Any, sw: Any, validation_split: float
     ) -> tuple[tuple[Any, ...], tuple[Any, ...]]:
         """Hold out the *last* ``validation_split`` of the samples (before shuffling, as Keras)."""
+        validation_split = validate.number(validation_split, "validation_split", "fit")
         if not 0.0 < validation_split < 1.0:
             raise ConfigError(f"fit: validation_split must be in (0, 1), got {validation_split}")
         n = num_samples(x)
@@ -860,6 +859,10 @@ class Model(Layer):
         """
         self._check_compiled("fit")
         epochs, initial_epoch, batch_size = self._check_counts(epochs, initial_epoch, batch_size)
+        validate.integer(steps_per_epoch, "steps_per_epoch", "fit", min=1, none=True)
+        validate.integer(validation_steps, "validation_steps", "fit", min=1, none=True)
+        if not isinstance(shuffle, (bool, np.bool_)):
+            validate.one_of(shuffle, "shuffle", "fit", (True, False))
         if augment is not None and not callable(augment):
             raise ConfigError("fit: augment must be a function (x_batch, rng) -> x_batch")
         if device is not None:  # the weights move now (or after a lazy build), batches per step
@@ -894,7 +897,10 @@ class Model(Layer):
                 for step, batch in enumerate(feed.epoch()):
                     cb.on_train_batch_begin(step, {})
                     if augment is not None:
-                        batch = (augment(batch[0], rng), *batch[1:])
+                        xb = augment(batch[0], rng)
+                        if xb is None or not hasattr(xb, "shape"):
+                            validate.returned(xb, "augment", "fit", "array")
+                        batch = (xb, *batch[1:])
                     logs = self.train_step(batch)
                     cb.on_train_batch_end(step, logs)
                     if self.stop_training:
@@ -919,13 +925,10 @@ class Model(Layer):
         return history
 
     def _check_counts(self, epochs: int, initial_epoch: int, batch_size: int) -> tuple[int, ...]:
-        epochs, initial_epoch, batch_size = int(epochs), int(initial_epoch), int(batch_size)
-        if batch_size < 1:
-            raise ConfigError(f"fit: batch_size must be >= 1, got {batch_size}")
-        if epochs < 0:
-            raise ConfigError(f"fit: epochs must be >= 0, got {epochs}")
-        if initial_epoch < 0:
-            raise ConfigError(f"fit: initial_epoch must be >= 0, got {initial_epoch}")
+        batch_size = 32 if batch_size is None else batch_size  # Keras: None is the default
+        batch_size = validate.integer(batch_size, "batch_size", "fit", min=1)
+        epochs = validate.integer(epochs, "epochs", "fit", min=0)
+        initial_epoch = validate.integer(initial_epoch, "initial_epoch", "fit", min=0)
         return epochs, initial_epoch, batch_size
 
     def _fit_data(
@@ -993,9 +996,8 @@ class Model(Layer):
         """
         who = "evaluate"
         self._check_compiled(who)
-        batch_size = int(batch_size)
-        if batch_size < 1:
-            raise ConfigError(f"evaluate: batch_size must be >= 1, got {batch_size}")
+        batch_size = 32 if batch_size is None else batch_size  # Keras: None is the default
+        batch_size = validate.integer(batch_size, "batch_size", "evaluate", min=1)
         if _is_arrays(x):
             x, y = self._prepare_xy(x, y, who)
             if not self.built and isinstance(x, np.ndarray):
@@ -1032,9 +1034,8 @@ class Model(Layer):
             >>> Sequential([Dense(2)]).predict(np.ones((5, 3))).shape
             (5, 2)
         """
-        batch_size = int(batch_size)
-        if batch_size < 1:
-            raise ConfigError(f"predict: batch_size must be >= 1, got {batch_size}")
+        batch_size = 32 if batch_size is None else batch_size  # Keras: None is the default
+        batch_size = validate.integer(batch_size, "batch_size", "predict", min=1)
         if _is_arrays(x):
             x = self._prepare_x(x, "predict")
             feed = self._feed((x, None, None), batch_size, False, None, steps, "predict")
@@ -1251,6 +1252,8 @@ class Sequential(Model):
     def get_layer(self, name: str | None = None, index: int | None = None) -> Layer:
         """A layer by name or by position."""
         if index is not None:
+            n = len(self.layers)
+            index = validate.integer(index, "index", "get_layer", min=-n, max=n - 1)
             return self.layers[index]
         for layer in self.layers:
             if layer.name == name:

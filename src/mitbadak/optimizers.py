@@ -46,9 +46,9 @@ from typing import Any
 
 import numpy as np
 
-from . import registry
+from . import registry, validate
 from .backend import array_module, device_of, to_device, to_host
-from .errors import ConfigError, ShapeError
+from .errors import ArgumentTypeError, ConfigError, ShapeError
 from .tensor import Tensor
 
 ParamsLike = Iterable[Tensor] | Iterable[dict[str, Any]]
@@ -101,6 +101,36 @@ def clip_grad_value(params: Iterable[Tensor], clip_value: float) -> None:
 
 
 # ------------------------------------------------------------------------------- base class
+
+
+def _real(value: Any) -> bool:
+    return isinstance(value, (int, float, np.number)) and not isinstance(value, (bool, np.bool_))
+
+
+def _check_numbers(form: Any, arguments: dict[str, Any], name: str) -> None:
+    """Check each given argument of a construction form whose default is a number (or a tuple
+    of numbers, or a number-or-None) is a finite number of that kind, before ``float()``."""
+    import inspect
+
+    params = inspect.signature(form).parameters
+    for key, value in arguments.items():
+        default = params[key].default
+        if key in ("lr", "learning_rate") and callable(value):
+            continue
+        if isinstance(default, tuple):
+            if not isinstance(value, (tuple, list)) or len(value) != len(default):
+                raise ArgumentTypeError(
+                    f"{name}: {key} must be a tuple of {len(default)} numbers, "
+                    f"got {validate.describe(value)}"
+                )
+            for i, v in enumerate(value):
+                validate.number(v, f"{key}[{i}]", name)
+        elif _real(default):
+            validate.number(value, key, name)
+        elif default is None and "float" in str(params[key].annotation):
+            validate.number(value, key, name, none=True)
+
+
 class Optimizer:
     """Base class: parameter groups, the learning rate, per-parameter state, clipping.
 
@@ -139,18 +169,20 @@ class Optimizer:
         self.keras_form = bool(keras_form)
         self.schedule: Callable[[int], float] | None = None
         if callable(lr):
-            self.schedule, lr = lr, float(lr(0))
+            self.schedule, lr = lr, validate.returned(lr(0), "the schedule", name, "number", min=0)
         if isinstance(lr, np.generic):
             lr = lr.item()
-        if not isinstance(lr, (int, float)) or isinstance(lr, bool) or lr < 0:
-            raise ConfigError(f"{name}: lr must be a number >= 0 or a schedule, got {lr!r}")
+        if not callable(lr) and not _real(lr):
+            raise ArgumentTypeError(
+                f"{name}: lr must be a number >= 0 or a schedule, got {validate.describe(lr)}"
+            )
+        lr = validate.number(lr, "lr", name, min=0)
         for key, v in (
             ("clipnorm", clipnorm),
             ("global_clipnorm", global_clipnorm),
             ("clipvalue", clipvalue),
         ):
-            if v is not None and not v > 0:
-                raise ConfigError(f"{name}: {key} must be > 0 or None, got {v}")
+            validate.number(v, key, name, min=0, min_open=True, none=True)
         self.clipnorm, self.global_clipnorm, self.clipvalue = clipnorm, global_clipnorm, clipvalue
         defaults = {"lr": float(lr), **(hyper or {})}
         self._check_hyper(defaults, name)
@@ -264,21 +296,26 @@ class Optimizer:
             form = self._keras
         else:
             form = self._torch
-        try:
-            lr, hyper = form(*args, **kwargs)
-        except TypeError as e:
-            import inspect
+        import inspect
 
+        try:
+            bound = inspect.signature(form).bind(*args, **kwargs)
+        except TypeError as e:
             names = ", ".join(inspect.signature(form).parameters)
             kind = "Keras" if keras else "PyTorch"
-            raise TypeError(
+            raise ArgumentTypeError(
                 f"{name} ({kind} form): {e}; the arguments are {names} "
                 f"(and clipnorm, global_clipnorm, clipvalue)"
             ) from None
+        _check_numbers(form, bound.arguments, name)
+        lr, hyper = form(*args, **kwargs)
         Optimizer.__init__(self, params, lr, hyper, keras_form=keras, **clip)
 
     def _check_hyper(self, h: dict[str, Any], name: str) -> None:
         """Validate a dict of hyper-parameters (subclasses add their own checks)."""
+        for key, v in h.items():
+            if _real(v):
+                validate.number(v, key, name)
         if not h["lr"] >= 0:
             raise ConfigError(f"{name}: lr must be >= 0, got {h['lr']}")
         if (h.get("weight_decay") or 0.0) < 0:
@@ -295,9 +332,7 @@ class Optimizer:
 
     @lr.setter
     def lr(self, value: float) -> None:
-        value = float(value)
-        if not value >= 0:
-            raise ConfigError(f"{type(self).__name__}: lr must be >= 0, got {value}")
+        value = validate.number(value, "lr", type(self).__name__, min=0)
         for g in self.param_groups:
             g["lr"] = value
 

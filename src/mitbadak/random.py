@@ -20,7 +20,25 @@ def set_seed(seed: int | None) -> None:
         True
     """
     global _rng
-    _rng = np.random.default_rng(seed)
+    _rng = np.random.default_rng(_seed_of(seed)) if seed is not None else np.random.default_rng()
+
+
+def _seed_of(seed: Any) -> Any:
+    """``seed`` checked: a whole number >= 0 (or a list of them, a SeedSequence, a
+    BitGenerator); anything else is a mitbadak error naming it."""
+    if isinstance(seed, (bool, np.bool_)) or not isinstance(
+        seed, (int, np.integer, np.random.SeedSequence, np.random.BitGenerator, list, tuple)
+    ):
+        from .errors import ArgumentTypeError
+
+        raise ArgumentTypeError(
+            f"seed must be a whole number >= 0, a numpy Generator or None, got {seed!r}"
+        )
+    if isinstance(seed, (int, np.integer)) and seed < 0:
+        from .errors import ConfigError
+
+        raise ConfigError(f"seed must be a whole number >= 0, got {seed}")
+    return seed
 
 
 def get_rng() -> np.random.Generator:
@@ -45,4 +63,10 @@ def make_rng(seed: int | np.random.Generator | None) -> np.random.Generator:
         return seed
     if seed is None:
         return np.random.default_rng(_rng.integers(2**63))
-    return np.random.default_rng(seed)
+    seed = _seed_of(seed)
+    try:
+        return np.random.default_rng(seed)
+    except (TypeError, ValueError) as e:
+        from .errors import ConfigError
+
+        raise ConfigError(f"seed must be a whole number >= 0 (or a list of them): {e}") from None

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from . import registry
+from . import registry, validate
 from .errors import ConfigError
 from .ops.math import abs as _abs
 from .ops.reduce import sum as _sum
@@ -53,6 +53,8 @@ class L1L2(Regularizer):
     """
 
     def __init__(self, l1: float = 0.0, l2: float = 0.0) -> None:
+        validate.number(l1, "l1", type(self).__name__, min=0)
+        validate.number(l2, "l2", type(self).__name__, min=0)
         if l1 < 0 or l2 < 0:
             raise ConfigError(f"regularizer strengths must be >= 0, got l1={l1}, l2={l2}")
         self.l1, self.l2 = float(l1), float(l2)

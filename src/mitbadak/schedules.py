@@ -27,7 +27,7 @@ import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from . import registry
+from . import registry, validate
 from .errors import ConfigError
 
 
@@ -83,6 +83,7 @@ class StepDecay(Schedule):
     """
 
     def __init__(self, initial_learning_rate: float, step_size: int, gamma: float = 0.1) -> None:
+        validate.by_defaults(StepDecay.__init__, locals(), type(self).__name__)
         self.initial_learning_rate = float(initial_learning_rate)
         self.step_size = int(_positive(step_size, "step_size", "StepDecay"))
         self.gamma = float(gamma)
@@ -111,6 +112,7 @@ class ExponentialDecay(Schedule):
         decay_steps: float = 1,
         staircase: bool = False,
     ) -> None:
+        validate.by_defaults(ExponentialDecay.__init__, locals(), type(self).__name__)
         self.initial_learning_rate = float(initial_learning_rate)
         self.decay_rate = float(_positive(decay_rate, "decay_rate", "ExponentialDecay"))
         self.decay_steps = _positive(decay_steps, "decay_steps", "ExponentialDecay")
@@ -142,6 +144,7 @@ class InverseTimeDecay(Schedule):
         decay_steps: float = 1,
         staircase: bool = False,
     ) -> None:
+        validate.by_defaults(InverseTimeDecay.__init__, locals(), type(self).__name__)
         self.initial_learning_rate = float(initial_learning_rate)
         if decay_rate < 0:
             raise ConfigError(f"InverseTimeDecay: decay_rate must be >= 0, got {decay_rate}")
@@ -189,6 +192,7 @@ class CosineDecay(Schedule):
         warmup_target: float | None = None,
         warmup_steps: int = 0,
     ) -> None:
+        validate.by_defaults(CosineDecay.__init__, locals(), type(self).__name__)
         self.initial_learning_rate = float(initial_learning_rate)
         self.decay_steps = _positive(decay_steps, "decay_steps", "CosineDecay")
         if not 0.0 <= alpha <= 1.0:

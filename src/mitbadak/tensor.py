@@ -158,11 +158,19 @@ def _as_array(data: Any, dtype: Any) -> np.ndarray:
     xp = array_module(data)
     if xp is not np:  # a device array (CuPy) or a registered module's array stays where it is
         return data if dtype is None else xp.asarray(data, dtype=dtype)
-    if dtype is not None:
-        return np.asarray(data, dtype=dtype)
-    if isinstance(data, np.ndarray):
+    if isinstance(data, np.ndarray) and dtype is None:
         return data  # an array keeps its dtype: float64 stays float64, as in torch.from_numpy
-    arr = np.asarray(data)
+    try:
+        arr = np.asarray(data, dtype=dtype)
+    except (ValueError, TypeError) as e:
+        if "inhomogeneous" in str(e) or "sequence" in str(e):
+            raise ShapeError(
+                "Tensor: a ragged nested list (rows of different lengths); every row must "
+                "have the same length"
+            ) from None
+        raise DTypeError(f"Tensor: cannot read {type(data).__name__} as numbers ({e})") from None
+    if dtype is not None:
+        return arr
     if arr.dtype == np.float64 and not isinstance(data, np.generic):
         arr = arr.astype(_default_dtype)  # Python floats and lists get the default float dtype
     return arr

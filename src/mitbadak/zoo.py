@@ -23,7 +23,8 @@ from typing import Any
 
 import numpy as np
 
-from .errors import ConfigError, FileFormatError
+from . import validate
+from .errors import ArgumentTypeError, ConfigError, FileFormatError
 from .layers import Conv2D, Dense, Flatten, Layer, MaxPooling2D
 from .model import Sequential
 
@@ -35,6 +36,13 @@ def _optional_layer(name: str) -> type[Layer]:
     if cls is None:
         raise ConfigError(f"zoo: this version of mitbadak has no {name} layer")
     return cls
+
+
+def _seq(value, what="hidden"):
+    """``value`` as a list, or an ArgumentTypeError naming ``what``."""
+    if not isinstance(value, (list, tuple)):
+        raise ArgumentTypeError(f"{what} must be a list or tuple of sizes, got {value!r}")
+    return list(value)
 
 
 def build_mlp(
@@ -57,6 +65,8 @@ def build_mlp(
         >>> model(np.zeros((4, 1, 8, 8))).shape
         (4, 3)
     """
+    validate.by_defaults(build_mlp, locals(), "build_mlp")
+    hidden = [validate.integer(h, "hidden width", "build_mlp", min=1) for h in _seq(hidden)]
     if num_classes < 1 or any(int(h) < 1 for h in hidden):
         raise ConfigError(f"build_mlp: widths must be >= 1, got {hidden} and {num_classes}")
     if not 0.0 <= dropout < 1.0:
@@ -107,6 +117,10 @@ def build_cnn(
         >>> [type(la).__name__ for la in model][:3]
         ['Conv2D', 'MaxPooling2D', 'Conv2D']
     """
+    validate.by_defaults(build_cnn, locals(), "build_cnn")
+    for what, seq in (("input_shape", input_shape), ("filters", filters), ("dense", dense)):
+        for v in _seq(seq, what):
+            validate.integer(v, what, "build_cnn", min=1)
     if len(input_shape) != 3:
         raise ConfigError(
             f"build_cnn: input_shape must be (channels, height, width), got {tuple(input_shape)}"

@@ -8,6 +8,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import validate
 from ..errors import ConfigError
 from .base import BaseEstimator, ClassifierMixin, ConvergenceWarning, check_n_classes
 
@@ -262,9 +263,11 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
             raise ConfigError(
                 f"LogisticRegression: penalty must be 'l2', 'l1' or None, got {self.penalty!r}"
             )
-        C = float(self.C)
-        if not C > 0:  # also rejects NaN
+        C = validate.number(self.C, "C", "LogisticRegression", finite=False)
+        if not C > 0:
             raise ConfigError(f"LogisticRegression: C must be > 0, got {self.C!r}")
+        validate.integer(self.max_iter, "max_iter", "LogisticRegression", min=1)
+        validate.number(self.tol, "tol", "LogisticRegression", min=0)
         if int(self.max_iter) < 1 or not float(self.tol) >= 0:
             raise ConfigError(
                 f"LogisticRegression: max_iter must be >= 1 and tol >= 0, "

@@ -30,7 +30,8 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConfigError, ShapeError
+from .. import validate
+from ..errors import ArgumentTypeError, ConfigError, ShapeError
 
 
 def _check_batch(x: Any, who: str) -> np.ndarray:
@@ -44,12 +45,14 @@ def _check_batch(x: Any, who: str) -> np.ndarray:
 
 def _range(value: Any, name: str, who: str, center: float = 0.0) -> tuple[float, float]:
     """``v`` -> ``(center - v, center + v)``; a pair is taken as (low, high)."""
-    if isinstance(value, (int, float, np.integer, np.floating)):
-        v = float(value)
-        if v < 0:
-            raise ConfigError(f"{who}: {name} must be >= 0, got {value}")
+    if isinstance(value, (int, float, np.integer, np.floating)) and not isinstance(value, bool):
+        v = validate.number(value, name, who, min=0)
         return center - v, center + v
-    lo, hi = (float(v) for v in value)
+    if not isinstance(value, (list, tuple)) or len(value) != 2:
+        raise ArgumentTypeError(
+            f"{who}: {name} must be a number >= 0 or a pair (low, high), got {value!r}"
+        )
+    lo, hi = (validate.number(v, name, who) for v in value)
     if lo > hi:
         raise ConfigError(f"{who}: {name} range must have low <= high, got {value}")
     return lo, hi
@@ -157,10 +160,12 @@ class RandomAffine(Transform):
         fill: float = 0.0,
         seed: int | None = None,
     ) -> None:
+        validate.by_defaults(RandomAffine.__init__, locals(), type(self).__name__)
         super().__init__(seed)
         who = type(self).__name__
         self.degrees = _range(degrees, "degrees", who)
         t = translate if isinstance(translate, Sequence) else (translate, translate)
+        t = tuple(validate.number(v, "translate", who) for v in t)
         if len(t) != 2 or min(float(v) for v in t) < 0:
             raise ConfigError(f"{who}: translate must be >= 0 or a pair (ty, tx), got {translate}")
         self.translate = (float(t[0]), float(t[1]))
@@ -204,6 +209,7 @@ class RandomShift(RandomAffine):
     """
 
     def __init__(self, shift: Any = 2, **kwargs: Any) -> None:
+        validate.by_defaults(RandomShift.__init__, locals(), type(self).__name__)
         super().__init__(translate=shift, **kwargs)
 
 
@@ -219,6 +225,7 @@ class RandomRotation(RandomAffine):
     """
 
     def __init__(self, degrees: Any = 10.0, **kwargs: Any) -> None:
+        validate.by_defaults(RandomRotation.__init__, locals(), type(self).__name__)
         super().__init__(degrees=degrees, **kwargs)
 
 
@@ -231,6 +238,7 @@ class RandomZoom(RandomAffine):
     """
 
     def __init__(self, zoom: Any = 0.1, **kwargs: Any) -> None:
+        validate.by_defaults(RandomZoom.__init__, locals(), type(self).__name__)
         super().__init__(zoom=zoom, **kwargs)
 
 
@@ -245,6 +253,7 @@ class RandomHorizontalFlip(Transform):
     """
 
     def __init__(self, p: float = 0.5, seed: int | None = None) -> None:
+        validate.by_defaults(RandomHorizontalFlip.__init__, locals(), type(self).__name__)
         super().__init__(seed)
         if not 0.0 <= p <= 1.0:
             raise ConfigError(f"RandomHorizontalFlip: p must be in [0, 1], got {p}")
@@ -267,6 +276,7 @@ class GaussianNoise(Transform):
     def __init__(
         self, std: float = 0.05, clip: tuple[float, float] | None = None, seed: int | None = None
     ) -> None:
+        validate.by_defaults(GaussianNoise.__init__, locals(), type(self).__name__)
         super().__init__(seed)
         if std < 0:
             raise ConfigError(f"GaussianNoise: std must be >= 0, got {std}")
@@ -301,6 +311,7 @@ class RandomErasing(Transform):
         value: float = 0.0,
         seed: int | None = None,
     ) -> None:
+        validate.by_defaults(RandomErasing.__init__, locals(), type(self).__name__)
         super().__init__(seed)
         if not 0.0 <= p <= 1.0:
             raise ConfigError(f"RandomErasing: p must be in [0, 1], got {p}")
@@ -338,8 +349,10 @@ class Normalize(Transform):
 
     def __init__(self, mean: Any = 0.0, std: Any = 1.0) -> None:
         super().__init__(None)
-        self.mean = np.atleast_1d(np.asarray(mean, dtype=np.float64))
-        self.std = np.atleast_1d(np.asarray(std, dtype=np.float64))
+        who = "Normalize"
+        self.mean = np.atleast_1d(validate.array(mean, "mean", who, kinds="iuf", finite=True))
+        self.std = np.atleast_1d(validate.array(std, "std", who, kinds="iuf", finite=True))
+        self.mean, self.std = self.mean.astype(np.float64), self.std.astype(np.float64)
         if (self.std <= 0).any():
             raise ConfigError(f"Normalize: std must be > 0, got {std}")
 

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import validate
 from ..backend import parse_device, require_cupy, to_device
 from ..batching import map_structure, num_samples, take
 from ..errors import DataError
@@ -93,6 +94,10 @@ def train_test_split(
     for a in arrays:
         if len(a) != n:
             raise DataError(f"train_test_split: arrays have different lengths ({len(a)} vs {n})")
+    if isinstance(test_size, (int, np.integer)) and not isinstance(test_size, bool):
+        test_size = validate.integer(test_size, "test_size", "train_test_split", min=1)
+    else:
+        test_size = validate.number(test_size, "test_size", "train_test_split")
     if isinstance(test_size, float):
         if not 0.0 < test_size < 1.0:
             raise DataError(f"train_test_split: test_size must be in (0, 1), got {test_size}")
@@ -103,7 +108,7 @@ def train_test_split(
         raise DataError(f"train_test_split: cannot take {n_test} test samples out of {n}")
     rng = np.random.default_rng(seed)
     if stratify is not None:
-        stratify = np.asarray(stratify)
+        stratify = validate.array(stratify, "stratify", "train_test_split", length=n)
         test_idx = []
         classes, counts = np.unique(stratify, return_counts=True)
         # Each class gets its proportional share; rounding leftovers go to the largest classes.
@@ -169,7 +174,8 @@ class DataLoader:
         self.device = None if device is None else parse_device(device)
         if self.device == "cuda":
             require_cupy()
-        if int(batch_size) < 1:
+        batch_size = validate.integer(batch_size, "batch_size", "DataLoader")
+        if batch_size < 1:
             raise DataError(f"DataLoader: batch_size must be >= 1, got {batch_size}")
         n = num_samples(x)
         if y is not None and n != num_samples(y):  # y: an array, or a list / dict (outputs)

@@ -190,6 +190,11 @@ def cache_dir(dataset: str | None = None) -> Path:
     return base / dataset if dataset else base
 
 
+#: The largest IDX payload :func:`read_idx` decompresses (1 GiB; MNIST's training images are
+#: 47 MB): a declared size beyond it is a corrupt header or a decompression bomb.
+MAX_IDX_BYTES = 1 << 30
+
+
 def read_idx(path: str | os.PathLike) -> np.ndarray:
     """Read one gzip-compressed IDX file of unsigned bytes and validate its structure.
 
@@ -235,9 +240,15 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
                     f"(0x{magic:08x}), expected {IMAGES_MAGIC} (images) or {LABELS_MAGIC} "
                     f"(labels)"
                 )
-            # Reading the rest and comparing lengths (instead of allocating what the header
-            # asks for) means a corrupt header cannot make us allocate terabytes.
-            payload = f.read()
+            # Read at most what the header declares (plus one byte, to detect extra data): a
+            # gzip bomb or a corrupt header cannot make us decompress or allocate terabytes.
+            expected = int(np.prod(shape, dtype=np.int64))
+            if expected > MAX_IDX_BYTES:
+                raise FileFormatError(
+                    f"{path}: the IDX header declares {expected} bytes of data, more than the "
+                    f"{MAX_IDX_BYTES} this reader accepts; corrupt file"
+                )
+            payload = f.read(expected + 1)
     except FileFormatError:
         raise
     except FileNotFoundError:
@@ -246,12 +257,12 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
         raise FileFormatError(f"{path}: gzip stream is truncated ({e})") from None
     except (OSError, zlib.error) as e:  # gzip.BadGzipFile is an OSError
         raise FileFormatError(f"{path}: not a valid gzip file or corrupt ({e})") from None
-    expected = int(np.prod(shape))
     if len(payload) != expected:
         what = "extra bytes" if len(payload) > expected else "missing bytes"
+        got = f"more than {expected}" if len(payload) > expected else str(len(payload))
         dims_text = " * ".join(str(d) for d in shape)
         raise FileFormatError(
-            f"{path}: payload has {len(payload)} bytes but the header's {dims_text} needs exactly "
+            f"{path}: payload has {got} bytes but the header's {dims_text} needs exactly "
             f"{expected} ({what})"
         )
     # frombuffer over bytes is read-only; one copy gives users an ordinary writable array.

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import initializers
+from .. import initializers, validate
 from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..ops import elu, leaky_relu, maximum, minimum, relu, softmax
@@ -41,6 +41,9 @@ class ReLU(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        validate.number(max_value, "max_value", "ReLU", none=True, finite=False)
+        validate.number(negative_slope, "negative_slope", "ReLU")
+        validate.number(threshold, "threshold", "ReLU")
         if max_value is not None and max_value < 0:
             raise ConfigError(f"ReLU: max_value must be >= 0 or None, got {max_value}")
         if negative_slope < 0:
@@ -82,6 +85,7 @@ class LeakyReLU(Layer):
         if "alpha" in kwargs:  # Keras 2's name
             negative_slope = kwargs.pop("alpha")
         super().__init__(**kwargs)
+        validate.number(negative_slope, "negative_slope", "LeakyReLU")
         if negative_slope < 0:
             raise ConfigError(f"LeakyReLU: negative_slope must be >= 0, got {negative_slope}")
         self.negative_slope = float(negative_slope)
@@ -156,7 +160,7 @@ class ELU(Layer):
 
     def __init__(self, alpha: float = 1.0, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.alpha = float(alpha)
+        self.alpha = validate.number(alpha, "alpha", "ELU")
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         return elu(x, self.alpha)
@@ -175,7 +179,7 @@ class Softmax(Layer):
 
     def __init__(self, axis: int = -1, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.axis = int(axis)
+        self.axis = validate.integer(axis, "axis", "Softmax")
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         return softmax(x, axis=self.axis)

@@ -268,6 +268,31 @@ def _unique(key: str, used: set[str]) -> str:
     return out
 
 
+_weight_budget: list[Any] = []  # [values left, file name] while a file is being loaded
+
+
+class weight_budget:
+    """Context manager: while active, :meth:`Layer.add_weight` refuses (FileFormatError naming
+    ``source``) to allocate more values in total than ``limit``: what ``load_model`` uses so a
+    forged header cannot allocate more than the file holds.
+
+    Example:
+        >>> with weight_budget(6, "m.npz"):
+        ...     _ = Layer(name="l").add_weight(shape=(2, 3))
+    """
+
+    def __init__(self, limit: int, source: Any) -> None:
+        self.limit, self.source = int(limit), str(source)
+
+    def __enter__(self) -> weight_budget:
+        self.saved = list(_weight_budget)
+        _weight_budget[:] = [self.limit, self.source]
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        _weight_budget[:] = self.saved
+
+
 class Layer:
     """Base class of every layer (and of models, which are layers of layers).
 
@@ -336,6 +361,10 @@ class Layer:
         )
 
     def _declared_shape(self, input_shape: Any, input_dim: Any, batch_input_shape: Any) -> Any:
+        if input_dim is not None:
+            from .. import validate
+
+            input_dim = validate.integer(input_dim, "input_dim", type(self).__name__, min=1)
         given = [a for a in (input_shape, input_dim, batch_input_shape) if a is not None]
         if len(given) > 1:
             raise ConfigError(
@@ -358,6 +387,17 @@ class Layer:
         return None
 
     # --------------------------------------------------------------- tracking of children
+    def __getattr__(self, key: str) -> Any:
+        # Only reached when the normal lookup fails: say why when __init__ skipped Layer's.
+        if not key.startswith("__") and "_trainable" not in self.__dict__:
+            from ..errors import InitError
+
+            raise InitError(
+                f"{type(self).__name__}: its __init__ did not call super().__init__() (needed "
+                f"before setting attributes or using the layer; looked up {key!r})"
+            )
+        raise AttributeError(f"{type(self).__name__!r} object has no attribute {key!r}")
+
     def __setattr__(self, key: str, value: Any) -> None:
         if isinstance(value, (Layer, Tensor, list, tuple, dict)) and (
             key not in self._untracked_attributes
@@ -567,6 +607,17 @@ class Layer:
             raise ShapeError(f"{who}: shape must be integers, got {shape!r}") from None
         if any(d < 0 for d in shape):
             raise ShapeError(f"{who}: shape must not be negative, got {shape}")
+        budget = _weight_budget
+        if budget:  # loading a file: declared shapes are checked before allocating (issue 14)
+            size = int(np.prod(shape, dtype=np.float64))
+            if size > budget[0]:
+                from ..errors import FileFormatError
+
+                raise FileFormatError(
+                    f"{budget[1]}: {who} declares a weight of shape {shape} ({size} values), "
+                    f"more than the file holds ({budget[0]} values left); corrupt or forged file"
+                )
+            budget[0] -= size
         dt = np.dtype(dtype) if dtype is not None else self.dtype
         if initializer is None:
             initializer = "glorot_uniform" if dt.kind == "f" else "zeros"
@@ -985,6 +1036,11 @@ class Layer:
                 inputs = map_structure(self._to_tensor, inputs)
             else:
                 inputs = self._to_tensor(inputs)
+        if isinstance(inputs, Tensor) and inputs.data.dtype.kind == "c":
+            raise DTypeError(
+                f"{type(self).__name__} '{self.name}': the input is complex ({inputs.dtype}); "
+                "layers work on real numbers"
+            )
         if not self.built:
             shapes = map_structure(lambda t: tuple(t.shape), inputs)
             self._check_declared(shapes)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import activations, initializers, regularizers
+from .. import activations, initializers, regularizers, validate
 from ..errors import ConfigError, ShapeError
 from ..ops.activation import relu as _relu
 from ..ops.conv import conv2d, pad2d, pair, resolve_padding
@@ -89,9 +89,7 @@ class Conv2D(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        if int(filters) < 1:
-            raise ConfigError(f"Conv2D: filters must be a positive integer, got {filters}")
-        self.filters = int(filters)
+        self.filters = validate.integer(filters, "filters", "Conv2D", min=1)
         self.kernel_size = pair(kernel_size, "kernel_size", "Conv2D")
         self.strides = pair(strides, "strides", "Conv2D")
         self.dilation_rate = pair(dilation_rate, "dilation_rate", "Conv2D")

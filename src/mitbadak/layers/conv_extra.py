@@ -16,7 +16,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import activations, initializers, regularizers
+from .. import activations, initializers, regularizers, validate
 from ..errors import ConfigError, ShapeError
 from ..ops.conv import conv2d, pair
 from ..ops.conv_variants import conv1d, conv_transpose2d
@@ -226,6 +226,7 @@ class DepthwiseConv2D(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        validate.integer(depth_multiplier, "depth_multiplier", "DepthwiseConv2D", min=1)
         self.kernel_size = pair(kernel_size, "kernel_size", "DepthwiseConv2D")
         self.strides = pair(strides, "strides", "DepthwiseConv2D")
         self.dilation_rate = pair(dilation_rate, "dilation_rate", "DepthwiseConv2D")
@@ -234,7 +235,9 @@ class DepthwiseConv2D(Layer):
                 "DepthwiseConv2D: kernel_size, strides, dilation_rate and depth_multiplier "
                 "must be >= 1"
             )
-        self.depth_multiplier = int(depth_multiplier)
+        self.depth_multiplier = validate.integer(
+            depth_multiplier, "depth_multiplier", "DepthwiseConv2D", min=1
+        )
         self.padding = _padding(padding, "DepthwiseConv2D")
         self.activation = activations.get(activation)
         self.use_bias = bool(use_bias)
@@ -350,9 +353,7 @@ class Conv2DTranspose(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        if int(filters) < 1:
-            raise ConfigError(f"Conv2DTranspose: filters must be a positive integer, got {filters}")
-        self.filters = int(filters)
+        self.filters = validate.integer(filters, "filters", "Conv2DTranspose", min=1)
         self.kernel_size = pair(kernel_size, "kernel_size", "Conv2DTranspose")
         self.strides = pair(strides, "strides", "Conv2DTranspose")
         self.dilation_rate = pair(dilation_rate, "dilation_rate", "Conv2DTranspose")

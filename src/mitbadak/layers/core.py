@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import activations, initializers, regularizers
+from .. import activations, initializers, regularizers, validate
 from ..errors import ConfigError, ShapeError
 from ..ops.linear import linear
 from ..ops.shape import reshape, transpose
@@ -43,9 +43,7 @@ class Dense(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        if int(units) < 1:
-            raise ConfigError(f"Dense: units must be a positive integer, got {units}")
-        self.units = int(units)
+        self.units = validate.integer(units, "units", "Dense", min=1)
         self.activation = activations.get(activation)
         self.use_bias = use_bias
         self.kernel_initializer = initializers.get(kernel_initializer)

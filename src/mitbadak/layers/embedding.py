@@ -13,9 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from .. import initializers, regularizers
+from .. import initializers, regularizers, validate
 from ..backend import array_module
-from ..errors import ConfigError, ShapeError
+from ..errors import ShapeError
 from ..ops.recurrent import embedding
 from ..tensor import Tensor
 from .base import Layer
@@ -89,12 +89,8 @@ class Embedding(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        if int(input_dim) < 1 or int(output_dim) < 1:
-            raise ConfigError(
-                f"Embedding: input_dim and output_dim must be positive, got {input_dim}, "
-                f"{output_dim}"
-            )
-        self.input_dim, self.output_dim = int(input_dim), int(output_dim)
+        self.input_dim = validate.integer(input_dim, "input_dim", "Embedding", min=1)
+        self.output_dim = validate.integer(output_dim, "output_dim", "Embedding", min=1)
         self.embeddings_initializer = initializers.get(embeddings_initializer)
         self.embeddings_regularizer = regularizers.get(embeddings_regularizer)
         self.mask_zero = bool(mask_zero)

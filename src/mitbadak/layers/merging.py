@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import validate
 from ..errors import ShapeError
 from ..ops import concatenate, maximum, minimum
 from ..ops.reduce import sum as reduce_sum
@@ -171,7 +172,7 @@ class Concatenate(_Merge):
 
     def __init__(self, axis: int = -1, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.axis = int(axis)
+        self.axis = validate.integer(axis, "axis", "Concatenate")
 
     def merge(self, xs: list[Tensor]) -> Tensor:
         nd = xs[0].ndim

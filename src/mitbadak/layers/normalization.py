@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from .. import initializers, regularizers
+from .. import initializers, regularizers, validate
 from ..errors import ConfigError, ShapeError
 from ..ops.normalization import batch_norm, layer_norm
 from ..tensor import Tensor
@@ -60,6 +60,9 @@ class BatchNormalization(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        validate.number(momentum, "momentum", f"BatchNormalization '{self.name}'")
+        validate.number(epsilon, "epsilon", f"BatchNormalization '{self.name}'")
+        validate.integer(axis, "axis", f"BatchNormalization '{self.name}'")
         if not 0.0 <= momentum <= 1.0:
             raise ConfigError(
                 f"BatchNormalization '{self.name}': momentum must be in [0, 1] (Keras' "
@@ -163,12 +166,16 @@ class LayerNormalization(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        validate.number(epsilon, "epsilon", f"LayerNormalization '{self.name}'")
         if not epsilon > 0:
             raise ConfigError(
                 f"LayerNormalization '{self.name}': epsilon must be > 0, got {epsilon}"
             )
+        who = f"LayerNormalization '{self.name}'"
+        if isinstance(axis, (list, tuple)):
+            axis = tuple(validate.integer(a, "axis", who) for a in axis)
         self.axis: int | tuple[int, ...] = (
-            int(axis) if isinstance(axis, int) else tuple(int(a) for a in axis)
+            axis if isinstance(axis, tuple) else validate.integer(axis, "axis", who)
         )
         self.epsilon = float(epsilon)
         self.center, self.scale = bool(center), bool(scale)

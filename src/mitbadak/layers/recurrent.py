@@ -41,7 +41,7 @@ from typing import Any
 
 import numpy as np
 
-from .. import initializers, regularizers
+from .. import initializers, regularizers, validate
 from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..ops.index import gather
@@ -78,11 +78,8 @@ class _Recurrent(Layer):
     ) -> None:
         super().__init__(**kwargs)
         kind = type(self).__name__
-        if int(units) < 1:
-            raise ConfigError(f"{kind}: units must be a positive integer, got {units}")
-        if truncate is not None and int(truncate) < 1:
-            raise ConfigError(f"{kind}: truncate must be None or >= 1, got {truncate}")
-        self.units = int(units)
+        self.units = validate.integer(units, "units", kind, min=1)
+        validate.integer(truncate, "truncate", kind, min=1, none=True)
         self.use_bias = bool(use_bias)
         self.kernel_initializer = initializers.get(kernel_initializer)
         self.recurrent_initializer = initializers.get(recurrent_initializer)

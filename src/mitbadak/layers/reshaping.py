@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import validate
 from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..ops.shape import broadcast_to, reshape, transpose
@@ -34,9 +35,7 @@ class RepeatVector(Layer):
 
     def __init__(self, n: int, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        if int(n) < 1:
-            raise ConfigError(f"RepeatVector: n must be >= 1, got {n}")
-        self.n = int(n)
+        self.n = validate.integer(n, "n", "RepeatVector", min=1)
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         if x.ndim != 2:
@@ -138,7 +137,7 @@ class Masking(Layer):
 
     def __init__(self, mask_value: float = 0.0, **kwargs: Any) -> None:
         super().__init__(**kwargs)
-        self.mask_value = float(mask_value)
+        self.mask_value = validate.number(mask_value, "mask_value", "Masking", finite=False)
 
     def compute_mask(self, x: Any) -> np.ndarray:
         """``(N, T)`` booleans: True for the steps kept."""

@@ -421,3 +421,96 @@ def _install_library() -> None:
 
 
 _install()
+
+
+def _accept_arrays() -> None:
+    """Let the public functions take what users pass (issue 14): an array, a list or a number
+    as the first operand becomes a Tensor (ragged lists, strings and complex numbers get a clear
+    error), numeric arguments are checked against their declared kinds (validate.by_defaults),
+    and an out-of-range ``axis`` is a ShapeError naming the function. The Tensor methods and
+    operators call the same wrappers; on Tensor operands without numeric options the wrapper
+    is one ``isinstance`` test."""
+    import functools
+    import inspect
+    import sys
+
+    from .. import validate
+    from ..errors import MitbadakError, ShapeError
+
+    operand = {"x", "t", "a", "p", "z", "y", "logits", "input"}
+
+    def wrap(fn: Any) -> Any:
+        who = fn.__name__
+        first_name, *names = list(inspect.signature(fn).parameters)
+        kind_of = {name: kind for name, kind, _ in validate.kinds(fn)}
+        numeric = bool(kind_of)
+
+        @functools.wraps(fn)
+        def call(*args: Any, **kwargs: Any) -> Any:
+            if args:
+                a0 = args[0]
+                if isinstance(a0, Tensor):
+                    if numeric and (len(args) > 1 or kwargs):
+                        check(args, kwargs)
+                    try:  # the common path: a Tensor operand
+                        return fn(*args, **kwargs)
+                    except np.exceptions.AxisError as e:
+                        raise ShapeError(f"{who}: {e}") from None
+                if not (len(args) > 1 and isinstance(args[1], Tensor)):  # 2.0 * t: the op
+                    args = (operand_of(a0), *args[1:])  # converts it to the tensor's dtype
+            elif first_name in kwargs:  # softmax(x=...): the operand by name
+                args = (operand_of(kwargs.pop(first_name)),)
+            if numeric and (len(args) > 1 or kwargs):
+                check(args, kwargs)
+            try:
+                return fn(*args, **kwargs)
+            except np.exceptions.AxisError as e:
+                raise ShapeError(f"{who}: {e}") from None
+            except (TypeError, ValueError) as e:
+                if isinstance(e, MitbadakError) or not (len(args) > 1 or kwargs):
+                    raise
+                validate.by_defaults(fn, dict(zip(names, args[1:]), **kwargs), who)
+                raise  # no argument at fault: the op's own error
+
+        def operand_of(first: Any) -> Any:
+            if isinstance(first, Tensor):
+                return first
+            arr = validate.array(first, "its input", who, kinds="biuf")
+            return Tensor(arr if isinstance(first, np.ndarray) else first)
+
+        def check(args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+            """Numbers are checked before the op runs (cheaply when they are plain ints and
+            finite floats); a string after the op's own checks (ord="fro" is valid)."""
+            for name, value in (*zip(names, args[1:]), *kwargs.items()):
+                kind = kind_of.get(name)
+                if kind is None or isinstance(value, str):
+                    continue
+                t = type(value)
+                if t is int or (t is float and kind == "float" and value == value):
+                    continue
+                validate.by_defaults(fn, {name: value}, who)
+
+        return call
+
+    g = globals()
+    done: dict[int, Any] = {}  # aliases (swish = silu) keep one wrapper
+    for name in __all__:
+        fn = g.get(name)
+        if not inspect.isfunction(fn):
+            continue
+        sig = inspect.signature(fn)
+        params = list(sig.parameters)
+        # Array-level helpers (erf, erfc: ``x: np.ndarray``) work on raw arrays inside ops'
+        # forward and backward, on whatever device: they are not wrapped.
+        if params and str(sig.parameters[params[0]].annotation) == "np.ndarray":
+            continue
+        if params and params[0] in operand:
+            if id(fn) not in done:
+                done[id(fn)] = wrap(fn)
+                home = sys.modules.get(fn.__module__)  # activations' table reads it from there
+                if home is not None and getattr(home, fn.__name__, None) is fn:
+                    setattr(home, fn.__name__, done[id(fn)])
+            g[name] = done[id(fn)]
+
+
+_accept_arrays()

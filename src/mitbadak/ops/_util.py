@@ -61,10 +61,15 @@ def normalize_axis(axis: Any, ndim: int, op: str) -> tuple[int, ...] | None:
     """Turn an int / tuple / None axis into a sorted tuple of non-negative axes (or None)."""
     if axis is None:
         return None
-    axes = (axis,) if isinstance(axis, (int, np.integer)) else tuple(axis)
+    from .. import validate
+
+    if isinstance(axis, (list, tuple)):
+        axes = tuple(axis)
+    else:
+        axes = (axis,)
     out = []
     for a in axes:
-        a = int(a)
+        a = validate.integer(a, "axis", op)
         if not -ndim <= a < max(ndim, 1):
             raise ShapeError(f"{op}: axis {a} is out of range for a tensor with {ndim} dims")
         out.append(a % max(ndim, 1))

@@ -20,6 +20,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import validate
 from ..backend import array_module
 from ..errors import ConfigError, DTypeError, ShapeError
 from ..random import get_rng
@@ -183,7 +184,9 @@ def eye(n: int, m: int | None = None, *, dtype: Any = None, requires_grad: bool 
         >>> eye(2, 3).tolist()
         [[1.0, 0.0, 0.0], [0.0, 1.0, 0.0]]
     """
-    return _make(np.eye(int(n), None if m is None else int(m), dtype=_dtype(dtype)), requires_grad)
+    n = validate.integer(n, "n", "eye", min=0)
+    m = validate.integer(m, "m", "eye", min=0, none=True)
+    return _make(np.eye(n, m, dtype=_dtype(dtype)), requires_grad)
 
 
 def rand(

@@ -12,8 +12,9 @@ from typing import Any
 
 import numpy as np
 
+from .. import validate
 from ..backend import array_module
-from ..errors import ConfigError, ShapeError
+from ..errors import ShapeError
 from ..random import get_rng
 from ..tensor import Function, Tensor
 
@@ -83,9 +84,7 @@ def check_rate(rate: float, who: str = "dropout") -> float:
         >>> check_rate(0.5)
         0.5
     """
-    if not 0.0 <= rate < 1.0:
-        raise ConfigError(f"{who}: rate must be in [0, 1) (the fraction dropped), got {rate}")
-    return float(rate)
+    return validate.probability(rate, "rate (the fraction dropped)", who, max_open=True)
 
 
 def dropout(

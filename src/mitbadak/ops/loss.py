@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 
 from ..backend import array_module
-from ..errors import ConfigError, LabelError, ShapeError
+from ..errors import ConfigError, DataError, LabelError, ShapeError
 from ..tensor import Function, Tensor
 from ._util import to_tensor
 
@@ -345,6 +345,12 @@ def binary_cross_entropy(
     t = to_tensor(target, p)
     _same_shape(op, p, t)
     _check_probability_targets(t.data, op)
+    if p.data.size and (p.data.min() < 0 or p.data.max() > 1):
+        raise DataError(
+            f"{op}: predictions must be probabilities in [0, 1], got values in "
+            f"[{p.data.min():.4g}, {p.data.max():.4g}]; for raw scores use from_logits=True "
+            "(or binary_cross_entropy_with_logits)"
+        )
     return BinaryCrossEntropy.apply(p, t, eps=eps, reduction=reduction)
 
 

@@ -142,7 +142,9 @@ def matrix_norm(
         (6.0, 7.0)
     """
     op = "matrix_norm"
-    axes = tuple(axis) if not isinstance(axis, (int, np.integer)) else (axis,)
+    if not isinstance(axis, (list, tuple)):
+        raise ShapeError(f"{op}: expected two axes (rows, columns), got {axis!r}")
+    axes = tuple(axis)
     if len(axes) != 2:
         raise ShapeError(f"{op}: expected two axes (rows, columns), got {axis!r}")
     r, c = normalize_axis_pair(axes, x.ndim, op)
@@ -202,6 +204,8 @@ def norm(x: Tensor, ord: Any = None, axis: Any = None, keepdims: bool = False) -
         raise ShapeError(
             f"norm: with ord={ord!r} and no axis, x must be 1-D or 2-D, got shape {x.shape}"
         )
+    if not isinstance(axis, (int, np.integer, list, tuple)) or isinstance(axis, bool):
+        raise ShapeError(f"norm: axis must be an int or a pair of ints, got {axis!r}")
     axes = (axis,) if isinstance(axis, (int, np.integer)) else tuple(axis)
     if len(axes) == 1:
         return vector_norm(x, 2 if ord is None else ord, axis=axes[0], keepdims=keepdims)
