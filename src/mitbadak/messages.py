@@ -126,6 +126,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "XOR is not linearly separable, so a perceptron (one threshold unit, one straight decision line) gets at most 3 of its 4 points right, whatever it does; a 2-layer MLP (2-4-1, tanh hidden layer) trained by backpropagation classifies all 4.",
         "ko": "XOR은 선형 분리가 불가능하므로, 퍼셉트론(임계값 유닛 하나, 직선 결정 경계 하나)은 무엇을 해도 4개의 점 중 최대 3개만 맞힙니다. 오차역전파법으로 학습한 2층 MLP(2-4-1, 은닉층은 tanh)는 4개를 모두 맞힙니다.",
     },
+    "lesson.transfer.title": {
+        "en": "Transfer learning: reuse a network trained on another task",
+        "ko": "전이학습: 다른 문제로 학습한 신경망을 다시 쓰기",
+    },
+    "lesson.transfer.claim": {
+        "en": "Convolutional features learnt on the MNIST digits 0-4 transfer to the digits 5-9: with 10 and with 100 labelled images per class, a new head on the frozen base - and the same network fine-tuned - is more accurate than the same network trained from scratch on the same labels; with 1,000 per class, training from scratch catches up. On Fashion-MNIST, a different kind of image, the digit features help less.",
+        "ko": "MNIST 숫자 0-4로 학습한 합성곱 특징은 숫자 5-9로 옮겨 갑니다. 클래스당 레이블이 10개일 때도, 100개일 때도 고정한 기반 모델 위에 새 헤드를 얹은 모델과 같은 신경망을 미세 조정한 모델이 같은 레이블로 처음부터 학습한 같은 신경망보다 정확합니다. 클래스당 1,000개가 되면 처음부터 학습한 모델이 따라잡습니다. 종류가 다른 이미지인 Fashion-MNIST에서는 숫자의 특징이 덜 도움이 됩니다.",
+    },
     "lesson.unsupervised.title": {
         "en": "Unsupervised learning: k-means and PCA on the digits",
         "ko": "비지도 학습: 숫자 데이터의 k-평균과 PCA",
@@ -1481,6 +1489,98 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doctor.underfitting_fix": {
         "en": "Train longer (more epochs){raise_lr}, use a bigger model (more units or layers), or weaken the regularization.",
         "ko": "더 오래 학습하거나(에폭 늘리기){raise_lr}, 더 큰 모델(유닛이나 층 추가)을 쓰거나, 규제를 약하게 하세요.",
+    },
+    "lesson.transfer.no_mnist": {
+        "en": "**Note.** MNIST is not available, so this lesson cannot run: {error}",
+        "ko": "**참고.** MNIST를 쓸 수 없어서 이 수업을 실행할 수 없습니다: {error}",
+    },
+    "lesson.transfer.no_fashion": {
+        "en": "**Note.** Fashion-MNIST is not available, so it is left out: {error}",
+        "ko": "**참고.** Fashion-MNIST를 쓸 수 없어서 빼고 진행합니다: {error}",
+    },
+    "lesson.transfer.no_data_hint": {
+        "en": "Set `MITBADAK_DATA` to a folder holding `mnist/` (and `fashion-mnist/`), or run with internet access so that `mitbadak.data.load_mnist()` can download it.",
+        "ko": "`MITBADAK_DATA`를 `mnist/`(와 `fashion-mnist/`)가 들어 있는 폴더로 지정하거나, `mitbadak.data.load_mnist()`가 데이터를 내려받을 수 있도록 인터넷에 연결된 상태에서 실행하세요.",
+    },
+    "lesson.transfer.task_digits": {
+        "en": "digits 5-9",
+        "ko": "숫자 5-9",
+    },
+    "lesson.transfer.test_set": {
+        "en": "{n} test images of {task}",
+        "ko": "{task}의 테스트 이미지 {n}장",
+    },
+    "lesson.transfer.intro": {
+        "en": "The base is the shipped `{base}` (`mitbadak.zoo.pretrained('{base}')`, trained on the MNIST digits 0-4 only). Its conv layers (up to `Flatten`) are reused under a new head fc64-dropout-fc; the same architecture is also trained from scratch. Each training set has {sizes} random labelled images per class; accuracy is measured on {test_sets}. Adam, batch 32: the head for {head_steps}+ steps at lr 2e-3 (on the frozen base's features), then fine-tuning for {finetune_steps} steps at lr 3e-4; from scratch, lr 2e-3 for {scratch_steps} steps.",
+        "ko": "사전학습된 기반 모델은 함께 제공되는 `{base}`입니다(`mitbadak.zoo.pretrained('{base}')`, MNIST 숫자 0-4로만 학습). 이 모델의 합성곱 층(`Flatten`까지)을 그대로 가져와 그 위에 새 헤드 fc64-dropout-fc를 얹고, 같은 구조를 처음부터 학습한 모델과 비교합니다. 학습 데이터는 클래스마다 레이블이 붙은 이미지를 {sizes}장씩 무작위로 뽑아 만들고, 정확도는 {test_sets}에서 잽니다. Adam, 배치 크기 32: 먼저 헤드를 학습률 2e-3으로 {head_steps}스텝 이상(고정한 기반 모델의 특징 위에서) 학습하고, 이어서 학습률 3e-4로 {finetune_steps}스텝 미세 조정합니다. 처음부터 학습하는 모델은 학습률 2e-3으로 {scratch_steps}스텝 학습합니다.",
+    },
+    "lesson.transfer.code": {
+        "en": "base = mitbadak.zoo.pretrained({base}).layers[:7]   # conv blocks + Flatten\nfor layer in base:\n    layer.trainable = False                       # frozen: no updates, BN in inference mode\nmodel = Sequential([*base, Dense(64, activation='relu'), Dropout(0.2), Dense(5)])\nmodel.compile('adam', SparseCategoricalCrossentropy(from_logits=True), ['accuracy'])\nmodel.fit(x, y, epochs=...)                       # trains the new head only\nfor layer in base:\n    layer.trainable = True\nmodel.compile({{'class_name': 'Adam', 'config': {{'lr': 3e-4}}}}, ...)  # re-compile!\nmodel.fit(x, y, epochs=...)                       # fine-tunes every layer",
+        "ko": "base = mitbadak.zoo.pretrained({base}).layers[:7]   # 합성곱 블록 + Flatten\nfor layer in base:\n    layer.trainable = False                       # 고정: 갱신하지 않음, BN은 추론 모드\nmodel = Sequential([*base, Dense(64, activation='relu'), Dropout(0.2), Dense(5)])\nmodel.compile('adam', SparseCategoricalCrossentropy(from_logits=True), ['accuracy'])\nmodel.fit(x, y, epochs=...)                       # 새 헤드만 학습\nfor layer in base:\n    layer.trainable = True\nmodel.compile({{'class_name': 'Adam', 'config': {{'lr': 3e-4}}}}, ...)  # 다시 compile!\nmodel.fit(x, y, epochs=...)                       # 모든 층을 미세 조정",
+    },
+    "lesson.transfer.col_task": {
+        "en": "task",
+        "ko": "문제",
+    },
+    "lesson.transfer.col_labels": {
+        "en": "labels per class",
+        "ko": "클래스당 레이블 수",
+    },
+    "lesson.transfer.col_draws": {
+        "en": "draws",
+        "ko": "추출 횟수",
+    },
+    "lesson.transfer.col_frozen": {
+        "en": "frozen base + head",
+        "ko": "고정한 기반 모델 + 헤드",
+    },
+    "lesson.transfer.col_finetuned": {
+        "en": "fine-tuned",
+        "ko": "미세 조정",
+    },
+    "lesson.transfer.col_scratch": {
+        "en": "scratch",
+        "ko": "처음부터 학습",
+    },
+    "lesson.transfer.no_sizes": {
+        "en": "no",
+        "ko": "없음",
+    },
+    "lesson.transfer.result": {
+        "en": "On the digits 5-9, transfer (both frozen and fine-tuned) beat training from scratch at {wins} labels per class; with 10 labels per class the frozen base is {gain:+.1f} points ahead. Edges, strokes and loops learnt on 0-4 are what 5-9 are made of too, so a few labels only have to teach the head how to combine them; from scratch, the same labels must also teach the filters. With enough labels, the network trained from scratch learns its own filters and the advantage shrinks or turns (a frozen base cannot adapt); fine-tuning stays close to the better of the two.",
+        "ko": "숫자 5-9에서 전이학습(고정한 기반 모델과 미세 조정 모두)이 처음부터 학습한 모델을 앞선 클래스당 레이블 수: {wins}. 클래스당 레이블이 10개일 때 고정한 기반 모델이 {gain:+.1f}%p 앞섭니다. 0-4에서 배운 모서리, 획, 고리는 5-9를 이루는 재료이기도 하므로, 적은 레이블로는 헤드에게 그것들을 조합하는 법만 가르치면 됩니다. 처음부터 학습하면 같은 레이블로 필터까지 가르쳐야 합니다. 레이블이 충분하면 처음부터 학습한 신경망이 자기 필터를 스스로 배우므로 격차가 줄거나 뒤집힙니다(고정한 기반 모델은 새 문제에 맞춰 바뀔 수 없습니다). 미세 조정은 둘 중 나은 쪽에 가깝게 유지됩니다.",
+    },
+    "lesson.transfer.fashion": {
+        "en": " On Fashion-MNIST the base was never shown clothes: its features still help with few labels but less, and less the more labels there are.",
+        "ko": " Fashion-MNIST의 경우 기반 모델은 옷을 한 번도 본 적이 없습니다. 그래도 레이블이 적을 때는 그 특징이 도움이 되지만 덜하고, 레이블이 많을수록 더 줄어듭니다.",
+    },
+    "lesson.transfer.fig_frozen": {
+        "en": "frozen",
+        "ko": "고정",
+    },
+    "lesson.transfer.fig_finetuned": {
+        "en": "fine-tuned",
+        "ko": "미세 조정",
+    },
+    "lesson.transfer.fig_scratch": {
+        "en": "scratch",
+        "ko": "처음부터 학습",
+    },
+    "lesson.transfer.fig_xlabel": {
+        "en": "labelled images per class",
+        "ko": "클래스당 레이블이 붙은 이미지 수",
+    },
+    "lesson.transfer.fig_ylabel": {
+        "en": "test accuracy",
+        "ko": "테스트 정확도",
+    },
+    "lesson.transfer.fig_title": {
+        "en": "{task} (base: {base})",
+        "ko": "{task} (기반 모델: {base})",
+    },
+    "lesson.transfer.caption": {
+        "en": "test accuracy against the number of labels",
+        "ko": "레이블 수에 따른 테스트 정확도",
     },
 }
 

@@ -32,19 +32,14 @@ import numpy as np
 from ..errors import FileFormatError
 from ..layers import Dense, Dropout
 from ..losses import SparseCategoricalCrossentropy
+from ..messages import message
 from ..model import Sequential
 from ..random import set_seed
 from ._common import Lesson, LessonResult
 
 NAME = "transfer"
-TITLE = "Transfer learning: reuse a network trained on another task"
-CLAIM = (
-    "Convolutional features learnt on the MNIST digits 0-4 transfer to the digits 5-9: with "
-    "10 and with 100 labelled images per class, a new head on the frozen base - and the same "
-    "network fine-tuned - is more accurate than the same network trained from scratch on the "
-    "same labels; with 1,000 per class, training from scratch catches up. On Fashion-MNIST, a "
-    "different kind of image, the digit features help less."
-)
+TITLE = message("lesson.transfer.title", "en")
+CLAIM = message("lesson.transfer.claim", "en")
 
 BASE = "mnist04-cnn"
 METHODS = ("frozen", "fine-tuned", "scratch")
@@ -52,17 +47,18 @@ REPEATS = {10: 3}  # draws of the labelled images (mean accuracy reported); 1 fo
 _LOSS = SparseCategoricalCrossentropy(from_logits=True)
 
 
-def _load_tasks(quick: bool, seed: int) -> tuple[dict[str, tuple], list[str]]:
-    """``{task: (x_train, y_train, x_test, y_test, n_classes)}`` and notes on missing data."""
+def _load_tasks(quick: bool, seed: int) -> tuple[dict[str, tuple], list[tuple[str, str]]]:
+    """``{task: (x_train, y_train, x_test, y_test, n_classes)}`` and notes on missing data,
+    as ``(message key, error)`` pairs."""
     from ..data import load_fashion_mnist, load_mnist
 
     tasks: dict[str, tuple] = {}
-    notes: list[str] = []
+    notes: list[tuple[str, str]] = []
     rng = np.random.default_rng(seed)
     try:
         ds = load_mnist()
     except FileFormatError as e:
-        notes.append(f"MNIST is not available, so this lesson cannot run: {str(e).splitlines()[0]}")
+        notes.append(("no_mnist", str(e).splitlines()[0]))
         return tasks, notes
     x, y = ds.train.data.reshape(-1, 1, 28, 28), ds.train.target
     xt, yt = ds.test.data.reshape(-1, 1, 28, 28), ds.test.target
@@ -77,7 +73,7 @@ def _load_tasks(quick: bool, seed: int) -> tuple[dict[str, tuple], list[str]]:
     try:
         fs = load_fashion_mnist()
     except FileFormatError as e:
-        notes.append(f"Fashion-MNIST is not available, so it is left out: {str(e).splitlines()[0]}")
+        notes.append(("no_fashion", str(e).splitlines()[0]))
         return tasks, notes
     pick = rng.choice(len(fs.test.target), n_test, replace=False)
     tasks["Fashion-MNIST"] = (
@@ -172,40 +168,29 @@ def run(out: str | Path = "lessons/transfer", quick: bool = False, seed: int = 0
     per class of the digits 5-9 (and Fashion-MNIST); plot accuracy against labels."""
     lesson = Lesson(NAME, TITLE, CLAIM, Path(out))
     tasks, notes = _load_tasks(quick, seed)
-    for note in notes:
-        lesson.say(f"**Note.** {note}")
+    for key, error in notes:
+        lesson.say(lesson.t(key, error=error))
     if not tasks:
-        lesson.say(
-            "Set `MITBADAK_DATA` to a folder holding `mnist/` (and `fashion-mnist/`), or run "
-            "with internet access so that `mitbadak.data.load_mnist()` can download it."
-        )
-        return lesson.finish({"skipped": True, "reason": notes[0] if notes else "no data"})
+        lesson.say(lesson.t("no_data_hint"))
+        reason = lesson.t(notes[0][0], error=notes[0][1]) if notes else "no data"
+        return lesson.finish({"skipped": True, "reason": reason})
     sizes = (10, 100) if quick else (10, 100, 1000)
+    task_label = {"digits 5-9": lesson.t("task_digits"), "Fashion-MNIST": "Fashion-MNIST"}
     lesson.say(
-        f"The base is the shipped `{BASE}` (`mitbadak.zoo.pretrained({BASE!r})`, trained on "
-        f"the MNIST digits 0-4 only). Its conv layers (up to `Flatten`) are reused under a new "
-        f"head fc64-dropout-fc; the same architecture is also trained from scratch. Each "
-        f"training set has {', '.join(map(str, sizes))} random labelled images per class; "
-        f"accuracy is measured on "
-        + ", ".join(f"{len(t[3])} test images of {name}" for name, t in tasks.items())
-        + ". Adam, batch 32: the head for "
-        f"{_budget(10, quick)['head']}+ steps at lr 2e-3 (on the frozen base's features), then "
-        f"fine-tuning for {', '.join(str(_budget(n, quick)['finetune']) for n in sizes)} steps "
-        f"at lr 3e-4; from scratch, lr 2e-3 for "
-        f"{', '.join(str(_budget(n, quick)['scratch']) for n in sizes)} steps."
+        lesson.t(
+            "intro",
+            base=BASE,
+            sizes=", ".join(map(str, sizes)),
+            test_sets=", ".join(
+                lesson.t("test_set", n=len(t[3]), task=task_label[name])
+                for name, t in tasks.items()
+            ),
+            head_steps=_budget(10, quick)["head"],
+            finetune_steps=", ".join(str(_budget(n, quick)["finetune"]) for n in sizes),
+            scratch_steps=", ".join(str(_budget(n, quick)["scratch"]) for n in sizes),
+        )
     )
-    lesson.code(
-        f"base = mitbadak.zoo.pretrained({BASE!r}).layers[:7]   # conv blocks + Flatten\n"
-        "for layer in base:\n"
-        "    layer.trainable = False                       # frozen: no updates, BN in inference mode\n"
-        "model = Sequential([*base, Dense(64, activation='relu'), Dropout(0.2), Dense(5)])\n"
-        "model.compile('adam', SparseCategoricalCrossentropy(from_logits=True), ['accuracy'])\n"
-        "model.fit(x, y, epochs=...)                       # trains the new head only\n"
-        "for layer in base:\n"
-        "    layer.trainable = True\n"
-        "model.compile({'class_name': 'Adam', 'config': {'lr': 3e-4}}, ...)  # re-compile!\n"
-        "model.fit(x, y, epochs=...)                       # fine-tunes every layer"
-    )
+    lesson.code(lesson.t("code", base=repr(BASE)))
     rng = np.random.default_rng(seed)
     curves: dict[str, dict[str, dict[int, float]]] = {}
     rows = []
@@ -220,45 +205,40 @@ def run(out: str | Path = "lessons/transfer", quick: bool = False, seed: int = 0
             accs = {m: float(np.mean([run[m] for run in runs])) for m in METHODS}
             for m in METHODS:
                 curves[task][m][n] = accs[m]
-            rows.append([task, n, len(runs), accs["frozen"], accs["fine-tuned"], accs["scratch"]])
-    lesson.table(
-        ["task", "labels per class", "draws", "frozen base + head", "fine-tuned", "scratch"], rows
-    )
+            rows.append([task_label[task], n, len(runs), accs["frozen"], accs["fine-tuned"],
+                         accs["scratch"]])  # fmt: skip
+    cols = ("col_task", "col_labels", "col_draws", "col_frozen", "col_finetuned", "col_scratch")
+    lesson.table([lesson.t(c) for c in cols], rows)
     digits = curves["digits 5-9"]
     wins = [n for n in sizes if min(digits["frozen"][n], digits["fine-tuned"][n])
             > digits["scratch"][n]]  # fmt: skip
     gain10 = digits["frozen"][10] - digits["scratch"][10]
     lesson.say(
-        f"On the digits 5-9, transfer (both frozen and fine-tuned) beat training from scratch "
-        f"at {', '.join(map(str, wins)) or 'no'} labels per class; with 10 labels per class "
-        f"the frozen base is {100 * gain10:+.1f} points ahead. Edges, strokes and loops learnt "
-        f"on 0-4 are what 5-9 are made of too, so a few labels only have to teach the head "
-        f"how to combine them; from scratch, the same labels must also teach the filters. "
-        f"With enough labels, the network trained from scratch learns its own filters and "
-        f"the advantage shrinks or turns (a frozen base cannot adapt); fine-tuning stays "
-        f"close to the better of the two."
-        + (
-            " On Fashion-MNIST the base was never shown clothes: its features still help "
-            "with few labels but less, and less the more labels there are."
-            if "Fashion-MNIST" in curves
-            else ""
+        lesson.t(
+            "result",
+            wins=", ".join(map(str, wins)) or lesson.t("no_sizes"),
+            gain=100 * gain10,
         )
+        + (lesson.t("fashion") if "Fashion-MNIST" in curves else "")
     )
     if lesson.plt is not None:
         plt = lesson.plt
         fig, axes = plt.subplots(1, len(curves), figsize=(5.5 * len(curves), 4), squeeze=False)
+        fig_task = {"digits 5-9": lesson.fig_t("task_digits"), "Fashion-MNIST": "Fashion-MNIST"}
+        labels = dict(zip(METHODS, (lesson.fig_t(f"fig_{m}") for m in ("frozen", "finetuned",
+                                                                      "scratch"))))  # fmt: skip
         for ax, (task, by_method) in zip(axes[0], curves.items()):
             for m, style in zip(METHODS, ("o-", "s-", "^--")):
-                ax.plot(sizes, [by_method[m][n] for n in sizes], style, label=m)
+                ax.plot(sizes, [by_method[m][n] for n in sizes], style, label=labels[m])
             ax.set_xscale("log")
             ax.set_xticks(sizes, [str(n) for n in sizes])
-            ax.set_xlabel("labelled images per class")
-            ax.set_ylabel("test accuracy")
-            ax.set_title(f"{task} (base: {BASE})")
+            ax.set_xlabel(lesson.fig_t("fig_xlabel"))
+            ax.set_ylabel(lesson.fig_t("fig_ylabel"))
+            ax.set_title(lesson.fig_t("fig_title", task=fig_task[task], base=BASE))
             ax.grid(alpha=0.3)
             ax.legend()
         fig.tight_layout()
-        lesson.figure(fig, "transfer.png", "test accuracy against the number of labels")
+        lesson.figure(fig, "transfer.png", lesson.t("caption"))
     else:
         lesson.no_figures_note()
     return lesson.finish(
