@@ -358,6 +358,17 @@ def test_input_shape_and_input_dim_keywords_are_declared():
     assert model.layers[0].declared_input_shape == (None, 3)
 
 
+def test_declared_input_shape_survives_save_and_load(tmp_path):
+    model = Sequential([Dense(2, input_shape=(3,)), Dense(1)])
+    model.build((1, 3))
+    model.compile("sgd", "mse")
+    model.save(tmp_path / "m.npz")
+    again = mb.load_model(tmp_path / "m.npz")
+    assert again.layers[0].declared_input_shape == (None, 3)
+    assert again.layers[1].declared_input_shape is None
+    np.testing.assert_array_equal(again.predict(np.ones((2, 3))), model.predict(np.ones((2, 3))))
+
+
 def test_keras_layer_inside_sequential_and_fit():
     rng = np.random.default_rng(0)
     x = rng.normal(size=(64, 3)).astype("float32")

@@ -1011,8 +1011,8 @@ class Layer:
 
     def _check_declared(self, shape: tuple[int, ...]) -> None:
         want = self.declared_input_shape
-        if want is None or not isinstance(shape, tuple):
-            return
+        if want is None or not is_shape(shape):
+            return  # (several inputs: nothing declared to compare with)
         if len(want) != len(shape) or any(
             w is not None and w != s for w, s in zip(want[1:], shape[1:])
         ):
