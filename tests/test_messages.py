@@ -51,6 +51,7 @@ def test_every_key_the_code_uses_is_in_the_table() -> None:
     for path in SRC.rglob("*.py"):
         text = path.read_text(encoding="utf-8")
         used |= set(re.findall(r"\bmessage\(\s*[\"']([a-z0-9_.-]+)[\"']", text))
+        used |= set(re.findall(r"\bkey=\s*\"([a-z0-9_.-]+)\"", text))  # MitbadakError(key=...)
         if path.parent.name == "experiments":  # lesson.t("key") -> lesson.<NAME>.key
             name = re.search(r'^NAME = "([a-z0-9-]+)"', text, re.M)
             for k in re.findall(r"\blesson\.(?:t|fig_t)\(\s*\"([a-z0-9_]+)\"", text):
@@ -155,3 +156,21 @@ def test_doctor_findings_in_korean_match_the_english_ones(monkeypatch) -> None:
         assert not HANGUL.search(f_en.message + f_en.fix)
         assert hangul_share(f_ko.message + " " + f_ko.fix) > 0.4, (f_ko.message, f_ko.fix)
         assert f_en.values == f_ko.values
+
+
+def test_an_error_raised_by_key_speaks_the_language_in_use_and_keeps_its_key() -> None:
+    import pickle
+
+    from mitbadak.errors import MitbadakError
+
+    values = {"lang": "xx", "source": "lang", "expected": ("en", "ko")}
+    with messages.use_lang("ko"):
+        e = ConfigError(key="error.lang", **values)
+    assert HANGUL.search(str(e)) and e.key == "error.lang" and e.values == values
+    assert e.text("en") == messages.message("error.lang", "en", **values)
+    assert e.text("ko") == str(e)
+    assert str(ConfigError(key="error.lang", in_lang="en", **values)) == e.text("en")
+    back = pickle.loads(pickle.dumps(e))  # errors cross processes (DataLoader workers, dask)
+    assert type(back) is ConfigError and str(back) == str(e) and back.text("en") == e.text("en")
+    plain = MitbadakError("plain words")
+    assert plain.key is None and plain.text("ko") == "plain words"

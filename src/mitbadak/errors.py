@@ -15,9 +15,54 @@ Example:
 
 from __future__ import annotations
 
+from typing import Any
+
 
 class MitbadakError(Exception):
-    """Base class of every error mitbadak raises on purpose."""
+    """Base class of every error mitbadak raises on purpose.
+
+    An error raised with ``key=`` takes its text from the message table
+    (:mod:`mitbadak.messages`), filled with the keyword values, in the language in use
+    (``MITBADAK_LANG`` or :func:`mitbadak.messages.use_lang`); :meth:`text` writes the same
+    error in another language. ``key`` and ``values`` stay on the error for code that wants
+    to tell errors apart without matching their words; ``in_lang=`` writes it in a given
+    language rather than the one in use.
+
+    Example:
+        >>> e = ConfigError(key="error.lang", lang="fr", source="lang", expected=("en", "ko"))
+        >>> str(e)
+        "unknown language 'fr' (from lang); expected one of ('en', 'ko')"
+        >>> e.text("ko")
+        "알 수 없는 언어 'fr'(lang에서 지정). 다음 중 하나여야 합니다: ('en', 'ko')"
+        >>> e.key
+        'error.lang'
+    """
+
+    def __init__(
+        self, *args: object, key: str | None = None, in_lang: str | None = None, **values: Any
+    ) -> None:
+        self.key = key
+        self.values = values
+        if key is not None:  # in_lang: write it in this language rather than the one in use
+            args = (_render(key, in_lang, values), *args)
+        super().__init__(*args)
+
+    def text(self, lang: str | None = None) -> str:
+        """This error's message in ``lang`` (``"en"`` or ``"ko"``; default: the language in
+        use). An error raised with a plain text rather than a key has only that text."""
+        if self.key is None:
+            return str(self)
+        return _render(self.key, lang, self.values)
+
+
+def _render(key: str, lang: str | None, values: dict[str, Any]) -> str:
+    from .messages import current_lang, message  # messages imports this module
+
+    try:
+        lang = current_lang(lang)
+    except ConfigError:  # a bad MITBADAK_LANG must not hide the error being raised
+        lang = "en"
+    return message(key, lang, **values)
 
 
 class ShapeError(MitbadakError, ValueError):

@@ -202,7 +202,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "mitbadak: interrupted",
         "ko": "mitbadak: 중단되었습니다",
     },
-    "cli.bad_lang": {
+    # ---- errors (MitbadakError(key=...)): the command line, files, data, option checks ----
+    "error.lang": {
         "en": "unknown language {lang!r} (from {source}); expected one of {expected}",
         "ko": "알 수 없는 언어 {lang!r}({source}에서 지정). 다음 중 하나여야 합니다: {expected}",
     },
@@ -1582,6 +1583,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "test accuracy against the number of labels",
         "ko": "레이블 수에 따른 테스트 정확도",
     },
+    # ---- errors (MitbadakError(key=...)): models, layers, losses, metrics, optimizers, tensors ----
 }
 
 
@@ -1619,12 +1621,12 @@ def current_lang(lang: str | None = None) -> str:
     lang = str(lang).lower().split("_")[0].split(".")[0]
     if lang not in LANGUAGES:
         raise ConfigError(
-            MESSAGES["cli.bad_lang"]["en"].format(lang=lang, source=source, expected=LANGUAGES)
+            key="error.lang", in_lang="en", lang=lang, source=source, expected=LANGUAGES
         )
     return lang
 
 
-def message(key: str, lang: str | None = None, **values: Any) -> str:
+def message(key: str, lang: str | None = None, /, **values: Any) -> str:
     """The text of message ``key`` in ``lang`` (see :func:`current_lang`), filled with ``values``.
 
     Example:
