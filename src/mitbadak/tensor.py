@@ -108,7 +108,8 @@ class Function:
     returning one gradient (or ``None``) per input, each already of that input's shape, as a
     new array or a view (never an array the op keeps: a leaf may adopt it as its ``.grad``).
     ``self.needs_input_grad`` tells ``backward`` which gradients are wanted, so it can skip
-    work. Use it through :meth:`apply`, which wraps the arrays and links the graph.
+    work; it is set before ``forward`` runs, and :attr:`recording` tells ``forward`` whether a
+    backward can follow at all. Use it through :meth:`apply`, which wraps the arrays and links the graph.
 
     Example (the product rule, d(ab) = b da + a db):
         >>> class Mul(Function):
@@ -138,14 +139,32 @@ class Function:
         """Run ``forward`` on the inputs' arrays and, if any input needs a gradient, link the
         result into the graph."""
         fn = cls(**kwargs)
-        out = fn.forward(*[t.data for t in inputs])
         if _grad_mode.enabled:
             needs = tuple(t.requires_grad for t in inputs)
-            if any(needs):
-                fn.inputs, fn.needs_input_grad = inputs, needs
-                fn._stamp = _inplace_clock
+            if any(needs):  # known before forward, so forward can tell it will be differentiated
+                fn.needs_input_grad = needs
+                out = fn.forward(*[t.data for t in inputs])
+                fn.inputs, fn._stamp = inputs, _inplace_clock
                 return Tensor._from_op(out, fn)
+        out = fn.forward(*[t.data for t in inputs])  # no backward will follow (see recording)
         return Tensor._from_op(out, None)
+
+    @property
+    def recording(self) -> bool:
+        """True when this node is being recorded for a backward pass (some input needs a
+        gradient and grad mode is on); already known inside ``forward``, which may then skip
+        what only ``backward`` needs (an arg-max, saved activations) in inference.
+
+        Example:
+            >>> class Probe(Function):
+            ...     def forward(self, a):
+            ...         print(self.recording)
+            ...         return a
+            >>> _ = Probe.apply(Tensor(1.0, requires_grad=True)); _ = Probe.apply(Tensor(1.0))
+            True
+            False
+        """
+        return any(self.needs_input_grad)
 
     @property
     def name(self) -> str:
@@ -280,6 +299,18 @@ class Tensor:
     def is_leaf(self) -> bool:
         """True for tensors made by the user (not by an op); only leaves get ``.grad`` filled."""
         return self._ctx is None
+
+    @property
+    def grad_fn(self) -> Function | None:
+        """The graph node (:class:`Function`) that made this tensor, as in PyTorch; ``None``
+        for a leaf or a result computed without recording.
+
+        Example:
+            >>> a = Tensor([1.0, 2.0], requires_grad=True)
+            >>> (a * 2).grad_fn.name, a.grad_fn
+            ('Mul', None)
+        """
+        return self._ctx
 
     def __len__(self) -> int:
         return len(self.data)

@@ -6,6 +6,7 @@ from typing import Any
 
 from .. import activations, initializers, regularizers, validate
 from ..errors import ConfigError, ShapeError
+from ..ops.activation import relu as _relu
 from ..ops.linear import linear
 from ..ops.shape import reshape, transpose
 from ..tensor import Tensor
@@ -71,7 +72,9 @@ class Dense(Layer):
         )
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        return self.activation(linear(x, self.kernel, self.bias, name=f"Dense '{self.name}'"))
+        fused = self.activation is _relu  # ReLU runs inside the linear node
+        y = linear(x, self.kernel, self.bias, relu=fused, name=f"Dense '{self.name}'")
+        return y if fused else self.activation(y)
 
     def get_config(self) -> dict[str, Any]:
         return {

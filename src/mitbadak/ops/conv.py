@@ -306,6 +306,10 @@ def rows_tmatmul(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
 
 # ----------------------------------------------------------------------------- the ops
 _FEW_CHANNELS = 4  # inputs with fewer channels get their im2col taps-major (see _cols_taps_major)
+# Inference unfolds a chunk of samples of about this size at a time (Conv2d._forward_chunked):
+# small enough to stay in a last-level cache (a few MiB on any current CPU), large enough that
+# each chunk's GEMM has thousands of rows.
+_CHUNK_BYTES = 4 << 20
 
 
 class Conv2d(Function):
@@ -351,6 +355,8 @@ class Conv2d(Function):
             if any(self.pad) or not xp.flags.c_contiguous or xp.dtype != dtype:
                 xp = xnp.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
                 xp[:, t : t + h, left : left + wd, :] = x.transpose(0, 2, 3, 1)
+            if not self.recording:  # inference: im2col and GEMM a cache-sized chunk at a time
+                return self._forward_chunked(xp, w, b, dtype)
             cols = im2col(xp, (kh, kw), self.stride, self.dilation, (oh, ow))
             del xp
             cols = cols.reshape(n * oh * ow, kh * kw * c)
@@ -360,8 +366,9 @@ class Conv2d(Function):
             y += b
         if self.relu:  # fused activation: y = max(0, conv + b), in place
             xnp.maximum(y, 0, out=y)
-            self.y = y
-        self.cols, self.wmat, self.x_shape, self.w_shape = cols, wmat, x.shape, w.shape
+        if self.recording:  # what backward needs (inference frees cols at once)
+            self.y = y if self.relu else None
+            self.cols, self.wmat, self.x_shape, self.w_shape = cols, wmat, x.shape, w.shape
         # (N, OH, OW, O) memory seen as (N, O, OH, OW): NCHW values, channels-last strides.
         return y.reshape(n, oh, ow, o).transpose(0, 3, 1, 2)
 
@@ -403,6 +410,35 @@ class Conv2d(Function):
                 del dcols
                 gx = dxp[:, t : t + h, left : left + wd, :].transpose(0, 3, 1, 2)
         return (gx, gw, gb)[: len(needs)]
+
+    def _forward_chunked(
+        self, xp: np.ndarray, w: np.ndarray, b: np.ndarray | None, dtype: Any
+    ) -> np.ndarray:
+        """The same ``Y = cols @ W + b`` (and ReLU) when no backward follows, a chunk of samples
+        at a time into one reused ``cols`` buffer of about ``_CHUNK_BYTES``: the unfolded
+        chunk is still in cache when its GEMM reads it, no fresh (N*OH*OW, kh*kw*C) array is
+        allocated per batch, and nothing is kept. ``xp`` is the padded channels-last input."""
+        xnp = array_module(xp, w, b)
+        n, c = xp.shape[0], xp.shape[3]
+        o, _, kh, kw = w.shape
+        oh, ow = self.out_hw
+        k = kh * kw * c
+        wmat = xnp.ascontiguousarray(w.transpose(2, 3, 1, 0), dtype=dtype).reshape(k, o)
+        per_sample = oh * ow * k * np.dtype(dtype).itemsize
+        step = max(1, min(n, _CHUNK_BYTES // per_sample))
+        buf = xnp.empty((step, oh, ow, kh, kw, c), dtype=dtype)
+        y = xnp.empty((n * oh * ow, o), dtype=dtype)
+        for s0 in range(0, n, step):
+            m = min(step, n - s0)
+            cols = im2col(xp[s0 : s0 + m], (kh, kw), self.stride, self.dilation, (oh, ow),
+                          out=buf[:m])  # fmt: skip
+            rows = y[s0 * oh * ow : (s0 + m) * oh * ow]
+            xnp.matmul(cols.reshape(m * oh * ow, k), wmat, out=rows)
+            if b is not None:
+                rows += b
+            if self.relu:
+                xnp.maximum(rows, 0, out=rows)
+        return y.reshape(n, oh, ow, o).transpose(0, 3, 1, 2)
 
     def _cols_taps_major(self, x: np.ndarray, kernel: tuple[int, int], dtype: Any) -> np.ndarray:
         """im2col for inputs with few channels (a first layer), returned as the transposed view

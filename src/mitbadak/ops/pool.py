@@ -120,6 +120,11 @@ class MaxPool2d(_Pool):
         xp = _pad(x, self.pad, -np.inf)
         self.xp_like = xp[:1, :1]  # remembers the memory layout (NCHW or channels-last)
         views = self.views(xp)
+        if not self.recording and len(views) > 1:  # inference: the max alone, no arg-max
+            y = xnp.maximum(views[0], views[1])  # (order K: channels-last stays channels-last)
+            for v in views[2:]:
+                xnp.maximum(y, v, out=y)
+            return y
         y = xnp.copy(views[0], order="K")  # keeps a channels-last input channels-last
         arg = xnp.zeros_like(y, dtype=np.uint8 if len(views) < 256 else np.int32)
         for k in range(1, len(views)):
