@@ -187,19 +187,26 @@ def transpose_crop(
     size: int, kernel: int, stride: int, dilation: int, padding: Any, output_padding: int | None
 ) -> tuple[int, int]:
     """(before, after) crop of one axis of a Keras ``Conv2DTranspose`` (negative after: extra
-    rows). ``"valid"``: output (H - 1) s + k_eff + max(s - k_eff, 0) (Keras); ``"same"``:
-    output H * s, the crop split as the matching ``"same"`` convolution pads (the odd one after).
-    An explicit ``output_padding`` gives (H - 1) s + k_eff - 2 pad + output_padding, with
-    pad = 0 (valid) or k_eff // 2 (same).
+    rows), from the full output (H - 1) s + k_eff. ``"valid"``: output
+    (H - 1) s + k_eff + max(s - k_eff, 0) (Keras); ``"same"``: output H * s, the crop split as
+    the matching ``"same"`` convolution pads (the odd one after). An explicit ``output_padding``
+    adds that many rows after ``"valid"``'s full output; with ``"same"`` it gives
+    (H - 1) s + k_eff % 2 + output_padding rows, placed as Keras 3 places them (a total padding
+    of k_eff + k_eff % 2 - 2 + output_padding, its larger half, at most k_eff - 1, before).
 
     Example:
         >>> transpose_crop(4, 3, 2, 1, "same", None), transpose_crop(4, 3, 2, 1, "valid", None)
         ((0, 1), (0, 0))
+        >>> transpose_crop(4, 3, 2, 1, "same", 1), transpose_crop(4, 4, 2, 1, "same", 1)
+        ((0, 1), (1, 2))
     """
     k_eff = dilation * (kernel - 1) + 1
+    if output_padding is not None and padding == "valid":
+        return 0, -int(output_padding)
     if output_padding is not None:
-        pad = 0 if padding == "valid" else k_eff // 2
-        return pad, pad - int(output_padding)
+        pad = k_eff + k_eff % 2 - 2 + int(output_padding)
+        before = min(pad - pad // 2, k_eff - 1)
+        return k_eff - 1 - before, k_eff - 1 - (pad - before)
     if padding == "valid":
         return 0, -max(stride - k_eff, 0)
     total = k_eff - stride  # full (H-1)s + k_eff  minus the wanted H s
