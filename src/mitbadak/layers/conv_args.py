@@ -55,7 +55,12 @@ got True (bool)
 
 
 def padding_of(
-    padding: Any, rank: int, who: str, *, modes: tuple[str, ...] = ("valid", "same"), ints=True
+    padding: Any,
+    rank: int,
+    who: str,
+    *,
+    modes: tuple[str, ...] = ("valid", "same"),
+    ints: bool = True,
 ) -> Any:
     """A ``padding`` argument: one of ``modes`` (any case, returned lower-case) or, with
     ``ints``, explicit zeros as Python ints: an int, one int per axis, or (rank 2)
@@ -247,7 +252,9 @@ def weight_config(layer: Any, kernel: str = "kernel") -> dict[str, Any]:
     }
 
 
-def add_kernel_and_bias(layer: Any, shape: tuple[int, ...], outputs: int, kernel: str = "kernel"):
+def add_kernel_and_bias(
+    layer: Any, shape: tuple[int, ...], outputs: int, kernel: str = "kernel"
+) -> None:
     """Create ``layer.kernel`` of ``shape`` and ``layer.bias`` of ``(outputs,)`` (``None``
     without ``use_bias``) from the options :func:`set_weight_options` set.
 
