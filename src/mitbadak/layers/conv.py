@@ -9,41 +9,32 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import activations, initializers, regularizers, validate
-from ..errors import ConfigError, ShapeError
+from .. import validate
 from ..ops.activation import relu as _relu
-from ..ops.conv import conv2d, pad2d, pair, resolve_padding
-from ..ops.shape import transpose
+from ..ops.conv import conv2d, pad2d
 from ..tensor import Tensor
 from .base import Layer
+from .conv_args import (
+    add_kernel_and_bias,
+    channels_of,
+    check_data_format,
+    conv_geometry,
+    from_channels_first,
+    geometry_config,
+    json_ready,
+    padding_of,
+    set_weight_options,
+    to_channels_first,
+    weight_config,
+)
 
-_FORMATS = ("channels_first", "channels_last")
-
-
-def _check_format(data_format: str, layer: str) -> str:
-    """Validate a ``data_format`` argument."""
-    if data_format not in _FORMATS:
-        raise ConfigError(f"{layer}: data_format must be one of {_FORMATS}, got {data_format!r}")
-    return data_format
+# pooling.py and pooling1d.py import these three names from here.
+_check_format, _from_nchw = check_data_format, from_channels_first
 
 
 def _to_nchw(layer: Layer, x: Tensor, data_format: str) -> Tensor:
     """Check the rank and bring a batch to (N, C, H, W)."""
-    if x.ndim != 4:
-        expect = (
-            "(batch, channels, height, width)"
-            if data_format == "channels_first"
-            else "(batch, height, width, channels)"
-        )
-        raise ShapeError(
-            f"{type(layer).__name__} '{layer.name}': expected a 4-D input of shape {expect}, "
-            f"got {x.shape}"
-        )
-    return x if data_format == "channels_first" else transpose(x, (0, 3, 1, 2))
-
-
-def _from_nchw(x: Tensor, data_format: str) -> Tensor:
-    return x if data_format == "channels_first" else transpose(x, (0, 2, 3, 1))
+    return to_channels_first(layer, x, 4, data_format)
 
 
 class Conv2D(Layer):
@@ -90,42 +81,16 @@ class Conv2D(Layer):
     ) -> None:
         super().__init__(**kwargs)
         self.filters = validate.integer(filters, "filters", "Conv2D", min=1)
-        self.kernel_size = pair(kernel_size, "kernel_size", "Conv2D")
-        self.strides = pair(strides, "strides", "Conv2D")
-        self.dilation_rate = pair(dilation_rate, "dilation_rate", "Conv2D")
-        if min(self.kernel_size + self.strides + self.dilation_rate) < 1:
-            raise ConfigError(
-                f"Conv2D: kernel_size, strides and dilation_rate must be >= 1, got "
-                f"{self.kernel_size}, {self.strides}, {self.dilation_rate}"
-            )
-        if isinstance(padding, list):
-            padding = tuple(tuple(p) if isinstance(p, list) else p for p in padding)
-        self.padding = padding.lower() if isinstance(padding, str) else padding
-        if isinstance(self.padding, str) and self.padding not in ("valid", "same"):
-            raise ConfigError(f"Conv2D: padding must be 'valid', 'same' or ints, got {padding!r}")
-        self.activation = activations.get(activation)
-        self.use_bias = bool(use_bias)
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.data_format = _check_format(data_format, "Conv2D")
+        g = conv_geometry("Conv2D", 2, kernel_size, strides, padding, dilation_rate, data_format)
+        self.kernel_size, self.strides, self.padding, self.dilation_rate, self.data_format = g
+        set_weight_options(
+            self, "kernel", activation, use_bias, kernel_initializer, bias_initializer,
+            kernel_regularizer, bias_regularizer,
+        )  # fmt: skip
 
     def build(self, input_shape: tuple[int, ...]) -> None:
-        channels = input_shape[1] if self.data_format == "channels_first" else input_shape[3]
-        self.kernel = self.add_weight(
-            "kernel",
-            (self.filters, channels) + self.kernel_size,
-            self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-        )
-        self.bias = (
-            self.add_weight(
-                "bias", (self.filters,), self.bias_initializer, regularizer=self.bias_regularizer
-            )
-            if self.use_bias
-            else None
-        )
+        channels = channels_of(input_shape, self.data_format)
+        add_kernel_and_bias(self, (self.filters, channels) + self.kernel_size, self.filters)
 
     def __call__(self, x: Any, training: bool | None = None) -> Tensor:
         x = self._to_tensor(x)
@@ -149,24 +114,8 @@ class Conv2D(Layer):
         return _from_nchw(y if fused else self.activation(y), self.data_format)
 
     def get_config(self) -> dict[str, Any]:
-        padding = self.padding
-        if isinstance(padding, tuple):
-            padding = [list(p) if isinstance(p, tuple) else p for p in padding]
-        return {
-            **super().get_config(),
-            "filters": self.filters,
-            "kernel_size": list(self.kernel_size),
-            "strides": list(self.strides),
-            "padding": padding,
-            "dilation_rate": list(self.dilation_rate),
-            "activation": activations.name_of(self.activation),
-            "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "data_format": self.data_format,
-        }
+        config = {**super().get_config(), "filters": self.filters, **geometry_config(self)}
+        return {**config, **weight_config(self)}
 
 
 class ZeroPadding2D(Layer):
@@ -185,13 +134,8 @@ class ZeroPadding2D(Layer):
         self, padding: Any = 1, data_format: str = "channels_first", **kwargs: Any
     ) -> None:
         super().__init__(**kwargs)
-        if isinstance(padding, list):
-            padding = tuple(tuple(p) if isinstance(p, list) else p for p in padding)
-        if isinstance(padding, str):
-            raise ConfigError(f"ZeroPadding2D: padding must be ints, got {padding!r}")
-        self.padding = padding
-        self.data_format = _check_format(data_format, "ZeroPadding2D")
-        resolve_padding(padding, (1, 1), (1, 1), (1, 1), (1, 1), "ZeroPadding2D")  # validate
+        self.padding = padding_of(padding, 2, "ZeroPadding2D", modes=())
+        self.data_format = check_data_format(data_format, "ZeroPadding2D")
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         x = _to_nchw(self, x, self.data_format)
@@ -200,10 +144,11 @@ class ZeroPadding2D(Layer):
         )
 
     def get_config(self) -> dict[str, Any]:
-        padding = self.padding
-        if isinstance(padding, tuple):
-            padding = [list(p) if isinstance(p, tuple) else p for p in padding]
-        return {**super().get_config(), "padding": padding, "data_format": self.data_format}
+        return {
+            **super().get_config(),
+            "padding": json_ready(self.padding),
+            "data_format": self.data_format,
+        }
 
 
 __all__ = ["Conv2D", "ZeroPadding2D"]

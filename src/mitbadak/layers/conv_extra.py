@@ -14,74 +14,26 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
-from .. import activations, initializers, regularizers, validate
-from ..errors import ConfigError, ShapeError
-from ..ops.conv import conv2d, pair
+from .. import validate
+from ..errors import ConfigError
+from ..ops.conv import conv2d
 from ..ops.conv_variants import conv1d, conv_transpose2d
 from ..ops.resize import interpolate
-from ..ops.shape import transpose
 from ..tensor import Tensor
 from .base import Layer
-
-_FORMATS = ("channels_first", "channels_last")
-
-
-def check_data_format(data_format: str, layer: str) -> str:
-    """Validate a ``data_format`` argument.
-
-    Example:
-        >>> check_data_format("channels_last", "Conv1D")
-        'channels_last'
-    """
-    if data_format not in _FORMATS:
-        raise ConfigError(f"{layer}: data_format must be one of {_FORMATS}, got {data_format!r}")
-    return data_format
-
-
-def _first(layer: Layer, x: Tensor, rank: int, data_format: str) -> Tensor:
-    """Check the rank and bring channels to axis 1."""
-    if x.ndim != rank:
-        axes = "length" if rank == 3 else "height, width"
-        expect = (
-            f"(batch, channels, {axes})"
-            if data_format == "channels_first"
-            else f"(batch, {axes}, channels)"
-        )
-        raise ShapeError(
-            f"{type(layer).__name__} '{layer.name}': expected a {rank}-D input of shape "
-            f"{expect}, got {x.shape}"
-        )
-    if data_format == "channels_first":
-        return x
-    return transpose(x, (0, rank - 1) + tuple(range(1, rank - 1)))
-
-
-def _back(x: Tensor, data_format: str) -> Tensor:
-    if data_format == "channels_first":
-        return x
-    return transpose(x, (0,) + tuple(range(2, x.ndim)) + (1,))
-
-
-def _channels(input_shape: tuple[int, ...], data_format: str) -> int:
-    return int(input_shape[1] if data_format == "channels_first" else input_shape[-1])
-
-
-def _padding(padding: Any, layer: str) -> Any:
-    if isinstance(padding, list):
-        padding = tuple(tuple(p) if isinstance(p, list) else p for p in padding)
-    if isinstance(padding, str):
-        padding = padding.lower()
-        if padding not in ("valid", "same"):
-            raise ConfigError(f"{layer}: padding must be 'valid', 'same' or ints, got {padding!r}")
-    return padding
-
-
-def _json_padding(padding: Any) -> Any:
-    if isinstance(padding, tuple):
-        return [list(p) if isinstance(p, tuple) else p for p in padding]
-    return padding
+from .conv_args import (
+    add_kernel_and_bias,
+    channels_of,
+    check_data_format,
+    conv_geometry,
+    from_channels_first,
+    geometry_config,
+    json_ready,
+    set_weight_options,
+    to_channels_first,
+    tuple_of,
+    weight_config,
+)
 
 
 class Conv1D(Layer):
@@ -89,7 +41,8 @@ class Conv1D(Layer):
 
     Args:
         filters: output channels.  kernel_size, strides, dilation_rate: ints.
-        padding: ``"valid"``, ``"same"`` (Keras: ceil(L / stride) outputs) or an int.
+        padding: ``"valid"``, ``"same"`` (Keras: ceil(L / stride) outputs), an int or
+            ``(left, right)``.
         groups: channel groups (input and output channels divisible by it).
         activation, use_bias, kernel_initializer, bias_initializer, kernel_regularizer,
         bias_regularizer: as :class:`~mitbadak.layers.Conv2D`.
@@ -119,49 +72,27 @@ class Conv1D(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        vals = [filters, kernel_size, strides, dilation_rate, groups]
-        vals = [v[0] if isinstance(v, (tuple, list)) and len(v) == 1 else v for v in vals]
-        if any(not isinstance(v, (int, np.integer)) or int(v) < 1 for v in vals):
-            raise ConfigError(
-                "Conv1D: filters, kernel_size, strides, dilation_rate and groups must be "
-                f"positive ints, got {vals}"
-            )
-        self.filters, self.kernel_size, self.strides, self.dilation_rate, self.groups = (
-            int(v) for v in vals
-        )
+        self.filters = validate.integer(filters, "filters", "Conv1D", min=1)
+        self.groups = validate.integer(groups, "groups", "Conv1D", min=1)
         if self.filters % self.groups:
-            raise ConfigError(f"Conv1D: groups={groups} must divide filters={filters}")
-        self.padding = _padding(padding, "Conv1D")
-        self.activation = activations.get(activation)
-        self.use_bias = bool(use_bias)
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.data_format = check_data_format(data_format, "Conv1D")
+            raise ConfigError(f"Conv1D: groups={self.groups} must divide filters={self.filters}")
+        g = conv_geometry("Conv1D", 1, kernel_size, strides, padding, dilation_rate, data_format)
+        self.kernel_size, self.strides, self.padding, self.dilation_rate, self.data_format = g
+        set_weight_options(
+            self, "kernel", activation, use_bias, kernel_initializer, bias_initializer,
+            kernel_regularizer, bias_regularizer,
+        )  # fmt: skip
 
     def build(self, input_shape: tuple[int, ...]) -> None:
-        c = _channels(input_shape, self.data_format)
+        c = channels_of(input_shape, self.data_format)
         if c % self.groups:
             raise ConfigError(
                 f"Conv1D '{self.name}': groups={self.groups} must divide {c} channels"
             )
-        self.kernel = self.add_weight(
-            "kernel",
-            (self.filters, c // self.groups, self.kernel_size),
-            self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-        )
-        self.bias = (
-            self.add_weight(
-                "bias", (self.filters,), self.bias_initializer, regularizer=self.bias_regularizer
-            )
-            if self.use_bias
-            else None
-        )
+        add_kernel_and_bias(self, (self.filters, c // self.groups, self.kernel_size), self.filters)
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        x = _first(self, x, 3, self.data_format)
+        x = to_channels_first(self, x, 3, self.data_format)
         y = conv1d(
             x,
             self.kernel,
@@ -172,25 +103,11 @@ class Conv1D(Layer):
             self.groups,
             name=f"Conv1D '{self.name}'",
         )
-        return _back(self.activation(y), self.data_format)
+        return from_channels_first(self.activation(y), self.data_format)
 
     def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "filters": self.filters,
-            "kernel_size": self.kernel_size,
-            "strides": self.strides,
-            "padding": _json_padding(self.padding),
-            "dilation_rate": self.dilation_rate,
-            "groups": self.groups,
-            "activation": activations.name_of(self.activation),
-            "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "data_format": self.data_format,
-        }
+        config = {**super().get_config(), "filters": self.filters, **geometry_config(self)}
+        return {**config, "groups": self.groups, **weight_config(self)}
 
 
 class DepthwiseConv2D(Layer):
@@ -226,44 +143,25 @@ class DepthwiseConv2D(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        validate.integer(depth_multiplier, "depth_multiplier", "DepthwiseConv2D", min=1)
-        self.kernel_size = pair(kernel_size, "kernel_size", "DepthwiseConv2D")
-        self.strides = pair(strides, "strides", "DepthwiseConv2D")
-        self.dilation_rate = pair(dilation_rate, "dilation_rate", "DepthwiseConv2D")
-        if min(self.kernel_size + self.strides + self.dilation_rate) < 1 or depth_multiplier < 1:
-            raise ConfigError(
-                "DepthwiseConv2D: kernel_size, strides, dilation_rate and depth_multiplier "
-                "must be >= 1"
-            )
         self.depth_multiplier = validate.integer(
             depth_multiplier, "depth_multiplier", "DepthwiseConv2D", min=1
         )
-        self.padding = _padding(padding, "DepthwiseConv2D")
-        self.activation = activations.get(activation)
-        self.use_bias = bool(use_bias)
-        self.depthwise_initializer = initializers.get(depthwise_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.depthwise_regularizer = regularizers.get(depthwise_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.data_format = check_data_format(data_format, "DepthwiseConv2D")
+        g = conv_geometry(
+            "DepthwiseConv2D", 2, kernel_size, strides, padding, dilation_rate, data_format
+        )
+        self.kernel_size, self.strides, self.padding, self.dilation_rate, self.data_format = g
+        set_weight_options(
+            self, "depthwise", activation, use_bias, depthwise_initializer, bias_initializer,
+            depthwise_regularizer, bias_regularizer,
+        )  # fmt: skip
 
     def build(self, input_shape: tuple[int, ...]) -> None:
-        self.channels = _channels(input_shape, self.data_format)
+        self.channels = channels_of(input_shape, self.data_format)
         o = self.channels * self.depth_multiplier
-        self.kernel = self.add_weight(
-            "kernel",
-            (o, 1) + self.kernel_size,
-            self.depthwise_initializer,
-            regularizer=self.depthwise_regularizer,
-        )
-        self.bias = (
-            self.add_weight("bias", (o,), self.bias_initializer, regularizer=self.bias_regularizer)
-            if self.use_bias
-            else None
-        )
+        add_kernel_and_bias(self, (o, 1) + self.kernel_size, o, kernel="depthwise")
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        x = _first(self, x, 4, self.data_format)
+        x = to_channels_first(self, x, 4, self.data_format)
         y = conv2d(
             x,
             self.kernel,
@@ -274,23 +172,14 @@ class DepthwiseConv2D(Layer):
             groups=self.channels,
             name=f"DepthwiseConv2D '{self.name}'",
         )
-        return _back(self.activation(y), self.data_format)
+        return from_channels_first(self.activation(y), self.data_format)
 
     def get_config(self) -> dict[str, Any]:
+        config = {**super().get_config(), **geometry_config(self)}
         return {
-            **super().get_config(),
-            "kernel_size": list(self.kernel_size),
-            "strides": list(self.strides),
-            "padding": _json_padding(self.padding),
+            **config,
             "depth_multiplier": self.depth_multiplier,
-            "dilation_rate": list(self.dilation_rate),
-            "activation": activations.name_of(self.activation),
-            "use_bias": self.use_bias,
-            "depthwise_initializer": initializers.serialize(self.depthwise_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "depthwise_regularizer": regularizers.serialize(self.depthwise_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "data_format": self.data_format,
+            **weight_config(self, "depthwise"),
         }
 
 
@@ -298,19 +187,26 @@ def transpose_crop(
     size: int, kernel: int, stride: int, dilation: int, padding: Any, output_padding: int | None
 ) -> tuple[int, int]:
     """(before, after) crop of one axis of a Keras ``Conv2DTranspose`` (negative after: extra
-    rows). ``"valid"``: output (H - 1) s + k_eff + max(s - k_eff, 0) (Keras); ``"same"``:
-    output H * s, the crop split as the matching ``"same"`` convolution pads (the odd one after).
-    An explicit ``output_padding`` gives (H - 1) s + k_eff - 2 pad + output_padding, with
-    pad = 0 (valid) or k_eff // 2 (same).
+    rows), from the full output (H - 1) s + k_eff. ``"valid"``: output
+    (H - 1) s + k_eff + max(s - k_eff, 0) (Keras); ``"same"``: output H * s, the crop split as
+    the matching ``"same"`` convolution pads (the odd one after). An explicit ``output_padding``
+    adds that many rows after ``"valid"``'s full output; with ``"same"`` it gives
+    (H - 1) s + k_eff % 2 + output_padding rows, placed as Keras 3 places them (a total padding
+    of k_eff + k_eff % 2 - 2 + output_padding, its larger half, at most k_eff - 1, before).
 
     Example:
         >>> transpose_crop(4, 3, 2, 1, "same", None), transpose_crop(4, 3, 2, 1, "valid", None)
         ((0, 1), (0, 0))
+        >>> transpose_crop(4, 3, 2, 1, "same", 1), transpose_crop(4, 4, 2, 1, "same", 1)
+        ((0, 1), (1, 2))
     """
     k_eff = dilation * (kernel - 1) + 1
+    if output_padding is not None and padding == "valid":
+        return 0, -int(output_padding)
     if output_padding is not None:
-        pad = 0 if padding == "valid" else k_eff // 2
-        return pad, pad - int(output_padding)
+        pad = k_eff + k_eff % 2 - 2 + int(output_padding)
+        before = min(pad - pad // 2, k_eff - 1)
+        return k_eff - 1 - before, k_eff - 1 - (pad - before)
     if padding == "valid":
         return 0, -max(stride - k_eff, 0)
     total = k_eff - stride  # full (H-1)s + k_eff  minus the wanted H s
@@ -354,54 +250,32 @@ class Conv2DTranspose(Layer):
     ) -> None:
         super().__init__(**kwargs)
         self.filters = validate.integer(filters, "filters", "Conv2DTranspose", min=1)
-        self.kernel_size = pair(kernel_size, "kernel_size", "Conv2DTranspose")
-        self.strides = pair(strides, "strides", "Conv2DTranspose")
-        self.dilation_rate = pair(dilation_rate, "dilation_rate", "Conv2DTranspose")
-        if min(self.kernel_size + self.strides + self.dilation_rate) < 1:
-            raise ConfigError("Conv2DTranspose: kernel_size, strides, dilation_rate must be >= 1")
-        if not isinstance(padding, str) or padding.lower() not in ("valid", "same"):
-            raise ConfigError(
-                f"Conv2DTranspose: padding must be 'valid' or 'same', got {padding!r}"
+        g = conv_geometry(
+            "Conv2DTranspose", 2, kernel_size, strides, padding, dilation_rate, data_format,
+            ints=False,
+        )  # fmt: skip
+        self.kernel_size, self.strides, self.padding, self.dilation_rate, self.data_format = g
+        self.output_padding = None
+        if output_padding is not None:
+            self.output_padding = tuple_of(
+                output_padding, 2, "output_padding", "Conv2DTranspose", min=0
             )
-        self.padding = padding.lower()
-        self.output_padding = (
-            None
-            if output_padding is None
-            else pair(output_padding, "output_padding", "Conv2DTranspose")
-        )
-        if self.output_padding is not None and any(
-            op >= s for op, s in zip(self.output_padding, self.strides)
-        ):
-            raise ConfigError(
-                f"Conv2DTranspose: output_padding {self.output_padding} must be smaller than "
-                f"strides {self.strides}"
-            )
-        self.activation = activations.get(activation)
-        self.use_bias = bool(use_bias)
-        self.kernel_initializer = initializers.get(kernel_initializer)
-        self.bias_initializer = initializers.get(bias_initializer)
-        self.kernel_regularizer = regularizers.get(kernel_regularizer)
-        self.bias_regularizer = regularizers.get(bias_regularizer)
-        self.data_format = check_data_format(data_format, "Conv2DTranspose")
+            if any(op >= s for op, s in zip(self.output_padding, self.strides)):
+                raise ConfigError(
+                    f"Conv2DTranspose: output_padding {self.output_padding} must be smaller than "
+                    f"strides {self.strides}"
+                )
+        set_weight_options(
+            self, "kernel", activation, use_bias, kernel_initializer, bias_initializer,
+            kernel_regularizer, bias_regularizer,
+        )  # fmt: skip
 
     def build(self, input_shape: tuple[int, ...]) -> None:
-        c = _channels(input_shape, self.data_format)
-        self.kernel = self.add_weight(
-            "kernel",
-            (c, self.filters) + self.kernel_size,
-            self.kernel_initializer,
-            regularizer=self.kernel_regularizer,
-        )
-        self.bias = (
-            self.add_weight(
-                "bias", (self.filters,), self.bias_initializer, regularizer=self.bias_regularizer
-            )
-            if self.use_bias
-            else None
-        )
+        c = channels_of(input_shape, self.data_format)
+        add_kernel_and_bias(self, (c, self.filters) + self.kernel_size, self.filters)
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        x = _first(self, x, 4, self.data_format)
+        x = to_channels_first(self, x, 4, self.data_format)
         ops = self.output_padding or (None, None)
         crops = [
             transpose_crop(
@@ -423,25 +297,11 @@ class Conv2DTranspose(Layer):
             crop=(crops[0][0], crops[0][1], crops[1][0], crops[1][1]),
             name=f"Conv2DTranspose '{self.name}'",
         )
-        return _back(self.activation(y), self.data_format)
+        return from_channels_first(self.activation(y), self.data_format)
 
     def get_config(self) -> dict[str, Any]:
-        return {
-            **super().get_config(),
-            "filters": self.filters,
-            "kernel_size": list(self.kernel_size),
-            "strides": list(self.strides),
-            "padding": self.padding,
-            "output_padding": None if self.output_padding is None else list(self.output_padding),
-            "dilation_rate": list(self.dilation_rate),
-            "activation": activations.name_of(self.activation),
-            "use_bias": self.use_bias,
-            "kernel_initializer": initializers.serialize(self.kernel_initializer),
-            "bias_initializer": initializers.serialize(self.bias_initializer),
-            "kernel_regularizer": regularizers.serialize(self.kernel_regularizer),
-            "bias_regularizer": regularizers.serialize(self.bias_regularizer),
-            "data_format": self.data_format,
-        }
+        config = {**super().get_config(), "filters": self.filters, **geometry_config(self)}
+        return {**config, "output_padding": json_ready(self.output_padding), **weight_config(self)}
 
 
 class UpSampling2D(Layer):
@@ -461,9 +321,7 @@ class UpSampling2D(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        self.size = pair(size, "size", "UpSampling2D")
-        if min(self.size) < 1:
-            raise ConfigError(f"UpSampling2D: size must be >= 1, got {self.size}")
+        self.size = tuple_of(size, 2, "size", "UpSampling2D")
         if interpolation not in ("nearest", "bilinear"):
             raise ConfigError(
                 f"UpSampling2D: interpolation must be 'nearest' or 'bilinear', got {interpolation!r}"
@@ -472,11 +330,11 @@ class UpSampling2D(Layer):
         self.data_format = check_data_format(data_format, "UpSampling2D")
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        x = _first(self, x, 4, self.data_format)
+        x = to_channels_first(self, x, 4, self.data_format)
         out = (x.shape[2] * self.size[0], x.shape[3] * self.size[1])
         ac = False if self.interpolation == "bilinear" else None
         y = interpolate(x, size=out, mode=self.interpolation, align_corners=ac)
-        return _back(y, self.data_format)
+        return from_channels_first(y, self.data_format)
 
     def get_config(self) -> dict[str, Any]:
         return {
