@@ -202,6 +202,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "mitbadak: interrupted",
         "ko": "mitbadak: 중단되었습니다",
     },
+    # ---- errors (MitbadakError(key=...)): convolution and pooling layer arguments ----
     # ---- errors (MitbadakError(key=...)): the command line, files, data, option checks ----
     "error.lang": {
         "en": "unknown language {lang!r} (from {source}); expected one of {expected}",
