@@ -23,7 +23,15 @@ from typing import Any
 
 from .errors import ConfigError
 
-__all__ = ["LANGUAGES", "MESSAGES", "current_lang", "hangul_font", "message", "use_lang"]
+__all__ = [
+    "LANGUAGES",
+    "MESSAGES",
+    "Phrase",
+    "current_lang",
+    "hangul_font",
+    "message",
+    "use_lang",
+]
 
 LANGUAGES = ("en", "ko")
 
@@ -206,6 +214,354 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.lang": {
         "en": "unknown language {lang!r} (from {source}); expected one of {expected}",
         "ko": "알 수 없는 언어 {lang!r}({source}에서 지정). 다음 중 하나여야 합니다: {expected}",
+    },
+    "error.message.unknown": {
+        "en": "message: no message {name!r}",
+        "ko": "message: 메시지 표에 {name!r} 항목이 없습니다",
+    },
+    "error.validate.must_be": {
+        "en": "{who}: {name} must be {want}, got {got}",
+        "ko": "{who}: {name}은(는) {want}이어야 합니다. 받은 값: {got}",
+    },
+    "error.validate.whole": {
+        "en": "a whole number",
+        "ko": "정수",
+    },
+    "error.validate.finite": {
+        "en": "a finite number",
+        "ko": "유한한 숫자",
+    },
+    "error.validate.number": {
+        "en": "a number",
+        "ko": "숫자",
+    },
+    "error.validate.interval": {
+        "en": "{what} in {interval}",
+        "ko": "{interval} 범위의 {what}",
+    },
+    "error.validate.at_least": {
+        "en": "{what} >= {bound}",
+        "ko": "{bound} 이상의 {what}",
+    },
+    "error.validate.above": {
+        "en": "{what} > {bound}",
+        "ko": "{bound}보다 큰 {what}",
+    },
+    "error.validate.at_most": {
+        "en": "{what} <= {bound}",
+        "ko": "{bound} 이하의 {what}",
+    },
+    "error.validate.below": {
+        "en": "{what} < {bound}",
+        "ko": "{bound}보다 작은 {what}",
+    },
+    "error.validate.or_none": {
+        "en": "{what} or None",
+        "ko": "{what} 또는 None",
+    },
+    "error.validate.true_or_false": {
+        "en": "True or False",
+        "ko": "True 또는 False",
+    },
+    "error.validate.callable": {
+        "en": "callable",
+        "ko": "함수(호출할 수 있는 객체)",
+    },
+    "error.validate.array_like": {
+        "en": "array-like",
+        "ko": "배열로 바꿀 수 있는 값(배열, 리스트, 숫자)",
+    },
+    "error.validate.one_of": {
+        "en": "{who}: {name} must be one of {choices}; got {got}",
+        "ko": "{who}: {name}은(는) 다음 중 하나여야 합니다: {choices}. 받은 값: {got}",
+    },
+    "error.validate.returned_value": {
+        "en": "the value returned by {name}",
+        "ko": "{name}이(가) 돌려준 값",
+    },
+    "error.validate.returned_none": {
+        "en": "{who}: {name} returned None; it must return an array",
+        "ko": "{who}: {name}이(가) None을 돌려주었습니다. 배열을 돌려주어야 합니다",
+    },
+    "error.validate.ragged": {
+        "en": "{who}: {name} is a ragged nested list (rows of different lengths); every row must have the same length",
+        "ko": "{who}: {name}은(는) 행마다 길이가 다른 중첩 리스트입니다. 모든 행의 길이가 같아야 합니다",
+    },
+    "error.validate.not_numbers": {
+        "en": "{who}: {name} cannot be read as numbers: {reason}",
+        "ko": "{who}: {name}을(를) 숫자로 읽을 수 없습니다: {reason}",
+    },
+    "error.validate.not_array_of_numbers": {
+        "en": "{who}: {name} must be array-like of numbers: {reason}",
+        "ko": "{who}: {name}은(는) 숫자로 된 배열이어야 합니다: {reason}",
+    },
+    "error.validate.complex": {
+        "en": "{who}: {name} is complex ({dtype}); mitbadak works on real numbers",
+        "ko": "{who}: {name}은(는) 복소수({dtype})입니다. mitbadak은 실수만 다룹니다",
+    },
+    "error.validate.not_numeric": {
+        "en": "{who}: {name} must hold numbers, got an array of dtype {dtype}",
+        "ko": "{who}: {name}에는 숫자가 들어 있어야 합니다. 받은 것은 dtype이 {dtype}인 배열입니다",
+    },
+    "error.validate.not_numeric_mixed": {
+        "en": "{who}: {name} must hold numbers, got an array of dtype {dtype} (mixed or non-numeric entries)",
+        "ko": "{who}: {name}에는 숫자가 들어 있어야 합니다. 받은 것은 dtype이 {dtype}인 배열입니다(숫자가 아니거나 여러 종류가 섞인 항목이 있습니다)",
+    },
+    "error.validate.or": {
+        "en": "{first} or {second}",
+        "ko": "{first} 또는 {second}",
+    },
+    "error.validate.ndim": {
+        "en": "{who}: {name} must have {want} dimensions, got shape {shape}",
+        "ko": "{who}: {name}은(는) {want}차원이어야 합니다. 받은 모양: {shape}",
+    },
+    "error.validate.any_size": {
+        "en": "any",
+        "ko": "아무 크기",
+    },
+    "error.validate.shape": {
+        "en": "{who}: {name} must have shape {want}, got {shape}",
+        "ko": "{who}: {name}의 모양은 {want}이어야 합니다. 받은 모양: {shape}",
+    },
+    "error.validate.a_scalar": {
+        "en": "a scalar",
+        "ko": "스칼라",
+    },
+    "error.validate.n_rows": {
+        "en": "{n} rows",
+        "ko": "{n}행",
+    },
+    "error.validate.length": {
+        "en": "{who}: {name} must have {length} rows (one per sample), got {got}",
+        "ko": "{who}: {name}은(는) {length}행(샘플마다 한 행)이어야 합니다. 받은 것: {got}",
+    },
+    "error.validate.nonfinite": {
+        "en": "{who}: {name} contains {bad} NaN or infinite value(s)",
+        "ko": "{who}: {name}에 NaN 또는 무한대 값이 {bad}개 있습니다",
+    },
+    "error.cli.usage": {
+        "en": "{prog}: error: {error} (see '{prog} --help')",
+        "ko": "{prog}: 오류: {error} ('{prog} --help'로 사용법을 확인해 보세요)",
+    },
+    "error.cli.argument": {
+        "en": "argument {name}: {error}",
+        "ko": "{name} 인수: {error}",
+    },
+    "error.cli.argparse.invalid_choice": {
+        "en": "invalid choice: {value} (choose from {choices})",
+        "ko": "{value}은(는) 고를 수 있는 값이 아닙니다. 다음 중에서 고르세요: {choices}",
+    },
+    "error.cli.argparse.invalid_value": {
+        "en": "invalid {kind} value: {value}",
+        "ko": "{value}은(는) 올바른 {kind} 값이 아닙니다",
+    },
+    "error.cli.argparse.one_value": {
+        "en": "expected one argument",
+        "ko": "값이 하나 필요합니다",
+    },
+    "error.cli.argparse.at_most_one": {
+        "en": "expected at most one argument",
+        "ko": "값은 하나까지만 줄 수 있습니다",
+    },
+    "error.cli.argparse.at_least_one": {
+        "en": "expected at least one argument",
+        "ko": "값이 하나 이상 필요합니다",
+    },
+    "error.cli.argparse.n_values": {
+        "en": "expected {n} arguments",
+        "ko": "값이 {n}개 필요합니다",
+    },
+    "error.cli.argparse.ignored": {
+        "en": "ignored explicit argument {value}",
+        "ko": "이 옵션은 값을 받지 않으므로 {value}을(를) 쓸 수 없습니다",
+    },
+    "error.cli.argparse.not_allowed": {
+        "en": "not allowed with argument {other}",
+        "ko": "{other} 인수와 함께 쓸 수 없습니다",
+    },
+    "error.cli.argparse.unrecognized": {
+        "en": "unrecognized arguments: {args}",
+        "ko": "알 수 없는 인수입니다: {args}",
+    },
+    "error.cli.argparse.required": {
+        "en": "the following arguments are required: {args}",
+        "ko": "다음 인수가 필요합니다: {args}",
+    },
+    "error.cli.argparse.one_required": {
+        "en": "one of the arguments {args} is required",
+        "ko": "다음 인수 중 하나가 필요합니다: {args}",
+    },
+    "error.cli.argparse.ambiguous": {
+        "en": "ambiguous option: {option} could match {matches}",
+        "ko": "{option}은(는) 여러 옵션으로 읽힐 수 있습니다: {matches}",
+    },
+    "error.cli.positive_int": {
+        "en": "expected a positive integer, got {text!r}",
+        "ko": "양의 정수여야 합니다. 받은 값: {text!r}",
+    },
+    "error.cli.positive_number": {
+        "en": "expected a positive number, got {text!r}",
+        "ko": "양수여야 합니다. 받은 값: {text!r}",
+    },
+    "error.cli.unit_number": {
+        "en": "expected a number in [0, 1), got {text!r}",
+        "ko": "[0, 1) 범위의 숫자여야 합니다. 받은 값: {text!r}",
+    },
+    "error.cli.whole_number": {
+        "en": "expected a whole number, got {text!r}",
+        "ko": "정수여야 합니다. 받은 값: {text!r}",
+    },
+    "error.cli.sizes": {
+        "en": "expected sizes like 128,64",
+        "ko": "128,64처럼 쉼표로 구분한 층의 크기여야 합니다",
+    },
+    "error.cli.non_negative": {
+        "en": "expected a number >= 0, got {text!r}",
+        "ko": "0 이상의 숫자여야 합니다. 받은 값: {text!r}",
+    },
+    "error.cli.schedule": {
+        "en": "unknown schedule {name!r}; expected one of {choices}",
+        "ko": "알 수 없는 학습률 스케줄 {name!r}입니다. 다음 중 하나여야 합니다: {choices}",
+    },
+    "error.cli.key_number": {
+        "en": "expected key=number in {text!r}",
+        "ko": "{text!r}에는 key=숫자 꼴로 적어야 합니다",
+    },
+    "error.cli.port": {
+        "en": "--port: expected a number from 0 to 65535, got {port}",
+        "ko": "--port: 0부터 65535 사이의 숫자여야 합니다. 받은 값: {port}",
+    },
+    "error.cli.saved_metadata": {
+        "en": "{path}: saved metadata",
+        "ko": "{path}: 저장된 메타데이터",
+    },
+    "error.cli.model_on_data": {
+        "en": "{model} on {dataset}",
+        "ko": "{model}({dataset} 데이터)",
+    },
+    "error.cli.input_shape": {
+        "en": "{where}: the model expects inputs of shape {want}, the data has samples of shape {got}",
+        "ko": "{where}: 모델은 모양이 {want}인 입력을 받는데, 데이터의 샘플 모양은 {got}입니다",
+    },
+    "error.cli.no_augment": {
+        "en": "--augment: this version of mitbadak has no data.augment",
+        "ko": "--augment: 이 버전의 mitbadak에는 data.augment가 없습니다",
+    },
+    "error.cli.schedule_args": {
+        "en": "--lr-schedule {name}: {reason}",
+        "ko": "--lr-schedule {name}: 스케줄에 줄 수 없는 인수입니다({reason})",
+    },
+    "error.cli.out_is_dir": {
+        "en": "--out {out}: is a directory; give a file name such as {out}/model.npz",
+        "ko": "--out {out}: 폴더입니다. {out}/model.npz처럼 파일 이름을 주세요",
+    },
+    "error.cli.unknown_dataset": {
+        "en": "unknown data set {dataset!r} in {model}; pass {option}",
+        "ko": "{model}에 적힌 데이터 세트 {dataset!r}을(를) 알 수 없습니다. {option}으로 데이터 세트를 지정하세요",
+    },
+    "error.cli.give_model": {
+        "en": "give a MODEL file or --model NAME (a pretrained model)",
+        "ko": "MODEL 파일이나 --model NAME(사전 학습된 모델)을 주세요",
+    },
+    "error.cli.need_model": {
+        "en": "{who}: give a MODEL file or --model NAME (a pretrained model)",
+        "ko": "{who}: MODEL 파일이나 --model NAME(사전 학습된 모델)을 주세요",
+    },
+    "error.cli.model_and_file": {
+        "en": "evaluate: --model {name} takes no MODEL file (got {got!r})",
+        "ko": "evaluate: --model {name}을(를) 쓸 때는 MODEL 파일을 줄 수 없습니다(받은 것: {got!r})",
+    },
+    "error.cli.download_failed": {
+        "en": "not found, and the download failed",
+        "ko": "찾지 못했고 내려받기도 실패했습니다",
+    },
+    "error.cli.test_set_missing": {
+        "en": "evaluate --model {name}: the {subdir} test set is not available ({reason}); set MITBADAK_DATA to a folder holding {subdir}/ with its four IDX files, or connect to the internet to download them into {cache}",
+        "ko": "evaluate --model {name}: {subdir} 테스트 세트를 쓸 수 없습니다({reason}). IDX 파일 네 개가 든 {subdir}/ 폴더가 있는 곳을 MITBADAK_DATA로 지정하거나, 인터넷에 연결해 {cache}에 내려받으세요",
+    },
+    "error.cli.give_images": {
+        "en": "give a MODEL file then the IMAGEs, or --model NAME then the IMAGEs (got only {got!r})",
+        "ko": "MODEL 파일 다음에 IMAGE들을 주거나, --model NAME 다음에 IMAGE들을 주세요(받은 것은 {got!r} 하나뿐입니다)",
+    },
+    "error.cli.give_image": {
+        "en": "give at least one IMAGE after the model",
+        "ko": "모델 다음에 IMAGE를 하나 이상 주세요",
+    },
+    "error.cli.no_such_file": {
+        "en": "{path}: no such file",
+        "ko": "{path}: 파일이 없습니다",
+    },
+    "error.cli.bad_npy": {
+        "en": "{path}: not a readable .npy array ({reason})",
+        "ko": "{path}: 읽을 수 있는 .npy 배열이 아닙니다({reason})",
+    },
+    "error.cli.npy_dtype": {
+        "en": "{path}: expected a numeric array, got dtype {dtype}",
+        "ko": "{path}: 숫자 배열이어야 합니다. 받은 배열의 dtype: {dtype}",
+    },
+    "error.cli.bad_image": {
+        "en": "{path}: not a readable image ({reason})",
+        "ko": "{path}: 읽을 수 있는 이미지가 아닙니다({reason})",
+    },
+    "error.cli.this_kind": {
+        "en": "this",
+        "ko": "이런",
+    },
+    "error.cli.image_reader": {
+        "en": "{path}: reading {suffix} images needs Pillow or matplotlib (pip install pillow); .npy files always work",
+        "ko": "{path}: {suffix} 이미지를 읽으려면 Pillow나 matplotlib이 필요합니다(pip install pillow). .npy 파일은 언제든 읽을 수 있습니다",
+    },
+    "error.cli.image_shape": {
+        "en": "{path}: image of shape {shape}; the model expects {want} ({size} values)",
+        "ko": "{path}: 이미지의 모양이 {shape}입니다. 모델은 {want} 모양(값 {size}개)을 기대합니다",
+    },
+    "error.cli.resize": {
+        "en": "{path}: the image is {width}x{height}, the model expects {want_width}x{want_height}; resizing needs Pillow (pip install pillow)",
+        "ko": "{path}: 이미지 크기는 {width}x{height}인데 모델은 {want_width}x{want_height}를 기대합니다. 크기를 바꾸려면 Pillow가 필요합니다(pip install pillow)",
+    },
+    "error.os.with_path": {
+        "en": "{reason}: {path}",
+        "ko": "경로 {path}: {reason}",
+    },
+    "error.os.other": {
+        "en": "{strerror}",
+        "ko": "운영체제 오류: {strerror}",
+    },
+    "error.os.enoent": {
+        "en": "No such file or directory",
+        "ko": "파일이나 폴더가 없습니다",
+    },
+    "error.os.eacces": {
+        "en": "Permission denied",
+        "ko": "권한이 없습니다",
+    },
+    "error.os.eperm": {
+        "en": "Operation not permitted",
+        "ko": "허용되지 않는 작업입니다",
+    },
+    "error.os.eisdir": {
+        "en": "Is a directory",
+        "ko": "파일이 아니라 폴더입니다",
+    },
+    "error.os.enotdir": {
+        "en": "Not a directory",
+        "ko": "폴더가 아닙니다",
+    },
+    "error.os.enospc": {
+        "en": "No space left on device",
+        "ko": "디스크에 남은 공간이 없습니다",
+    },
+    "error.os.eexist": {
+        "en": "File exists",
+        "ko": "파일이 이미 있습니다",
+    },
+    "error.os.erofs": {
+        "en": "Read-only file system",
+        "ko": "읽기 전용 파일 시스템이라 쓸 수 없습니다",
+    },
+    "error.os.enametoolong": {
+        "en": "File name too long",
+        "ko": "파일 이름이 너무 깁니다",
     },
     "cli.wrote": {
         "en": "wrote {path}",
@@ -1634,9 +1990,42 @@ def message(key: str, lang: str | None = None, /, **values: Any) -> str:
         '주장.'
     """
     if key not in MESSAGES:
-        raise ConfigError(f"message: no message {key!r}")
-    text = MESSAGES[key][current_lang(lang)]
-    return text.format(**values) if values else text
+        raise ConfigError(key="error.message.unknown", name=key)
+    lang = current_lang(lang)
+    text = MESSAGES[key][lang]
+    if not values:
+        return text
+    with use_lang(lang):  # a value that is a Phrase is written in the same language
+        return text.format(**values)
+
+
+class Phrase:
+    """A piece of a message (a table entry, filled with ``values``) given as a value to another
+    message: it is written in the language of the message it is put in, so a sentence glued
+    from pieces is English in English and Korean in Korean.
+
+    Example:
+        >>> want = Phrase("error.validate.or_none", what=Phrase("error.validate.whole"))
+        >>> message("error.validate.must_be", "en", who="fit", name="epochs", want=want, got="x")
+        'fit: epochs must be a whole number or None, got x'
+        >>> message("error.validate.must_be", "ko", who="fit", name="epochs", want=want, got="x")
+        'fit: epochs은(는) 정수 또는 None이어야 합니다. 받은 값: x'
+    """
+
+    def __init__(self, key: str, /, **values: Any) -> None:
+        if key not in MESSAGES:
+            raise ConfigError(key="error.message.unknown", name=key)
+        self.key = key
+        self.values = values
+
+    def __format__(self, spec: str) -> str:
+        return format(message(self.key, None, **self.values), spec)
+
+    def __str__(self) -> str:
+        return message(self.key, None, **self.values)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, **{self.values!r})"
 
 
 _HANGUL_FONTS = ("NanumGothic", "NanumBarunGothic", "Noto Sans CJK KR", "Noto Sans KR",
