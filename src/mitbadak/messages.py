@@ -563,6 +563,334 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "File name too long",
         "ko": "파일 이름이 너무 깁니다",
     },
+    "error.io.object_array": {
+        "en": "save: array {name!r} has dtype object, which cannot be saved safely",
+        "ko": "save: 배열 {name!r}의 dtype이 object라서 안전하게 저장할 수 없습니다",
+    },
+    "error.io.no_such_file": {
+        "en": "{path}: no such file",
+        "ko": "{path}: 파일이 없습니다",
+    },
+    "error.io.not_npz": {
+        "en": "{path}: not a mitbadak file (not an .npz archive)",
+        "ko": "{path}: mitbadak 파일이 아닙니다(.npz 압축 파일이 아닙니다)",
+    },
+    "error.io.unreadable": {
+        "en": "{path}: not a readable mitbadak file ({reason})",
+        "ko": "{path}: 읽을 수 있는 mitbadak 파일이 아닙니다({reason})",
+    },
+    "error.io.no_header": {
+        "en": "{path}: no mitbadak header; not a file saved by mitbadak",
+        "ko": "{path}: mitbadak 헤더가 없습니다. mitbadak으로 저장한 파일이 아닙니다",
+    },
+    "error.io.not_plain_array": {
+        "en": "{path}: entry {name!r} is not a plain array; corrupt file",
+        "ko": "{path}: 항목 {name!r}이(가) 보통의 배열이 아닙니다. 손상된 파일입니다",
+    },
+    "error.io.not_real": {
+        "en": "{path}: entry {name!r} has dtype {dtype}; mitbadak files hold real numbers",
+        "ko": "{path}: 항목 {name!r}의 dtype이 {dtype}입니다. mitbadak 파일에는 실수만 들어 있어야 합니다",
+    },
+    "error.io.header_bytes": {
+        "en": "{path}: corrupt header (expected UTF-8 bytes)",
+        "ko": "{path}: 헤더가 손상되었습니다(UTF-8 바이트여야 합니다)",
+    },
+    "error.io.header_corrupt": {
+        "en": "{path}: corrupt header ({reason})",
+        "ko": "{path}: 헤더가 손상되었습니다({reason})",
+    },
+    "error.io.header_not_object": {
+        "en": "{path}: corrupt header (not a JSON object)",
+        "ko": "{path}: 헤더가 손상되었습니다(JSON 객체가 아닙니다)",
+    },
+    "error.io.not_built": {
+        "en": "{who}: the model is not built yet; call it on a batch first",
+        "ko": "{who}: 모델이 아직 만들어지지 않았습니다. 먼저 배치 하나로 모델을 호출해 보세요",
+    },
+    "error.io.not_model_file": {
+        "en": "{path}: not a mitbadak model file (format {format!r})",
+        "ko": "{path}: mitbadak 모델 파일이 아닙니다(형식 {format!r})",
+    },
+    "error.io.newer_version": {
+        "en": "{path}: format version {version!r} is newer than this mitbadak reads ({supported}); upgrade mitbadak",
+        "ko": "{path}: 파일 형식 버전 {version!r}은(는) 이 mitbadak이 읽을 수 있는 버전({supported})보다 새롭습니다. mitbadak을 업그레이드하세요",
+    },
+    "error.io.optimizer_state": {
+        "en": "invalid optimizer state",
+        "ko": "옵티마이저 상태가 올바르지 않습니다",
+    },
+    "error.io.optimizer_no_params": {
+        "en": "the file holds an optimizer state but the model has no parameters",
+        "ko": "파일에는 옵티마이저 상태가 있지만 모델에는 파라미터가 없습니다",
+    },
+    "error.io.training_state": {
+        "en": "invalid training state",
+        "ko": "학습 상태가 올바르지 않습니다",
+    },
+    "error.io.random_state": {
+        "en": "invalid random state {name!r}",
+        "ko": "난수 상태 {name!r}이(가) 올바르지 않습니다",
+    },
+    "error.io.random_states": {
+        "en": "the file holds random states for {saved}, the model has {model}",
+        "ko": "파일에는 {saved}의 난수 상태가 있는데, 모델에는 {model}이(가) 있습니다",
+    },
+    "error.io.layer_random_state": {
+        "en": "invalid random state of layer {name!r}",
+        "ko": "층 {name!r}의 난수 상태가 올바르지 않습니다",
+    },
+    "error.io.weight_count": {
+        "en": "the file holds {n_file} weights, the model has {n}",
+        "ko": "파일에는 가중치가 {n_file}개 있는데, 모델에는 {n}개 있습니다",
+    },
+    "error.io.weight_names": {
+        "en": "the file's weights {names} are not the model's",
+        "ko": "파일의 가중치 {names}은(는) 이 모델의 가중치가 아닙니다",
+    },
+    "error.io.how_to_register": {
+        "en": "decorate the class with @mitbadak.registry.register_serializable('layers') (a class defined at module level, importable before load_model) and give it get_config() returning its constructor arguments, or save only the weights (save_weights)",
+        "ko": "클래스에 @mitbadak.registry.register_serializable('layers')를 붙이고(모듈 최상위에 정의해 load_model 전에 import할 수 있어야 합니다) 생성자 인수를 돌려주는 get_config()를 만들어 주세요. 아니면 가중치만 저장하세요(save_weights)",
+    },
+    "error.io.registered_elsewhere": {
+        "en": "save: model '{name}' of class {cls} cannot be rebuilt from its file: the name {short!r} is registered for another class; {how}",
+        "ko": "save: {cls} 클래스의 모델 '{name}'은(는) 파일에서 다시 만들 수 없습니다. 이름 {short!r}이(가) 다른 클래스로 등록되어 있습니다. {how}",
+    },
+    "error.io.config_missing": {
+        "en": "save: model '{name}' of class {cls} cannot be rebuilt from its file: its constructor needs {missing}, which get_config() does not return; {how}",
+        "ko": "save: {cls} 클래스의 모델 '{name}'은(는) 파일에서 다시 만들 수 없습니다. 생성자에 {missing}이(가) 필요한데 get_config()가 그것을 돌려주지 않습니다. {how}",
+    },
+    "error.io.weights_file": {
+        "en": "a weights file (save_weights)",
+        "ko": "가중치 파일(save_weights)",
+    },
+    "error.io.no_model": {
+        "en": "no model",
+        "ko": "모델 없음",
+    },
+    "error.io.no_architecture": {
+        "en": "{path}: {what}: it holds no architecture; build the model in code and call model.load_weights(path)",
+        "ko": "{path}: {what}: 모델 구조가 들어 있지 않습니다. 코드로 모델을 만든 다음 model.load_weights(path)를 호출하세요",
+    },
+    "error.io.bad_description": {
+        "en": "{path}: invalid model description ({kind}: {reason})",
+        "ko": "{path}: 모델 설명이 올바르지 않습니다({kind}: {reason})",
+    },
+    "error.io.weights_mismatch": {
+        "en": "{path}: weights do not fit the model ({reason})",
+        "ko": "{path}: 가중치가 모델에 맞지 않습니다({reason})",
+    },
+    "error.safetensors.dtype": {
+        "en": "safetensors: tensor {name!r} has dtype {dtype}, which the format cannot hold (expected one of {choices})",
+        "ko": "safetensors: 텐서 {name!r}의 dtype {dtype}은(는) 이 형식에 담을 수 없습니다(다음 중 하나여야 합니다: {choices})",
+    },
+    "error.safetensors.tensors_dict": {
+        "en": "save_file: tensors must be a dict of arrays, got {kind}",
+        "ko": "save_file: tensors는 배열을 담은 dict여야 합니다. 받은 것: {kind}",
+    },
+    "error.safetensors.metadata_dict": {
+        "en": "save_file: metadata must be a dict of str to str",
+        "ko": "save_file: metadata는 str 키와 str 값으로 된 dict여야 합니다",
+    },
+    "error.safetensors.tensor_name": {
+        "en": "save_file: invalid tensor name {name!r}",
+        "ko": "save_file: {name!r}은(는) 텐서 이름으로 쓸 수 없습니다",
+    },
+    "error.safetensors.invalid": {
+        "en": "{path}: not a valid safetensors file ({detail})",
+        "ko": "{path}: 올바른 safetensors 파일이 아닙니다({detail})",
+    },
+    "error.safetensors.too_small": {
+        "en": "only {size} bytes, shorter than the 8-byte header size",
+        "ko": "파일이 {size}바이트뿐이라 8바이트짜리 헤더 크기 정보보다 짧습니다",
+    },
+    "error.safetensors.header_too_big": {
+        "en": "header of {n} bytes, more than {limit}",
+        "ko": "헤더가 {n}바이트로, 한도 {limit}바이트보다 큽니다",
+    },
+    "error.safetensors.header_past_end": {
+        "en": "header of {n} bytes, but the file has {size}",
+        "ko": "헤더가 {n}바이트라는데 파일은 {size}바이트뿐입니다",
+    },
+    "error.safetensors.duplicate": {
+        "en": "a name appears twice in the header",
+        "ko": "헤더에 같은 이름이 두 번 나옵니다",
+    },
+    "error.safetensors.not_json": {
+        "en": "header is not JSON: {reason}",
+        "ko": "헤더가 JSON이 아닙니다: {reason}",
+    },
+    "error.safetensors.not_object": {
+        "en": "header is not a JSON object",
+        "ko": "헤더가 JSON 객체가 아닙니다",
+    },
+    "error.safetensors.metadata": {
+        "en": "__metadata__ must map strings to strings",
+        "ko": "__metadata__는 문자열 키에 문자열 값을 대응시켜야 합니다",
+    },
+    "error.safetensors.tensor": {
+        "en": "tensor {name!r}: {problem}",
+        "ko": "텐서 {name!r}: {problem}",
+    },
+    "error.safetensors.fields": {
+        "en": "expected dtype, shape and data_offsets",
+        "ko": "dtype, shape, data_offsets가 모두 있어야 합니다",
+    },
+    "error.safetensors.unsupported_dtype": {
+        "en": "unsupported dtype {dtype!r}",
+        "ko": "지원하지 않는 dtype {dtype!r}입니다",
+    },
+    "error.safetensors.shape": {
+        "en": "shape {shape!r} is not a list of sizes",
+        "ko": "shape {shape!r}이(가) 크기들의 리스트가 아닙니다",
+    },
+    "error.safetensors.offsets": {
+        "en": "data_offsets {offsets!r} outside the {size} data bytes",
+        "ko": "data_offsets {offsets!r}이(가) 데이터 {size}바이트를 벗어납니다",
+    },
+    "error.safetensors.bytes": {
+        "en": "shape {shape} of {dtype} needs {need} bytes, data_offsets give {got}",
+        "ko": "{dtype} 형식의 shape {shape}에는 {need}바이트가 필요한데, data_offsets가 가리키는 것은 {got}바이트입니다",
+    },
+    "error.safetensors.gap": {
+        "en": "tensor {name!r} starts at byte {begin} of the data, expected {end}: tensors overlap or leave a gap",
+        "ko": "텐서 {name!r}이(가) 데이터의 {begin}번째 바이트에서 시작하는데 {end}번째여야 합니다. 텐서끼리 겹치거나 사이에 빈틈이 있습니다",
+    },
+    "error.safetensors.cover": {
+        "en": "the tensors cover {end} of the {size} data bytes",
+        "ko": "텐서들이 데이터 {size}바이트 가운데 {end}바이트만 차지합니다",
+    },
+    "error.safetensors.truncated": {
+        "en": "{path}: truncated safetensors file",
+        "ko": "{path}: safetensors 파일이 중간에 잘렸습니다",
+    },
+    "error.safetensors.no_mitbadak_header": {
+        "en": "{path}: a safetensors file without a mitbadak header (no __metadata__ '{entry}'); read its tensors with mitbadak.safetensors.load_file or mitbadak.interop.from_torch",
+        "ko": "{path}: mitbadak 헤더가 없는 safetensors 파일입니다(__metadata__에 '{entry}' 항목이 없습니다). 텐서는 mitbadak.safetensors.load_file이나 mitbadak.interop.from_torch로 읽어 보세요",
+    },
+    "error.safetensors.corrupt_header": {
+        "en": "{path}: corrupt mitbadak header ({reason})",
+        "ko": "{path}: mitbadak 헤더가 손상되었습니다({reason})",
+    },
+    "error.safetensors.header_not_object": {
+        "en": "{path}: corrupt mitbadak header (not a JSON object)",
+        "ko": "{path}: mitbadak 헤더가 손상되었습니다(JSON 객체가 아닙니다)",
+    },
+    "error.registry.unknown_family": {
+        "en": "registry: unknown family {family!r}; expected one of {families}",
+        "ko": "registry: 알 수 없는 종류 {family!r}입니다. 다음 중 하나여야 합니다: {families}",
+    },
+    "error.registry.name": {
+        "en": "registry: a name must be a non-empty string, got {name!r}",
+        "ko": "registry: 이름은 비어 있지 않은 문자열이어야 합니다. 받은 값: {name!r}",
+    },
+    "error.registry.unknown": {
+        "en": "unknown {kind} {name!r}; expected one of {names} (register your own with mitbadak.registry.register_serializable({family!r}))",
+        "ko": "알 수 없는 {kind} {name!r}입니다. 다음 중 하나여야 합니다: {names} (직접 만든 것은 mitbadak.registry.register_serializable({family!r})로 등록하세요)",
+    },
+    "error.registry.no_config": {
+        "en": "serialize: {cls} has no get_config()",
+        "ko": "serialize: {cls}에는 get_config()가 없습니다",
+    },
+    "error.registry.bad_spec": {
+        "en": "invalid {kind} spec {spec!r}: expected {{'class_name', 'config'}}",
+        "ko": "{kind} 명세 {spec!r}이(가) 올바르지 않습니다. {{'class_name', 'config'}} 꼴이어야 합니다",
+    },
+    "error.registry.unknown_class": {
+        "en": "unknown {kind} class {name!r}",
+        "ko": "알 수 없는 {kind} 클래스 {name!r}입니다",
+    },
+    "error.registry.bad_config": {
+        "en": "invalid config for {kind} {name!r}: {reason}",
+        "ko": "{kind} {name!r}의 설정이 올바르지 않습니다: {reason}",
+    },
+    "error.registry.one.activations": {
+        "en": "activation",
+        "ko": "활성함수",
+    },
+    "error.registry.one.initializers": {
+        "en": "initializer",
+        "ko": "초기화 방법",
+    },
+    "error.registry.one.layers": {
+        "en": "layer",
+        "ko": "층",
+    },
+    "error.registry.one.losses": {
+        "en": "loss",
+        "ko": "손실함수",
+    },
+    "error.registry.one.metrics": {
+        "en": "metric",
+        "ko": "평가 지표",
+    },
+    "error.registry.one.optimizers": {
+        "en": "optimizer",
+        "ko": "옵티마이저",
+    },
+    "error.registry.one.regularizers": {
+        "en": "regularizer",
+        "ko": "규제",
+    },
+    "error.registry.one.schedules": {
+        "en": "schedule",
+        "ko": "학습률 스케줄",
+    },
+    "error.zoo.no_layer": {
+        "en": "zoo: this version of mitbadak has no {name} layer",
+        "ko": "zoo: 이 버전의 mitbadak에는 {name} 층이 없습니다",
+    },
+    "error.zoo.sizes": {
+        "en": "{what} must be a list or tuple of sizes, got {value!r}",
+        "ko": "{what}은(는) 크기들의 list나 tuple이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.zoo.hidden_width": {
+        "en": "hidden width",
+        "ko": "은닉층 너비",
+    },
+    "error.zoo.widths": {
+        "en": "build_mlp: widths must be >= 1, got {hidden} and {classes}",
+        "ko": "build_mlp: 층의 너비는 1 이상이어야 합니다. 받은 값: {hidden}, {classes}",
+    },
+    "error.zoo.dropout": {
+        "en": "{who}: dropout must be in [0, 1), got {dropout}",
+        "ko": "{who}: dropout은 [0, 1) 범위여야 합니다. 받은 값: {dropout}",
+    },
+    "error.zoo.input_shape": {
+        "en": "build_cnn: input_shape must be (channels, height, width), got {shape}",
+        "ko": "build_cnn: input_shape은 (채널, 높이, 너비) 꼴이어야 합니다. 받은 값: {shape}",
+    },
+    "error.zoo.no_manifest": {
+        "en": "{path}: missing; this installation has no pretrained models",
+        "ko": "{path}: 파일이 없습니다. 이 설치본에는 사전 학습된 모델이 없습니다",
+    },
+    "error.zoo.bad_manifest": {
+        "en": "{path}: not a readable manifest ({reason})",
+        "ko": "{path}: 읽을 수 있는 모델 목록 파일(manifest)이 아닙니다({reason})",
+    },
+    "error.zoo.manifest_format": {
+        "en": "{path}: expected format {format!r}",
+        "ko": "{path}: 형식이 {format!r}이어야 합니다",
+    },
+    "error.zoo.manifest_models": {
+        "en": "{path}: 'models' must map names to descriptions",
+        "ko": "{path}: 'models'는 모델 이름마다 그 설명을 대응시켜야 합니다",
+    },
+    "error.zoo.unknown_model": {
+        "en": "pretrained: unknown model {name!r}; expected one of {names}",
+        "ko": "pretrained: 알 수 없는 모델 {name!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.zoo.missing_file": {
+        "en": "pretrained {name!r}: {path} is missing from this installation",
+        "ko": "pretrained {name!r}: 이 설치본에 {path}이(가) 없습니다",
+    },
+    "error.zoo.checksum": {
+        "en": "pretrained {name!r}: {path} has SHA-256 {digest}, the manifest says {expected}; the file is corrupt or was replaced (reinstall mitbadak)",
+        "ko": "pretrained {name!r}: {path}의 SHA-256은 {digest}인데 모델 목록 파일에는 {expected}(으)로 적혀 있습니다. 파일이 손상되었거나 바뀌었습니다(mitbadak을 다시 설치하세요)",
+    },
+    "error.zoo.unknown_dataset": {
+        "en": "pretrained {name!r}: unknown data set {dataset!r} in the manifest",
+        "ko": "pretrained {name!r}: 모델 목록 파일에 적힌 데이터 세트 {dataset!r}을(를) 알 수 없습니다",
+    },
     "cli.wrote": {
         "en": "wrote {path}",
         "ko": "저장함: {path}",
