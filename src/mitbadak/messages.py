@@ -891,6 +891,274 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "pretrained {name!r}: unknown data set {dataset!r} in the manifest",
         "ko": "pretrained {name!r}: 모델 목록 파일에 적힌 데이터 세트 {dataset!r}을(를) 알 수 없습니다",
     },
+    "error.data.no_samples": {
+        "en": "{where}: expected at least one sample, got an array of shape {shape}",
+        "ko": "{where}: 샘플이 하나 이상 있어야 합니다. 받은 배열의 모양: {shape}",
+    },
+    "error.data.inputs_nonfinite": {
+        "en": "{where}: inputs contain NaN or infinite values",
+        "ko": "{where}: 입력에 NaN 또는 무한대 값이 있습니다",
+    },
+    "error.data.targets_nonfinite": {
+        "en": "{where}: targets contain NaN or infinite values",
+        "ko": "{where}: 타깃에 NaN 또는 무한대 값이 있습니다",
+    },
+    "error.data.lengths": {
+        "en": "{where}: x has {n} samples but y has {got}; they must match",
+        "ko": "{where}: x에는 샘플이 {n}개 있는데 y는 {got}입니다. 둘의 샘플 수가 같아야 합니다",
+    },
+    "error.data.n_samples": {
+        "en": "{n}",
+        "ko": "{n}개",
+    },
+    "error.data.split_no_arrays": {
+        "en": "train_test_split: give at least one array",
+        "ko": "train_test_split: 배열을 하나 이상 주세요",
+    },
+    "error.data.split_lengths": {
+        "en": "train_test_split: arrays have different lengths ({got} vs {n})",
+        "ko": "train_test_split: 배열들의 길이가 다릅니다({got}과(와) {n})",
+    },
+    "error.data.split_test_size": {
+        "en": "train_test_split: test_size must be in (0, 1), got {test_size}",
+        "ko": "train_test_split: test_size는 (0, 1) 범위여야 합니다. 받은 값: {test_size}",
+    },
+    "error.data.split_count": {
+        "en": "train_test_split: cannot take {n_test} test samples out of {n}",
+        "ko": "train_test_split: 샘플 {n}개에서 테스트 샘플 {n_test}개를 떼어 낼 수 없습니다",
+    },
+    "error.data.batch_size": {
+        "en": "DataLoader: batch_size must be >= 1, got {batch_size}",
+        "ko": "DataLoader: batch_size는 1 이상이어야 합니다. 받은 값: {batch_size}",
+    },
+    "error.data.loader_y": {
+        "en": "DataLoader: x has {n} samples but y has {got}",
+        "ko": "DataLoader: x에는 샘플이 {n}개 있는데 y에는 {got}개 있습니다",
+    },
+    "error.data.loader_weights": {
+        "en": "DataLoader: x has {n} samples but sample_weight {got}",
+        "ko": "DataLoader: x에는 샘플이 {n}개 있는데 sample_weight에는 {got}개 있습니다",
+    },
+    "error.scalers.dtype": {
+        "en": "{who}: expected a numeric array, got dtype {dtype}",
+        "ko": "{who}: 숫자 배열이어야 합니다. 받은 배열의 dtype: {dtype}",
+    },
+    "error.scalers.not_2d": {
+        "en": "{who}: expected a 2-D array (n_samples, n_features), got shape {shape}",
+        "ko": "{who}: 2차원 배열 (n_samples, n_features)이어야 합니다. 받은 모양: {shape}",
+    },
+    "error.scalers.not_2d_1d": {
+        "en": "{who}: expected a 2-D array (n_samples, n_features), got shape {shape} (use X.reshape(-1, 1) for a single feature)",
+        "ko": "{who}: 2차원 배열 (n_samples, n_features)이어야 합니다. 받은 모양: {shape} (특성이 하나뿐이면 X.reshape(-1, 1)을 쓰세요)",
+    },
+    "error.scalers.empty": {
+        "en": "{who}: expected at least one sample and one feature, got shape {shape}",
+        "ko": "{who}: 샘플과 특성이 하나 이상씩 있어야 합니다. 받은 모양: {shape}",
+    },
+    "error.scalers.nonfinite": {
+        "en": "{who}: expected finite values, got {value} at row {row}, column {column}; remove or impute NaN/inf before scaling",
+        "ko": "{who}: 값이 모두 유한해야 하는데 {row}행 {column}열에 {value}이(가) 있습니다. 스케일링하기 전에 NaN/inf를 없애거나 다른 값으로 채우세요",
+    },
+    "error.scalers.not_fitted": {
+        "en": "{who}: this scaler is not fitted yet; call fit(X_train) first",
+        "ko": "{who}: 이 스케일러는 아직 학습(fit)되지 않았습니다. 먼저 fit(X_train)을 호출하세요",
+    },
+    "error.scalers.features": {
+        "en": "{who}: expected {n} features (as in fit), got {got} (input shape {shape})",
+        "ko": "{who}: fit 때와 같이 특성이 {n}개여야 하는데 {got}개입니다(입력 모양 {shape})",
+    },
+    "error.scalers.range_pair": {
+        "en": "MinMaxScaler: feature_range must be a pair (lo, hi), got {value!r}",
+        "ko": "MinMaxScaler: feature_range는 (lo, hi) 쌍이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.scalers.range_order": {
+        "en": "MinMaxScaler: feature_range must satisfy lo < hi, got {value!r}",
+        "ko": "MinMaxScaler: feature_range는 lo < hi여야 합니다. 받은 값: {value!r}",
+    },
+    "error.augment.batch_shape": {
+        "en": "{who}: expected a batch of shape (N, C, H, W), got {shape}",
+        "ko": "{who}: 모양이 (N, C, H, W)인 배치여야 합니다. 받은 모양: {shape}",
+    },
+    "error.augment.range_kind": {
+        "en": "{who}: {name} must be a number >= 0 or a pair (low, high), got {value!r}",
+        "ko": "{who}: {name}은(는) 0 이상의 숫자나 (low, high) 쌍이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.augment.range_order": {
+        "en": "{who}: {name} range must have low <= high, got {value}",
+        "ko": "{who}: {name} 범위는 low <= high여야 합니다. 받은 값: {value}",
+    },
+    "error.augment.interpolation": {
+        "en": "affine_warp: interpolation must be 'bilinear' or 'nearest', got {value!r}",
+        "ko": "affine_warp: interpolation은 'bilinear' 또는 'nearest'여야 합니다. 받은 값: {value!r}",
+    },
+    "error.augment.translate": {
+        "en": "{who}: translate must be >= 0 or a pair (ty, tx), got {value}",
+        "ko": "{who}: translate는 0 이상의 숫자나 (ty, tx) 쌍이어야 합니다. 받은 값: {value}",
+    },
+    "error.augment.zoom": {
+        "en": "{who}: zoom must stay above 0, got range {value}",
+        "ko": "{who}: zoom은 늘 0보다 커야 합니다. 받은 범위: {value}",
+    },
+    "error.augment.interpolation_choice": {
+        "en": "{who}: interpolation must be 'bilinear' or 'nearest'",
+        "ko": "{who}: interpolation은 'bilinear' 또는 'nearest'여야 합니다",
+    },
+    "error.augment.p": {
+        "en": "{who}: p must be in [0, 1], got {p}",
+        "ko": "{who}: p는 [0, 1] 범위여야 합니다. 받은 값: {p}",
+    },
+    "error.augment.std": {
+        "en": "GaussianNoise: std must be >= 0, got {std}",
+        "ko": "GaussianNoise: std는 0 이상이어야 합니다. 받은 값: {std}",
+    },
+    "error.augment.erasing": {
+        "en": "RandomErasing: invalid scale {scale} or ratio {ratio}",
+        "ko": "RandomErasing: scale {scale} 또는 ratio {ratio}이(가) 올바르지 않습니다",
+    },
+    "error.augment.normalize_std": {
+        "en": "Normalize: std must be > 0, got {std}",
+        "ko": "Normalize: std는 0보다 커야 합니다. 받은 값: {std}",
+    },
+    "error.augment.normalize_size": {
+        "en": "Normalize: {name} has {size} values for {channels} channels",
+        "ko": "Normalize: 채널은 {channels}개인데 {name}에는 값이 {size}개 있습니다",
+    },
+    "error.augment.not_transform": {
+        "en": "Compose: {value!r} is not a transform (a callable)",
+        "ko": "Compose: {value!r}은(는) 변환(호출할 수 있는 객체)이 아닙니다",
+    },
+    "error.augment.grid_square": {
+        "en": "augment_grid: rows of {n} values are not square images",
+        "ko": "augment_grid: 값 {n}개짜리 행은 정사각형 이미지가 될 수 없습니다",
+    },
+    "error.augment.grid_shape": {
+        "en": "augment_grid: expected images (N, C, H, W), got {shape}",
+        "ko": "augment_grid: (N, C, H, W) 모양의 이미지여야 합니다. 받은 모양: {shape}",
+    },
+    "error.augment.grid_n": {
+        "en": "augment_grid: n must be >= 2, got {n}",
+        "ko": "augment_grid: n은 2 이상이어야 합니다. 받은 값: {n}",
+    },
+    "error.augment.spec_kind": {
+        "en": "from_spec: expected a string like 'shift=2,rotate=10', got {spec!r}",
+        "ko": "from_spec: 'shift=2,rotate=10' 같은 문자열이어야 합니다. 받은 값: {spec!r}",
+    },
+    "error.augment.spec_unknown": {
+        "en": "from_spec: unknown augmentation {name!r} in {spec!r}; known: {known}",
+        "ko": "from_spec: {spec!r}에 있는 {name!r}은(는) 알 수 없는 데이터 증강입니다. 쓸 수 있는 것: {known}",
+    },
+    "error.augment.spec_value": {
+        "en": "from_spec: bad value in {item!r}: {reason}",
+        "ko": "from_spec: {item!r}의 값이 잘못되었습니다: {reason}",
+    },
+    "error.mnist.short_header": {
+        "en": "{path}: too short for an IDX header: {n} bytes after decompression, expected at least 8",
+        "ko": "{path}: IDX 헤더로 읽기에는 너무 짧습니다. 압축을 푼 뒤 {n}바이트뿐인데 8바이트 이상이어야 합니다",
+    },
+    "error.mnist.image_header": {
+        "en": "{path}: IDX image header is truncated: expected 16 bytes, got {n}",
+        "ko": "{path}: IDX 이미지 헤더가 잘렸습니다. 16바이트여야 하는데 {n}바이트입니다",
+    },
+    "error.mnist.image_size": {
+        "en": "{path}: IDX image size is {rows}x{cols}",
+        "ko": "{path}: IDX 이미지 크기가 {rows}x{cols}입니다(가로와 세로 모두 1 이상이어야 합니다)",
+    },
+    "error.mnist.magic": {
+        "en": "{path}: not an IDX file of unsigned bytes: magic number {magic} ({hex}), expected {images} (images) or {labels} (labels)",
+        "ko": "{path}: 부호 없는 바이트로 된 IDX 파일이 아닙니다. 매직 넘버가 {magic}({hex})인데 {images}(이미지) 또는 {labels}(레이블)이어야 합니다",
+    },
+    "error.mnist.too_big": {
+        "en": "{path}: the IDX header declares {n} bytes of data, more than the {limit} this reader accepts; corrupt file",
+        "ko": "{path}: IDX 헤더에 적힌 데이터 크기 {n}바이트가 이 리더가 받아들이는 한도 {limit}바이트보다 큽니다. 손상된 파일입니다",
+    },
+    "error.mnist.not_found": {
+        "en": "{path}: file not found",
+        "ko": "{path}: 파일을 찾을 수 없습니다",
+    },
+    "error.mnist.gzip_truncated": {
+        "en": "{path}: gzip stream is truncated ({reason})",
+        "ko": "{path}: gzip 스트림이 중간에 잘렸습니다({reason})",
+    },
+    "error.mnist.bad_gzip": {
+        "en": "{path}: not a valid gzip file or corrupt ({reason})",
+        "ko": "{path}: 올바른 gzip 파일이 아니거나 손상되었습니다({reason})",
+    },
+    "error.mnist.payload_extra": {
+        "en": "{path}: payload has more than {expected} bytes but the header's {dims} needs exactly {expected} (extra bytes)",
+        "ko": "{path}: 데이터가 {expected}바이트보다 많은데, 헤더의 {dims}에 따르면 정확히 {expected}바이트여야 합니다(남는 바이트가 있습니다)",
+    },
+    "error.mnist.payload_missing": {
+        "en": "{path}: payload has {got} bytes but the header's {dims} needs exactly {expected} (missing bytes)",
+        "ko": "{path}: 데이터가 {got}바이트인데, 헤더의 {dims}에 따르면 정확히 {expected}바이트여야 합니다(모자라는 바이트가 있습니다)",
+    },
+    "error.mnist.cannot_read": {
+        "en": "{name}: cannot read {path}: {reason}",
+        "ko": "{name}: {path}을(를) 읽을 수 없습니다: {reason}",
+    },
+    "error.mnist.whose": {
+        "en": " (it is the {name} file {file})",
+        "ko": " ({name} {file} 파일의 값)",
+    },
+    "error.mnist.checksum": {
+        "en": "{name}: checksum mismatch for {path}: its sha256 is {actual}{whose}, expected {expected}. The file is corrupt, truncated or not the official {name} {file}; replace it (a file in the cache folder can simply be deleted and will be downloaded again), or pass verify=False if you re-compressed it yourself.",
+        "ko": "{name}: {path}의 체크섬이 맞지 않습니다. sha256이 {expected}이어야 하는데 {actual}{whose}입니다. 파일이 손상되었거나 잘렸거나 공식 {name} {file}이(가) 아닙니다. 파일을 바꿔 넣거나(캐시 폴더의 파일은 지우기만 하면 다시 내려받습니다), 직접 다시 압축한 파일이라면 verify=False를 주세요.",
+    },
+    "error.mnist.download_checksum": {
+        "en": "downloaded file has sha256 {actual}, expected {expected}",
+        "ko": "내려받은 파일의 sha256이 {actual}인데 {expected}이어야 합니다",
+    },
+    "error.mnist.bad_path": {
+        "en": "{name}: path={path!r} does not hold the four IDX files (missing: {missing}); expected {files} in that folder or in its {subdir}/ subfolder",
+        "ko": "{name}: path={path!r}에 IDX 파일 네 개가 다 있지 않습니다(없는 파일: {missing}). 그 폴더나 그 안의 {subdir}/ 하위 폴더에 {files}이(가) 있어야 합니다",
+    },
+    "error.mnist.looked_env": {
+        "en": "{env}={value}: neither {subfolder} nor the folder itself holds them",
+        "ko": "{env}={value}: {subfolder}에도, 그 폴더 자체에도 파일이 없습니다",
+    },
+    "error.mnist.looked_unset": {
+        "en": "{env}: not set",
+        "ko": "{env}: 설정되어 있지 않습니다",
+    },
+    "error.mnist.looked_cache": {
+        "en": "the cache folder {cache}: missing {missing}",
+        "ko": "캐시 폴더 {cache}: {missing}이(가) 없습니다",
+    },
+    "error.mnist.download_off": {
+        "en": "Downloading is off (download=False).",
+        "ko": "내려받기가 꺼져 있습니다(download=False).",
+    },
+    "error.mnist.no_cache": {
+        "en": "Cannot create the cache folder {cache}: {reason}",
+        "ko": "캐시 폴더 {cache}을(를) 만들 수 없습니다: {reason}",
+    },
+    "error.mnist.download_failed": {
+        "en": "Downloading {file} failed:\n{failures}",
+        "ko": "{file}을(를) 내려받지 못했습니다:\n{failures}",
+    },
+    "error.mnist.not_found_help": {
+        "en": "{name}: could not find the four IDX files {files}.\nLooked in:\n{looked}{reason}\nTo fix this, do one of:\n  - pass the folder holding the four files: {loader}(path='/folder/with/files');\n  - set the environment variable {env} to a folder with a {subdir}/ subfolder holding them (or to the folder holding them);\n  - copy the four files into the cache folder {cache};\n  - call {loader}(download=True) with internet access (mirrors: {mirrors}).",
+        "ko": "{name}: IDX 파일 네 개({files})를 찾지 못했습니다.\n찾아본 곳:\n{looked}{reason}\n다음 가운데 한 가지를 해 보세요:\n  - 네 파일이 든 폴더를 알려 주세요: {loader}(path='/folder/with/files');\n  - 환경 변수 {env}을(를) 네 파일이 든 {subdir}/ 하위 폴더가 있는 폴더(또는 네 파일이 바로 든 폴더)로 지정하세요;\n  - 네 파일을 캐시 폴더 {cache}에 복사하세요;\n  - 인터넷에 연결된 상태에서 {loader}(download=True)를 호출하세요(미러: {mirrors}).",
+    },
+    "error.mnist.is_label_file": {
+        "en": "{name}: {file} is a label file (shape {shape}), expected images",
+        "ko": "{name}: {file}은(는) 레이블 파일입니다(모양 {shape}). 이미지 파일이어야 합니다",
+    },
+    "error.mnist.is_image_file": {
+        "en": "{name}: {file} is an image file (shape {shape}), expected labels",
+        "ko": "{name}: {file}은(는) 이미지 파일입니다(모양 {shape}). 레이블 파일이어야 합니다",
+    },
+    "error.mnist.image_pixels": {
+        "en": "{name}: {file} holds images of {height}x{width} pixels, expected 28x28",
+        "ko": "{name}: {file}의 이미지는 {height}x{width} 픽셀인데 28x28이어야 합니다",
+    },
+    "error.mnist.counts": {
+        "en": "{name}: {images} has {n_images} images but {labels} has {n_labels} labels; they must match",
+        "ko": "{name}: {images}에는 이미지가 {n_images}개, {labels}에는 레이블이 {n_labels}개 있습니다. 개수가 같아야 합니다",
+    },
+    "error.mnist.label_range": {
+        "en": "{name}: {file} has label {label}, expected 0..9",
+        "ko": "{name}: {file}에 레이블 {label}이(가) 있습니다. 레이블은 0..9여야 합니다",
+    },
     "cli.wrote": {
         "en": "wrote {path}",
         "ko": "저장함: {path}",
