@@ -1159,6 +1159,138 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{name}: {file} has label {label}, expected 0..9",
         "ko": "{name}: {file}에 레이블 {label}이(가) 있습니다. 레이블은 0..9여야 합니다",
     },
+    "error.onnx.conv1d_padding": {
+        "en": "to_onnx: Conv1D {name!r}: cannot export padding {padding!r}",
+        "ko": "to_onnx: Conv1D {name!r}: padding {padding!r}은(는) 내보낼 수 없습니다",
+    },
+    "error.onnx.tensor_op": {
+        "en": "to_onnx: {name!r}: tensor operation {op!r} is not exported",
+        "ko": "to_onnx: {name!r}: 텐서 연산 {op!r}은(는) 내보내지 않습니다",
+    },
+    "error.onnx.outputs": {
+        "en": "to_onnx: model {name!r} has {n} outputs; one is exported",
+        "ko": "to_onnx: 모델 {name!r}의 출력이 {n}개입니다. 출력이 하나인 모델만 내보냅니다",
+    },
+    "error.onnx.call_kwargs": {
+        "en": "to_onnx: layer {name!r} is called with {kwargs}; only plain calls are exported",
+        "ko": "to_onnx: 층 {name!r}이(가) {kwargs}와(과) 함께 호출되었습니다. 인수 없이 호출한 층만 내보냅니다",
+    },
+    "error.onnx.constants": {
+        "en": "to_onnx: layer {name!r} is called on constants; not exported",
+        "ko": "to_onnx: 층 {name!r}이(가) 상수에 대해 호출되었습니다. 이런 층은 내보내지 않습니다",
+    },
+    "error.onnx.several_tensors": {
+        "en": "to_onnx: layer {name!r} returns several tensors",
+        "ko": "to_onnx: 층 {name!r}이(가) 텐서를 여러 개 돌려줍니다",
+    },
+    "error.onnx.no_converter": {
+        "en": "to_onnx: layer {name!r} of type {kind} has no ONNX converter; supported layers: {supported}",
+        "ko": "to_onnx: {kind} 형식의 층 {name!r}은(는) ONNX로 바꿀 수 없습니다. 지원하는 층: {supported}",
+    },
+    "error.onnx.no_onnx": {
+        "en": "to_onnx needs the 'onnx' package: pip install 'mitbadak[onnx]'",
+        "ko": "to_onnx를 쓰려면 'onnx' 패키지가 필요합니다: pip install 'mitbadak[onnx]'",
+    },
+    "error.onnx.several_outputs": {
+        "en": "to_onnx: layer {name!r} returns several outputs (return_state / merge_mode=None), which the export does not support",
+        "ko": "to_onnx: 층 {name!r}이(가) 출력을 여러 개 돌려줍니다(return_state / merge_mode=None). 이런 층은 내보낼 수 없습니다",
+    },
+    "error.onnx.opset": {
+        "en": "to_onnx: opset must be one of {supported}, got {opset!r}",
+        "ko": "to_onnx: opset은 다음 중 하나여야 합니다: {supported}. 받은 값: {opset!r}",
+    },
+    "error.onnx.not_built": {
+        "en": "to_onnx: the model is not built yet; call it on a batch (or model.build) first",
+        "ko": "to_onnx: 모델이 아직 만들어지지 않았습니다. 먼저 배치 하나로 모델을 호출(또는 model.build)해 보세요",
+    },
+    "error.onnx.unregistered_activation": {
+        "en": "to_onnx: layer {name!r} uses an unregistered activation {fn!r}; only the named ones export ({names})",
+        "ko": "to_onnx: 층 {name!r}이(가) 등록되지 않은 활성함수 {fn!r}을(를) 씁니다. 이름이 있는 활성함수만 내보낼 수 있습니다({names})",
+    },
+    "error.onnx.activation": {
+        "en": "to_onnx: layer {name!r}: activation {activation!r} has no ONNX form",
+        "ko": "to_onnx: 층 {name!r}: 활성함수 {activation!r}은(는) ONNX로 나타낼 수 없습니다",
+    },
+    "error.onnx.layer_norm_axes": {
+        "en": "to_onnx: LayerNormalization {name!r} normalizes axes {axes}; ONNX normalizes trailing axes only",
+        "ko": "to_onnx: LayerNormalization {name!r}은(는) 축 {axes}을(를) 정규화합니다. ONNX는 마지막 축들만 정규화할 수 있습니다",
+    },
+    "error.onnx.not_recurrent": {
+        "en": "to_onnx: {kind} is not a SimpleRNN, LSTM or GRU",
+        "ko": "to_onnx: {kind}은(는) SimpleRNN, LSTM, GRU가 아닙니다",
+    },
+    "error.onnx.return_state": {
+        "en": "to_onnx: recurrent layer {name!r}: return_state is not exported",
+        "ko": "to_onnx: 순환층 {name!r}: return_state는 내보내지 않습니다",
+    },
+    "error.onnx.masked": {
+        "en": "to_onnx: recurrent layer {name!r} reads a masked sequence (Embedding(mask_zero=True)); masks are not exported",
+        "ko": "to_onnx: 순환층 {name!r}이(가) 마스크가 있는 시퀀스(Embedding(mask_zero=True))를 읽습니다. 마스크는 내보내지 않습니다",
+    },
+    "error.onnx.bidirectional": {
+        "en": "to_onnx: Bidirectional {name!r}: only a forward layer with its mirrored copy",
+        "ko": "to_onnx: Bidirectional {name!r}: 정방향 층과 그 층을 뒤집은 복사본으로 된 것만 내보낼 수 있습니다",
+    },
+    "error.onnx.merge_mode": {
+        "en": "to_onnx: Bidirectional {name!r}: merge_mode None is not exported",
+        "ko": "to_onnx: Bidirectional {name!r}: merge_mode None은 내보내지 않습니다",
+    },
+    "error.doctor.lang": {
+        "en": "Doctor: lang must be one of {choices}, got {lang!r}",
+        "ko": "Doctor: lang은 다음 중 하나여야 합니다: {choices}. 받은 값: {lang!r}",
+    },
+    "error.doctor.at_least_one": {
+        "en": "Doctor: {name} must be >= 1, got {value}",
+        "ko": "Doctor: {name}은(는) 1 이상이어야 합니다. 받은 값: {value}",
+    },
+    "error.doctor.on_finding": {
+        "en": "Doctor: on_finding must be a function of one Finding",
+        "ko": "Doctor: on_finding은 Finding 하나를 받는 함수여야 합니다",
+    },
+    "error.experiments.unknown_lesson": {
+        "en": "unknown lesson {name!r}; expected one of {names} or 'all'",
+        "ko": "알 수 없는 수업 {name!r}입니다. 다음 중 하나이거나 'all'이어야 합니다: {names}",
+    },
+    "error.keras.image_data_format": {
+        "en": "set_image_data_format: expected 'channels_last' or 'channels_first', got {value!r}",
+        "ko": "set_image_data_format: 'channels_last' 또는 'channels_first'여야 합니다. 받은 값: {value!r}",
+    },
+    "error.keras.floatx": {
+        "en": "set_floatx: expected a float type, got {value!r}",
+        "ko": "set_floatx: 부동소수점 형식이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.keras.add_tensor": {
+        "en": "Sequential.add: only keras.Input(...) tensors can be added",
+        "ko": "Sequential.add: 텐서는 keras.Input(...)으로 만든 것만 추가할 수 있습니다",
+    },
+    "error.keras.input_first": {
+        "en": "Sequential.add: an Input must come before every layer",
+        "ko": "Sequential.add: Input은 다른 모든 층보다 먼저 와야 합니다",
+    },
+    "error.keras.labels_integers": {
+        "en": "to_categorical: labels must be integers",
+        "ko": "to_categorical: 레이블은 정수여야 합니다",
+    },
+    "error.keras.labels_negative": {
+        "en": "to_categorical: labels must be >= 0, got {label}",
+        "ko": "to_categorical: 레이블은 0 이상이어야 합니다. 받은 값: {label}",
+    },
+    "error.keras.label_too_big": {
+        "en": "to_categorical: label {label} >= num_classes={n}",
+        "ko": "to_categorical: 레이블 {label}이(가) num_classes={n}보다 작지 않습니다",
+    },
+    "error.keras.pad_choice": {
+        "en": "pad_sequences: {name} must be 'pre' or 'post', got {value!r}",
+        "ko": "pad_sequences: {name}은(는) 'pre' 또는 'post'여야 합니다. 받은 값: {value!r}",
+    },
+    "error.keras.pad_sequences": {
+        "en": "pad_sequences: expected a list of sequences",
+        "ko": "pad_sequences: 시퀀스들의 리스트여야 합니다",
+    },
+    "error.keras.not_implemented": {
+        "en": "{module}.{name} is not implemented by mitbadak; {module} has: {names}",
+        "ko": "mitbadak에는 {module}.{name}이(가) 구현되어 있지 않습니다. {module}에 있는 것: {names}",
+    },
     "cli.wrote": {
         "en": "wrote {path}",
         "ko": "저장함: {path}",
