@@ -205,15 +205,12 @@ class Doctor(Callback):
             raise ConfigError(key="error.doctor.lang", choices=LANGUAGES, lang=lang)
         if int(sample_batches) < 1:
             raise ConfigError(
-                key="error.doctor.at_least_one", in_lang=lang, name="sample_batches",
-                value=sample_batches,
-            )  # fmt: skip
-        if int(patience) < 1:
-            raise ConfigError(
-                key="error.doctor.at_least_one", in_lang=lang, name="patience", value=patience
+                key="error.doctor.at_least_one", name="sample_batches", value=sample_batches
             )
+        if int(patience) < 1:
+            raise ConfigError(key="error.doctor.at_least_one", name="patience", value=patience)
         if on_finding is not None and not callable(on_finding):
-            raise ConfigError(key="error.doctor.on_finding", in_lang=lang)
+            raise ConfigError(key="error.doctor.on_finding")
         self.verbose = int(verbose)
         self.sample_batches = int(sample_batches)
         self.lang = lang

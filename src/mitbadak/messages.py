@@ -917,7 +917,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.data.split_lengths": {
         "en": "train_test_split: arrays have different lengths ({got} vs {n})",
-        "ko": "train_test_split: 배열들의 길이가 다릅니다({got}과(와) {n})",
+        "ko": "train_test_split: 배열들의 길이가 서로 다릅니다({got}, {n})",
     },
     "error.data.split_test_size": {
         "en": "train_test_split: test_size must be in (0, 1), got {test_size}",
@@ -1290,6 +1290,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.keras.not_implemented": {
         "en": "{module}.{name} is not implemented by mitbadak; {module} has: {names}",
         "ko": "mitbadak에는 {module}.{name}이(가) 구현되어 있지 않습니다. {module}에 있는 것: {names}",
+    },
+    "data.downloading": {
+        "en": "mitbadak: downloading {url} to {cache}",
+        "ko": "mitbadak: {url}을(를) {cache}에 내려받는 중입니다",
     },
     "cli.wrote": {
         "en": "wrote {path}",

@@ -48,7 +48,7 @@ from urllib.request import Request, urlopen
 import numpy as np
 
 from ..errors import FileFormatError
-from ..messages import Phrase
+from ..messages import Phrase, message
 from .dataset import Dataset
 
 __all__ = ["FILES", "cache_dir", "load_fashion_mnist", "load_mnist", "read_idx"]
@@ -395,7 +395,7 @@ def _locate(spec: _Spec, path: str | os.PathLike | None, download: bool) -> Path
         failures = []
         for mirror in spec.mirrors:
             url = mirror + fname
-            print(f"mitbadak: downloading {url} to {cache}", file=sys.stderr)
+            print(message("data.downloading", url=url, cache=cache), file=sys.stderr)
             try:
                 _download(url, cache / fname, spec.sha256[fname])
                 break
