@@ -513,11 +513,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.cli.image_shape": {
         "en": "{path}: image of shape {shape}; the model expects {want} ({size} values)",
-        "ko": "{path}: 이미지의 모양이 {shape}입니다. 모델은 {want} 모양(값 {size}개)을 기대합니다",
+        "ko": "{path}: 이미지의 모양이 {shape}입니다. 모델에는 {want} 모양(값 {size}개)이 들어가야 합니다",
     },
     "error.cli.resize": {
         "en": "{path}: the image is {width}x{height}, the model expects {want_width}x{want_height}; resizing needs Pillow (pip install pillow)",
-        "ko": "{path}: 이미지 크기는 {width}x{height}인데 모델은 {want_width}x{want_height}를 기대합니다. 크기를 바꾸려면 Pillow가 필요합니다(pip install pillow)",
+        "ko": "{path}: 이미지 크기는 {width}x{height}인데 모델에는 {want_width}x{want_height}가 들어가야 합니다. 크기를 바꾸려면 Pillow가 필요합니다(pip install pillow)",
     },
     "error.os.with_path": {
         "en": "{reason}: {path}",
@@ -1173,7 +1173,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.onnx.call_kwargs": {
         "en": "to_onnx: layer {name!r} is called with {kwargs}; only plain calls are exported",
-        "ko": "to_onnx: 층 {name!r}이(가) {kwargs}와(과) 함께 호출되었습니다. 인수 없이 호출한 층만 내보냅니다",
+        "ko": "to_onnx: 층 {name!r}이(가) {kwargs}와(과) 함께 호출되었습니다. 추가 키워드 인수 없이 호출한 층만 내보냅니다",
     },
     "error.onnx.constants": {
         "en": "to_onnx: layer {name!r} is called on constants; not exported",
@@ -1277,7 +1277,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.keras.label_too_big": {
         "en": "to_categorical: label {label} >= num_classes={n}",
-        "ko": "to_categorical: 레이블 {label}이(가) num_classes={n}보다 작지 않습니다",
+        "ko": "to_categorical: 레이블 {label}은(는) num_classes={n}보다 작아야 합니다",
     },
     "error.keras.pad_choice": {
         "en": "pad_sequences: {name} must be 'pre' or 'post', got {value!r}",
