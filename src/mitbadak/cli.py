@@ -12,6 +12,8 @@ Every error (bad option, missing or invalid file) is one line on stderr, never a
 from __future__ import annotations
 
 import argparse
+import errno
+import re
 import sys
 import time
 from collections.abc import Sequence
@@ -22,14 +24,58 @@ import numpy as np
 
 from . import __version__, validate
 from .errors import ConfigError, MitbadakError
-from .messages import LANGUAGES, message, use_lang
+from .messages import LANGUAGES, MESSAGES, Phrase, current_lang, message, use_lang
+
+# argparse's own words (Python's, in English) -> the message table, so that a usage error is
+# written in the language in use; an error argparse words otherwise stays as argparse wrote it.
+_ARGPARSE_WORDS = [
+    (re.compile(r"argument (?P<name>.+?): (?P<error>.*)", re.S), "error.cli.argument"),
+    (re.compile(r"invalid choice: (?P<value>.*) \(choose from (?P<choices>.*)\)", re.S),
+     "error.cli.argparse.invalid_choice"),
+    (re.compile(r"invalid (?P<kind>\S+) value: (?P<value>.*)", re.S),
+     "error.cli.argparse.invalid_value"),
+    (re.compile(r"expected one argument"), "error.cli.argparse.one_value"),
+    (re.compile(r"expected at most one argument"), "error.cli.argparse.at_most_one"),
+    (re.compile(r"expected at least one argument"), "error.cli.argparse.at_least_one"),
+    (re.compile(r"expected (?P<n>\d+) arguments?"), "error.cli.argparse.n_values"),
+    (re.compile(r"ignored explicit argument (?P<value>.*)", re.S), "error.cli.argparse.ignored"),
+    (re.compile(r"not allowed with argument (?P<other>.*)", re.S),
+     "error.cli.argparse.not_allowed"),
+    (re.compile(r"unrecognized arguments: (?P<args>.*)", re.S), "error.cli.argparse.unrecognized"),
+    (re.compile(r"the following arguments are required: (?P<args>.*)", re.S),
+     "error.cli.argparse.required"),
+    (re.compile(r"one of the arguments (?P<args>.*) is required", re.S),
+     "error.cli.argparse.one_required"),
+    (re.compile(r"ambiguous option: (?P<option>.*) could match (?P<matches>.*)", re.S),
+     "error.cli.argparse.ambiguous"),
+]  # fmt: skip
+
+
+def _argparse_words(text: str) -> str:
+    """argparse's English error ``text`` in the language in use (unchanged in English, and
+    for words argparse may have that the table does not know)."""
+    if current_lang() == "en":
+        return text
+    for pattern, key in _ARGPARSE_WORDS:
+        match = pattern.fullmatch(text)
+        if match:
+            values = match.groupdict()
+            if "error" in values:  # "argument --epochs: <what argparse or our type said>"
+                values["error"] = _argparse_words(values["error"])
+            return message(key, **values)
+    return text
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but a bad option gives one line on stderr, not the usage block."""
+    """argparse, but a bad option gives one line on stderr, not the usage block, in the
+    language in use (``--lang`` or ``MITBADAK_LANG``; see :func:`main`)."""
 
     def error(self, message: str) -> NoReturn:
-        self.exit(2, f"{self.prog}: error: {message} (see '{self.prog} --help')\n")
+        self.exit(2, _usage_line(self.prog, _argparse_words(message)) + "\n")
+
+
+def _usage_line(prog: str, error: Any) -> str:
+    return message("error.cli.usage", prog=prog, error=error)
 
 
 class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
@@ -45,9 +91,9 @@ def _positive_int(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}") from None
+        raise argparse.ArgumentTypeError(message("error.cli.positive_int", text=text)) from None
     if value < 1:
-        raise argparse.ArgumentTypeError(f"expected a positive integer, got {text!r}")
+        raise argparse.ArgumentTypeError(message("error.cli.positive_int", text=text))
     return value
 
 
@@ -55,9 +101,9 @@ def _positive_float(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(message("error.cli.positive_number", text=text)) from None
     if not value > 0 or not np.isfinite(value):
-        raise argparse.ArgumentTypeError(f"expected a positive number, got {text!r}")
+        raise argparse.ArgumentTypeError(message("error.cli.positive_number", text=text))
     return value
 
 
@@ -65,9 +111,9 @@ def _unit_float(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number in [0, 1), got {text!r}") from None
+        raise argparse.ArgumentTypeError(message("error.cli.unit_number", text=text)) from None
     if not 0.0 <= value < 1.0:
-        raise argparse.ArgumentTypeError(f"expected a number in [0, 1), got {text!r}")
+        raise argparse.ArgumentTypeError(message("error.cli.unit_number", text=text))
     return value
 
 
@@ -82,7 +128,7 @@ def _checked(text: str, check: Any, parse: Any) -> Any:
     try:
         value = parse(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        raise argparse.ArgumentTypeError(message("error.cli.whole_number", text=text)) from None
     try:
         return check(value)
     except MitbadakError as e:
@@ -92,7 +138,7 @@ def _checked(text: str, check: Any, parse: Any) -> Any:
 def _hidden_sizes(text: str) -> tuple[int, ...]:
     parts = [p for p in text.replace(" ", "").split(",") if p]
     if not parts:
-        raise argparse.ArgumentTypeError("expected sizes like 128,64")
+        raise argparse.ArgumentTypeError(message("error.cli.sizes"))
     return tuple(_positive_int(p) for p in parts)
 
 
@@ -105,9 +151,9 @@ def _non_negative_float(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {text!r}") from None
+        raise argparse.ArgumentTypeError(message("error.cli.non_negative", text=text)) from None
     if not value >= 0 or not np.isfinite(value):
-        raise argparse.ArgumentTypeError(f"expected a number >= 0, got {text!r}")
+        raise argparse.ArgumentTypeError(message("error.cli.non_negative", text=text))
     return value
 
 
@@ -117,7 +163,7 @@ def _schedule_spec(text: str) -> tuple[str, dict[str, float]]:
     name = name.strip().lower()
     if name not in SCHEDULES:
         raise argparse.ArgumentTypeError(
-            f"unknown schedule {name!r}; expected one of {', '.join(SCHEDULES)}"
+            message("error.cli.schedule", name=name, choices=", ".join(SCHEDULES))
         )
     kwargs: dict[str, float] = {}
     for part in filter(None, (p.strip() for p in rest.split(","))):
@@ -125,9 +171,9 @@ def _schedule_spec(text: str) -> tuple[str, dict[str, float]]:
         try:
             kwargs[key.strip()] = float(value)
         except ValueError:
-            raise argparse.ArgumentTypeError(f"expected key=number in {text!r}") from None
+            raise argparse.ArgumentTypeError(message("error.cli.key_number", text=text)) from None
         if not eq:
-            raise argparse.ArgumentTypeError(f"expected key=number in {text!r}")
+            raise argparse.ArgumentTypeError(message("error.cli.key_number", text=text))
     return name, kwargs
 
 
@@ -266,6 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _add_pretrained_option(evaluate)
     evaluate.add_argument("--dataset", choices=DATASETS, default=None, help="data set")
+    _add_lang(evaluate)
     evaluate.set_defaults(func=cmd_evaluate)
 
     predict = sub.add_parser(
@@ -281,10 +328,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     predict.add_argument("images", metavar="IMAGE", nargs="+", help=".npy, .png or .jpg files")
     _add_pretrained_option(predict)
+    _add_lang(predict)
     predict.set_defaults(func=cmd_predict)
 
     summary = sub.add_parser("summary", help="print the layers and parameter counts of a model")
     summary.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak (.npz)")
+    _add_lang(summary)
     summary.set_defaults(func=cmd_summary)
 
     # --- export (issue 18.2)
@@ -296,6 +345,7 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak")
     export.add_argument("out", metavar="OUT", help="the ONNX file to write (e.g. model.onnx)")
     export.add_argument("--opset", type=int, default=17, help="ONNX opset (default: 17)")
+    _add_lang(export)
     export.set_defaults(func=cmd_export)
     # --- end export
 
@@ -321,6 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
     inspect.add_argument(
         "--samples", type=_positive_int, default=1000, help="test samples to look at"
     )
+    _add_lang(inspect)
     inspect.set_defaults(func=cmd_inspect)
 
     from .experiments import cli_lesson
@@ -339,6 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine)"
     )
     playground.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    _add_lang(playground)
     playground.set_defaults(func=cmd_playground)
     return parser
 
@@ -347,23 +399,27 @@ def cmd_playground(args: argparse.Namespace) -> int:
     from .playground import serve
 
     if not 0 <= args.port <= 65535:
-        raise ConfigError(f"--port: expected a number from 0 to 65535, got {args.port}")
+        raise ConfigError(key="error.cli.port", port=args.port)
     return serve(port=args.port, host=args.host, open_browser=not args.no_browser)
 
 
 # ------------------------------------------------------------------------------ data
 def _saved_accuracy(extra: dict, path: Any) -> str:
     """The test accuracy in a model's metadata, formatted (checked like every number read)."""
-    value = validate.number(extra["test_accuracy"], "test_accuracy", f"{path}: saved metadata")
+    value = validate.number(extra["test_accuracy"], "test_accuracy", _saved_metadata(path))
     return f"{value:.4f}"
 
 
 def _split_of(extra: dict, path: Any) -> tuple[float, int]:
     """The test split and seed a model was trained with, from its saved metadata (checked:
     a file whose metadata holds a non-number gets a one-line error naming it)."""
-    who = f"{path}: saved metadata"
+    who = _saved_metadata(path)
     test_size = validate.number(extra.get("test_size", 0.2), "test_size", who, min=0, max=1)
     return test_size, validate.integer(extra.get("seed", 0), "seed", who, min=0)
+
+
+def _saved_metadata(path: Any) -> Phrase:
+    return Phrase("error.cli.saved_metadata", path=path)
 
 
 def _load_dataset(name: str, test_size: float = 0.2, seed: int = 0) -> dict:
@@ -394,24 +450,25 @@ def _load_dataset(name: str, test_size: float = 0.2, seed: int = 0) -> dict:
     }
 
 
-def _shape_for(model, x: np.ndarray, where: str) -> np.ndarray:
+def _shape_for(model, x: np.ndarray, where: Any) -> np.ndarray:
     """Reshape flat samples to the model's input shape (e.g. (N, 64) -> (N, 1, 8, 8))."""
     want = tuple(model.input_shape[1:])
     if x.shape[1:] == want:
         return x
     if int(np.prod(x.shape[1:])) != int(np.prod(want)):
-        raise ConfigError(
-            f"{where}: the model expects inputs of shape {want}, the data has samples of "
-            f"shape {x.shape[1:]}"
-        )
+        raise ConfigError(key="error.cli.input_shape", where=where, want=want, got=x.shape[1:])
     return x.reshape((len(x),) + want)
+
+
+def _on_data(model: Any, dataset: str) -> Phrase:
+    return Phrase("error.cli.model_on_data", model=model, dataset=dataset)
 
 
 def _make_augment(spec: str, image_shape: tuple[int, ...]):
     try:
         from .data.augment import from_spec  # type: ignore[import-not-found]
     except ImportError:
-        raise ConfigError("--augment: this version of mitbadak has no data.augment") from None
+        raise ConfigError(key="error.cli.no_augment") from None
     transform = from_spec(spec)
 
     def augment(xb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -463,7 +520,7 @@ def _schedule(name: str, kwargs: dict, lr: float, epochs: int):
     try:
         return schedules.get(name, initial_learning_rate=lr, **params)
     except TypeError as e:
-        raise ConfigError(f"--lr-schedule {name}: {e}") from None
+        raise ConfigError(key="error.cli.schedule_args", name=name, reason=e) from None
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -471,9 +528,7 @@ def cmd_train(args: argparse.Namespace) -> int:
     from .io import save_model
 
     if args.out is not None and Path(args.out).is_dir():  # before training, not after
-        raise ConfigError(
-            f"--out {args.out}: is a directory; give a file name such as {args.out}/model.npz"
-        )
+        raise ConfigError(key="error.cli.out_is_dir", out=args.out)
     set_seed(args.seed)
     data = _load_dataset(args.dataset, args.test_size, args.seed)
     shape = data["shape"]
@@ -555,7 +610,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         device=args.device,
     )
     if not np.isfinite(history.history["loss"][-1]):
-        raise MitbadakError(message("cli.train.diverged", epoch=len(history.epoch)))
+        raise MitbadakError(key="cli.train.diverged", epoch=len(history.epoch))
     if getattr(args, "doctor", False) and doctor is not None and not doctor.findings:
         print(doctor.summary())
     _, test_acc = model.evaluate(x_test, data["y_test"], batch_size=500)
@@ -590,9 +645,11 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     dataset = {"fashion": "fashion-mnist"}.get(args.data, args.data)
     dataset = dataset or extra.get("dataset") or "digits"
     if dataset not in DATASETS:
-        raise ConfigError(f"unknown data set {dataset!r} in {args.model}; pass --data")
+        raise ConfigError(
+            key="error.cli.unknown_dataset", dataset=dataset, model=args.model, option="--data"
+        )
     data = _load_dataset(dataset, *_split_of(extra, args.model))
-    x = _shape_for(model, data["x_test"], f"{args.model} on {dataset}")
+    x = _shape_for(model, data["x_test"], _on_data(args.model, dataset))
     names = extra.get("classes") if isinstance(extra.get("classes"), list) else data["names"]
     page = write_inspection_report(
         model, x, data["y_test"], args.out, class_names=names, image_shape=data["shape"],
@@ -635,11 +692,9 @@ def _add_pretrained_option(sub: argparse.ArgumentParser) -> None:
     )
 
 
-def _usage_error(command: str, message: str) -> int:
+def _usage_error(command: str, error: Any) -> int:
     """A missing argument: one line on stderr and exit status 2, as argparse does."""
-    print(
-        f"mitbadak {command}: error: {message} (see 'mitbadak {command} --help')", file=sys.stderr
-    )
+    print(_usage_line(f"mitbadak {command}", error), file=sys.stderr)
     return 2
 
 
@@ -674,7 +729,7 @@ def _open_model(args: argparse.Namespace, paths: list[str], who: str):
         extra = {"dataset": info["dataset"], "classes": info["class_names"]}
         return pretrained(name), extra, name, rest
     if not paths:
-        raise ConfigError(f"{who}: give a MODEL file or --model NAME (a pretrained model)")
+        raise ConfigError(key="error.cli.need_model", who=who)
     model, extra = _load(paths[0])
     return model, extra, None, paths[1:]
 
@@ -689,14 +744,13 @@ def _evaluate_pretrained(name: str, model) -> int:
         x, y = pretrained_test_set(name)
     except FileFormatError as e:
         subdir = info["dataset"]
-        reason = "not found, and the download failed" if "Downloading" in str(e) else (
+        reason = Phrase("error.cli.download_failed") if "Downloading" in e.text("en") else (
             str(e).splitlines()[0]
         )  # fmt: skip
         raise FileFormatError(
-            f"evaluate --model {name}: the {subdir} test set is not available ({reason}); "
-            f"set MITBADAK_DATA to a folder holding {subdir}/ with its four IDX files, or "
-            f"connect to the internet to download them into {cache_dir(subdir)}"
-        ) from None
+            key="error.cli.test_set_missing", name=name, subdir=subdir, reason=reason,
+            cache=cache_dir(subdir),
+        ) from None  # fmt: skip
     result = model.evaluate(x, y, batch_size=500, return_dict=True)
     what = "test set" if info.get("classes") is None else f"test set, classes {info['classes']}"
     print(
@@ -710,20 +764,22 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from . import losses
 
     if not args.model and not args.pretrained:
-        return _usage_error("evaluate", "give a MODEL file or --model NAME (a pretrained model)")
+        return _usage_error("evaluate", message("error.cli.give_model"))
     model, extra, name, rest = _open_model(args, [args.model] if args.model else [], "evaluate")
     if rest:
-        raise ConfigError(f"evaluate: --model {name} takes no MODEL file (got {rest[0]!r})")
+        raise ConfigError(key="error.cli.model_and_file", name=name, got=rest[0])
     if name is not None and not args.dataset:  # a pretrained model, on its own test set
         return _evaluate_pretrained(name, model)
     label = name or args.model
     dataset = args.dataset or extra.get("dataset") or "digits"
     if dataset not in DATASETS:
-        raise ConfigError(f"unknown data set {dataset!r} in {label}; pass --dataset")
+        raise ConfigError(
+            key="error.cli.unknown_dataset", dataset=dataset, model=label, option="--dataset"
+        )
     data = _load_dataset(dataset, *_split_of(extra, label))
     if not model.compiled or "accuracy" not in model.metrics_names:
         model.compile("sgd", losses.SparseCategoricalCrossentropy(from_logits=True), ["accuracy"])
-    x = _shape_for(model, data["x_test"], f"{label} on {dataset}")
+    x = _shape_for(model, data["x_test"], _on_data(label, dataset))
     result = model.evaluate(x, data["y_test"], batch_size=500, return_dict=True)
     print(
         f"{label} on {dataset} test set ({len(x)} images): "
@@ -740,14 +796,14 @@ def _read_image(path: str) -> np.ndarray:
 
     p = Path(path)
     if not p.is_file():
-        raise FileFormatError(f"{path}: no such file")
+        raise FileFormatError(key="error.cli.no_such_file", path=path)
     if p.suffix.lower() == ".npy":
         try:
             img = np.load(p, allow_pickle=False)
         except Exception as e:
-            raise FileFormatError(f"{path}: not a readable .npy array ({e})") from None
+            raise FileFormatError(key="error.cli.bad_npy", path=path, reason=e) from None
         if img.dtype.kind not in "biuf":
-            raise FileFormatError(f"{path}: expected a numeric array, got dtype {img.dtype}")
+            raise FileFormatError(key="error.cli.npy_dtype", path=path, dtype=img.dtype)
         img = img.astype(np.float32)
         if img.max(initial=0) > 1.0:  # raw pixels: 0..16 (digits) or 0..255
             img /= 16.0 if img.max() <= 16.0 else 255.0
@@ -761,18 +817,16 @@ def _read_image(path: str) -> np.ndarray:
             with Image.open(p) as im:
                 return np.asarray(im.convert("L"), dtype=np.float32) / 255.0
         except Exception as e:
-            raise FileFormatError(f"{path}: not a readable image ({e})") from None
+            raise FileFormatError(key="error.cli.bad_image", path=path, reason=e) from None
     try:
         import matplotlib.image as mpimg
     except ImportError:
-        raise ConfigError(
-            f"{path}: reading {p.suffix or 'this'} images needs Pillow or matplotlib "
-            "(pip install pillow); .npy files always work"
-        ) from None
+        suffix = p.suffix or Phrase("error.cli.this_kind")
+        raise ConfigError(key="error.cli.image_reader", path=path, suffix=suffix) from None
     try:
         img = np.asarray(mpimg.imread(p), dtype=np.float32)
     except Exception as e:
-        raise FileFormatError(f"{path}: not a readable image ({e})") from None
+        raise FileFormatError(key="error.cli.bad_image", path=path, reason=e) from None
     if img.max(initial=0) > 1.0:
         img /= 255.0
     if img.ndim == 3:  # RGB(A) -> grey
@@ -792,15 +846,15 @@ def _fit_image(img: np.ndarray, want: tuple[int, ...], path: str) -> np.ndarray:
     h, w = (want[-2], want[-1]) if len(want) >= 2 else (int(round(size**0.5)),) * 2
     if img.ndim != 2 or h * w != size:
         raise ConfigError(
-            f"{path}: image of shape {img.shape}; the model expects {want} ({size} values)"
+            key="error.cli.image_shape", path=path, shape=img.shape, want=want, size=size
         )
     try:
         from PIL import Image
     except ImportError:
         raise ConfigError(
-            f"{path}: the image is {img.shape[1]}x{img.shape[0]}, the model expects {w}x{h}; "
-            "resizing needs Pillow (pip install pillow)"
-        ) from None
+            key="error.cli.resize", path=path, width=img.shape[1], height=img.shape[0],
+            want_width=w, want_height=h,
+        ) from None  # fmt: skip
     im = Image.fromarray(np.clip(img * 255, 0, 255).astype(np.uint8)).resize((w, h))
     return (np.asarray(im, dtype=np.float32) / 255.0).reshape((1,) + want)
 
@@ -808,14 +862,10 @@ def _fit_image(img: np.ndarray, want: tuple[int, ...], path: str) -> np.ndarray:
 def cmd_predict(args: argparse.Namespace) -> int:
     paths = [args.model, *args.images] if args.model else list(args.images)
     if args.model is None and _pretrained_name(args, paths) is None:  # one path: no model
-        return _usage_error(
-            "predict",
-            f"give a MODEL file then the IMAGEs, or --model NAME then the IMAGEs (got only "
-            f"{paths[0]!r})",
-        )
+        return _usage_error("predict", message("error.cli.give_images", got=paths[0]))
     model, extra, _, images = _open_model(args, paths, "predict")
     if not images:
-        return _usage_error("predict", "give at least one IMAGE after the model")
+        return _usage_error("predict", message("error.cli.give_image"))
     names = extra.get("classes") if isinstance(extra.get("classes"), list) else None
     want = tuple(model.input_shape[1:])
     for path in images:
@@ -868,8 +918,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         1
     """
     parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        args = parser.parse_args(argv)
+        with use_lang(_parse_lang(argv)):  # so that a bad option is reported in that language
+            args = parser.parse_args(argv)
     except SystemExit as e:  # --help, --version, or a bad option (already reported)
         return int(e.code or 0)
     try:
@@ -880,6 +932,41 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _parse_lang(argv: list[str]) -> str:
+    """The language to parse the command line in: ``--lang`` if given, else
+    ``$MITBADAK_LANG``, else English (English also when either is not a language: that error
+    is argparse's, or reported once the command line is read)."""
+    lang = None
+    for i, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and i + 1 < len(argv):
+            lang = argv[i + 1]
+        elif arg.startswith("--lang="):
+            lang = arg.split("=", 1)[1]
+    if lang not in LANGUAGES:
+        lang = None
+    try:
+        return current_lang(lang)
+    except MitbadakError:
+        return "en"
+
+
+def _os_error(e: OSError) -> Phrase:
+    """An OS error (``strerror: filename``) as a message: the system's words in English, the
+    table's in another language where the table knows that error."""
+    reason: Any = e.strerror or e
+    name = errno.errorcode.get(e.errno or -1, "").lower()
+    key = f"error.os.{name}"
+    if e.strerror and name and key in MESSAGES and message(key, "en") == e.strerror:
+        reason = Phrase(key)
+    elif e.strerror:
+        reason = Phrase("error.os.other", strerror=e.strerror)
+    if e.filename:
+        return Phrase("error.os.with_path", reason=reason, path=e.filename)
+    return reason
+
+
 def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
@@ -887,8 +974,7 @@ def _run(args: argparse.Namespace) -> int:
         print(message("cli.error", error=e), file=sys.stderr)
         return 1
     except OSError as e:
-        err = f"{e.strerror or e}: {e.filename or ''}".rstrip(": ")
-        print(message("cli.error", error=err), file=sys.stderr)
+        print(message("cli.error", error=_os_error(e)), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(message("cli.interrupted"), file=sys.stderr)

@@ -202,13 +202,15 @@ class Doctor(Callback):
         if lang is None:
             lang = current_lang()
         if lang not in LANGUAGES:
-            raise ConfigError(f"Doctor: lang must be one of {LANGUAGES}, got {lang!r}")
+            raise ConfigError(key="error.doctor.lang", choices=LANGUAGES, lang=lang)
         if int(sample_batches) < 1:
-            raise ConfigError(f"Doctor: sample_batches must be >= 1, got {sample_batches}")
+            raise ConfigError(
+                key="error.doctor.at_least_one", name="sample_batches", value=sample_batches
+            )
         if int(patience) < 1:
-            raise ConfigError(f"Doctor: patience must be >= 1, got {patience}")
+            raise ConfigError(key="error.doctor.at_least_one", name="patience", value=patience)
         if on_finding is not None and not callable(on_finding):
-            raise ConfigError("Doctor: on_finding must be a function of one Finding")
+            raise ConfigError(key="error.doctor.on_finding")
         self.verbose = int(verbose)
         self.sample_batches = int(sample_batches)
         self.lang = lang

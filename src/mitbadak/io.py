@@ -21,6 +21,7 @@ from . import validate
 from .backend import to_host
 from .errors import ConfigError, FileFormatError, MitbadakError, ShapeError
 from .layers.base import Layer, layer_from_config, layer_to_config, weight_budget
+from .messages import Phrase
 
 FORMAT = "mitbadak-model"
 FORMAT_VERSION = 2  # 2: weights keyed by state_dict names (1: by position, still read)
@@ -102,7 +103,7 @@ def save_arrays(
     for k, v in arrays.items():
         arr = np.asarray(v)
         if arr.dtype == object:
-            raise ConfigError(f"save: array {k!r} has dtype object, which cannot be saved safely")
+            raise ConfigError(key="error.io.object_array", name=k)
         payload[k] = arr
     atomic_write(path, lambda f: np.savez(f, **payload))
 
@@ -117,32 +118,30 @@ def load_arrays(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str,
     # --- end safetensors dispatch
     path = Path(path)
     if not path.is_file():
-        raise FileFormatError(f"{path}: no such file")
+        raise FileFormatError(key="error.io.no_such_file", path=path)
     if not zipfile.is_zipfile(path):  # e.g. a .npy array, a text file, a truncated archive
-        raise FileFormatError(f"{path}: not a mitbadak file (not an .npz archive)")
+        raise FileFormatError(key="error.io.not_npz", path=path)
     try:
         with np.load(path, allow_pickle=False) as z:
             arrays = {k: z[k] for k in z.files}
     except Exception as e:  # zipfile, zlib, NumPy's format checks: all mean a bad file
-        raise FileFormatError(f"{path}: not a readable mitbadak file ({e})") from None
+        raise FileFormatError(key="error.io.unreadable", path=path, reason=e) from None
     if _HEADER not in arrays:
-        raise FileFormatError(f"{path}: no mitbadak header; not a file saved by mitbadak")
+        raise FileFormatError(key="error.io.no_header", path=path)
     for k, v in arrays.items():  # a member that is not a .npy array comes back as raw bytes
         if not isinstance(v, np.ndarray) or v.dtype == object:
-            raise FileFormatError(f"{path}: entry {k!r} is not a plain array; corrupt file")
+            raise FileFormatError(key="error.io.not_plain_array", path=path, name=k)
         if v.dtype.kind not in "biuf":  # complex, strings, dates: never a mitbadak weight
-            raise FileFormatError(
-                f"{path}: entry {k!r} has dtype {v.dtype}; mitbadak files hold real numbers"
-            )
+            raise FileFormatError(key="error.io.not_real", path=path, name=k, dtype=v.dtype)
     hdr = arrays.pop(_HEADER)
     if hdr.dtype != np.uint8 or hdr.ndim != 1:
-        raise FileFormatError(f"{path}: corrupt header (expected UTF-8 bytes)")
+        raise FileFormatError(key="error.io.header_bytes", path=path)
     try:
         header = json.loads(hdr.tobytes().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise FileFormatError(f"{path}: corrupt header ({e})") from None
+        raise FileFormatError(key="error.io.header_corrupt", path=path, reason=e) from None
     if not isinstance(header, dict):
-        raise FileFormatError(f"{path}: corrupt header (not a JSON object)")
+        raise FileFormatError(key="error.io.header_not_object", path=path)
     return header, arrays
 
 
@@ -200,7 +199,7 @@ def save_model(
     from . import random as _random
 
     if not model.built or model.input_shape is None:
-        raise ShapeError("save_model: the model is not built yet; call it on a batch first")
+        raise ShapeError(key="error.io.not_built", who="save_model")
     check_rebuildable(model)
     header: dict[str, Any] = {
         "format": FORMAT,
@@ -237,14 +236,11 @@ def read_header(path: str | os.PathLike[str]) -> tuple[dict[str, Any], dict[str,
     format and version (FileFormatError naming the file otherwise)."""
     header, arrays = load_arrays(path)
     if header.get("format") != FORMAT:
-        raise FileFormatError(
-            f"{path}: not a mitbadak model file (format {header.get('format')!r})"
-        )
+        raise FileFormatError(key="error.io.not_model_file", path=path, format=header.get("format"))
     version = header.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version > FORMAT_VERSION:
         raise FileFormatError(
-            f"{path}: format version {version!r} is newer than this mitbadak reads "
-            f"({FORMAT_VERSION}); upgrade mitbadak"
+            key="error.io.newer_version", path=path, version=version, supported=FORMAT_VERSION
         )
     return header, arrays
 
@@ -259,10 +255,10 @@ def _restore_compile(model: Any, header: dict[str, Any], arrays: dict[str, np.nd
     state = header.get("optimizer_state")
     if state is not None:
         if not isinstance(state, dict):
-            raise ConfigError("invalid optimizer state")
+            raise ConfigError(key="error.io.optimizer_state")
         opt = model.ensure_optimizer()
         if opt is None:
-            raise ConfigError("the file holds an optimizer state but the model has no parameters")
+            raise ConfigError(key="error.io.optimizer_no_params")
         state = dict(state)
         prefix = "optimizer/"
         state["arrays"] = {k[len(prefix) :]: v for k, v in arrays.items() if k.startswith(prefix)}
@@ -274,19 +270,17 @@ def _restore_training_state(model: Any, header: dict[str, Any]) -> None:
     if ts is None:
         return
     if not isinstance(ts, dict) or not isinstance(ts.get("epoch"), int):
-        raise ConfigError("invalid training state")
+        raise ConfigError(key="error.io.training_state")
     for key in ("global_rng", "fit_rng"):
         if ts.get(key) is not None and not _rng_state_ok(ts[key]):
-            raise ConfigError(f"invalid random state {key!r}")
+            raise ConfigError(key="error.io.random_state", name=key)
     gens = model.random_generators() if hasattr(model, "random_generators") else {}
     saved = ts.get("layer_rngs", {})
     if not isinstance(saved, dict) or set(saved) != set(gens):
-        raise ConfigError(
-            f"the file holds random states for {sorted(saved)}, the model has {sorted(gens)}"
-        )
+        raise ConfigError(key="error.io.random_states", saved=sorted(saved), model=sorted(gens))
     for k, g in gens.items():
         if not _rng_state_ok(saved[k]):
-            raise ConfigError(f"invalid random state of layer {k!r}")
+            raise ConfigError(key="error.io.layer_random_state", name=k)
         g.bit_generator.state = saved[k]
     model.set_resume_state(
         {"epoch": ts["epoch"], "global_rng": ts.get("global_rng"), "fit_rng": ts.get("fit_rng")}
@@ -327,7 +321,7 @@ def set_weight_arrays(model: Layer, arrays: dict[str, np.ndarray], version: int)
         n = len(model.weights)
         n_file = sum(1 for k in arrays if k.startswith("weight_"))
         if n_file != n:
-            raise ShapeError(f"the file holds {n_file} weights, the model has {n}")
+            raise ShapeError(key="error.io.weight_count", n_file=n_file, n=n)
         model.set_weights([arrays[f"weight_{i}"] for i in range(n)])
         return
     state = {k[len(_PREFIX) :]: v for k, v in arrays.items() if k.startswith(_PREFIX)}
@@ -336,7 +330,7 @@ def set_weight_arrays(model: Layer, arrays: dict[str, np.ndarray], version: int)
         return
     named = _named_weights(model)
     if sorted(state) != sorted(n for n, _ in named):
-        raise ShapeError(f"the file's weights {sorted(state)} are not the model's")
+        raise ShapeError(key="error.io.weight_names", names=sorted(state))
     model.set_weights([state[n] for n, _ in named])
 
 
@@ -354,16 +348,12 @@ def check_rebuildable(model: Layer) -> None:
     from . import registry
 
     cls = type(model)
-    how = (
-        "decorate the class with @mitbadak.registry.register_serializable('layers') (a class "
-        "defined at module level, importable before load_model) and give it get_config() "
-        "returning its constructor arguments, or save only the weights (save_weights)"
-    )
+    how = Phrase("error.io.how_to_register")
     if not registry.is_registered("layers", cls):
         raise ConfigError(
-            f"save: model '{model.name}' of class {cls.__qualname__} cannot be rebuilt from "
-            f"its file: the name {cls.__name__!r} is registered for another class; {how}"
-        )
+            key="error.io.registered_elsewhere", name=model.name, cls=cls.__qualname__,
+            short=cls.__name__, how=how,
+        )  # fmt: skip
     config = model.get_config()
     try:
         sig = inspect.signature(cls.__init__)
@@ -379,10 +369,9 @@ def check_rebuildable(model: Layer) -> None:
         missing = [a for a in required if a not in config]
         if missing and cls.from_config.__func__ is Layer.from_config.__func__:  # type: ignore[attr-defined]
             raise ConfigError(
-                f"save: model '{model.name}' of class {cls.__qualname__} cannot be rebuilt "
-                f"from its file: its constructor needs {missing}, which get_config() does not "
-                f"return; {how}"
-            )
+                key="error.io.config_missing", name=model.name, cls=cls.__qualname__,
+                missing=missing, how=how,
+            )  # fmt: skip
     for sub in getattr(model, "layers", None) or []:
         if isinstance(sub, Layer):
             check_rebuildable(sub)
@@ -402,11 +391,10 @@ def load_model(path: str | os.PathLike[str], compile: bool = True) -> Any:
     """
     header, arrays = read_header(path)
     if "model" not in header:
-        what = "a weights file (save_weights)" if header.get("weights_only") else "no model"
-        raise FileFormatError(
-            f"{path}: {what}: it holds no architecture; build the model in code and call "
-            "model.load_weights(path)"
+        what = Phrase(
+            "error.io.weights_file" if header.get("weights_only") else "error.io.no_model"
         )
+        raise FileFormatError(key="error.io.no_architecture", path=path, what=what)
     try:
         model = layer_from_config(header["model"])
         shape = tuple(
@@ -425,7 +413,7 @@ def load_model(path: str | os.PathLike[str], compile: bool = True) -> Any:
         NotImplementedError, OverflowError, MemoryError, RecursionError,
     ) as e:  # fmt: skip
         raise FileFormatError(
-            f"{path}: invalid model description ({type(e).__name__}: {e})"
+            key="error.io.bad_description", path=path, kind=type(e).__name__, reason=e
         ) from None
     model.eval()
     return model
@@ -442,7 +430,7 @@ def save_weights(model: Layer, path: str | os.PathLike[str]) -> None:
         >>> save_weights(m, p); load_weights(m, p)
     """
     if not model.built:
-        raise ShapeError("save_weights: the model is not built yet; call it on a batch first")
+        raise ShapeError(key="error.io.not_built", who="save_weights")
     header = {"format": FORMAT, "version": FORMAT_VERSION, "weights_only": True}
     save_arrays(path, header, weight_arrays(model))
 
@@ -454,4 +442,4 @@ def load_weights(model: Layer, path: str | os.PathLike[str]) -> None:
     try:
         set_weight_arrays(model, arrays, header["version"])
     except (MitbadakError, KeyError, TypeError, ValueError, IndexError) as e:
-        raise FileFormatError(f"{path}: weights do not fit the model ({e})") from None
+        raise FileFormatError(key="error.io.weights_mismatch", path=path, reason=e) from None

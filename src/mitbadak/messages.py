@@ -23,7 +23,15 @@ from typing import Any
 
 from .errors import ConfigError
 
-__all__ = ["LANGUAGES", "MESSAGES", "current_lang", "hangul_font", "message", "use_lang"]
+__all__ = [
+    "LANGUAGES",
+    "MESSAGES",
+    "Phrase",
+    "current_lang",
+    "hangul_font",
+    "message",
+    "use_lang",
+]
 
 LANGUAGES = ("en", "ko")
 
@@ -207,6 +215,1086 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.lang": {
         "en": "unknown language {lang!r} (from {source}); expected one of {expected}",
         "ko": "알 수 없는 언어 {lang!r}({source}에서 지정). 다음 중 하나여야 합니다: {expected}",
+    },
+    "error.message.unknown": {
+        "en": "message: no message {name!r}",
+        "ko": "message: 메시지 표에 {name!r} 항목이 없습니다",
+    },
+    "error.validate.must_be": {
+        "en": "{who}: {name} must be {want}, got {got}",
+        "ko": "{who}: {name}은(는) {want}이어야 합니다. 받은 값: {got}",
+    },
+    "error.validate.whole": {
+        "en": "a whole number",
+        "ko": "정수",
+    },
+    "error.validate.finite": {
+        "en": "a finite number",
+        "ko": "유한한 숫자",
+    },
+    "error.validate.number": {
+        "en": "a number",
+        "ko": "숫자",
+    },
+    "error.validate.interval": {
+        "en": "{what} in {interval}",
+        "ko": "{interval} 범위의 {what}",
+    },
+    "error.validate.at_least": {
+        "en": "{what} >= {bound}",
+        "ko": "{bound} 이상의 {what}",
+    },
+    "error.validate.above": {
+        "en": "{what} > {bound}",
+        "ko": "{bound}보다 큰 {what}",
+    },
+    "error.validate.at_most": {
+        "en": "{what} <= {bound}",
+        "ko": "{bound} 이하의 {what}",
+    },
+    "error.validate.below": {
+        "en": "{what} < {bound}",
+        "ko": "{bound}보다 작은 {what}",
+    },
+    "error.validate.or_none": {
+        "en": "{what} or None",
+        "ko": "{what} 또는 None",
+    },
+    "error.validate.true_or_false": {
+        "en": "True or False",
+        "ko": "True 또는 False",
+    },
+    "error.validate.callable": {
+        "en": "callable",
+        "ko": "함수(호출할 수 있는 객체)",
+    },
+    "error.validate.array_like": {
+        "en": "array-like",
+        "ko": "배열로 바꿀 수 있는 값(배열, 리스트, 숫자)",
+    },
+    "error.validate.one_of": {
+        "en": "{who}: {name} must be one of {choices}; got {got}",
+        "ko": "{who}: {name}은(는) 다음 중 하나여야 합니다: {choices}. 받은 값: {got}",
+    },
+    "error.validate.returned_value": {
+        "en": "the value returned by {name}",
+        "ko": "{name}이(가) 돌려준 값",
+    },
+    "error.validate.returned_none": {
+        "en": "{who}: {name} returned None; it must return an array",
+        "ko": "{who}: {name}이(가) None을 돌려주었습니다. 배열을 돌려주어야 합니다",
+    },
+    "error.validate.ragged": {
+        "en": "{who}: {name} is a ragged nested list (rows of different lengths); every row must have the same length",
+        "ko": "{who}: {name}은(는) 행마다 길이가 다른 중첩 리스트입니다. 모든 행의 길이가 같아야 합니다",
+    },
+    "error.validate.not_numbers": {
+        "en": "{who}: {name} cannot be read as numbers: {reason}",
+        "ko": "{who}: {name}을(를) 숫자로 읽을 수 없습니다: {reason}",
+    },
+    "error.validate.not_array_of_numbers": {
+        "en": "{who}: {name} must be array-like of numbers: {reason}",
+        "ko": "{who}: {name}은(는) 숫자로 된 배열이어야 합니다: {reason}",
+    },
+    "error.validate.complex": {
+        "en": "{who}: {name} is complex ({dtype}); mitbadak works on real numbers",
+        "ko": "{who}: {name}은(는) 복소수({dtype})입니다. mitbadak은 실수만 다룹니다",
+    },
+    "error.validate.not_numeric": {
+        "en": "{who}: {name} must hold numbers, got an array of dtype {dtype}",
+        "ko": "{who}: {name}에는 숫자가 들어 있어야 합니다. 받은 것은 dtype이 {dtype}인 배열입니다",
+    },
+    "error.validate.not_numeric_mixed": {
+        "en": "{who}: {name} must hold numbers, got an array of dtype {dtype} (mixed or non-numeric entries)",
+        "ko": "{who}: {name}에는 숫자가 들어 있어야 합니다. 받은 것은 dtype이 {dtype}인 배열입니다(숫자가 아니거나 여러 종류가 섞인 항목이 있습니다)",
+    },
+    "error.validate.or": {
+        "en": "{first} or {second}",
+        "ko": "{first} 또는 {second}",
+    },
+    "error.validate.ndim": {
+        "en": "{who}: {name} must have {want} dimensions, got shape {shape}",
+        "ko": "{who}: {name}은(는) {want}차원이어야 합니다. 받은 모양: {shape}",
+    },
+    "error.validate.any_size": {
+        "en": "any",
+        "ko": "아무 크기",
+    },
+    "error.validate.shape": {
+        "en": "{who}: {name} must have shape {want}, got {shape}",
+        "ko": "{who}: {name}의 모양은 {want}이어야 합니다. 받은 모양: {shape}",
+    },
+    "error.validate.a_scalar": {
+        "en": "a scalar",
+        "ko": "스칼라",
+    },
+    "error.validate.n_rows": {
+        "en": "{n} rows",
+        "ko": "{n}행",
+    },
+    "error.validate.length": {
+        "en": "{who}: {name} must have {length} rows (one per sample), got {got}",
+        "ko": "{who}: {name}은(는) {length}행(샘플마다 한 행)이어야 합니다. 받은 것: {got}",
+    },
+    "error.validate.nonfinite": {
+        "en": "{who}: {name} contains {bad} NaN or infinite value(s)",
+        "ko": "{who}: {name}에 NaN 또는 무한대 값이 {bad}개 있습니다",
+    },
+    "error.cli.usage": {
+        "en": "{prog}: error: {error} (see '{prog} --help')",
+        "ko": "{prog}: 오류: {error} ('{prog} --help'로 사용법을 확인해 보세요)",
+    },
+    "error.cli.argument": {
+        "en": "argument {name}: {error}",
+        "ko": "{name} 인수: {error}",
+    },
+    "error.cli.argparse.invalid_choice": {
+        "en": "invalid choice: {value} (choose from {choices})",
+        "ko": "{value}은(는) 고를 수 있는 값이 아닙니다. 다음 중에서 고르세요: {choices}",
+    },
+    "error.cli.argparse.invalid_value": {
+        "en": "invalid {kind} value: {value}",
+        "ko": "{value}은(는) 올바른 {kind} 값이 아닙니다",
+    },
+    "error.cli.argparse.one_value": {
+        "en": "expected one argument",
+        "ko": "값이 하나 필요합니다",
+    },
+    "error.cli.argparse.at_most_one": {
+        "en": "expected at most one argument",
+        "ko": "값은 하나까지만 줄 수 있습니다",
+    },
+    "error.cli.argparse.at_least_one": {
+        "en": "expected at least one argument",
+        "ko": "값이 하나 이상 필요합니다",
+    },
+    "error.cli.argparse.n_values": {
+        "en": "expected {n} arguments",
+        "ko": "값이 {n}개 필요합니다",
+    },
+    "error.cli.argparse.ignored": {
+        "en": "ignored explicit argument {value}",
+        "ko": "이 옵션은 값을 받지 않으므로 {value}을(를) 쓸 수 없습니다",
+    },
+    "error.cli.argparse.not_allowed": {
+        "en": "not allowed with argument {other}",
+        "ko": "{other} 인수와 함께 쓸 수 없습니다",
+    },
+    "error.cli.argparse.unrecognized": {
+        "en": "unrecognized arguments: {args}",
+        "ko": "알 수 없는 인수입니다: {args}",
+    },
+    "error.cli.argparse.required": {
+        "en": "the following arguments are required: {args}",
+        "ko": "다음 인수가 필요합니다: {args}",
+    },
+    "error.cli.argparse.one_required": {
+        "en": "one of the arguments {args} is required",
+        "ko": "다음 인수 중 하나가 필요합니다: {args}",
+    },
+    "error.cli.argparse.ambiguous": {
+        "en": "ambiguous option: {option} could match {matches}",
+        "ko": "{option}은(는) 여러 옵션으로 읽힐 수 있습니다: {matches}",
+    },
+    "error.cli.positive_int": {
+        "en": "expected a positive integer, got {text!r}",
+        "ko": "양의 정수여야 합니다. 받은 값: {text!r}",
+    },
+    "error.cli.positive_number": {
+        "en": "expected a positive number, got {text!r}",
+        "ko": "양수여야 합니다. 받은 값: {text!r}",
+    },
+    "error.cli.unit_number": {
+        "en": "expected a number in [0, 1), got {text!r}",
+        "ko": "[0, 1) 범위의 숫자여야 합니다. 받은 값: {text!r}",
+    },
+    "error.cli.whole_number": {
+        "en": "expected a whole number, got {text!r}",
+        "ko": "정수여야 합니다. 받은 값: {text!r}",
+    },
+    "error.cli.sizes": {
+        "en": "expected sizes like 128,64",
+        "ko": "128,64처럼 쉼표로 구분한 층의 크기여야 합니다",
+    },
+    "error.cli.non_negative": {
+        "en": "expected a number >= 0, got {text!r}",
+        "ko": "0 이상의 숫자여야 합니다. 받은 값: {text!r}",
+    },
+    "error.cli.schedule": {
+        "en": "unknown schedule {name!r}; expected one of {choices}",
+        "ko": "알 수 없는 학습률 스케줄 {name!r}입니다. 다음 중 하나여야 합니다: {choices}",
+    },
+    "error.cli.key_number": {
+        "en": "expected key=number in {text!r}",
+        "ko": "{text!r}에는 key=숫자 꼴로 적어야 합니다",
+    },
+    "error.cli.port": {
+        "en": "--port: expected a number from 0 to 65535, got {port}",
+        "ko": "--port: 0부터 65535 사이의 숫자여야 합니다. 받은 값: {port}",
+    },
+    "error.cli.saved_metadata": {
+        "en": "{path}: saved metadata",
+        "ko": "{path}: 저장된 메타데이터",
+    },
+    "error.cli.model_on_data": {
+        "en": "{model} on {dataset}",
+        "ko": "{model}({dataset} 데이터)",
+    },
+    "error.cli.input_shape": {
+        "en": "{where}: the model expects inputs of shape {want}, the data has samples of shape {got}",
+        "ko": "{where}: 모델은 모양이 {want}인 입력을 받는데, 데이터의 샘플 모양은 {got}입니다",
+    },
+    "error.cli.no_augment": {
+        "en": "--augment: this version of mitbadak has no data.augment",
+        "ko": "--augment: 이 버전의 mitbadak에는 data.augment가 없습니다",
+    },
+    "error.cli.schedule_args": {
+        "en": "--lr-schedule {name}: {reason}",
+        "ko": "--lr-schedule {name}: 스케줄에 줄 수 없는 인수입니다({reason})",
+    },
+    "error.cli.out_is_dir": {
+        "en": "--out {out}: is a directory; give a file name such as {out}/model.npz",
+        "ko": "--out {out}: 폴더입니다. {out}/model.npz처럼 파일 이름을 주세요",
+    },
+    "error.cli.unknown_dataset": {
+        "en": "unknown data set {dataset!r} in {model}; pass {option}",
+        "ko": "{model}에 적힌 데이터 세트 {dataset!r}을(를) 알 수 없습니다. {option}으로 데이터 세트를 지정하세요",
+    },
+    "error.cli.give_model": {
+        "en": "give a MODEL file or --model NAME (a pretrained model)",
+        "ko": "MODEL 파일이나 --model NAME(사전 학습된 모델)을 주세요",
+    },
+    "error.cli.need_model": {
+        "en": "{who}: give a MODEL file or --model NAME (a pretrained model)",
+        "ko": "{who}: MODEL 파일이나 --model NAME(사전 학습된 모델)을 주세요",
+    },
+    "error.cli.model_and_file": {
+        "en": "evaluate: --model {name} takes no MODEL file (got {got!r})",
+        "ko": "evaluate: --model {name}을(를) 쓸 때는 MODEL 파일을 줄 수 없습니다(받은 것: {got!r})",
+    },
+    "error.cli.download_failed": {
+        "en": "not found, and the download failed",
+        "ko": "찾지 못했고 내려받기도 실패했습니다",
+    },
+    "error.cli.test_set_missing": {
+        "en": "evaluate --model {name}: the {subdir} test set is not available ({reason}); set MITBADAK_DATA to a folder holding {subdir}/ with its four IDX files, or connect to the internet to download them into {cache}",
+        "ko": "evaluate --model {name}: {subdir} 테스트 세트를 쓸 수 없습니다({reason}). IDX 파일 네 개가 든 {subdir}/ 폴더가 있는 곳을 MITBADAK_DATA로 지정하거나, 인터넷에 연결해 {cache}에 내려받으세요",
+    },
+    "error.cli.give_images": {
+        "en": "give a MODEL file then the IMAGEs, or --model NAME then the IMAGEs (got only {got!r})",
+        "ko": "MODEL 파일 다음에 IMAGE들을 주거나, --model NAME 다음에 IMAGE들을 주세요(받은 것은 {got!r} 하나뿐입니다)",
+    },
+    "error.cli.give_image": {
+        "en": "give at least one IMAGE after the model",
+        "ko": "모델 다음에 IMAGE를 하나 이상 주세요",
+    },
+    "error.cli.no_such_file": {
+        "en": "{path}: no such file",
+        "ko": "{path}: 파일이 없습니다",
+    },
+    "error.cli.bad_npy": {
+        "en": "{path}: not a readable .npy array ({reason})",
+        "ko": "{path}: 읽을 수 있는 .npy 배열이 아닙니다({reason})",
+    },
+    "error.cli.npy_dtype": {
+        "en": "{path}: expected a numeric array, got dtype {dtype}",
+        "ko": "{path}: 숫자 배열이어야 합니다. 받은 배열의 dtype: {dtype}",
+    },
+    "error.cli.bad_image": {
+        "en": "{path}: not a readable image ({reason})",
+        "ko": "{path}: 읽을 수 있는 이미지가 아닙니다({reason})",
+    },
+    "error.cli.this_kind": {
+        "en": "this",
+        "ko": "이런",
+    },
+    "error.cli.image_reader": {
+        "en": "{path}: reading {suffix} images needs Pillow or matplotlib (pip install pillow); .npy files always work",
+        "ko": "{path}: {suffix} 이미지를 읽으려면 Pillow나 matplotlib이 필요합니다(pip install pillow). .npy 파일은 언제든 읽을 수 있습니다",
+    },
+    "error.cli.image_shape": {
+        "en": "{path}: image of shape {shape}; the model expects {want} ({size} values)",
+        "ko": "{path}: 이미지의 모양이 {shape}입니다. 모델에는 {want} 모양(값 {size}개)이 들어가야 합니다",
+    },
+    "error.cli.resize": {
+        "en": "{path}: the image is {width}x{height}, the model expects {want_width}x{want_height}; resizing needs Pillow (pip install pillow)",
+        "ko": "{path}: 이미지 크기는 {width}x{height}인데 모델에는 {want_width}x{want_height}가 들어가야 합니다. 크기를 바꾸려면 Pillow가 필요합니다(pip install pillow)",
+    },
+    "error.os.with_path": {
+        "en": "{reason}: {path}",
+        "ko": "경로 {path}: {reason}",
+    },
+    "error.os.other": {
+        "en": "{strerror}",
+        "ko": "운영체제 오류: {strerror}",
+    },
+    "error.os.enoent": {
+        "en": "No such file or directory",
+        "ko": "파일이나 폴더가 없습니다",
+    },
+    "error.os.eacces": {
+        "en": "Permission denied",
+        "ko": "권한이 없습니다",
+    },
+    "error.os.eperm": {
+        "en": "Operation not permitted",
+        "ko": "허용되지 않는 작업입니다",
+    },
+    "error.os.eisdir": {
+        "en": "Is a directory",
+        "ko": "파일이 아니라 폴더입니다",
+    },
+    "error.os.enotdir": {
+        "en": "Not a directory",
+        "ko": "폴더가 아닙니다",
+    },
+    "error.os.enospc": {
+        "en": "No space left on device",
+        "ko": "디스크에 남은 공간이 없습니다",
+    },
+    "error.os.eexist": {
+        "en": "File exists",
+        "ko": "파일이 이미 있습니다",
+    },
+    "error.os.erofs": {
+        "en": "Read-only file system",
+        "ko": "읽기 전용 파일 시스템이라 쓸 수 없습니다",
+    },
+    "error.os.enametoolong": {
+        "en": "File name too long",
+        "ko": "파일 이름이 너무 깁니다",
+    },
+    "error.io.object_array": {
+        "en": "save: array {name!r} has dtype object, which cannot be saved safely",
+        "ko": "save: 배열 {name!r}의 dtype이 object라서 안전하게 저장할 수 없습니다",
+    },
+    "error.io.no_such_file": {
+        "en": "{path}: no such file",
+        "ko": "{path}: 파일이 없습니다",
+    },
+    "error.io.not_npz": {
+        "en": "{path}: not a mitbadak file (not an .npz archive)",
+        "ko": "{path}: mitbadak 파일이 아닙니다(.npz 압축 파일이 아닙니다)",
+    },
+    "error.io.unreadable": {
+        "en": "{path}: not a readable mitbadak file ({reason})",
+        "ko": "{path}: 읽을 수 있는 mitbadak 파일이 아닙니다({reason})",
+    },
+    "error.io.no_header": {
+        "en": "{path}: no mitbadak header; not a file saved by mitbadak",
+        "ko": "{path}: mitbadak 헤더가 없습니다. mitbadak으로 저장한 파일이 아닙니다",
+    },
+    "error.io.not_plain_array": {
+        "en": "{path}: entry {name!r} is not a plain array; corrupt file",
+        "ko": "{path}: 항목 {name!r}이(가) 보통의 배열이 아닙니다. 손상된 파일입니다",
+    },
+    "error.io.not_real": {
+        "en": "{path}: entry {name!r} has dtype {dtype}; mitbadak files hold real numbers",
+        "ko": "{path}: 항목 {name!r}의 dtype이 {dtype}입니다. mitbadak 파일에는 실수만 들어 있어야 합니다",
+    },
+    "error.io.header_bytes": {
+        "en": "{path}: corrupt header (expected UTF-8 bytes)",
+        "ko": "{path}: 헤더가 손상되었습니다(UTF-8 바이트여야 합니다)",
+    },
+    "error.io.header_corrupt": {
+        "en": "{path}: corrupt header ({reason})",
+        "ko": "{path}: 헤더가 손상되었습니다({reason})",
+    },
+    "error.io.header_not_object": {
+        "en": "{path}: corrupt header (not a JSON object)",
+        "ko": "{path}: 헤더가 손상되었습니다(JSON 객체가 아닙니다)",
+    },
+    "error.io.not_built": {
+        "en": "{who}: the model is not built yet; call it on a batch first",
+        "ko": "{who}: 모델이 아직 만들어지지 않았습니다. 먼저 배치 하나로 모델을 호출해 보세요",
+    },
+    "error.io.not_model_file": {
+        "en": "{path}: not a mitbadak model file (format {format!r})",
+        "ko": "{path}: mitbadak 모델 파일이 아닙니다(형식 {format!r})",
+    },
+    "error.io.newer_version": {
+        "en": "{path}: format version {version!r} is newer than this mitbadak reads ({supported}); upgrade mitbadak",
+        "ko": "{path}: 파일 형식 버전 {version!r}은(는) 이 mitbadak이 읽을 수 있는 버전({supported})보다 새롭습니다. mitbadak을 업그레이드하세요",
+    },
+    "error.io.optimizer_state": {
+        "en": "invalid optimizer state",
+        "ko": "옵티마이저 상태가 올바르지 않습니다",
+    },
+    "error.io.optimizer_no_params": {
+        "en": "the file holds an optimizer state but the model has no parameters",
+        "ko": "파일에는 옵티마이저 상태가 있지만 모델에는 파라미터가 없습니다",
+    },
+    "error.io.training_state": {
+        "en": "invalid training state",
+        "ko": "학습 상태가 올바르지 않습니다",
+    },
+    "error.io.random_state": {
+        "en": "invalid random state {name!r}",
+        "ko": "난수 상태 {name!r}이(가) 올바르지 않습니다",
+    },
+    "error.io.random_states": {
+        "en": "the file holds random states for {saved}, the model has {model}",
+        "ko": "파일에는 {saved}의 난수 상태가 있는데, 모델에는 {model}이(가) 있습니다",
+    },
+    "error.io.layer_random_state": {
+        "en": "invalid random state of layer {name!r}",
+        "ko": "층 {name!r}의 난수 상태가 올바르지 않습니다",
+    },
+    "error.io.weight_count": {
+        "en": "the file holds {n_file} weights, the model has {n}",
+        "ko": "파일에는 가중치가 {n_file}개 있는데, 모델에는 {n}개 있습니다",
+    },
+    "error.io.weight_names": {
+        "en": "the file's weights {names} are not the model's",
+        "ko": "파일의 가중치 {names}은(는) 이 모델의 가중치가 아닙니다",
+    },
+    "error.io.how_to_register": {
+        "en": "decorate the class with @mitbadak.registry.register_serializable('layers') (a class defined at module level, importable before load_model) and give it get_config() returning its constructor arguments, or save only the weights (save_weights)",
+        "ko": "클래스에 @mitbadak.registry.register_serializable('layers')를 붙이고(모듈 최상위에 정의해 load_model 전에 import할 수 있어야 합니다) 생성자 인수를 돌려주는 get_config()를 만들어 주세요. 아니면 가중치만 저장하세요(save_weights)",
+    },
+    "error.io.registered_elsewhere": {
+        "en": "save: model '{name}' of class {cls} cannot be rebuilt from its file: the name {short!r} is registered for another class; {how}",
+        "ko": "save: {cls} 클래스의 모델 '{name}'은(는) 파일에서 다시 만들 수 없습니다. 이름 {short!r}이(가) 다른 클래스로 등록되어 있습니다. {how}",
+    },
+    "error.io.config_missing": {
+        "en": "save: model '{name}' of class {cls} cannot be rebuilt from its file: its constructor needs {missing}, which get_config() does not return; {how}",
+        "ko": "save: {cls} 클래스의 모델 '{name}'은(는) 파일에서 다시 만들 수 없습니다. 생성자에 {missing}이(가) 필요한데 get_config()가 그것을 돌려주지 않습니다. {how}",
+    },
+    "error.io.weights_file": {
+        "en": "a weights file (save_weights)",
+        "ko": "가중치 파일(save_weights)",
+    },
+    "error.io.no_model": {
+        "en": "no model",
+        "ko": "모델 없음",
+    },
+    "error.io.no_architecture": {
+        "en": "{path}: {what}: it holds no architecture; build the model in code and call model.load_weights(path)",
+        "ko": "{path}: {what}: 모델 구조가 들어 있지 않습니다. 코드로 모델을 만든 다음 model.load_weights(path)를 호출하세요",
+    },
+    "error.io.bad_description": {
+        "en": "{path}: invalid model description ({kind}: {reason})",
+        "ko": "{path}: 모델 설명이 올바르지 않습니다({kind}: {reason})",
+    },
+    "error.io.weights_mismatch": {
+        "en": "{path}: weights do not fit the model ({reason})",
+        "ko": "{path}: 가중치가 모델에 맞지 않습니다({reason})",
+    },
+    "error.safetensors.dtype": {
+        "en": "safetensors: tensor {name!r} has dtype {dtype}, which the format cannot hold (expected one of {choices})",
+        "ko": "safetensors: 텐서 {name!r}의 dtype {dtype}은(는) 이 형식에 담을 수 없습니다(다음 중 하나여야 합니다: {choices})",
+    },
+    "error.safetensors.tensors_dict": {
+        "en": "save_file: tensors must be a dict of arrays, got {kind}",
+        "ko": "save_file: tensors는 배열을 담은 dict여야 합니다. 받은 것: {kind}",
+    },
+    "error.safetensors.metadata_dict": {
+        "en": "save_file: metadata must be a dict of str to str",
+        "ko": "save_file: metadata는 str 키와 str 값으로 된 dict여야 합니다",
+    },
+    "error.safetensors.tensor_name": {
+        "en": "save_file: invalid tensor name {name!r}",
+        "ko": "save_file: {name!r}은(는) 텐서 이름으로 쓸 수 없습니다",
+    },
+    "error.safetensors.invalid": {
+        "en": "{path}: not a valid safetensors file ({detail})",
+        "ko": "{path}: 올바른 safetensors 파일이 아닙니다({detail})",
+    },
+    "error.safetensors.too_small": {
+        "en": "only {size} bytes, shorter than the 8-byte header size",
+        "ko": "파일이 {size}바이트뿐이라 8바이트짜리 헤더 크기 정보보다 짧습니다",
+    },
+    "error.safetensors.header_too_big": {
+        "en": "header of {n} bytes, more than {limit}",
+        "ko": "헤더가 {n}바이트로, 한도 {limit}바이트보다 큽니다",
+    },
+    "error.safetensors.header_past_end": {
+        "en": "header of {n} bytes, but the file has {size}",
+        "ko": "헤더가 {n}바이트라는데 파일은 {size}바이트뿐입니다",
+    },
+    "error.safetensors.duplicate": {
+        "en": "a name appears twice in the header",
+        "ko": "헤더에 같은 이름이 두 번 나옵니다",
+    },
+    "error.safetensors.not_json": {
+        "en": "header is not JSON: {reason}",
+        "ko": "헤더가 JSON이 아닙니다: {reason}",
+    },
+    "error.safetensors.not_object": {
+        "en": "header is not a JSON object",
+        "ko": "헤더가 JSON 객체가 아닙니다",
+    },
+    "error.safetensors.metadata": {
+        "en": "__metadata__ must map strings to strings",
+        "ko": "__metadata__는 문자열 키에 문자열 값을 대응시켜야 합니다",
+    },
+    "error.safetensors.tensor": {
+        "en": "tensor {name!r}: {problem}",
+        "ko": "텐서 {name!r}: {problem}",
+    },
+    "error.safetensors.fields": {
+        "en": "expected dtype, shape and data_offsets",
+        "ko": "dtype, shape, data_offsets가 모두 있어야 합니다",
+    },
+    "error.safetensors.unsupported_dtype": {
+        "en": "unsupported dtype {dtype!r}",
+        "ko": "지원하지 않는 dtype {dtype!r}입니다",
+    },
+    "error.safetensors.shape": {
+        "en": "shape {shape!r} is not a list of sizes",
+        "ko": "shape {shape!r}이(가) 크기들의 리스트가 아닙니다",
+    },
+    "error.safetensors.offsets": {
+        "en": "data_offsets {offsets!r} outside the {size} data bytes",
+        "ko": "data_offsets {offsets!r}이(가) 데이터 {size}바이트를 벗어납니다",
+    },
+    "error.safetensors.bytes": {
+        "en": "shape {shape} of {dtype} needs {need} bytes, data_offsets give {got}",
+        "ko": "{dtype} 형식의 shape {shape}에는 {need}바이트가 필요한데, data_offsets가 가리키는 것은 {got}바이트입니다",
+    },
+    "error.safetensors.gap": {
+        "en": "tensor {name!r} starts at byte {begin} of the data, expected {end}: tensors overlap or leave a gap",
+        "ko": "텐서 {name!r}이(가) 데이터의 {begin}번째 바이트에서 시작하는데 {end}번째여야 합니다. 텐서끼리 겹치거나 사이에 빈틈이 있습니다",
+    },
+    "error.safetensors.cover": {
+        "en": "the tensors cover {end} of the {size} data bytes",
+        "ko": "텐서들이 데이터 {size}바이트 가운데 {end}바이트만 차지합니다",
+    },
+    "error.safetensors.truncated": {
+        "en": "{path}: truncated safetensors file",
+        "ko": "{path}: safetensors 파일이 중간에 잘렸습니다",
+    },
+    "error.safetensors.no_mitbadak_header": {
+        "en": "{path}: a safetensors file without a mitbadak header (no __metadata__ '{entry}'); read its tensors with mitbadak.safetensors.load_file or mitbadak.interop.from_torch",
+        "ko": "{path}: mitbadak 헤더가 없는 safetensors 파일입니다(__metadata__에 '{entry}' 항목이 없습니다). 텐서는 mitbadak.safetensors.load_file이나 mitbadak.interop.from_torch로 읽어 보세요",
+    },
+    "error.safetensors.corrupt_header": {
+        "en": "{path}: corrupt mitbadak header ({reason})",
+        "ko": "{path}: mitbadak 헤더가 손상되었습니다({reason})",
+    },
+    "error.safetensors.header_not_object": {
+        "en": "{path}: corrupt mitbadak header (not a JSON object)",
+        "ko": "{path}: mitbadak 헤더가 손상되었습니다(JSON 객체가 아닙니다)",
+    },
+    "error.registry.unknown_family": {
+        "en": "registry: unknown family {family!r}; expected one of {families}",
+        "ko": "registry: 알 수 없는 종류 {family!r}입니다. 다음 중 하나여야 합니다: {families}",
+    },
+    "error.registry.name": {
+        "en": "registry: a name must be a non-empty string, got {name!r}",
+        "ko": "registry: 이름은 비어 있지 않은 문자열이어야 합니다. 받은 값: {name!r}",
+    },
+    "error.registry.unknown": {
+        "en": "unknown {kind} {name!r}; expected one of {names} (register your own with mitbadak.registry.register_serializable({family!r}))",
+        "ko": "알 수 없는 {kind} {name!r}입니다. 다음 중 하나여야 합니다: {names} (직접 만든 것은 mitbadak.registry.register_serializable({family!r})로 등록하세요)",
+    },
+    "error.registry.no_config": {
+        "en": "serialize: {cls} has no get_config()",
+        "ko": "serialize: {cls}에는 get_config()가 없습니다",
+    },
+    "error.registry.bad_spec": {
+        "en": "invalid {kind} spec {spec!r}: expected {{'class_name', 'config'}}",
+        "ko": "{kind} 명세 {spec!r}이(가) 올바르지 않습니다. {{'class_name', 'config'}} 꼴이어야 합니다",
+    },
+    "error.registry.unknown_class": {
+        "en": "unknown {kind} class {name!r}",
+        "ko": "알 수 없는 {kind} 클래스 {name!r}입니다",
+    },
+    "error.registry.bad_config": {
+        "en": "invalid config for {kind} {name!r}: {reason}",
+        "ko": "{kind} {name!r}의 설정이 올바르지 않습니다: {reason}",
+    },
+    "error.registry.one.activations": {
+        "en": "activation",
+        "ko": "활성함수",
+    },
+    "error.registry.one.initializers": {
+        "en": "initializer",
+        "ko": "초기화 방법",
+    },
+    "error.registry.one.layers": {
+        "en": "layer",
+        "ko": "층",
+    },
+    "error.registry.one.losses": {
+        "en": "loss",
+        "ko": "손실함수",
+    },
+    "error.registry.one.metrics": {
+        "en": "metric",
+        "ko": "평가 지표",
+    },
+    "error.registry.one.optimizers": {
+        "en": "optimizer",
+        "ko": "옵티마이저",
+    },
+    "error.registry.one.regularizers": {
+        "en": "regularizer",
+        "ko": "규제",
+    },
+    "error.registry.one.schedules": {
+        "en": "schedule",
+        "ko": "학습률 스케줄",
+    },
+    "error.zoo.no_layer": {
+        "en": "zoo: this version of mitbadak has no {name} layer",
+        "ko": "zoo: 이 버전의 mitbadak에는 {name} 층이 없습니다",
+    },
+    "error.zoo.sizes": {
+        "en": "{what} must be a list or tuple of sizes, got {value!r}",
+        "ko": "{what}은(는) 크기들의 list나 tuple이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.zoo.hidden_width": {
+        "en": "hidden width",
+        "ko": "은닉층 너비",
+    },
+    "error.zoo.widths": {
+        "en": "build_mlp: widths must be >= 1, got {hidden} and {classes}",
+        "ko": "build_mlp: 층의 너비는 1 이상이어야 합니다. 받은 값: {hidden}, {classes}",
+    },
+    "error.zoo.dropout": {
+        "en": "{who}: dropout must be in [0, 1), got {dropout}",
+        "ko": "{who}: dropout은 [0, 1) 범위여야 합니다. 받은 값: {dropout}",
+    },
+    "error.zoo.input_shape": {
+        "en": "build_cnn: input_shape must be (channels, height, width), got {shape}",
+        "ko": "build_cnn: input_shape은 (채널, 높이, 너비) 꼴이어야 합니다. 받은 값: {shape}",
+    },
+    "error.zoo.no_manifest": {
+        "en": "{path}: missing; this installation has no pretrained models",
+        "ko": "{path}: 파일이 없습니다. 이 설치본에는 사전 학습된 모델이 없습니다",
+    },
+    "error.zoo.bad_manifest": {
+        "en": "{path}: not a readable manifest ({reason})",
+        "ko": "{path}: 읽을 수 있는 모델 목록 파일(manifest)이 아닙니다({reason})",
+    },
+    "error.zoo.manifest_format": {
+        "en": "{path}: expected format {format!r}",
+        "ko": "{path}: 형식이 {format!r}이어야 합니다",
+    },
+    "error.zoo.manifest_models": {
+        "en": "{path}: 'models' must map names to descriptions",
+        "ko": "{path}: 'models'는 모델 이름마다 그 설명을 대응시켜야 합니다",
+    },
+    "error.zoo.unknown_model": {
+        "en": "pretrained: unknown model {name!r}; expected one of {names}",
+        "ko": "pretrained: 알 수 없는 모델 {name!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.zoo.missing_file": {
+        "en": "pretrained {name!r}: {path} is missing from this installation",
+        "ko": "pretrained {name!r}: 이 설치본에 {path}이(가) 없습니다",
+    },
+    "error.zoo.checksum": {
+        "en": "pretrained {name!r}: {path} has SHA-256 {digest}, the manifest says {expected}; the file is corrupt or was replaced (reinstall mitbadak)",
+        "ko": "pretrained {name!r}: {path}의 SHA-256은 {digest}인데 모델 목록 파일에는 {expected}(으)로 적혀 있습니다. 파일이 손상되었거나 바뀌었습니다(mitbadak을 다시 설치하세요)",
+    },
+    "error.zoo.unknown_dataset": {
+        "en": "pretrained {name!r}: unknown data set {dataset!r} in the manifest",
+        "ko": "pretrained {name!r}: 모델 목록 파일에 적힌 데이터 세트 {dataset!r}을(를) 알 수 없습니다",
+    },
+    "error.data.no_samples": {
+        "en": "{where}: expected at least one sample, got an array of shape {shape}",
+        "ko": "{where}: 샘플이 하나 이상 있어야 합니다. 받은 배열의 모양: {shape}",
+    },
+    "error.data.inputs_nonfinite": {
+        "en": "{where}: inputs contain NaN or infinite values",
+        "ko": "{where}: 입력에 NaN 또는 무한대 값이 있습니다",
+    },
+    "error.data.targets_nonfinite": {
+        "en": "{where}: targets contain NaN or infinite values",
+        "ko": "{where}: 타깃에 NaN 또는 무한대 값이 있습니다",
+    },
+    "error.data.lengths": {
+        "en": "{where}: x has {n} samples but y has {got}; they must match",
+        "ko": "{where}: x에는 샘플이 {n}개 있는데 y는 {got}입니다. 둘의 샘플 수가 같아야 합니다",
+    },
+    "error.data.n_samples": {
+        "en": "{n}",
+        "ko": "{n}개",
+    },
+    "error.data.split_no_arrays": {
+        "en": "train_test_split: give at least one array",
+        "ko": "train_test_split: 배열을 하나 이상 주세요",
+    },
+    "error.data.split_lengths": {
+        "en": "train_test_split: arrays have different lengths ({got} vs {n})",
+        "ko": "train_test_split: 배열들의 길이가 서로 다릅니다({got}, {n})",
+    },
+    "error.data.split_test_size": {
+        "en": "train_test_split: test_size must be in (0, 1), got {test_size}",
+        "ko": "train_test_split: test_size는 (0, 1) 범위여야 합니다. 받은 값: {test_size}",
+    },
+    "error.data.split_count": {
+        "en": "train_test_split: cannot take {n_test} test samples out of {n}",
+        "ko": "train_test_split: 샘플 {n}개에서 테스트 샘플 {n_test}개를 떼어 낼 수 없습니다",
+    },
+    "error.data.batch_size": {
+        "en": "DataLoader: batch_size must be >= 1, got {batch_size}",
+        "ko": "DataLoader: batch_size는 1 이상이어야 합니다. 받은 값: {batch_size}",
+    },
+    "error.data.loader_y": {
+        "en": "DataLoader: x has {n} samples but y has {got}",
+        "ko": "DataLoader: x에는 샘플이 {n}개 있는데 y에는 {got}개 있습니다",
+    },
+    "error.data.loader_weights": {
+        "en": "DataLoader: x has {n} samples but sample_weight {got}",
+        "ko": "DataLoader: x에는 샘플이 {n}개 있는데 sample_weight에는 {got}개 있습니다",
+    },
+    "error.scalers.dtype": {
+        "en": "{who}: expected a numeric array, got dtype {dtype}",
+        "ko": "{who}: 숫자 배열이어야 합니다. 받은 배열의 dtype: {dtype}",
+    },
+    "error.scalers.not_2d": {
+        "en": "{who}: expected a 2-D array (n_samples, n_features), got shape {shape}",
+        "ko": "{who}: 2차원 배열 (n_samples, n_features)이어야 합니다. 받은 모양: {shape}",
+    },
+    "error.scalers.not_2d_1d": {
+        "en": "{who}: expected a 2-D array (n_samples, n_features), got shape {shape} (use X.reshape(-1, 1) for a single feature)",
+        "ko": "{who}: 2차원 배열 (n_samples, n_features)이어야 합니다. 받은 모양: {shape} (특성이 하나뿐이면 X.reshape(-1, 1)을 쓰세요)",
+    },
+    "error.scalers.empty": {
+        "en": "{who}: expected at least one sample and one feature, got shape {shape}",
+        "ko": "{who}: 샘플과 특성이 하나 이상씩 있어야 합니다. 받은 모양: {shape}",
+    },
+    "error.scalers.nonfinite": {
+        "en": "{who}: expected finite values, got {value} at row {row}, column {column}; remove or impute NaN/inf before scaling",
+        "ko": "{who}: 값이 모두 유한해야 하는데 {row}행 {column}열에 {value}이(가) 있습니다. 스케일링하기 전에 NaN/inf를 없애거나 다른 값으로 채우세요",
+    },
+    "error.scalers.not_fitted": {
+        "en": "{who}: this scaler is not fitted yet; call fit(X_train) first",
+        "ko": "{who}: 이 스케일러는 아직 학습(fit)되지 않았습니다. 먼저 fit(X_train)을 호출하세요",
+    },
+    "error.scalers.features": {
+        "en": "{who}: expected {n} features (as in fit), got {got} (input shape {shape})",
+        "ko": "{who}: fit 때와 같이 특성이 {n}개여야 하는데 {got}개입니다(입력 모양 {shape})",
+    },
+    "error.scalers.range_pair": {
+        "en": "MinMaxScaler: feature_range must be a pair (lo, hi), got {value!r}",
+        "ko": "MinMaxScaler: feature_range는 (lo, hi) 쌍이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.scalers.range_order": {
+        "en": "MinMaxScaler: feature_range must satisfy lo < hi, got {value!r}",
+        "ko": "MinMaxScaler: feature_range는 lo < hi여야 합니다. 받은 값: {value!r}",
+    },
+    "error.augment.batch_shape": {
+        "en": "{who}: expected a batch of shape (N, C, H, W), got {shape}",
+        "ko": "{who}: 모양이 (N, C, H, W)인 배치여야 합니다. 받은 모양: {shape}",
+    },
+    "error.augment.range_kind": {
+        "en": "{who}: {name} must be a number >= 0 or a pair (low, high), got {value!r}",
+        "ko": "{who}: {name}은(는) 0 이상의 숫자나 (low, high) 쌍이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.augment.range_order": {
+        "en": "{who}: {name} range must have low <= high, got {value}",
+        "ko": "{who}: {name} 범위는 low <= high여야 합니다. 받은 값: {value}",
+    },
+    "error.augment.interpolation": {
+        "en": "affine_warp: interpolation must be 'bilinear' or 'nearest', got {value!r}",
+        "ko": "affine_warp: interpolation은 'bilinear' 또는 'nearest'여야 합니다. 받은 값: {value!r}",
+    },
+    "error.augment.translate": {
+        "en": "{who}: translate must be >= 0 or a pair (ty, tx), got {value}",
+        "ko": "{who}: translate는 0 이상의 숫자나 (ty, tx) 쌍이어야 합니다. 받은 값: {value}",
+    },
+    "error.augment.zoom": {
+        "en": "{who}: zoom must stay above 0, got range {value}",
+        "ko": "{who}: zoom은 늘 0보다 커야 합니다. 받은 범위: {value}",
+    },
+    "error.augment.interpolation_choice": {
+        "en": "{who}: interpolation must be 'bilinear' or 'nearest'",
+        "ko": "{who}: interpolation은 'bilinear' 또는 'nearest'여야 합니다",
+    },
+    "error.augment.p": {
+        "en": "{who}: p must be in [0, 1], got {p}",
+        "ko": "{who}: p는 [0, 1] 범위여야 합니다. 받은 값: {p}",
+    },
+    "error.augment.std": {
+        "en": "GaussianNoise: std must be >= 0, got {std}",
+        "ko": "GaussianNoise: std는 0 이상이어야 합니다. 받은 값: {std}",
+    },
+    "error.augment.erasing": {
+        "en": "RandomErasing: invalid scale {scale} or ratio {ratio}",
+        "ko": "RandomErasing: scale {scale} 또는 ratio {ratio}이(가) 올바르지 않습니다",
+    },
+    "error.augment.normalize_std": {
+        "en": "Normalize: std must be > 0, got {std}",
+        "ko": "Normalize: std는 0보다 커야 합니다. 받은 값: {std}",
+    },
+    "error.augment.normalize_size": {
+        "en": "Normalize: {name} has {size} values for {channels} channels",
+        "ko": "Normalize: 채널은 {channels}개인데 {name}에는 값이 {size}개 있습니다",
+    },
+    "error.augment.not_transform": {
+        "en": "Compose: {value!r} is not a transform (a callable)",
+        "ko": "Compose: {value!r}은(는) 변환(호출할 수 있는 객체)이 아닙니다",
+    },
+    "error.augment.grid_square": {
+        "en": "augment_grid: rows of {n} values are not square images",
+        "ko": "augment_grid: 값 {n}개짜리 행은 정사각형 이미지가 될 수 없습니다",
+    },
+    "error.augment.grid_shape": {
+        "en": "augment_grid: expected images (N, C, H, W), got {shape}",
+        "ko": "augment_grid: (N, C, H, W) 모양의 이미지여야 합니다. 받은 모양: {shape}",
+    },
+    "error.augment.grid_n": {
+        "en": "augment_grid: n must be >= 2, got {n}",
+        "ko": "augment_grid: n은 2 이상이어야 합니다. 받은 값: {n}",
+    },
+    "error.augment.spec_kind": {
+        "en": "from_spec: expected a string like 'shift=2,rotate=10', got {spec!r}",
+        "ko": "from_spec: 'shift=2,rotate=10' 같은 문자열이어야 합니다. 받은 값: {spec!r}",
+    },
+    "error.augment.spec_unknown": {
+        "en": "from_spec: unknown augmentation {name!r} in {spec!r}; known: {known}",
+        "ko": "from_spec: {spec!r}에 있는 {name!r}은(는) 알 수 없는 데이터 증강입니다. 쓸 수 있는 것: {known}",
+    },
+    "error.augment.spec_value": {
+        "en": "from_spec: bad value in {item!r}: {reason}",
+        "ko": "from_spec: {item!r}의 값이 잘못되었습니다: {reason}",
+    },
+    "error.mnist.short_header": {
+        "en": "{path}: too short for an IDX header: {n} bytes after decompression, expected at least 8",
+        "ko": "{path}: IDX 헤더로 읽기에는 너무 짧습니다. 압축을 푼 뒤 {n}바이트뿐인데 8바이트 이상이어야 합니다",
+    },
+    "error.mnist.image_header": {
+        "en": "{path}: IDX image header is truncated: expected 16 bytes, got {n}",
+        "ko": "{path}: IDX 이미지 헤더가 잘렸습니다. 16바이트여야 하는데 {n}바이트입니다",
+    },
+    "error.mnist.image_size": {
+        "en": "{path}: IDX image size is {rows}x{cols}",
+        "ko": "{path}: IDX 이미지 크기가 {rows}x{cols}입니다(가로와 세로 모두 1 이상이어야 합니다)",
+    },
+    "error.mnist.magic": {
+        "en": "{path}: not an IDX file of unsigned bytes: magic number {magic} ({hex}), expected {images} (images) or {labels} (labels)",
+        "ko": "{path}: 부호 없는 바이트로 된 IDX 파일이 아닙니다. 매직 넘버가 {magic}({hex})인데 {images}(이미지) 또는 {labels}(레이블)이어야 합니다",
+    },
+    "error.mnist.too_big": {
+        "en": "{path}: the IDX header declares {n} bytes of data, more than the {limit} this reader accepts; corrupt file",
+        "ko": "{path}: IDX 헤더에 적힌 데이터 크기 {n}바이트가 이 리더가 받아들이는 한도 {limit}바이트보다 큽니다. 손상된 파일입니다",
+    },
+    "error.mnist.not_found": {
+        "en": "{path}: file not found",
+        "ko": "{path}: 파일을 찾을 수 없습니다",
+    },
+    "error.mnist.gzip_truncated": {
+        "en": "{path}: gzip stream is truncated ({reason})",
+        "ko": "{path}: gzip 스트림이 중간에 잘렸습니다({reason})",
+    },
+    "error.mnist.bad_gzip": {
+        "en": "{path}: not a valid gzip file or corrupt ({reason})",
+        "ko": "{path}: 올바른 gzip 파일이 아니거나 손상되었습니다({reason})",
+    },
+    "error.mnist.payload_extra": {
+        "en": "{path}: payload has more than {expected} bytes but the header's {dims} needs exactly {expected} (extra bytes)",
+        "ko": "{path}: 데이터가 {expected}바이트보다 많은데, 헤더의 {dims}에 따르면 정확히 {expected}바이트여야 합니다(남는 바이트가 있습니다)",
+    },
+    "error.mnist.payload_missing": {
+        "en": "{path}: payload has {got} bytes but the header's {dims} needs exactly {expected} (missing bytes)",
+        "ko": "{path}: 데이터가 {got}바이트인데, 헤더의 {dims}에 따르면 정확히 {expected}바이트여야 합니다(모자라는 바이트가 있습니다)",
+    },
+    "error.mnist.cannot_read": {
+        "en": "{name}: cannot read {path}: {reason}",
+        "ko": "{name}: {path}을(를) 읽을 수 없습니다: {reason}",
+    },
+    "error.mnist.whose": {
+        "en": " (it is the {name} file {file})",
+        "ko": " ({name} {file} 파일의 값)",
+    },
+    "error.mnist.checksum": {
+        "en": "{name}: checksum mismatch for {path}: its sha256 is {actual}{whose}, expected {expected}. The file is corrupt, truncated or not the official {name} {file}; replace it (a file in the cache folder can simply be deleted and will be downloaded again), or pass verify=False if you re-compressed it yourself.",
+        "ko": "{name}: {path}의 체크섬이 맞지 않습니다. sha256이 {expected}이어야 하는데 {actual}{whose}입니다. 파일이 손상되었거나 잘렸거나 공식 {name} {file}이(가) 아닙니다. 파일을 바꿔 넣거나(캐시 폴더의 파일은 지우기만 하면 다시 내려받습니다), 직접 다시 압축한 파일이라면 verify=False를 주세요.",
+    },
+    "error.mnist.download_checksum": {
+        "en": "downloaded file has sha256 {actual}, expected {expected}",
+        "ko": "내려받은 파일의 sha256이 {actual}인데 {expected}이어야 합니다",
+    },
+    "error.mnist.bad_path": {
+        "en": "{name}: path={path!r} does not hold the four IDX files (missing: {missing}); expected {files} in that folder or in its {subdir}/ subfolder",
+        "ko": "{name}: path={path!r}에 IDX 파일 네 개가 다 있지 않습니다(없는 파일: {missing}). 그 폴더나 그 안의 {subdir}/ 하위 폴더에 {files}이(가) 있어야 합니다",
+    },
+    "error.mnist.looked_env": {
+        "en": "{env}={value}: neither {subfolder} nor the folder itself holds them",
+        "ko": "{env}={value}: {subfolder}에도, 그 폴더 자체에도 파일이 없습니다",
+    },
+    "error.mnist.looked_unset": {
+        "en": "{env}: not set",
+        "ko": "{env}: 설정되어 있지 않습니다",
+    },
+    "error.mnist.looked_cache": {
+        "en": "the cache folder {cache}: missing {missing}",
+        "ko": "캐시 폴더 {cache}: {missing}이(가) 없습니다",
+    },
+    "error.mnist.download_off": {
+        "en": "Downloading is off (download=False).",
+        "ko": "내려받기가 꺼져 있습니다(download=False).",
+    },
+    "error.mnist.no_cache": {
+        "en": "Cannot create the cache folder {cache}: {reason}",
+        "ko": "캐시 폴더 {cache}을(를) 만들 수 없습니다: {reason}",
+    },
+    "error.mnist.download_failed": {
+        "en": "Downloading {file} failed:\n{failures}",
+        "ko": "{file}을(를) 내려받지 못했습니다:\n{failures}",
+    },
+    "error.mnist.not_found_help": {
+        "en": "{name}: could not find the four IDX files {files}.\nLooked in:\n{looked}{reason}\nTo fix this, do one of:\n  - pass the folder holding the four files: {loader}(path='/folder/with/files');\n  - set the environment variable {env} to a folder with a {subdir}/ subfolder holding them (or to the folder holding them);\n  - copy the four files into the cache folder {cache};\n  - call {loader}(download=True) with internet access (mirrors: {mirrors}).",
+        "ko": "{name}: IDX 파일 네 개({files})를 찾지 못했습니다.\n찾아본 곳:\n{looked}{reason}\n다음 가운데 한 가지를 해 보세요:\n  - 네 파일이 든 폴더를 알려 주세요: {loader}(path='/folder/with/files');\n  - 환경 변수 {env}을(를) 네 파일이 든 {subdir}/ 하위 폴더가 있는 폴더(또는 네 파일이 바로 든 폴더)로 지정하세요;\n  - 네 파일을 캐시 폴더 {cache}에 복사하세요;\n  - 인터넷에 연결된 상태에서 {loader}(download=True)를 호출하세요(미러: {mirrors}).",
+    },
+    "error.mnist.is_label_file": {
+        "en": "{name}: {file} is a label file (shape {shape}), expected images",
+        "ko": "{name}: {file}은(는) 레이블 파일입니다(모양 {shape}). 이미지 파일이어야 합니다",
+    },
+    "error.mnist.is_image_file": {
+        "en": "{name}: {file} is an image file (shape {shape}), expected labels",
+        "ko": "{name}: {file}은(는) 이미지 파일입니다(모양 {shape}). 레이블 파일이어야 합니다",
+    },
+    "error.mnist.image_pixels": {
+        "en": "{name}: {file} holds images of {height}x{width} pixels, expected 28x28",
+        "ko": "{name}: {file}의 이미지는 {height}x{width} 픽셀인데 28x28이어야 합니다",
+    },
+    "error.mnist.counts": {
+        "en": "{name}: {images} has {n_images} images but {labels} has {n_labels} labels; they must match",
+        "ko": "{name}: {images}에는 이미지가 {n_images}개, {labels}에는 레이블이 {n_labels}개 있습니다. 개수가 같아야 합니다",
+    },
+    "error.mnist.label_range": {
+        "en": "{name}: {file} has label {label}, expected 0..9",
+        "ko": "{name}: {file}에 레이블 {label}이(가) 있습니다. 레이블은 0..9여야 합니다",
+    },
+    "error.onnx.conv1d_padding": {
+        "en": "to_onnx: Conv1D {name!r}: cannot export padding {padding!r}",
+        "ko": "to_onnx: Conv1D {name!r}: padding {padding!r}은(는) 내보낼 수 없습니다",
+    },
+    "error.onnx.tensor_op": {
+        "en": "to_onnx: {name!r}: tensor operation {op!r} is not exported",
+        "ko": "to_onnx: {name!r}: 텐서 연산 {op!r}은(는) 내보내지 않습니다",
+    },
+    "error.onnx.outputs": {
+        "en": "to_onnx: model {name!r} has {n} outputs; one is exported",
+        "ko": "to_onnx: 모델 {name!r}의 출력이 {n}개입니다. 출력이 하나인 모델만 내보냅니다",
+    },
+    "error.onnx.call_kwargs": {
+        "en": "to_onnx: layer {name!r} is called with {kwargs}; only plain calls are exported",
+        "ko": "to_onnx: 층 {name!r}이(가) {kwargs}와(과) 함께 호출되었습니다. 추가 키워드 인수 없이 호출한 층만 내보냅니다",
+    },
+    "error.onnx.constants": {
+        "en": "to_onnx: layer {name!r} is called on constants; not exported",
+        "ko": "to_onnx: 층 {name!r}이(가) 상수에 대해 호출되었습니다. 이런 층은 내보내지 않습니다",
+    },
+    "error.onnx.several_tensors": {
+        "en": "to_onnx: layer {name!r} returns several tensors",
+        "ko": "to_onnx: 층 {name!r}이(가) 텐서를 여러 개 돌려줍니다",
+    },
+    "error.onnx.no_converter": {
+        "en": "to_onnx: layer {name!r} of type {kind} has no ONNX converter; supported layers: {supported}",
+        "ko": "to_onnx: {kind} 형식의 층 {name!r}은(는) ONNX로 바꿀 수 없습니다. 지원하는 층: {supported}",
+    },
+    "error.onnx.no_onnx": {
+        "en": "to_onnx needs the 'onnx' package: pip install 'mitbadak[onnx]'",
+        "ko": "to_onnx를 쓰려면 'onnx' 패키지가 필요합니다: pip install 'mitbadak[onnx]'",
+    },
+    "error.onnx.several_outputs": {
+        "en": "to_onnx: layer {name!r} returns several outputs (return_state / merge_mode=None), which the export does not support",
+        "ko": "to_onnx: 층 {name!r}이(가) 출력을 여러 개 돌려줍니다(return_state / merge_mode=None). 이런 층은 내보낼 수 없습니다",
+    },
+    "error.onnx.opset": {
+        "en": "to_onnx: opset must be one of {supported}, got {opset!r}",
+        "ko": "to_onnx: opset은 다음 중 하나여야 합니다: {supported}. 받은 값: {opset!r}",
+    },
+    "error.onnx.not_built": {
+        "en": "to_onnx: the model is not built yet; call it on a batch (or model.build) first",
+        "ko": "to_onnx: 모델이 아직 만들어지지 않았습니다. 먼저 배치 하나로 모델을 호출(또는 model.build)해 보세요",
+    },
+    "error.onnx.unregistered_activation": {
+        "en": "to_onnx: layer {name!r} uses an unregistered activation {fn!r}; only the named ones export ({names})",
+        "ko": "to_onnx: 층 {name!r}이(가) 등록되지 않은 활성함수 {fn!r}을(를) 씁니다. 이름이 있는 활성함수만 내보낼 수 있습니다({names})",
+    },
+    "error.onnx.activation": {
+        "en": "to_onnx: layer {name!r}: activation {activation!r} has no ONNX form",
+        "ko": "to_onnx: 층 {name!r}: 활성함수 {activation!r}은(는) ONNX로 나타낼 수 없습니다",
+    },
+    "error.onnx.layer_norm_axes": {
+        "en": "to_onnx: LayerNormalization {name!r} normalizes axes {axes}; ONNX normalizes trailing axes only",
+        "ko": "to_onnx: LayerNormalization {name!r}은(는) 축 {axes}을(를) 정규화합니다. ONNX는 마지막 축들만 정규화할 수 있습니다",
+    },
+    "error.onnx.not_recurrent": {
+        "en": "to_onnx: {kind} is not a SimpleRNN, LSTM or GRU",
+        "ko": "to_onnx: {kind}은(는) SimpleRNN, LSTM, GRU가 아닙니다",
+    },
+    "error.onnx.return_state": {
+        "en": "to_onnx: recurrent layer {name!r}: return_state is not exported",
+        "ko": "to_onnx: 순환층 {name!r}: return_state는 내보내지 않습니다",
+    },
+    "error.onnx.masked": {
+        "en": "to_onnx: recurrent layer {name!r} reads a masked sequence (Embedding(mask_zero=True)); masks are not exported",
+        "ko": "to_onnx: 순환층 {name!r}이(가) 마스크가 있는 시퀀스(Embedding(mask_zero=True))를 읽습니다. 마스크는 내보내지 않습니다",
+    },
+    "error.onnx.bidirectional": {
+        "en": "to_onnx: Bidirectional {name!r}: only a forward layer with its mirrored copy",
+        "ko": "to_onnx: Bidirectional {name!r}: 정방향 층과 그 층을 뒤집은 복사본으로 된 것만 내보낼 수 있습니다",
+    },
+    "error.onnx.merge_mode": {
+        "en": "to_onnx: Bidirectional {name!r}: merge_mode None is not exported",
+        "ko": "to_onnx: Bidirectional {name!r}: merge_mode None은 내보내지 않습니다",
+    },
+    "error.doctor.lang": {
+        "en": "Doctor: lang must be one of {choices}, got {lang!r}",
+        "ko": "Doctor: lang은 다음 중 하나여야 합니다: {choices}. 받은 값: {lang!r}",
+    },
+    "error.doctor.at_least_one": {
+        "en": "Doctor: {name} must be >= 1, got {value}",
+        "ko": "Doctor: {name}은(는) 1 이상이어야 합니다. 받은 값: {value}",
+    },
+    "error.doctor.on_finding": {
+        "en": "Doctor: on_finding must be a function of one Finding",
+        "ko": "Doctor: on_finding은 Finding 하나를 받는 함수여야 합니다",
+    },
+    "error.experiments.unknown_lesson": {
+        "en": "unknown lesson {name!r}; expected one of {names} or 'all'",
+        "ko": "알 수 없는 수업 {name!r}입니다. 다음 중 하나이거나 'all'이어야 합니다: {names}",
+    },
+    "error.keras.image_data_format": {
+        "en": "set_image_data_format: expected 'channels_last' or 'channels_first', got {value!r}",
+        "ko": "set_image_data_format: 'channels_last' 또는 'channels_first'여야 합니다. 받은 값: {value!r}",
+    },
+    "error.keras.floatx": {
+        "en": "set_floatx: expected a float type, got {value!r}",
+        "ko": "set_floatx: 부동소수점 형식이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.keras.add_tensor": {
+        "en": "Sequential.add: only keras.Input(...) tensors can be added",
+        "ko": "Sequential.add: 텐서는 keras.Input(...)으로 만든 것만 추가할 수 있습니다",
+    },
+    "error.keras.input_first": {
+        "en": "Sequential.add: an Input must come before every layer",
+        "ko": "Sequential.add: Input은 다른 모든 층보다 먼저 와야 합니다",
+    },
+    "error.keras.labels_integers": {
+        "en": "to_categorical: labels must be integers",
+        "ko": "to_categorical: 레이블은 정수여야 합니다",
+    },
+    "error.keras.labels_negative": {
+        "en": "to_categorical: labels must be >= 0, got {label}",
+        "ko": "to_categorical: 레이블은 0 이상이어야 합니다. 받은 값: {label}",
+    },
+    "error.keras.label_too_big": {
+        "en": "to_categorical: label {label} >= num_classes={n}",
+        "ko": "to_categorical: 레이블 {label}은(는) num_classes={n}보다 작아야 합니다",
+    },
+    "error.keras.pad_choice": {
+        "en": "pad_sequences: {name} must be 'pre' or 'post', got {value!r}",
+        "ko": "pad_sequences: {name}은(는) 'pre' 또는 'post'여야 합니다. 받은 값: {value!r}",
+    },
+    "error.keras.pad_sequences": {
+        "en": "pad_sequences: expected a list of sequences",
+        "ko": "pad_sequences: 시퀀스들의 리스트여야 합니다",
+    },
+    "error.keras.not_implemented": {
+        "en": "{module}.{name} is not implemented by mitbadak; {module} has: {names}",
+        "ko": "mitbadak에는 {module}.{name}이(가) 구현되어 있지 않습니다. {module}에 있는 것: {names}",
+    },
+    "data.downloading": {
+        "en": "mitbadak: downloading {url} to {cache}",
+        "ko": "mitbadak: {url}을(를) {cache}에 내려받는 중입니다",
     },
     "cli.wrote": {
         "en": "wrote {path}",
@@ -1635,9 +2723,42 @@ def message(key: str, lang: str | None = None, /, **values: Any) -> str:
         '주장.'
     """
     if key not in MESSAGES:
-        raise ConfigError(f"message: no message {key!r}")
-    text = MESSAGES[key][current_lang(lang)]
-    return text.format(**values) if values else text
+        raise ConfigError(key="error.message.unknown", name=key)
+    lang = current_lang(lang)
+    text = MESSAGES[key][lang]
+    if not values:
+        return text
+    with use_lang(lang):  # a value that is a Phrase is written in the same language
+        return text.format(**values)
+
+
+class Phrase:
+    """A piece of a message (a table entry, filled with ``values``) given as a value to another
+    message: it is written in the language of the message it is put in, so a sentence glued
+    from pieces is English in English and Korean in Korean.
+
+    Example:
+        >>> want = Phrase("error.validate.or_none", what=Phrase("error.validate.whole"))
+        >>> message("error.validate.must_be", "en", who="fit", name="epochs", want=want, got="x")
+        'fit: epochs must be a whole number or None, got x'
+        >>> message("error.validate.must_be", "ko", who="fit", name="epochs", want=want, got="x")
+        'fit: epochs은(는) 정수 또는 None이어야 합니다. 받은 값: x'
+    """
+
+    def __init__(self, key: str, /, **values: Any) -> None:
+        if key not in MESSAGES:
+            raise ConfigError(key="error.message.unknown", name=key)
+        self.key = key
+        self.values = values
+
+    def __format__(self, spec: str) -> str:
+        return format(message(self.key, None, **self.values), spec)
+
+    def __str__(self) -> str:
+        return message(self.key, None, **self.values)
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.key!r}, **{self.values!r})"
 
 
 _HANGUL_FONTS = ("NanumGothic", "NanumBarunGothic", "Noto Sans CJK KR", "Noto Sans KR",

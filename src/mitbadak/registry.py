@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .errors import ConfigError
+from .messages import Phrase
 
 __all__ = [
     "FAMILIES",
@@ -59,16 +60,11 @@ FAMILIES = (
 )
 
 _TABLES: dict[str, dict[str, Any]] = {f: {} for f in FAMILIES}
-_ONE = {
-    "activations": "activation",
-    "initializers": "initializer",
-    "layers": "layer",
-    "losses": "loss",
-    "metrics": "metric",
-    "optimizers": "optimizer",
-    "regularizers": "regularizer",
-    "schedules": "schedule",
-}
+
+
+def _one(fam: str) -> Phrase:
+    """One thing of family ``fam`` ("optimizer"), in the language of the message."""
+    return Phrase(f"error.registry.one.{fam}")
 
 
 class Serializable:
@@ -96,7 +92,9 @@ def _table(fam: str) -> dict[str, Any]:
     try:
         return _TABLES[fam]
     except KeyError:
-        raise ConfigError(f"registry: unknown family {fam!r}; expected one of {FAMILIES}") from None
+        raise ConfigError(
+            key="error.registry.unknown_family", family=fam, families=FAMILIES
+        ) from None
 
 
 def family(fam: str, table: dict[str, Any] | None = None) -> dict[str, Any]:
@@ -125,7 +123,7 @@ def register(fam: str, name: str, obj: Any, aliases: Iterable[str] = ()) -> Any:
         >>> unregister("optimizers", "plain_sgd")
     """
     if not isinstance(name, str) or not name:
-        raise ConfigError(f"registry: a name must be a non-empty string, got {name!r}")
+        raise ConfigError(key="error.registry.name", name=name)
     table = _table(fam)
     for key in (name, *aliases):
         table[key] = obj
@@ -220,9 +218,9 @@ def get(fam: str, identifier: Any, *args: Any, **kwargs: Any) -> Any:
         obj = lookup(fam, identifier)
         if obj is None:
             raise ConfigError(
-                f"unknown {_ONE[fam]} {identifier!r}; expected one of {names(fam)} "
-                f"(register your own with mitbadak.registry.register_serializable({fam!r}))"
-            )
+                key="error.registry.unknown", kind=_one(fam), name=identifier, names=names(fam),
+                family=fam,
+            )  # fmt: skip
         return obj(*args, **kwargs) if isinstance(obj, type) else obj
     if isinstance(identifier, type):
         return identifier(*args, **kwargs)
@@ -240,7 +238,7 @@ def serialize(obj: Any) -> dict[str, Any]:
     """
     get_config = getattr(obj, "get_config", None)
     if get_config is None:
-        raise ConfigError(f"serialize: {type(obj).__name__} has no get_config()")
+        raise ConfigError(key="error.registry.no_config", cls=type(obj).__name__)
     return {"class_name": type(obj).__name__, "config": get_config()}
 
 
@@ -254,17 +252,24 @@ def deserialize(fam: str, spec: dict[str, Any], *args: Any, **kwargs: Any) -> An
         'L2'
     """
     if not isinstance(spec, dict) or not isinstance(spec.get("class_name"), str):
-        raise ConfigError(f"invalid {_ONE[fam]} spec {spec!r}: expected {{'class_name', 'config'}}")
+        raise ConfigError(key="error.registry.bad_spec", kind=_one(fam), spec=spec)
     cls = lookup(fam, spec["class_name"])
     if not isinstance(cls, type):
-        raise ConfigError(f"unknown {_ONE[fam]} class {spec['class_name']!r}")
+        raise ConfigError(
+            key="error.registry.unknown_class", kind=_one(fam), name=spec["class_name"]
+        )
     config = spec.get("config", {})
     if not isinstance(config, dict):
-        raise ConfigError(f"invalid config for {_ONE[fam]} {spec['class_name']!r}: {config!r}")
+        raise ConfigError(
+            key="error.registry.bad_config", kind=_one(fam), name=spec["class_name"],
+            reason=repr(config),
+        )  # fmt: skip
     config = {**config, **kwargs}
     try:
         if args:
             return cls.from_config(*args, config)
         return cls.from_config(config)
     except TypeError as e:
-        raise ConfigError(f"invalid config for {_ONE[fam]} {spec['class_name']!r}: {e}") from None
+        raise ConfigError(
+            key="error.registry.bad_config", kind=_one(fam), name=spec["class_name"], reason=e
+        ) from None

@@ -40,6 +40,7 @@ from typing import Any
 import numpy as np
 
 from .errors import ConfigError, FileFormatError
+from .messages import Phrase
 from .tensor import Tensor
 
 #: Largest header accepted, in bytes (the reference implementation's limit, 100 MB).
@@ -70,8 +71,7 @@ def _dtype_name(arr: np.ndarray, key: str) -> str:
     name = _NAMES.get((arr.dtype.kind, arr.dtype.itemsize))
     if name is None:
         raise ConfigError(
-            f"safetensors: tensor {key!r} has dtype {arr.dtype}, which the format cannot hold "
-            f"(expected one of {', '.join(DTYPES)})"
+            key="error.safetensors.dtype", name=key, dtype=arr.dtype, choices=", ".join(DTYPES)
         )
     return name
 
@@ -79,19 +79,19 @@ def _dtype_name(arr: np.ndarray, key: str) -> str:
 def _encode(tensors: dict[str, Any], metadata: dict[str, str] | None) -> tuple[bytes, list]:
     """The padded header bytes and the list of C-contiguous little-endian arrays to follow."""
     if not isinstance(tensors, dict):
-        raise ConfigError(f"save_file: tensors must be a dict of arrays, got {type(tensors)}")
+        raise ConfigError(key="error.safetensors.tensors_dict", kind=type(tensors))
     header: dict[str, Any] = {}
     if metadata is not None:
         if not isinstance(metadata, dict) or not all(
             isinstance(k, str) and isinstance(v, str) for k, v in metadata.items()
         ):
-            raise ConfigError("save_file: metadata must be a dict of str to str")
+            raise ConfigError(key="error.safetensors.metadata_dict")
         header[_META] = dict(metadata)
     blobs = []
     offset = 0
     for key, value in tensors.items():
         if not isinstance(key, str) or key == _META:
-            raise ConfigError(f"save_file: invalid tensor name {key!r}")
+            raise ConfigError(key="error.safetensors.tensor_name", name=key)
         if hasattr(value, "detach"):  # a torch tensor, without importing torch
             value = value.detach().cpu().numpy()
         arr = np.asarray(value.data if isinstance(value, Tensor) else value)
@@ -136,82 +136,83 @@ def save_file(
 
 def _entries(path: Path, f: Any, size: int) -> tuple[dict[str, Any], dict[str, str], int]:
     """Read and check the header: (tensor entries in data order, metadata, data start)."""
-    bad = f"{path}: not a valid safetensors file"
+
+    def bad(what: str, **values: Any) -> FileFormatError:
+        detail = Phrase(f"error.safetensors.{what}", **values)
+        return FileFormatError(key="error.safetensors.invalid", path=path, detail=detail)
+
+    def bad_tensor(key: str, what: str, **values: Any) -> FileFormatError:
+        problem = Phrase(f"error.safetensors.{what}", **values)
+        return bad("tensor", name=key, problem=problem)
+
     if size < 8:
-        raise FileFormatError(f"{bad} (only {size} bytes, shorter than the 8-byte header size)")
+        raise bad("too_small", size=size)
     (n,) = struct.unpack("<Q", f.read(8))
     if n > MAX_HEADER_SIZE:
-        raise FileFormatError(f"{bad} (header of {n} bytes, more than {MAX_HEADER_SIZE})")
+        raise bad("header_too_big", n=n, limit=MAX_HEADER_SIZE)
     if 8 + n > size:
-        raise FileFormatError(f"{bad} (header of {n} bytes, but the file has {size})")
+        raise bad("header_past_end", n=n, size=size)
     raw = f.read(n)
 
     def no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         out = dict(pairs)
         if len(out) != len(pairs):
-            raise FileFormatError(f"{bad} (a name appears twice in the header)")
+            raise bad("duplicate")
         return out
 
     try:
         header = json.loads(raw.decode("utf-8"), object_pairs_hook=no_duplicates)
     except (UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise FileFormatError(f"{bad} (header is not JSON: {e})") from None
+        raise bad("not_json", reason=e) from None
     if not isinstance(header, dict):
-        raise FileFormatError(f"{bad} (header is not a JSON object)")
+        raise bad("not_object")
     metadata = header.pop(_META, None) or {}
     if not isinstance(metadata, dict) or not all(
         isinstance(k, str) and isinstance(v, str) for k, v in metadata.items()
     ):
-        raise FileFormatError(f"{bad} (__metadata__ must map strings to strings)")
+        raise bad("metadata")
     data_size = size - 8 - n
     spans = []
     for key, e in header.items():
-        where = f"{bad} (tensor {key!r}"
         if not isinstance(e, dict) or set(e) != {"dtype", "shape", "data_offsets"}:
-            raise FileFormatError(f"{where}: expected dtype, shape and data_offsets)")
+            raise bad_tensor(key, "fields")
         dtype, shape, offs = e["dtype"], e["shape"], e["data_offsets"]
         if dtype not in DTYPES and dtype != _BF16:
-            raise FileFormatError(f"{where}: unsupported dtype {dtype!r})")
+            raise bad_tensor(key, "unsupported_dtype", dtype=dtype)
         ok_ints = all(isinstance(s, int) and not isinstance(s, bool) and s >= 0 for s in shape)
         if not isinstance(shape, list) or not ok_ints:
-            raise FileFormatError(f"{where}: shape {shape!r} is not a list of sizes)")
+            raise bad_tensor(key, "shape", shape=shape)
         if (
             not isinstance(offs, list)
             or len(offs) != 2
             or not all(isinstance(o, int) and not isinstance(o, bool) for o in offs)
             or not 0 <= offs[0] <= offs[1] <= data_size
         ):
-            raise FileFormatError(
-                f"{where}: data_offsets {offs!r} outside the {data_size} data bytes)"
-            )
+            raise bad_tensor(key, "offsets", offsets=offs, size=data_size)
         itemsize = 2 if dtype == _BF16 else DTYPES[dtype].itemsize
         count = 1
         for s in shape:
             count *= s
         if count * itemsize != offs[1] - offs[0]:
-            raise FileFormatError(
-                f"{where}: shape {shape} of {dtype} needs {count * itemsize} bytes, "
-                f"data_offsets give {offs[1] - offs[0]})"
+            raise bad_tensor(
+                key, "bytes", shape=shape, dtype=dtype, need=count * itemsize, got=offs[1] - offs[0]
             )
         spans.append((offs[0], offs[1], key))
     spans.sort()
     end = 0
     for begin, stop, key in spans:
         if begin != end:
-            raise FileFormatError(
-                f"{bad} (tensor {key!r} starts at byte {begin} of the data, expected {end}: "
-                "tensors overlap or leave a gap)"
-            )
+            raise bad("gap", name=key, begin=begin, end=end)
         end = stop
     if end != data_size:
-        raise FileFormatError(f"{bad} (the tensors cover {end} of the {data_size} data bytes)")
+        raise bad("cover", end=end, size=data_size)
     return {k: header[k] for _, _, k in spans}, metadata, 8 + n
 
 
 def _open(path: str | os.PathLike[str]) -> tuple[Path, int]:
     path = Path(path)
     if not path.is_file():
-        raise FileFormatError(f"{path}: no such file")
+        raise FileFormatError(key="error.io.no_such_file", path=path)
     return path, path.stat().st_size
 
 
@@ -251,7 +252,7 @@ def load_file(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
             begin, stop = e["data_offsets"]
             buf = f.read(stop - begin)
             if len(buf) != stop - begin:  # the file shrank while we read it
-                raise FileFormatError(f"{path}: truncated safetensors file")
+                raise FileFormatError(key="error.safetensors.truncated", path=path)
             if e["dtype"] == _BF16:
                 bits = np.frombuffer(buf, "<u2").astype(np.uint32) << 16
                 arr = bits.view(np.float32)
@@ -292,16 +293,14 @@ def load_header_arrays(
     metadata = load_metadata(path)
     if _MODEL_KEY not in metadata:
         raise FileFormatError(
-            f"{path}: a safetensors file without a mitbadak header (no __metadata__ "
-            f"'{_MODEL_KEY}'); read its tensors with mitbadak.safetensors.load_file or "
-            "mitbadak.interop.from_torch"
+            key="error.safetensors.no_mitbadak_header", path=path, entry=_MODEL_KEY
         )
     try:
         header = json.loads(metadata[_MODEL_KEY])
     except json.JSONDecodeError as e:
-        raise FileFormatError(f"{path}: corrupt mitbadak header ({e})") from None
+        raise FileFormatError(key="error.safetensors.corrupt_header", path=path, reason=e) from None
     if not isinstance(header, dict):
-        raise FileFormatError(f"{path}: corrupt mitbadak header (not a JSON object)")
+        raise FileFormatError(key="error.safetensors.header_not_object", path=path)
     return header, arrays
 
 

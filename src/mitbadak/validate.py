@@ -27,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from mitbadak.errors import ArgumentTypeError, ConfigError, DataError, DTypeError, ShapeError
+from mitbadak.messages import Phrase
 
 __all__ = [
     "integer",
@@ -56,15 +57,44 @@ def describe(value: Any) -> str:
     return f"{text} ({type(value).__name__})"
 
 
-def _bounds(min: Any, max: Any, min_open: bool = False, max_open: bool = False) -> str:
+def _want(
+    what: str,
+    min: Any = None,
+    max: Any = None,
+    min_open: bool = False,
+    max_open: bool = False,
+    none: bool = False,
+) -> Phrase:
+    """What a number check wants, as a phrase of the message table ("a whole number >= 1 or
+    None"), so that it is written in the language of the error it goes into."""
+    want = Phrase(f"error.validate.{what}")
     if min is not None and max is not None:
-        return f"in {'(' if min_open else '['}{min:g}, {max:g}{')' if max_open else ']'}"
-    parts = []
-    if min is not None:
-        parts.append(f"{'>' if min_open else '>='} {min}")
-    if max is not None:
-        parts.append(f"{'<' if max_open else '<='} {max}")
-    return " and ".join(parts)
+        interval = f"{'(' if min_open else '['}{min:g}, {max:g}{')' if max_open else ']'}"
+        want = Phrase("error.validate.interval", what=want, interval=interval)
+    elif min is not None:
+        want = Phrase(f"error.validate.{'above' if min_open else 'at_least'}", what=want, bound=min)
+    elif max is not None:
+        want = Phrase(f"error.validate.{'below' if max_open else 'at_most'}", what=want, bound=max)
+    return Phrase("error.validate.or_none", what=want) if none else want
+
+
+def _must_be(cls: type, who: str, name: Any, want: Phrase, value: Any) -> Exception:
+    return cls(key="error.validate.must_be", who=who, name=name, want=want, got=describe(value))
+
+
+class _ShapeWant:
+    """A wanted shape such as ``(any, 3)``, "any" written in the language of the message."""
+
+    def __init__(self, shape: tuple[int | None, ...]) -> None:
+        self.shape = shape
+
+    def __format__(self, spec: str) -> str:
+        any_size = format(Phrase("error.validate.any_size"))
+        text = "(" + ", ".join(any_size if s is None else str(s) for s in self.shape) + ")"
+        return format(text, spec)
+
+    def __str__(self) -> str:
+        return format(self)
 
 
 def _is_real(value: Any) -> bool:
@@ -97,18 +127,16 @@ def integer(
         ...
         mitbadak.errors.ArgumentTypeError: Dense: units must be a whole number, got True (bool)
     """
-    rng = _bounds(min, max)
-    want = "a whole number" + (f" {rng}" if rng else "") + (" or None" if none else "")
     if value is None and none:
         return None
     if not _is_real(value):
-        raise ArgumentTypeError(f"{who}: {name} must be {want}, got {describe(value)}")
+        raise _must_be(ArgumentTypeError, who, name, _want("whole", min, max, none=none), value)
     f = float(value)
     if not math.isfinite(f) or f != math.floor(f):
-        raise ConfigError(f"{who}: {name} must be {want}, got {describe(value)}")
+        raise _must_be(ConfigError, who, name, _want("whole", min, max, none=none), value)
     out = int(value)
     if (min is not None and out < min) or (max is not None and out > max):
-        raise ConfigError(f"{who}: {name} must be {want}, got {describe(value)}")
+        raise _must_be(ConfigError, who, name, _want("whole", min, max, none=none), value)
     return out
 
 
@@ -134,13 +162,11 @@ def number(
         ...
         mitbadak.errors.ConfigError: SGD: learning_rate must be a finite number >= 0, got inf
     """
-    rng = _bounds(min, max, min_open, max_open)
-    want = ("a finite number" if finite else "a number") + (f" {rng}" if rng else "")
-    want += " or None" if none else ""
     if value is None and none:
         return None
     if not _is_real(value):
-        raise ArgumentTypeError(f"{who}: {name} must be {want}, got {describe(value)}")
+        want = _want("finite" if finite else "number", min, max, min_open, max_open, none)
+        raise _must_be(ArgumentTypeError, who, name, want, value)
     f = float(value)
     bad = math.isnan(f) or (finite and math.isinf(f))
     if min is not None:
@@ -148,7 +174,8 @@ def number(
     if max is not None:
         bad = bad or (f >= max if max_open else f > max)
     if bad:
-        raise ConfigError(f"{who}: {name} must be {want}, got {describe(value)}")
+        want = _want("finite" if finite else "number", min, max, min_open, max_open, none)
+        raise _must_be(ConfigError, who, name, want, value)
     return f
 
 
@@ -175,7 +202,9 @@ def one_of(value: Any, name: str, who: str, choices: Sequence[Any]) -> Any:
         ok = False
     if not ok:
         shown = ", ".join(repr(c) for c in choices)
-        raise ConfigError(f"{who}: {name} must be one of {shown}; got {describe(value)}")
+        raise ConfigError(
+            key="error.validate.one_of", who=who, name=name, choices=shown, got=describe(value)
+        )
     return value
 
 
@@ -187,7 +216,7 @@ def boolean(value: Any, name: str, who: str) -> bool:
         True
     """
     if not isinstance(value, (bool, np.bool_)):
-        raise ArgumentTypeError(f"{who}: {name} must be True or False, got {describe(value)}")
+        raise _must_be(ArgumentTypeError, who, name, Phrase("error.validate.true_or_false"), value)
     return bool(value)
 
 
@@ -201,7 +230,7 @@ def function(value: Any, name: str, who: str, *, none: bool = False) -> Any:
     if value is None and none:
         return None
     if not callable(value):
-        raise ArgumentTypeError(f"{who}: {name} must be callable, got {describe(value)}")
+        raise _must_be(ArgumentTypeError, who, name, Phrase("error.validate.callable"), value)
     return value
 
 
@@ -213,14 +242,14 @@ def returned(value: Any, name: str, who: str, kind: str, **bounds: Any) -> Any:
         >>> returned(0.1, "schedule", "LearningRateScheduler", "number", min=0)
         0.1
     """
-    label = f"the value returned by {name}"
+    label = Phrase("error.validate.returned_value", name=name)
     if kind == "number":
         return number(value, label, who, **bounds)
     if kind == "integer":
         return integer(value, label, who, **bounds)
     if kind == "array":
         if value is None:
-            raise ArgumentTypeError(f"{who}: {name} returned None; it must return an array")
+            raise ArgumentTypeError(key="error.validate.returned_none", who=who, name=name)
         return array(value, label, who, **bounds)
     raise ValueError(f"returned: unknown kind {kind!r}")  # programming error, not user input
 
@@ -256,42 +285,53 @@ every row must have the same length
     if isinstance(data, np.ndarray) and not isinstance(value, np.ndarray):
         value = data
     if isinstance(value, (str, bytes, dict, set)) or value is None:
-        raise ArgumentTypeError(f"{who}: {name} must be array-like, got {describe(value)}")
+        raise _must_be(ArgumentTypeError, who, name, Phrase("error.validate.array_like"), value)
     try:
         out = np.asarray(value, dtype=dtype)
     except ValueError as e:
         if "inhomogeneous" in str(e) or "sequence" in str(e):
-            raise ShapeError(
-                f"{who}: {name} is a ragged nested list (rows of different lengths); "
-                "every row must have the same length"
-            ) from None
-        raise DataError(f"{who}: {name} cannot be read as numbers: {e}") from None
+            raise ShapeError(key="error.validate.ragged", who=who, name=name) from None
+        raise DataError(key="error.validate.not_numbers", who=who, name=name, reason=e) from None
     except TypeError as e:
-        raise ArgumentTypeError(f"{who}: {name} must be array-like of numbers: {e}") from None
+        raise ArgumentTypeError(
+            key="error.validate.not_array_of_numbers", who=who, name=name, reason=e
+        ) from None
     if out.dtype.kind == "c" and "c" not in kinds:
-        raise DTypeError(f"{who}: {name} is complex ({out.dtype}); mitbadak works on real numbers")
+        raise DTypeError(key="error.validate.complex", who=who, name=name, dtype=out.dtype)
     if out.dtype.kind not in kinds:
+        mixed = "_mixed" if out.dtype.kind in "OUS" else ""
         raise DTypeError(
-            f"{who}: {name} must hold numbers, got an array of dtype {out.dtype}"
-            + (" (mixed or non-numeric entries)" if out.dtype.kind in "OUS" else "")
+            key=f"error.validate.not_numeric{mixed}", who=who, name=name, dtype=out.dtype
         )
     if ndim is not None:
         allowed = (ndim,) if isinstance(ndim, int) else tuple(ndim)
         if out.ndim not in allowed:
-            want = " or ".join(str(a) for a in allowed)
-            raise ShapeError(f"{who}: {name} must have {want} dimensions, got shape {out.shape}")
+            want: Any = allowed[0]
+            for a in allowed[1:]:
+                want = Phrase("error.validate.or", first=want, second=a)
+            raise ShapeError(
+                key="error.validate.ndim", who=who, name=name, want=want, shape=out.shape
+            )
     if shape is not None:
         if out.ndim != len(shape) or any(
             s is not None and s != d for s, d in zip(shape, out.shape)
         ):
-            want = "(" + ", ".join("any" if s is None else str(s) for s in shape) + ")"
-            raise ShapeError(f"{who}: {name} must have shape {want}, got {out.shape}")
+            raise ShapeError(
+                key="error.validate.shape",
+                who=who,
+                name=name,
+                want=_ShapeWant(shape),
+                shape=out.shape,
+            )
     if length is not None and (out.ndim == 0 or out.shape[0] != length):
-        got = "a scalar" if out.ndim == 0 else f"{out.shape[0]} rows"
-        raise ShapeError(f"{who}: {name} must have {length} rows (one per sample), got {got}")
+        if out.ndim == 0:
+            got = Phrase("error.validate.a_scalar")
+        else:
+            got = Phrase("error.validate.n_rows", n=out.shape[0])
+        raise ShapeError(key="error.validate.length", who=who, name=name, length=length, got=got)
     if finite and out.dtype.kind == "f" and not np.isfinite(out).all():
         bad = int((~np.isfinite(out)).sum())
-        raise DataError(f"{who}: {name} contains {bad} NaN or infinite value(s)")
+        raise DataError(key="error.validate.nonfinite", who=who, name=name, bad=bad)
     return out
 
 

@@ -26,6 +26,7 @@ import numpy as np
 from . import validate
 from .errors import ArgumentTypeError, ConfigError, FileFormatError
 from .layers import Conv2D, Dense, Flatten, Layer, MaxPooling2D
+from .messages import Phrase
 from .model import Sequential
 
 
@@ -34,14 +35,14 @@ def _optional_layer(name: str) -> type[Layer]:
 
     cls = getattr(layers, name, None)
     if cls is None:
-        raise ConfigError(f"zoo: this version of mitbadak has no {name} layer")
+        raise ConfigError(key="error.zoo.no_layer", name=name)
     return cls
 
 
 def _seq(value, what="hidden"):
     """``value`` as a list, or an ArgumentTypeError naming ``what``."""
     if not isinstance(value, (list, tuple)):
-        raise ArgumentTypeError(f"{what} must be a list or tuple of sizes, got {value!r}")
+        raise ArgumentTypeError(key="error.zoo.sizes", what=what, value=value)
     return list(value)
 
 
@@ -66,11 +67,14 @@ def build_mlp(
         (4, 3)
     """
     validate.by_defaults(build_mlp, locals(), "build_mlp")
-    hidden = [validate.integer(h, "hidden width", "build_mlp", min=1) for h in _seq(hidden)]
+    hidden = [
+        validate.integer(h, Phrase("error.zoo.hidden_width"), "build_mlp", min=1)
+        for h in _seq(hidden)
+    ]
     if num_classes < 1 or any(int(h) < 1 for h in hidden):
-        raise ConfigError(f"build_mlp: widths must be >= 1, got {hidden} and {num_classes}")
+        raise ConfigError(key="error.zoo.widths", hidden=hidden, classes=num_classes)
     if not 0.0 <= dropout < 1.0:
-        raise ConfigError(f"build_mlp: dropout must be in [0, 1), got {dropout}")
+        raise ConfigError(key="error.zoo.dropout", who="build_mlp", dropout=dropout)
     layers: list[Layer] = [Flatten()]
     for h in hidden:
         if batchnorm:
@@ -122,11 +126,9 @@ def build_cnn(
         for v in _seq(seq, what):
             validate.integer(v, what, "build_cnn", min=1)
     if len(input_shape) != 3:
-        raise ConfigError(
-            f"build_cnn: input_shape must be (channels, height, width), got {tuple(input_shape)}"
-        )
+        raise ConfigError(key="error.zoo.input_shape", shape=tuple(input_shape))
     if not 0.0 <= dropout < 1.0:
-        raise ConfigError(f"build_cnn: dropout must be in [0, 1), got {dropout}")
+        raise ConfigError(key="error.zoo.dropout", who="build_cnn", dropout=dropout)
     h, w = int(input_shape[1]), int(input_shape[2])
     layers: list[Layer] = []
     for f in filters:
@@ -163,16 +165,14 @@ def _manifest() -> dict[str, Any]:
     try:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise FileFormatError(
-            f"{path}: missing; this installation has no pretrained models"
-        ) from None
+        raise FileFormatError(key="error.zoo.no_manifest", path=path) from None
     except (OSError, ValueError) as e:
-        raise FileFormatError(f"{path}: not a readable manifest ({e})") from None
+        raise FileFormatError(key="error.zoo.bad_manifest", path=path, reason=e) from None
     if not isinstance(doc, dict) or doc.get("format") != MANIFEST_FORMAT:
-        raise FileFormatError(f"{path}: expected format {MANIFEST_FORMAT!r}")
+        raise FileFormatError(key="error.zoo.manifest_format", path=path, format=MANIFEST_FORMAT)
     models = doc.get("models")
     if not isinstance(models, dict) or not all(isinstance(v, dict) for v in models.values()):
-        raise FileFormatError(f"{path}: 'models' must map names to descriptions")
+        raise FileFormatError(key="error.zoo.manifest_models", path=path)
     return doc
 
 
@@ -199,7 +199,7 @@ def pretrained_info(name: str) -> dict[str, Any]:
     """
     models = _manifest()["models"]
     if not isinstance(name, str) or name not in models:
-        raise ConfigError(f"pretrained: unknown model {name!r}; expected one of {sorted(models)}")
+        raise ConfigError(key="error.zoo.unknown_model", name=name, names=sorted(models))
     return copy.deepcopy(models[name])
 
 
@@ -213,14 +213,14 @@ def pretrained_path(name: str, verify: bool = True) -> Path:
     info = pretrained_info(name)
     path = PRETRAINED_DIR / str(info["file"])
     if path.parent != PRETRAINED_DIR or not path.is_file():
-        raise FileFormatError(f"pretrained {name!r}: {path} is missing from this installation")
+        raise FileFormatError(key="error.zoo.missing_file", name=name, path=path)
     if verify:
         digest = hashlib.sha256(path.read_bytes()).hexdigest()
         if digest != info["sha256"]:
             raise FileFormatError(
-                f"pretrained {name!r}: {path} has SHA-256 {digest}, the manifest says "
-                f"{info['sha256']}; the file is corrupt or was replaced (reinstall mitbadak)"
-            )
+                key="error.zoo.checksum", name=name, path=path, digest=digest,
+                expected=info["sha256"],
+            )  # fmt: skip
     return path
 
 
@@ -273,7 +273,7 @@ def pretrained_test_set(name: str, download: bool = True) -> tuple[np.ndarray, n
         test = loader(download=download).test
         x, y = test.data, test.target
     else:
-        raise FileFormatError(f"pretrained {name!r}: unknown data set {dataset!r} in the manifest")
+        raise FileFormatError(key="error.zoo.unknown_dataset", name=name, dataset=dataset)
     classes = info.get("classes")
     if classes is not None:
         keep = np.isin(y, classes)

@@ -37,7 +37,7 @@ from ..errors import ArgumentTypeError, ConfigError, ShapeError
 def _check_batch(x: Any, who: str) -> np.ndarray:
     x = np.asarray(x)
     if x.ndim != 4:
-        raise ShapeError(f"{who}: expected a batch of shape (N, C, H, W), got {x.shape}")
+        raise ShapeError(key="error.augment.batch_shape", who=who, shape=x.shape)
     if x.dtype.kind != "f":
         x = x.astype(np.float32)
     return x
@@ -49,12 +49,10 @@ def _range(value: Any, name: str, who: str, center: float = 0.0) -> tuple[float,
         v = validate.number(value, name, who, min=0)
         return center - v, center + v
     if not isinstance(value, (list, tuple)) or len(value) != 2:
-        raise ArgumentTypeError(
-            f"{who}: {name} must be a number >= 0 or a pair (low, high), got {value!r}"
-        )
+        raise ArgumentTypeError(key="error.augment.range_kind", who=who, name=name, value=value)
     lo, hi = (validate.number(v, name, who) for v in value)
     if lo > hi:
-        raise ConfigError(f"{who}: {name} range must have low <= high, got {value}")
+        raise ConfigError(key="error.augment.range_order", who=who, name=name, value=value)
     return lo, hi
 
 
@@ -126,9 +124,7 @@ def affine_warp(
         out = (gather(y0, x0) * (1 - dx) + gather(y0, x0 + 1) * dx) * (1 - dy)
         out += (gather(y0 + 1, x0) * (1 - dx) + gather(y0 + 1, x0 + 1) * dx) * dy
     else:
-        raise ConfigError(
-            f"affine_warp: interpolation must be 'bilinear' or 'nearest', got {interpolation!r}"
-        )
+        raise ConfigError(key="error.augment.interpolation", value=interpolation)
     return out.reshape(n, c, h, w).astype(x.dtype, copy=False)
 
 
@@ -167,13 +163,13 @@ class RandomAffine(Transform):
         t = translate if isinstance(translate, Sequence) else (translate, translate)
         t = tuple(validate.number(v, "translate", who) for v in t)
         if len(t) != 2 or min(float(v) for v in t) < 0:
-            raise ConfigError(f"{who}: translate must be >= 0 or a pair (ty, tx), got {translate}")
+            raise ConfigError(key="error.augment.translate", who=who, value=translate)
         self.translate = (float(t[0]), float(t[1]))
         self.zoom = _range(zoom, "zoom", who, center=1.0)
         if self.zoom[0] <= 0:
-            raise ConfigError(f"{who}: zoom must stay above 0, got range {self.zoom}")
+            raise ConfigError(key="error.augment.zoom", who=who, value=self.zoom)
         if interpolation not in ("bilinear", "nearest"):
-            raise ConfigError(f"{who}: interpolation must be 'bilinear' or 'nearest'")
+            raise ConfigError(key="error.augment.interpolation_choice", who=who)
         self.interpolation, self.fill = interpolation, float(fill)
 
     def inverse_maps(self, n: int, h: int, w: int, rng: np.random.Generator) -> np.ndarray:
@@ -256,7 +252,7 @@ class RandomHorizontalFlip(Transform):
         validate.by_defaults(RandomHorizontalFlip.__init__, locals(), type(self).__name__)
         super().__init__(seed)
         if not 0.0 <= p <= 1.0:
-            raise ConfigError(f"RandomHorizontalFlip: p must be in [0, 1], got {p}")
+            raise ConfigError(key="error.augment.p", who="RandomHorizontalFlip", p=p)
         self.p = float(p)
 
     def apply(self, x: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -279,7 +275,7 @@ class GaussianNoise(Transform):
         validate.by_defaults(GaussianNoise.__init__, locals(), type(self).__name__)
         super().__init__(seed)
         if std < 0:
-            raise ConfigError(f"GaussianNoise: std must be >= 0, got {std}")
+            raise ConfigError(key="error.augment.std", std=std)
         self.std, self.clip = float(std), clip
 
     def apply(self, x: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -314,9 +310,9 @@ class RandomErasing(Transform):
         validate.by_defaults(RandomErasing.__init__, locals(), type(self).__name__)
         super().__init__(seed)
         if not 0.0 <= p <= 1.0:
-            raise ConfigError(f"RandomErasing: p must be in [0, 1], got {p}")
+            raise ConfigError(key="error.augment.p", who="RandomErasing", p=p)
         if not 0 < scale[0] <= scale[1] <= 1 or not 0 < ratio[0] <= ratio[1]:
-            raise ConfigError(f"RandomErasing: invalid scale {scale} or ratio {ratio}")
+            raise ConfigError(key="error.augment.erasing", scale=scale, ratio=ratio)
         self.p, self.scale, self.ratio, self.value = float(p), scale, ratio, float(value)
 
     def apply(self, x: np.ndarray, rng: np.random.Generator) -> np.ndarray:
@@ -354,13 +350,15 @@ class Normalize(Transform):
         self.std = np.atleast_1d(validate.array(std, "std", who, kinds="iuf", finite=True))
         self.mean, self.std = self.mean.astype(np.float64), self.std.astype(np.float64)
         if (self.std <= 0).any():
-            raise ConfigError(f"Normalize: std must be > 0, got {std}")
+            raise ConfigError(key="error.augment.normalize_std", std=std)
 
     def apply(self, x: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         c = x.shape[1]
         for name, v in (("mean", self.mean), ("std", self.std)):
             if v.size not in (1, c):
-                raise ShapeError(f"Normalize: {name} has {v.size} values for {c} channels")
+                raise ShapeError(
+                    key="error.augment.normalize_size", name=name, size=v.size, channels=c
+                )
         mean = self.mean.astype(x.dtype).reshape(1, -1, 1, 1)
         return (x - mean) / self.std.astype(x.dtype).reshape(1, -1, 1, 1)
 
@@ -381,7 +379,7 @@ class Compose(Transform):
         self.transforms = list(transforms)
         for t in self.transforms:
             if not callable(t):
-                raise ConfigError(f"Compose: {t!r} is not a transform (a callable)")
+                raise ConfigError(key="error.augment.not_transform", value=t)
 
     def apply(self, x: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         i, ts = 0, self.transforms
@@ -430,14 +428,14 @@ def augment_grid(
     if x.ndim == 2:
         side = int(round(np.sqrt(x.shape[1])))
         if side * side != x.shape[1]:
-            raise ShapeError(f"augment_grid: rows of {x.shape[1]} values are not square images")
+            raise ShapeError(key="error.augment.grid_square", n=x.shape[1])
         x = x.reshape(-1, 1, side, side)
     elif x.ndim == 3:
         x = x[:, None]
     if x.ndim != 4 or len(x) == 0:
-        raise ShapeError(f"augment_grid: expected images (N, C, H, W), got {np.shape(images)}")
+        raise ShapeError(key="error.augment.grid_shape", shape=np.shape(images))
     if n < 2:
-        raise ConfigError(f"augment_grid: n must be >= 2, got {n}")
+        raise ConfigError(key="error.augment.grid_n", n=n)
     rng = np.random.default_rng(seed)
     base = x[np.arange(n) % len(x)]  # (n, C, H, W)
     reps = np.repeat(base, n - 1, axis=0)
@@ -467,7 +465,7 @@ def from_spec(spec: str, seed: int | None = None) -> Compose:
         ['RandomAffine', 'RandomHorizontalFlip', 'GaussianNoise', 'RandomErasing']
     """
     if not isinstance(spec, str):
-        raise ConfigError(f"from_spec: expected a string like 'shift=2,rotate=10', got {spec!r}")
+        raise ConfigError(key="error.augment.spec_kind", spec=spec)
     geo: dict[str, float] = {}
     rest: list[Transform] = []
     known = ("shift", "rotate", "zoom", "flip", "noise", "erase", "normalize")
@@ -492,12 +490,12 @@ def from_spec(spec: str, seed: int | None = None) -> Compose:
                 rest.append(Normalize(float(mean), float(std or 1.0)))
             else:
                 raise ConfigError(
-                    f"from_spec: unknown augmentation {key!r} in {spec!r}; known: {known}"
+                    key="error.augment.spec_unknown", name=key, spec=spec, known=known
                 )
         except ValueError as e:
             if isinstance(e, ConfigError):
                 raise
-            raise ConfigError(f"from_spec: bad value in {item!r}: {e}") from None
+            raise ConfigError(key="error.augment.spec_value", item=item, reason=e) from None
     transforms: list[Transform] = [RandomAffine(**geo)] if geo else []
     return Compose(transforms + rest, seed=seed)
 

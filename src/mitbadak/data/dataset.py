@@ -11,6 +11,7 @@ from .. import validate
 from ..backend import parse_device, require_cupy, to_device
 from ..batching import map_structure, num_samples, take
 from ..errors import DataError
+from ..messages import Phrase
 
 
 class Dataset(dict):
@@ -56,18 +57,19 @@ def check_xy(x: np.ndarray, y: np.ndarray | None = None, *, where: str = "data")
     """
     x = np.asarray(x)
     if x.ndim == 0 or x.shape[0] == 0:
-        raise DataError(f"{where}: expected at least one sample, got an array of shape {x.shape}")
+        raise DataError(key="error.data.no_samples", where=where, shape=x.shape)
     if np.issubdtype(x.dtype, np.floating) and not np.all(np.isfinite(x)):
-        raise DataError(f"{where}: inputs contain NaN or infinite values")
+        raise DataError(key="error.data.inputs_nonfinite", where=where)
     if y is not None:
         y = np.asarray(y)
         if y.ndim == 0 or y.shape[0] != x.shape[0]:
-            raise DataError(
-                f"{where}: x has {x.shape[0]} samples but y has "
-                f"{y.shape[0] if y.ndim else 'a scalar'}; they must match"
-            )
+            if y.ndim:
+                got = Phrase("error.data.n_samples", n=y.shape[0])
+            else:
+                got = Phrase("error.validate.a_scalar")
+            raise DataError(key="error.data.lengths", where=where, n=x.shape[0], got=got)
         if np.issubdtype(y.dtype, np.floating) and not np.all(np.isfinite(y)):
-            raise DataError(f"{where}: targets contain NaN or infinite values")
+            raise DataError(key="error.data.targets_nonfinite", where=where)
 
 
 def train_test_split(
@@ -89,23 +91,23 @@ def train_test_split(
         ((8, 2), (2, 2))
     """
     if not arrays:
-        raise DataError("train_test_split: give at least one array")
+        raise DataError(key="error.data.split_no_arrays")
     n = len(arrays[0])
     for a in arrays:
         if len(a) != n:
-            raise DataError(f"train_test_split: arrays have different lengths ({len(a)} vs {n})")
+            raise DataError(key="error.data.split_lengths", got=len(a), n=n)
     if isinstance(test_size, (int, np.integer)) and not isinstance(test_size, bool):
         test_size = validate.integer(test_size, "test_size", "train_test_split", min=1)
     else:
         test_size = validate.number(test_size, "test_size", "train_test_split")
     if isinstance(test_size, float):
         if not 0.0 < test_size < 1.0:
-            raise DataError(f"train_test_split: test_size must be in (0, 1), got {test_size}")
+            raise DataError(key="error.data.split_test_size", test_size=test_size)
         n_test = int(np.ceil(test_size * n))
     else:
         n_test = int(test_size)
     if not 0 < n_test < n:
-        raise DataError(f"train_test_split: cannot take {n_test} test samples out of {n}")
+        raise DataError(key="error.data.split_count", n_test=n_test, n=n)
     rng = np.random.default_rng(seed)
     if stratify is not None:
         stratify = validate.array(stratify, "stratify", "train_test_split", length=n)
@@ -176,14 +178,12 @@ class DataLoader:
             require_cupy()
         batch_size = validate.integer(batch_size, "batch_size", "DataLoader")
         if batch_size < 1:
-            raise DataError(f"DataLoader: batch_size must be >= 1, got {batch_size}")
+            raise DataError(key="error.data.batch_size", batch_size=batch_size)
         n = num_samples(x)
         if y is not None and n != num_samples(y):  # y: an array, or a list / dict (outputs)
-            raise DataError(f"DataLoader: x has {n} samples but y has {num_samples(y)}")
+            raise DataError(key="error.data.loader_y", n=n, got=num_samples(y))
         if sample_weight is not None and n != num_samples(sample_weight):
-            raise DataError(
-                f"DataLoader: x has {n} samples but sample_weight {num_samples(sample_weight)}"
-            )
+            raise DataError(key="error.data.loader_weights", n=n, got=num_samples(sample_weight))
         self.x, self.y, self.sample_weight = x, y, sample_weight
         self.batch_size, self.shuffle, self.drop_last = int(batch_size), shuffle, drop_last
         self.rng = np.random.default_rng(seed)  # a Generator given as seed is used as it is

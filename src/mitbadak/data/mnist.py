@@ -42,11 +42,13 @@ import tempfile
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.request import Request, urlopen
 
 import numpy as np
 
 from ..errors import FileFormatError
+from ..messages import Phrase, message
 from .dataset import Dataset
 
 __all__ = ["FILES", "cache_dir", "load_fashion_mnist", "load_mnist", "read_idx"]
@@ -216,54 +218,52 @@ def read_idx(path: str | os.PathLike) -> np.ndarray:
         with gzip.open(path, "rb") as f:
             head = f.read(8)
             if len(head) < 8:
-                raise FileFormatError(
-                    f"{path}: too short for an IDX header: {len(head)} bytes after "
-                    f"decompression, expected at least 8"
-                )
+                raise FileFormatError(key="error.mnist.short_header", path=path, n=len(head))
             magic, n = struct.unpack(">II", head)
             if magic == IMAGES_MAGIC:
                 dims = f.read(8)
                 if len(dims) < 8:
                     raise FileFormatError(
-                        f"{path}: IDX image header is truncated: expected 16 bytes, "
-                        f"got {8 + len(dims)}"
+                        key="error.mnist.image_header", path=path, n=8 + len(dims)
                     )
                 rows, cols = struct.unpack(">II", dims)
                 if rows == 0 or cols == 0:
-                    raise FileFormatError(f"{path}: IDX image size is {rows}x{cols}")
+                    raise FileFormatError(
+                        key="error.mnist.image_size", path=path, rows=rows, cols=cols
+                    )
                 shape: tuple[int, ...] = (n, rows, cols)
             elif magic == LABELS_MAGIC:
                 shape = (n,)
             else:
                 raise FileFormatError(
-                    f"{path}: not an IDX file of unsigned bytes: magic number {magic} "
-                    f"(0x{magic:08x}), expected {IMAGES_MAGIC} (images) or {LABELS_MAGIC} "
-                    f"(labels)"
-                )
+                    key="error.mnist.magic", path=path, magic=magic, hex=f"0x{magic:08x}",
+                    images=IMAGES_MAGIC, labels=LABELS_MAGIC,
+                )  # fmt: skip
             # Read at most what the header declares (plus one byte, to detect extra data): a
             # gzip bomb or a corrupt header cannot make us decompress or allocate terabytes.
             expected = int(np.prod(shape, dtype=np.int64))
             if expected > MAX_IDX_BYTES:
                 raise FileFormatError(
-                    f"{path}: the IDX header declares {expected} bytes of data, more than the "
-                    f"{MAX_IDX_BYTES} this reader accepts; corrupt file"
+                    key="error.mnist.too_big", path=path, n=expected, limit=MAX_IDX_BYTES
                 )
             payload = f.read(expected + 1)
     except FileFormatError:
         raise
     except FileNotFoundError:
-        raise FileFormatError(f"{path}: file not found") from None
+        raise FileFormatError(key="error.mnist.not_found", path=path) from None
     except EOFError as e:
-        raise FileFormatError(f"{path}: gzip stream is truncated ({e})") from None
+        raise FileFormatError(key="error.mnist.gzip_truncated", path=path, reason=e) from None
     except (OSError, zlib.error) as e:  # gzip.BadGzipFile is an OSError
-        raise FileFormatError(f"{path}: not a valid gzip file or corrupt ({e})") from None
+        raise FileFormatError(key="error.mnist.bad_gzip", path=path, reason=e) from None
     if len(payload) != expected:
-        what = "extra bytes" if len(payload) > expected else "missing bytes"
-        got = f"more than {expected}" if len(payload) > expected else str(len(payload))
+        key = (
+            "error.mnist.payload_extra"
+            if len(payload) > expected
+            else "error.mnist.payload_missing"
+        )
         dims_text = " * ".join(str(d) for d in shape)
         raise FileFormatError(
-            f"{path}: payload has {got} bytes but the header's {dims_text} needs exactly "
-            f"{expected} ({what})"
+            key=key, path=path, got=len(payload), dims=dims_text, expected=expected
         )
     # frombuffer over bytes is read-only; one copy gives users an ordinary writable array.
     return np.frombuffer(payload, dtype=np.uint8).reshape(shape).copy()
@@ -277,12 +277,12 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _whose(digest: str) -> str:
+def _whose(digest: str) -> Any:
     """Name the known file with this SHA-256, e.g. ' (it is the MNIST train-images-...)'."""
     for spec in (_MNIST, _FASHION):
         for fname, known in spec.sha256.items():
             if known == digest:
-                return f" (it is the {spec.name} file {fname})"
+                return Phrase("error.mnist.whose", name=spec.name, file=fname)
     return ""
 
 
@@ -291,15 +291,14 @@ def _verify(path: Path, spec: _Spec, fname: str) -> None:
     try:
         actual = _sha256(path)
     except OSError as e:
-        raise FileFormatError(f"{spec.name}: cannot read {path}: {e}") from None
+        raise FileFormatError(
+            key="error.mnist.cannot_read", name=spec.name, path=path, reason=e
+        ) from None
     if actual != expected:
         raise FileFormatError(
-            f"{spec.name}: checksum mismatch for {path}: its sha256 is {actual}{_whose(actual)}, "
-            f"expected {expected}. The file is corrupt, truncated or not the official "
-            f"{spec.name} {fname}; replace it (a file in the cache folder can simply be deleted "
-            f"and will be downloaded again), or pass verify=False if you re-compressed it "
-            f"yourself."
-        )
+            key="error.mnist.checksum", name=spec.name, path=path, actual=actual,
+            whose=_whose(actual), expected=expected, file=fname,
+        )  # fmt: skip
 
 
 def _complete(folder: Path) -> bool:
@@ -325,7 +324,7 @@ def _download(url: str, dest: Path, sha256: str) -> None:
             os.fsync(out.fileno())  # the bytes are on disk before the name points at them
         if digest.hexdigest() != sha256:
             raise FileFormatError(
-                f"downloaded file has sha256 {digest.hexdigest()}, expected {sha256}"
+                key="error.mnist.download_checksum", actual=digest.hexdigest(), expected=sha256
             )
         os.chmod(tmp, 0o644)  # mkstemp makes 0600; a cached data file is not a secret
         os.replace(tmp, dest)
@@ -335,19 +334,22 @@ def _download(url: str, dest: Path, sha256: str) -> None:
         raise
 
 
-def _help(spec: _Spec, looked: list[str], reason: str) -> str:
-    cache = cache_dir(spec.subdir)
-    return (
-        f"{spec.name}: could not find the four IDX files {', '.join(FILES)}.\n"
-        f"Looked in:\n" + "".join(f"  - {where}\n" for where in looked) + f"{reason}\n"
-        f"To fix this, do one of:\n"
-        f"  - pass the folder holding the four files: {spec.loader}(path='/folder/with/files');\n"
-        f"  - set the environment variable {DATA_ENV} to a folder with a {spec.subdir}/ "
-        f"subfolder holding them (or to the folder holding them);\n"
-        f"  - copy the four files into the cache folder {cache};\n"
-        f"  - call {spec.loader}(download=True) with internet access (mirrors: "
-        f"{', '.join(spec.mirrors)})."
-    )
+class _Looked:
+    """The places looked in, one ``  - place`` line each, in the language of the message."""
+
+    def __init__(self, places: list[Phrase]) -> None:
+        self.places = places
+
+    def __format__(self, spec: str) -> str:
+        return format("".join(f"  - {where}\n" for where in self.places), spec)
+
+
+def _help(spec: _Spec, looked: list[Phrase], reason: Phrase) -> FileFormatError:
+    return FileFormatError(
+        key="error.mnist.not_found_help", name=spec.name, files=", ".join(FILES),
+        looked=_Looked(looked), reason=reason, loader=spec.loader, env=DATA_ENV,
+        subdir=spec.subdir, cache=cache_dir(spec.subdir), mirrors=", ".join(spec.mirrors),
+    )  # fmt: skip
 
 
 def _locate(spec: _Spec, path: str | os.PathLike | None, download: bool) -> Path:
@@ -360,10 +362,9 @@ def _locate(spec: _Spec, path: str | os.PathLike | None, download: bool) -> Path
             if _complete(candidate):
                 return candidate
         raise FileFormatError(
-            f"{spec.name}: path={str(path)!r} does not hold the four IDX files "
-            f"(missing: {', '.join(_missing(folder))}); expected {', '.join(FILES)} in that "
-            f"folder or in its {spec.subdir}/ subfolder"
-        )
+            key="error.mnist.bad_path", name=spec.name, path=str(path),
+            missing=", ".join(_missing(folder)), files=", ".join(FILES), subdir=spec.subdir,
+        )  # fmt: skip
 
     looked = []
     env = os.environ.get(DATA_ENV)
@@ -373,30 +374,28 @@ def _locate(spec: _Spec, path: str | os.PathLike | None, download: bool) -> Path
             if _complete(candidate):
                 return candidate
         looked.append(
-            f"{DATA_ENV}={env}: neither {root / spec.subdir} nor the folder itself holds them"
+            Phrase("error.mnist.looked_env", env=DATA_ENV, value=env, subfolder=root / spec.subdir)
         )
     else:
-        looked.append(f"{DATA_ENV}: not set")
+        looked.append(Phrase("error.mnist.looked_unset", env=DATA_ENV))
 
     cache = cache_dir(spec.subdir)
     missing = _missing(cache)
     if not missing:
         return cache
-    looked.append(f"the cache folder {cache}: missing {', '.join(missing)}")
+    looked.append(Phrase("error.mnist.looked_cache", cache=cache, missing=", ".join(missing)))
     if not download:
-        raise FileFormatError(_help(spec, looked, "Downloading is off (download=False)."))
+        raise _help(spec, looked, Phrase("error.mnist.download_off"))
 
     try:
         cache.mkdir(parents=True, exist_ok=True)
     except OSError as e:
-        raise FileFormatError(
-            _help(spec, looked, f"Cannot create the cache folder {cache}: {e}")
-        ) from None
+        raise _help(spec, looked, Phrase("error.mnist.no_cache", cache=cache, reason=e)) from None
     for fname in missing:
         failures = []
         for mirror in spec.mirrors:
             url = mirror + fname
-            print(f"mitbadak: downloading {url} to {cache}", file=sys.stderr)
+            print(message("data.downloading", url=url, cache=cache), file=sys.stderr)
             try:
                 _download(url, cache / fname, spec.sha256[fname])
                 break
@@ -404,9 +403,8 @@ def _locate(spec: _Spec, path: str | os.PathLike | None, download: bool) -> Path
                 # URLError, HTTPError and timeouts are OSErrors; try the next mirror.
                 failures.append(f"  - {url}: {e}")
         else:
-            raise FileFormatError(
-                _help(spec, looked, f"Downloading {fname} failed:\n" + "\n".join(failures))
-            )
+            failed = Phrase("error.mnist.download_failed", file=fname, failures="\n".join(failures))
+            raise _help(spec, looked, failed)
     return cache
 
 
@@ -422,26 +420,26 @@ def _read_split(
             _verify(file, spec, fname)
         arr = read_idx(file)
         if arr.ndim != ndim:
-            other = "a label" if ndim == 3 else "an image"
-            raise FileFormatError(
-                f"{spec.name}: {file} is {other} file (shape {arr.shape}), expected {kind}"
-            )
+            key = "error.mnist.is_label_file" if ndim == 3 else "error.mnist.is_image_file"
+            raise FileFormatError(key=key, name=spec.name, file=file, shape=arr.shape)
         arrays[kind] = arr
     images, labels = arrays["images"], arrays["labels"]
     images_file = folder / f"{part}-images-idx3-ubyte.gz"
     labels_file = folder / f"{part}-labels-idx1-ubyte.gz"
     if images.shape[1:] != (28, 28):
         raise FileFormatError(
-            f"{spec.name}: {images_file} holds images of {images.shape[1]}x{images.shape[2]} "
-            f"pixels, expected 28x28"
-        )
+            key="error.mnist.image_pixels", name=spec.name, file=images_file,
+            height=images.shape[1], width=images.shape[2],
+        )  # fmt: skip
     if len(images) != len(labels):
         raise FileFormatError(
-            f"{spec.name}: {images_file} has {len(images)} images but {labels_file} has "
-            f"{len(labels)} labels; they must match"
-        )
+            key="error.mnist.counts", name=spec.name, images=images_file, n_images=len(images),
+            labels=labels_file, n_labels=len(labels),
+        )  # fmt: skip
     if len(labels) and labels.max() > 9:
-        raise FileFormatError(f"{spec.name}: {labels_file} has label {labels.max()}, expected 0..9")
+        raise FileFormatError(
+            key="error.mnist.label_range", name=spec.name, file=labels_file, label=labels.max()
+        )
     return images, labels
 
 

@@ -35,21 +35,18 @@ def _as_2d_float(X: Any, who: str) -> np.ndarray:
     """
     X = np.asarray(X)
     if X.dtype.kind not in "biuf":
-        raise DataError(f"{who}: expected a numeric array, got dtype {X.dtype}")
+        raise DataError(key="error.scalers.dtype", who=who, dtype=X.dtype)
     if X.dtype not in (np.float32, np.float64):
         X = X.astype(np.float64)
     if X.ndim != 2:
-        hint = " (use X.reshape(-1, 1) for a single feature)" if X.ndim == 1 else ""
-        raise ShapeError(
-            f"{who}: expected a 2-D array (n_samples, n_features), got shape {X.shape}{hint}"
-        )
+        key = "error.scalers.not_2d_1d" if X.ndim == 1 else "error.scalers.not_2d"
+        raise ShapeError(key=key, who=who, shape=X.shape)
     if X.shape[0] == 0 or X.shape[1] == 0:
-        raise DataError(f"{who}: expected at least one sample and one feature, got shape {X.shape}")
+        raise DataError(key="error.scalers.empty", who=who, shape=X.shape)
     if not np.all(np.isfinite(X)):
         bad = np.argwhere(~np.isfinite(X))[0]
         raise DataError(
-            f"{who}: expected finite values, got {X[tuple(bad)]} at row {bad[0]}, "
-            f"column {bad[1]}; remove or impute NaN/inf before scaling"
+            key="error.scalers.nonfinite", who=who, value=X[tuple(bad)], row=bad[0], column=bad[1]
         )
     return X
 
@@ -73,8 +70,7 @@ class _Scaler:
     def _check_fitted(self, method: str) -> None:
         if not hasattr(self, "n_features_in_"):
             raise NotFittedError(
-                f"{type(self).__name__}.{method}: this scaler is not fitted yet; "
-                f"call fit(X_train) first"
+                key="error.scalers.not_fitted", who=f"{type(self).__name__}.{method}"
             )
 
     def _check_input(self, X: Any, method: str) -> np.ndarray:
@@ -83,9 +79,9 @@ class _Scaler:
         X = _as_2d_float(X, who)
         if X.shape[1] != self.n_features_in_:
             raise ShapeError(
-                f"{who}: expected {self.n_features_in_} features (as in fit), "
-                f"got {X.shape[1]} (input shape {X.shape})"
-            )
+                key="error.scalers.features", who=who, n=self.n_features_in_, got=X.shape[1],
+                shape=X.shape,
+            )  # fmt: skip
         return X
 
     def fit(self, X: Any, y: Any = None) -> _Scaler:  # pragma: no cover - overridden
@@ -243,13 +239,9 @@ class MinMaxScaler(_Scaler):
         try:
             lo, hi = (float(v) for v in self.feature_range)
         except (TypeError, ValueError):
-            raise ConfigError(
-                f"MinMaxScaler: feature_range must be a pair (lo, hi), got {self.feature_range!r}"
-            ) from None
+            raise ConfigError(key="error.scalers.range_pair", value=self.feature_range) from None
         if not lo < hi:
-            raise ConfigError(
-                f"MinMaxScaler: feature_range must satisfy lo < hi, got {self.feature_range!r}"
-            )
+            raise ConfigError(key="error.scalers.range_order", value=self.feature_range)
         return lo, hi
 
     def fit(self, X: Any, y: Any = None) -> MinMaxScaler:

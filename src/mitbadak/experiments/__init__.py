@@ -68,7 +68,7 @@ def get_lesson(name: str) -> ModuleType:
         'ensemble'
     """
     if name not in LESSONS:
-        raise ConfigError(f"unknown lesson {name!r}; expected one of {list(LESSONS)} or 'all'")
+        raise ConfigError(key="error.experiments.unknown_lesson", name=name, names=list(LESSONS))
     return importlib.import_module(f"{__name__}.{LESSONS[name]}")
 
 

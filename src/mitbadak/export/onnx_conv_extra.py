@@ -40,7 +40,7 @@ def conv1d_pads(padding: Any, length: int, k: int, s: int, d: int, where: str) -
         return [int(padding[0])] * 2
     if isinstance(padding, (tuple, list)) and len(padding) == 2:
         return [int(padding[0]), int(padding[1])]
-    raise ConfigError(f"to_onnx: Conv1D {where!r}: cannot export padding {padding!r}")
+    raise ConfigError(key="error.onnx.conv1d_padding", name=where, padding=padding)
 
 
 @register_converter("Conv1D")

@@ -85,7 +85,7 @@ def _tensor_op(g: OnnxGraph, node: Any, env: dict, shapes: dict) -> tuple[str, t
     layer = node.layer
     op = _TENSOR_OPS.get(layer.op)
     if op is None:
-        raise ConfigError(f"to_onnx: {layer.name!r}: tensor operation {layer.op!r} is not exported")
+        raise ConfigError(key="error.onnx.tensor_op", name=layer.name, op=layer.op)
     names, dummies = [], []
     for leaf in _leaves(node.args):
         if _symbolic(leaf):
@@ -102,27 +102,20 @@ def _tensor_op(g: OnnxGraph, node: Any, env: dict, shapes: dict) -> tuple[str, t
 @register_converter("Functional")
 def _functional(g: OnnxGraph, model: Any, inputs: list[str], shapes: list) -> str:
     if len(model.outputs) != 1:
-        raise ConfigError(
-            f"to_onnx: model {model.name!r} has {len(model.outputs)} outputs; one is exported"
-        )
+        raise ConfigError(key="error.onnx.outputs", name=model.name, n=len(model.outputs))
     env = {id(t): name for t, name in zip(model.inputs, inputs)}
     shape_of = {id(t): tuple(s) for t, s in zip(model.inputs, shapes)}
     for node in topological_nodes(model):
         layer = node.layer
         extra = {k: v for k, v in node.kwargs.items() if k != "training"}
         if extra:
-            raise ConfigError(
-                f"to_onnx: layer {layer.name!r} is called with {sorted(extra)}; only plain "
-                "calls are exported"
-            )
+            raise ConfigError(key="error.onnx.call_kwargs", name=layer.name, kwargs=sorted(extra))
         if type(layer).__name__ == "TensorOp":
             out, shape = _tensor_op(g, node, env, shape_of)
         else:
             leaves = _leaves(node.args)
             if not all(_symbolic(x) for x in leaves):
-                raise ConfigError(
-                    f"to_onnx: layer {layer.name!r} is called on constants; not exported"
-                )
+                raise ConfigError(key="error.onnx.constants", name=layer.name)
             out, shape = g.convert(
                 layer,
                 [env[id(x)] for x in leaves],
@@ -131,6 +124,6 @@ def _functional(g: OnnxGraph, model: Any, inputs: list[str], shapes: list) -> st
             )
         outs = [t for t in _leaves(node.outputs) if _symbolic(t)]
         if len(outs) != 1:
-            raise ConfigError(f"to_onnx: layer {layer.name!r} returns several tensors")
+            raise ConfigError(key="error.onnx.several_tensors", name=layer.name)
         env[id(outs[0])], shape_of[id(outs[0])] = out, shape
     return env[id(model.outputs[0])]

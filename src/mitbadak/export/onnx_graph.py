@@ -73,18 +73,16 @@ def find_converter(layer: Any) -> Converter:
         if fn is not None and (base is cls or getattr(cls, "call", None) is base.call):
             return fn
     raise ConfigError(
-        f"to_onnx: layer {getattr(layer, 'name', '?')!r} of type {cls.__name__} has no ONNX "
-        f"converter; supported layers: {', '.join(converters())}"
-    )
+        key="error.onnx.no_converter", name=getattr(layer, "name", "?"), kind=cls.__name__,
+        supported=", ".join(converters()),
+    )  # fmt: skip
 
 
 def _onnx() -> Any:
     try:
         import onnx
     except ImportError:
-        raise ConfigError(
-            "to_onnx needs the 'onnx' package: pip install 'mitbadak[onnx]'"
-        ) from None
+        raise ConfigError(key="error.onnx.no_onnx") from None
     return onnx
 
 
@@ -166,10 +164,7 @@ class OnnxGraph:
         with no_grad():
             y = layer(dummies[0] if len(dummies) == 1 else dummies, training=False)
         if isinstance(y, (list, tuple)):
-            raise ConfigError(
-                f"to_onnx: layer {layer.name!r} returns several outputs (return_state / "
-                "merge_mode=None), which the export does not support"
-            )
+            raise ConfigError(key="error.onnx.several_outputs", name=layer.name)
         out = fn(self, layer, list(inputs), [tuple(s) for s in shapes])
         return out, tuple(y.shape)
 
@@ -210,11 +205,9 @@ def to_onnx(
     """
     onnx = _onnx()
     if opset not in SUPPORTED_OPSETS:
-        raise ConfigError(f"to_onnx: opset must be one of {SUPPORTED_OPSETS}, got {opset!r}")
+        raise ConfigError(key="error.onnx.opset", supported=SUPPORTED_OPSETS, opset=opset)
     if not getattr(model, "built", False) or getattr(model, "input_shape", None) is None:
-        raise ShapeError(
-            "to_onnx: the model is not built yet; call it on a batch (or model.build) first"
-        )
+        raise ShapeError(key="error.onnx.not_built")
     # Register the converters (onnx_conv_extra / onnx_functional / onnx_keras_layers bind by
     # class name, so they import the layer modules they need only when such a layer is
     # converted).

@@ -90,12 +90,12 @@ def activation(g: OnnxGraph, fn: Any, x: str, where: str) -> str:
         name = activations.name_of(fn)
     except ConfigError:
         raise ConfigError(
-            f"to_onnx: layer {where!r} uses an unregistered activation {fn!r}; only the "
-            f"named ones export ({', '.join(sorted(_ACTIVATIONS))})"
-        ) from None
+            key="error.onnx.unregistered_activation", name=where, fn=fn,
+            names=", ".join(sorted(_ACTIVATIONS)),
+        ) from None  # fmt: skip
     build = _ACTIVATIONS.get(name)
     if build is None:
-        raise ConfigError(f"to_onnx: layer {where!r}: activation {name!r} has no ONNX form")
+        raise ConfigError(key="error.onnx.activation", name=where, activation=name)
     return build(g, x)
 
 
@@ -256,10 +256,7 @@ def _layer_norm(g: OnnxGraph, layer: Any, inputs: list[str], shapes: list) -> st
         {a % rank for a in ((layer.axis,) if isinstance(layer.axis, int) else layer.axis)}
     )
     if axes != list(range(axes[0], rank)):
-        raise ConfigError(
-            f"to_onnx: LayerNormalization {layer.name!r} normalizes axes {layer.axis}; ONNX "
-            "normalizes trailing axes only"
-        )
+        raise ConfigError(key="error.onnx.layer_norm_axes", name=layer.name, axes=layer.axis)
     shape = tuple(shapes[0][a] for a in axes)
     gamma = layer.gamma.data if layer.gamma is not None else np.ones(shape, layer.dtype)
     beta = layer.beta.data if layer.beta is not None else np.zeros(shape, layer.dtype)

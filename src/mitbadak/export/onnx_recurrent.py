@@ -61,17 +61,14 @@ def _base_kind(layer: Any) -> str:
     for cls in type(layer).__mro__:
         if cls.__name__ in _ONNX_OP:
             return cls.__name__
-    raise ConfigError(f"to_onnx: {type(layer).__name__} is not a SimpleRNN, LSTM or GRU")
+    raise ConfigError(key="error.onnx.not_recurrent", kind=type(layer).__name__)
 
 
 def _check(g: OnnxGraph, layer: Any, where: Any, x: str) -> None:
     if layer.return_state:
-        raise ConfigError(f"to_onnx: recurrent layer {where.name!r}: return_state is not exported")
+        raise ConfigError(key="error.onnx.return_state", name=where.name)
     if x in g.masked:
-        raise ConfigError(
-            f"to_onnx: recurrent layer {where.name!r} reads a masked sequence "
-            "(Embedding(mask_zero=True)); masks are not exported"
-        )
+        raise ConfigError(key="error.onnx.masked", name=where.name)
 
 
 def _run(g: OnnxGraph, layers: list[Any], x: str, direction: str) -> tuple[str, str]:
@@ -129,9 +126,7 @@ def _bidirectional(g: OnnxGraph, layer: Any, inputs: list[str], shapes: list) ->
     fwd, bwd = layer.forward_layer, layer.backward_layer
     _check(g, fwd, layer, inputs[0])
     if fwd.go_backwards or type(fwd) is not type(bwd):
-        raise ConfigError(
-            f"to_onnx: Bidirectional {layer.name!r}: only a forward layer with its mirrored copy"
-        )
+        raise ConfigError(key="error.onnx.bidirectional", name=layer.name)
     y, y_h = _run(g, [fwd, bwd], inputs[0], "bidirectional")
     if layer.return_sequences:
         both = g.node("Transpose", [y], perm=[2, 0, 1, 3])  # (T, 2, N, H) -> (N, T, 2, H)
@@ -149,4 +144,4 @@ def _bidirectional(g: OnnxGraph, layer: Any, inputs: list[str], shapes: list) ->
         return g.node("Mul", [g.node("Add", [f, b]), g.const(np.asarray(0.5), "half")])
     if layer.merge_mode == "mul":
         return g.node("Mul", [f, b])
-    raise ConfigError(f"to_onnx: Bidirectional {layer.name!r}: merge_mode None is not exported")
+    raise ConfigError(key="error.onnx.merge_mode", name=layer.name)

@@ -45,10 +45,7 @@ def image_data_format() -> str:
 def set_image_data_format(data_format: str) -> None:
     """Set the default ``data_format`` of image layers created afterwards."""
     if data_format not in ("channels_last", "channels_first"):
-        raise ConfigError(
-            "set_image_data_format: expected 'channels_last' or 'channels_first', got "
-            f"{data_format!r}"
-        )
+        raise ConfigError(key="error.keras.image_data_format", value=data_format)
     _state["image_data_format"] = data_format
 
 
@@ -65,7 +62,7 @@ def floatx() -> str:
 def set_floatx(value: str) -> None:
     """Set the default float type (``mitbadak.set_default_dtype``)."""
     if np.dtype(value).kind != "f":
-        raise ConfigError(f"set_floatx: expected a float type, got {value!r}")
+        raise ConfigError(key="error.keras.floatx", value=value)
     _tensor.set_default_dtype(value)
 
 

@@ -36,7 +36,7 @@ def module_getattr(module: str, namespace: dict[str, Any]) -> Callable[[str], An
         names = namespace.get("__all__") or [k for k in namespace if not k.startswith("_")]
         have = sorted(k for k in names if k != "annotations")
         raise KerasNameNotImplemented(
-            f"{module}.{name} is not implemented by mitbadak; {module} has: {', '.join(have)}"
+            key="error.keras.not_implemented", module=module, name=name, names=", ".join(have)
         )
 
     return __getattr__

@@ -71,11 +71,11 @@ class _KerasSequential(KerasModelMixin, _model.Sequential):
     def add(self, layer: Any) -> None:
         if isinstance(layer, SymbolicTensor):
             if layer.node is None or not isinstance(layer.node.layer, InputLayer):
-                raise ConfigError("Sequential.add: only keras.Input(...) tensors can be added")
+                raise ConfigError(key="error.keras.add_tensor")
             layer = layer.node.layer
         if isinstance(layer, InputLayer):
             if self.layers:
-                raise ConfigError("Sequential.add: an Input must come before every layer")
+                raise ConfigError(key="error.keras.input_first")
             self.__dict__["_declared_shape"] = layer.shape
             return
         super().add(layer)

@@ -33,15 +33,15 @@ def to_categorical(x: Any, num_classes: int | None = None) -> np.ndarray:
     """
     y = np.asarray(x)
     if y.dtype.kind == "f" and not np.array_equal(y, np.round(y)):
-        raise LabelError("to_categorical: labels must be integers")
+        raise LabelError(key="error.keras.labels_integers")
     y = y.astype(np.int64)
     if y.ndim > 1 and y.shape[-1] == 1:
         y = y.reshape(y.shape[:-1])
     if y.size and y.min() < 0:
-        raise LabelError(f"to_categorical: labels must be >= 0, got {int(y.min())}")
+        raise LabelError(key="error.keras.labels_negative", label=int(y.min()))
     n = int(y.max()) + 1 if num_classes is None and y.size else int(num_classes or 0)
     if y.size and y.max() >= n:
-        raise LabelError(f"to_categorical: label {int(y.max())} >= num_classes={n}")
+        raise LabelError(key="error.keras.label_too_big", label=int(y.max()), n=n)
     out = np.zeros(y.shape + (n,), dtype=np.float32)
     np.put_along_axis(out, y[..., None], 1.0, axis=-1)
     return out
@@ -64,11 +64,11 @@ def pad_sequences(
     """
     for name, v in (("padding", padding), ("truncating", truncating)):
         if v not in ("pre", "post"):
-            raise ConfigError(f"pad_sequences: {name} must be 'pre' or 'post', got {v!r}")
+            raise ConfigError(key="error.keras.pad_choice", name=name, value=v)
     try:
         seqs = [np.asarray(s) for s in sequences]
     except TypeError:
-        raise DataError("pad_sequences: expected a list of sequences") from None
+        raise DataError(key="error.keras.pad_sequences") from None
     if maxlen is None:
         maxlen = max((len(s) for s in seqs), default=0)
     tail = next((s.shape[1:] for s in seqs if len(s)), ())
