@@ -1584,6 +1584,130 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "레이블 수에 따른 테스트 정확도",
     },
     # ---- errors (MitbadakError(key=...)): models, layers, losses, metrics, optimizers, tensors ----
+    "error.model.layer_named_layers": {
+        "en": "no layer named {name!r}; layers are {names}",
+        "ko": "{name!r}이라는 이름의 층이 없습니다. 있는 층: {names}",
+    },
+    "error.model.invalid_compile_config": {
+        "en": "invalid compile config",
+        "ko": "compile 설정이 올바르지 않습니다",
+    },
+    "error.model.compile_model_first": {
+        "en": "{who}: compile the model first, e.g. model.compile('adam', 'sparse_categorical_crossentropy', metrics=['accuracy'])",
+        "ko": "{who}: 먼저 모델을 compile해야 합니다. 예: model.compile('adam', 'sparse_categorical_crossentropy', metrics=['accuracy'])",
+    },
+    "error.model.least_sample_x": {
+        "en": "{who}: expected at least one sample, got x of shape {shape}",
+        "ko": "{who}: 샘플이 적어도 하나 있어야 하는데, 받은 x의 모양은 {shape}입니다",
+    },
+    "error.model.validation_split": {
+        "en": "fit: validation_split must be in (0, 1), got {validation_split}",
+        "ko": "fit: validation_split은 (0, 1) 범위여야 하는데 {validation_split}을(를) 받았습니다",
+    },
+    "error.model.validation_split_leaves_empty": {
+        "en": "fit: validation_split={validation_split} leaves an empty part",
+        "ko": "fit: validation_split={validation_split}(으)로 나누면 한쪽이 비게 됩니다",
+    },
+    "error.model.augment_function_x_batch": {
+        "en": "fit: augment must be a function (x_batch, rng) -> x_batch",
+        "ko": "fit: augment는 (x_batch, rng) -> x_batch 꼴의 함수여야 합니다",
+    },
+    "error.model.input_holds_batch": {
+        "en": "predict: the input holds no batch",
+        "ko": "predict: 입력에 배치가 하나도 없습니다",
+    },
+    "error.model.layer": {
+        "en": "Sequential.add: expected a Layer, got {layer_type}",
+        "ko": "Sequential.add: Layer가 와야 하는데 {layer_type}을(를) 받았습니다",
+    },
+    "error.model.layer_named_already": {
+        "en": "Sequential.add: a layer named {name!r} is already there",
+        "ko": "Sequential.add: {name!r}이라는 이름의 층이 이미 있습니다",
+    },
+    "error.model.model_layers": {
+        "en": "Sequential.pop: the model has no layers",
+        "ko": "Sequential.pop: 모델에 층이 하나도 없습니다",
+    },
+    "error.model.call.model_layers": {
+        "en": "Sequential: the model has no layers",
+        "ko": "Sequential: 모델에 층이 하나도 없습니다",
+    },
+    "error.model.input_shape_batch": {
+        "en": "Sequential '{name}': expected input of shape (batch, {dims}), got {shape}",
+        "ko": "Sequential '{name}': 입력의 모양은 (batch, {dims})여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.model.layers_list": {
+        "en": "Sequential config: 'layers' must be a list",
+        "ko": "Sequential 설정: 'layers'는 리스트여야 합니다",
+    },
+    "error.model.interpret_optimizer": {
+        "en": "compile: cannot interpret {optimizer!r} as an optimizer",
+        "ko": "compile: {optimizer!r}을(를) 옵티마이저로 해석할 수 없습니다",
+    },
+    "error.model.unknown_optimizer": {
+        "en": "compile: unknown optimizer {optimizer!r}; expected one of {names}",
+        "ko": "compile: 알 수 없는 옵티마이저 {optimizer!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.model.invalid_multi_output": {
+        "en": "invalid multi-output compile config",
+        "ko": "다중 출력 compile 설정이 올바르지 않습니다",
+    },
+    "error.model.compile_from_config.invalid_multi_output": {
+        "en": "invalid multi-output metrics config",
+        "ko": "다중 출력 metrics 설정이 올바르지 않습니다",
+    },
+    "error.model.invalid_metric_spec": {
+        "en": "invalid metric spec {m!r}",
+        "ko": "올바르지 않은 평가지표 지정 {m!r}입니다",
+    },
+    "error.model.unknown_optimizer_config": {
+        "en": "unknown optimizer config {opt_spec!r}",
+        "ko": "알 수 없는 옵티마이저 설정 {opt_spec!r}입니다",
+    },
+    "error.model.invalid_optimizer_spec": {
+        "en": "invalid optimizer spec {opt_spec!r}",
+        "ko": "올바르지 않은 옵티마이저 지정 {opt_spec!r}입니다",
+    },
+    "error.model.compile_loss_model": {
+        "en": "model '{name}': compile got no loss and the model adds none (self.add_loss); give compile a loss, e.g. loss='mse'",
+        "ko": "모델 '{name}': compile에 손실함수가 없고 모델이 더하는 손실(self.add_loss)도 없습니다. compile에 손실함수를 주세요. 예: loss='mse'",
+    },
+    "error.model.y_targets_missing": {
+        "en": "{who}: y (the targets) is missing",
+        "ko": "{who}: y(정답)가 없습니다",
+    },
+    "error.model.class_weight_needs_model": {
+        "en": "{who}: class_weight needs a model with one output",
+        "ko": "{who}: class_weight는 출력이 하나인 모델에서만 쓸 수 있습니다",
+    },
+    "error.model.validation_data_x_val_y_val": {
+        "en": "fit: validation_data must be (x_val, y_val[, sample_weight])",
+        "ko": "fit: validation_data는 (x_val, y_val[, sample_weight]) 꼴이어야 합니다",
+    },
+    "error.model.dataloader_iterable_batches": {
+        "en": "fit: with a DataLoader or an iterable of batches, y must be None",
+        "ko": "fit: DataLoader나 배치의 반복 가능 객체를 줄 때는 y가 None이어야 합니다",
+    },
+    "error.model.validation_split_needs_arrays": {
+        "en": "fit: validation_split needs arrays; give validation_data",
+        "ko": "fit: validation_split은 배열에만 쓸 수 있습니다. validation_data를 주세요",
+    },
+    "error.model.did_return_optimizer": {
+        "en": "compile: {spec!r} did not return an Optimizer",
+        "ko": "compile: {spec!r}이(가) Optimizer를 돌려주지 않았습니다",
+    },
+    "error.model.optimizer_holds_tensors": {
+        "en": "compile: the optimizer holds {n_params} tensors, none of them a weight of model '{name}' (was it built on another model's parameters?); build it on model.parameters() or pass a name like 'adam'",
+        "ko": "compile: 옵티마이저가 가진 텐서 {n_params}개 중 어느 것도 모델 '{name}'의 가중치가 아닙니다(다른 모델의 파라미터로 만든 것은 아닌가요?). model.parameters()로 만들거나 'adam' 같은 이름을 주세요",
+    },
+    "error.model.xy_scalar": {
+        "en": "{who}: x has {n} samples but y has a scalar; they must match",
+        "ko": "{who}: x에는 샘플이 {n}개 있는데 y는 스칼라입니다. 개수가 같아야 합니다",
+    },
+    "error.model.xy_lengths": {
+        "en": "{who}: x has {n} samples but y has {n_y}; they must match",
+        "ko": "{who}: x에는 샘플이 {n}개 있는데 y에는 {n_y}개 있습니다. 개수가 같아야 합니다",
+    },
 }
 
 
