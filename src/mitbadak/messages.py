@@ -1708,6 +1708,550 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{who}: x has {n} samples but y has {n_y}; they must match",
         "ko": "{who}: x에는 샘플이 {n}개 있는데 y에는 {n_y}개 있습니다. 개수가 같아야 합니다",
     },
+    "error.layer.shape_tuple_integers": {
+        "en": "expected a shape (a tuple of integers) or a structure of shapes, got {shapes!r}",
+        "ko": "모양(정수의 튜플)이나 모양들의 구조가 와야 하는데 {shapes!r}을(를) 받았습니다",
+    },
+    "error.layer.define_call_self": {
+        "en": "{self_type} '{name}': define call(self, inputs) (Keras) or forward(self, x) (PyTorch)",
+        "ko": "{self_type} '{name}': call(self, inputs)(Keras) 또는 forward(self, x)(PyTorch)를 정의해야 합니다",
+    },
+    "error.layer.invalid_layer_spec": {
+        "en": "invalid layer spec {spec!r}",
+        "ko": "올바르지 않은 층 지정 {spec!r}입니다",
+    },
+    "error.layer.unknown_layer_class": {
+        "en": "unknown layer class {spec!r}",
+        "ko": "알 수 없는 층 클래스 {spec!r}입니다",
+    },
+    "error.layer.invalid_config_layer": {
+        "en": "invalid config for layer {spec!r}",
+        "ko": "층 {spec!r}의 설정이 올바르지 않습니다",
+    },
+    "error.layer.give_only_input_shape": {
+        "en": "{self_type} '{name}': give only one of input_shape, input_dim and batch_input_shape",
+        "ko": "{self_type} '{name}': input_shape, input_dim, batch_input_shape 중 하나만 주어야 합니다",
+    },
+    "error.layer.init___did_call": {
+        "en": "{self_type}: its __init__ did not call super().__init__() (needed before setting attributes or using the layer; looked up {option!r})",
+        "ko": "{self_type}: __init__에서 super().__init__()를 호출하지 않았습니다(속성을 설정하거나 층을 쓰기 전에 필요합니다. 찾던 속성: {option!r})",
+    },
+    "error.layer.takes_most_positional": {
+        "en": "{who} takes at most {n_fields} positional arguments",
+        "ko": "{who}은(는) 위치 인자를 최대 {n_fields}개까지 받습니다",
+    },
+    "error.layer.unknown_argument_s": {
+        "en": "{who}: unknown argument(s) {unknown}",
+        "ko": "{who}: 알 수 없는 인자 {unknown}",
+    },
+    "error.layer.weight_constraints_supported": {
+        "en": "{who}: weight constraints are not supported by mitbadak",
+        "ko": "{who}: mitbadak은 가중치 제약(constraint)을 지원하지 않습니다",
+    },
+    "error.layer.shape_negative": {
+        "en": "{who}: shape must not be negative, got {shape}",
+        "ko": "{who}: 모양에 음수가 있으면 안 되는데 {shape}을(를) 받았습니다",
+    },
+    "error.layer.dict_name_array": {
+        "en": "{who}: expected a dict name -> array, got {state_type}",
+        "ko": "{who}: 이름 -> 배열의 dict가 와야 하는데 {state_type}을(를) 받았습니다",
+    },
+    "error.layer.set_weights_before_layer": {
+        "en": "{name}: set_weights before the layer is built (call it once)",
+        "ko": "{name}: 층이 만들어지기 전에 set_weights를 불렀습니다(먼저 한 번 호출해 보세요)",
+    },
+    "error.layer.set_weights_arrays": {
+        "en": "{name}: set_weights expected {n_ws} arrays, got {n_values}",
+        "ko": "{name}: set_weights에는 배열이 {n_ws}개 필요한데 {n_values}개를 받았습니다",
+    },
+    "error.layer.numeric_input_dtype": {
+        "en": "{self_type} '{name}': expected numeric input, got dtype {dtype}",
+        "ko": "{self_type} '{name}': 입력은 숫자여야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.layer.declared_input_shape_input": {
+        "en": "{self_type} '{name}': declared input_shape {want}, got input of shape {shape} (batch first)",
+        "ko": "{self_type} '{name}': input_shape를 {want}(으)로 선언했는데 모양이 {shape}인 입력을 받았습니다(배치 축이 맨 앞)",
+    },
+    "error.layer.input_complex_layers": {
+        "en": "{self_type} '{name}': the input is complex ({dtype}); layers work on real numbers",
+        "ko": "{self_type} '{name}': 입력이 복소수({dtype})입니다. 층은 실수에서만 동작합니다",
+    },
+    "error.layer.register_forward_hook_expects_function": {
+        "en": "{name}: register_forward_hook expects a function, got {hook!r}",
+        "ko": "{name}: register_forward_hook에는 함수가 와야 하는데 {hook!r}을(를) 받았습니다",
+    },
+    "error.layer.error": {
+        "en": "invalid config for layer {spec!r}: {e}",
+        "ko": "층 {spec!r}의 설정이 올바르지 않습니다: {e}",
+    },
+    "error.layer.input_shape_input_dim_integers": {
+        "en": "{self_type} '{name}': input_shape / input_dim must be integers (None for any size), got {given!r}",
+        "ko": "{self_type} '{name}': input_shape / input_dim은 정수여야 합니다(아무 크기나 허용하려면 None). 받은 값: {given!r}",
+    },
+    "error.layer.shape_integers": {
+        "en": "{who}: shape must be integers, got {shape!r}",
+        "ko": "{who}: 모양은 정수여야 하는데 {shape!r}을(를) 받았습니다",
+    },
+    "error.layer.declares_weight_shape": {
+        "en": "{source}: {who} declares a weight of shape {shape} ({size} values), more than the file holds ({left} values left); corrupt or forged file",
+        "ko": "{source}: {who}이(가) 모양 {shape}({size}개 값)의 가중치를 선언하지만, 파일에 남은 값은 {left}개뿐입니다. 손상되었거나 위조된 파일입니다",
+    },
+    "error.layer.holds_dtype_numbers": {
+        "en": "{who}: {n!r} holds dtype {dtype}, expected numbers",
+        "ko": "{who}: {n!r}의 dtype이 {dtype}입니다. 숫자여야 합니다",
+    },
+    "error.layer.shape_model_s": {
+        "en": "{who}: {n!r} has shape {shape}, the model's weight has {shape2}",
+        "ko": "{who}: {n!r}의 모양은 {shape}인데 모델의 가중치 모양은 {shape2}입니다",
+    },
+    "error.layer.weight_shape_array": {
+        "en": "{name}: weight {name2} has shape {shape}, got an array of {shape2}",
+        "ko": "{name}: 가중치 {name2}의 모양은 {shape}인데 모양이 {shape2}인 배열을 받았습니다",
+    },
+    "error.layer.add_loss_float_tensor": {
+        "en": "{self_type} '{name}': add_loss expected a float tensor, got dtype {dtype}",
+        "ko": "{self_type} '{name}': add_loss에는 실수 텐서가 와야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.layer.call_takes_argument": {
+        "en": "{self_type} '{name}': call() takes no argument {k!r}",
+        "ko": "{self_type} '{name}': call()은 {k!r} 인자를 받지 않습니다",
+    },
+    "error.losses.key_class_index": {
+        "en": "{op}: key {k!r} is not a class index (expected 0, 1, 2, ...)",
+        "ko": "{op}: 키 {k!r}은(는) 클래스 번호가 아닙니다(0, 1, 2, ... 이어야 합니다)",
+    },
+    "error.losses.interpret_loss": {
+        "en": "cannot interpret {identifier!r} as a loss",
+        "ko": "{identifier!r}을(를) 손실함수로 해석할 수 없습니다",
+    },
+    "error.losses.label_weight_class_weight": {
+        "en": "{op}: label {bad} has no weight: class_weight covers classes 0..{last}",
+        "ko": "{op}: 레이블 {bad}에 가중치가 없습니다. class_weight는 클래스 0..{last}만 다룹니다",
+    },
+    "error.losses.label_class_model": {
+        "en": "{op}: label {max} is not a class of a model with {num_classes} outputs (classes 0..{last})",
+        "ko": "{op}: 레이블 {max}은(는) 출력이 {num_classes}개인 모델의 클래스가 아닙니다(클래스는 0..{last})",
+    },
+    "error.losses.names_class_but": {
+        "en": "{op}: names class {beyond}, but the model scores {num_classes} classes (0..{last})",
+        "ko": "{op}: 클래스 {beyond}을(를) 지정했지만 모델은 클래스 {num_classes}개(0..{last})에 점수를 냅니다",
+    },
+    "error.losses.sample_weight_negative_values": {
+        "en": "{who}: sample_weight has negative values (min {min})",
+        "ko": "{who}: sample_weight에 음수가 있습니다(최솟값 {min})",
+    },
+    "error.losses.sample_weight_values_samples": {
+        "en": "{who}: sample_weight has {n_w} values for {n} samples",
+        "ko": "{who}: 샘플은 {n}개인데 sample_weight의 값은 {n_w}개입니다",
+    },
+    "error.losses.class_weight_dict_list": {
+        "en": "{who}: class_weight must be a dict {{class: weight}} or a list",
+        "ko": "{who}: class_weight는 dict {{클래스: 가중치}}나 리스트여야 합니다",
+    },
+    "error.losses.unexpected_argument": {
+        "en": "{who}: unexpected argument {k!r}",
+        "ko": "{who}: 예상하지 못한 인자 {k!r}입니다",
+    },
+    "error.losses.supported_mitbadak": {
+        "en": "{who}: {k}={v!r} is not supported by mitbadak",
+        "ko": "{who}: mitbadak은 {k}={v!r}을(를) 지원하지 않습니다",
+    },
+    "error.losses.integer_labels_shape": {
+        "en": "{self_type}: expected integer labels of shape ({n_y_pred},), got {shape}; for one-hot targets use CategoricalCrossentropy",
+        "ko": "{self_type}: 모양이 ({n_y_pred},)인 정수 레이블이 와야 하는데 {shape}을(를) 받았습니다. 원-핫 정답에는 CategoricalCrossentropy를 쓰세요",
+    },
+    "error.losses.hot_targets_predictions": {
+        "en": "{self_type}: one-hot targets must have the predictions' shape {shape}, got {shape2}; for integer labels use SparseCategoricalCrossentropy",
+        "ko": "{self_type}: 원-핫 정답은 예측과 같은 모양 {shape}이어야 하는데 {shape2}을(를) 받았습니다. 정수 레이블에는 SparseCategoricalCrossentropy를 쓰세요",
+    },
+    "error.losses.hot_targets_lie": {
+        "en": "{self_type}: one-hot targets must lie in [0, 1]",
+        "ko": "{self_type}: 원-핫 정답은 [0, 1] 범위에 있어야 합니다",
+    },
+    "error.losses.unknown_loss": {
+        "en": "unknown loss {identifier!r}; expected one of {names}",
+        "ko": "알 수 없는 손실함수 {identifier!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.losses.labels_whole_numbers": {
+        "en": "{op}: labels must be whole numbers to look up class weights",
+        "ko": "{op}: 클래스 가중치를 찾으려면 레이블이 정수여야 합니다",
+    },
+    "error.losses.labels_class_indices": {
+        "en": "{op}: labels must be class indices, got dtype {dtype}",
+        "ko": "{op}: 레이블은 클래스 번호여야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.losses.class_negative": {
+        "en": "{op}: class {k} is negative",
+        "ko": "{op}: 클래스 {k}이(가) 음수입니다",
+    },
+    "error.losses.sample_weight_entries_samples": {
+        "en": "{self_type}: sample_weight has {n_w} entries for {n_y_pred} samples",
+        "ko": "{self_type}: 샘플은 {n_y_pred}개인데 sample_weight의 항목은 {n_w}개입니다",
+    },
+    "error.losses.labels_shape_do": {
+        "en": "{self_type}: labels of shape {shape} do not fit predictions of shape {shape2}; expected {expected}",
+        "ko": "{self_type}: 모양이 {shape}인 레이블은 모양이 {shape2}인 예측과 맞지 않습니다. {expected}이어야 합니다",
+    },
+    "error.losses.per_step.hot_targets_predictions": {
+        "en": "{self_type}: one-hot targets must have the predictions' shape {shape}, got {shape2}",
+        "ko": "{self_type}: 원-핫 정답은 예측과 같은 모양 {shape}이어야 하는데 {shape2}을(를) 받았습니다",
+    },
+    "error.losses.apply_sample_class": {
+        "en": "loss function {name!r}: to apply sample or class weights it must return one loss per sample, shape ({n_y_pred},), got {shape}",
+        "ko": "손실함수 {name!r}: 샘플 가중치나 클래스 가중치를 적용하려면 샘플마다 손실 하나, 즉 모양 ({n_y_pred},)을 돌려줘야 하는데 {shape}을(를) 돌려주었습니다",
+    },
+    "error.layer.state_names.missing": {
+        "en": "{who}: the names do not match the model's weights\n  missing: {missing}\n  the model's names: {names}\n  pass strict=False to load the names that match",
+        "ko": "{who}: 이름이 모델의 가중치와 맞지 않습니다\n  빠진 것: {missing}\n  모델의 이름: {names}\n  이름이 맞는 것만 불러오려면 strict=False를 주세요",
+    },
+    "error.layer.state_names.unexpected": {
+        "en": "{who}: the names do not match the model's weights\n  unexpected: {unexpected}\n  the model's names: {names}\n  pass strict=False to load the names that match",
+        "ko": "{who}: 이름이 모델의 가중치와 맞지 않습니다\n  예상하지 못한 것: {unexpected}\n  모델의 이름: {names}\n  이름이 맞는 것만 불러오려면 strict=False를 주세요",
+    },
+    "error.layer.state_names.both": {
+        "en": "{who}: the names do not match the model's weights\n  missing: {missing}\n  unexpected: {unexpected}\n  the model's names: {names}\n  pass strict=False to load the names that match",
+        "ko": "{who}: 이름이 모델의 가중치와 맞지 않습니다\n  빠진 것: {missing}\n  예상하지 못한 것: {unexpected}\n  모델의 이름: {names}\n  이름이 맞는 것만 불러오려면 strict=False를 주세요",
+    },
+    "error.layer.state_names.unbuilt": {
+        "en": "{who}: the names do not match the model's weights\n  unexpected: {unexpected}\n  (the model has no weights yet: build it or call it on a batch)\n  the model's names: {names}\n  pass strict=False to load the names that match",
+        "ko": "{who}: 이름이 모델의 가중치와 맞지 않습니다\n  예상하지 못한 것: {unexpected}\n  (모델에 아직 가중치가 없습니다. build하거나 배치 하나로 호출해 보세요)\n  모델의 이름: {names}\n  이름이 맞는 것만 불러오려면 strict=False를 주세요",
+    },
+    "error.metrics.y_true_samples_but": {
+        "en": "{name}: y_true has {n_y_true} samples but y_pred has {n_y_pred}; they must match",
+        "ko": "{name}: y_true에는 샘플이 {n_y_true}개인데 y_pred에는 {n_y_pred}개입니다. 개수가 같아야 합니다",
+    },
+    "error.metrics.hot_y_true_shape": {
+        "en": "categorical_accuracy: expected one-hot y_true of shape {shape}, got {shape2}",
+        "ko": "categorical_accuracy: 모양이 {shape}인 원-핫 y_true가 와야 하는데 {shape2}을(를) 받았습니다",
+    },
+    "error.metrics.scores_shape_batch": {
+        "en": "top_k_accuracy: expected scores of shape (batch, classes), got {shape}",
+        "ko": "top_k_accuracy: 점수의 모양은 (batch, classes)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.metrics.labels_whole_numbers": {
+        "en": "top_k_accuracy: labels must be whole numbers (class indices)",
+        "ko": "top_k_accuracy: 레이블은 정수(클래스 번호)여야 합니다",
+    },
+    "error.metrics.labels": {
+        "en": "top_k_accuracy: labels must be in 0..{last}, got {min}..{max}",
+        "ko": "top_k_accuracy: 레이블은 0..{last} 범위여야 하는데 {min}..{max}을(를) 받았습니다",
+    },
+    "error.metrics.average": {
+        "en": "{kind}: average must be one of {choices}, got {average!r}",
+        "ko": "{kind}: average는 {choices} 중 하나여야 하는데 {average!r}을(를) 받았습니다",
+    },
+    "error.metrics.thresholds_numbers": {
+        "en": "thresholds must be numbers in [0, 1], got {thresholds!r}",
+        "ko": "thresholds는 [0, 1] 범위의 숫자여야 하는데 {thresholds!r}을(를) 받았습니다",
+    },
+    "error.metrics.y_true_shape_does": {
+        "en": "y_true of shape {shape} does not fit y_pred of shape {shape2}",
+        "ko": "모양이 {shape}인 y_true는 모양이 {shape2}인 y_pred와 맞지 않습니다",
+    },
+    "error.metrics.interpret_metric": {
+        "en": "cannot interpret {identifier!r} as a metric",
+        "ko": "{identifier!r}을(를) 평가지표로 해석할 수 없습니다",
+    },
+    "error.metrics.unknown_metric": {
+        "en": "unknown metric {identifier!r}; expected one of {names}",
+        "ko": "알 수 없는 평가지표 {identifier!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.metrics.labels_shape_do": {
+        "en": "sparse_categorical_accuracy: labels of shape {shape} do not fit scores of shape {shape2}; expected {expected}",
+        "ko": "sparse_categorical_accuracy: 모양이 {shape}인 레이블은 모양이 {shape2}인 점수와 맞지 않습니다. {expected}이어야 합니다",
+    },
+    "error.metrics.labels_outside_num_classes": {
+        "en": "confusion_matrix: {name} has labels outside [0, {last}] for num_classes={num_classes}",
+        "ko": "confusion_matrix: {name}에 num_classes={num_classes}의 범위 [0, {last}]를 벗어난 레이블이 있습니다",
+    },
+    "error.metrics.average_binary_needs": {
+        "en": "{kind}: average='binary' needs two classes, got {n_cm}; use 'macro', 'micro' or 'weighted'",
+        "ko": "{kind}: average='binary'는 클래스가 두 개여야 하는데 {n_cm}개입니다. 'macro', 'micro', 'weighted' 중 하나를 쓰세요",
+    },
+    "error.metrics.unknown_arguments": {
+        "en": "{self_type}: unknown arguments {kwargs}",
+        "ko": "{self_type}: 알 수 없는 인자 {kwargs}",
+    },
+    "error.metrics.init.average": {
+        "en": "{self_type}: average must be one of {choices}",
+        "ko": "{self_type}: average는 {choices} 중 하나여야 합니다",
+    },
+    "error.metrics.function": {
+        "en": "MeanMetricWrapper: expected a function, got {fn!r}",
+        "ko": "MeanMetricWrapper: 함수가 와야 하는데 {fn!r}을(를) 받았습니다",
+    },
+    "error.metrics.curve_roc_pr": {
+        "en": "AUC: curve must be 'ROC' or 'PR', got {curve!r}",
+        "ko": "AUC: curve는 'ROC'나 'PR'이어야 하는데 {curve!r}을(를) 받았습니다",
+    },
+    "error.metrics.only_summation_method_interpolation": {
+        "en": "AUC: only summation_method='interpolation' is supported",
+        "ko": "AUC: summation_method='interpolation'만 지원합니다",
+    },
+    "error.metrics.unknown_metric_config": {
+        "en": "unknown metric config {identifier!r}",
+        "ko": "알 수 없는 평가지표 설정 {identifier!r}입니다",
+    },
+    "error.metrics.supported_mitbadak": {
+        "en": "AUC: {k} is not supported by mitbadak",
+        "ko": "AUC: mitbadak은 {k}을(를) 지원하지 않습니다",
+    },
+    "error.metrics.num_thresholds": {
+        "en": "AUC: num_thresholds must be > 1, got {num_thresholds}",
+        "ko": "AUC: num_thresholds는 1보다 커야 하는데 {num_thresholds}을(를) 받았습니다",
+    },
+    "error.metrics.error": {
+        "en": "invalid config for metric {cls_name}: {e}",
+        "ko": "평가지표 {cls_name}의 설정이 올바르지 않습니다: {e}",
+    },
+    "error.optimizers.interpret_optimizer": {
+        "en": "cannot interpret {identifier!r} as an optimizer",
+        "ko": "{identifier!r}을(를) 옵티마이저로 해석할 수 없습니다",
+    },
+    "error.optimizers.lr_number_schedule": {
+        "en": "{name}: lr must be a number >= 0 or a schedule, got {got}",
+        "ko": "{name}: 학습률 lr은 0 이상의 숫자나 스케줄이어야 하는데 {got}을(를) 받았습니다",
+    },
+    "error.optimizers.optimizer_already_bound": {
+        "en": "{name}.build: this optimizer is already bound to {n_params} other parameters; create one optimizer per model",
+        "ko": "{name}.build: 이 옵티마이저는 이미 다른 파라미터 {n_params}개에 연결되어 있습니다. 모델마다 옵티마이저를 하나씩 만드세요",
+    },
+    "error.optimizers.empty_parameter_list": {
+        "en": "{name}: got an empty parameter list",
+        "ko": "{name}: 파라미터 목록이 비어 있습니다",
+    },
+    "error.optimizers.lr": {
+        "en": "{name}: lr must be >= 0, got {h}",
+        "ko": "{name}: 학습률 lr은 0 이상이어야 하는데 {h}을(를) 받았습니다",
+    },
+    "error.optimizers.weight_decay": {
+        "en": "{name}: weight_decay must be >= 0, got {h}",
+        "ko": "{name}: weight_decay는 0 이상이어야 하는데 {h}을(를) 받았습니다",
+    },
+    "error.optimizers.optimizer_parameters_yet": {
+        "en": "{self_type}: the optimizer has no parameters yet; call optimizer.build(model.trainable_weights) (compile does it)",
+        "ko": "{self_type}: 옵티마이저에 아직 파라미터가 없습니다. optimizer.build(model.trainable_weights)를 호출하세요(compile이 대신 해 줍니다)",
+    },
+    "error.optimizers.needs_single_parameter": {
+        "en": "{self_type}.rebind: needs a single parameter group, this optimizer has {n_param_groups}",
+        "ko": "{self_type}.rebind: 파라미터 그룹이 하나여야 하는데 이 옵티마이저에는 {n_param_groups}개가 있습니다",
+    },
+    "error.optimizers.distinct_tensors": {
+        "en": "{self_type}.rebind: expected distinct Tensors",
+        "ko": "{self_type}.rebind: 서로 다른 Tensor들이 와야 합니다",
+    },
+    "error.optimizers.state": {
+        "en": "{where}: the state is of {got!r}, not {name}",
+        "ko": "{where}: 이 상태는 {name}이 아니라 {got!r}의 것입니다",
+    },
+    "error.optimizers.steps_iterations_counts": {
+        "en": "{where}: 'steps' and 'iterations' must be counts >= 0",
+        "ko": "{where}: 'steps'와 'iterations'는 0 이상의 횟수여야 합니다",
+    },
+    "error.optimizers.state_parameters_optimizer": {
+        "en": "{where}: state for {n_steps} parameters, this optimizer has {n_params}",
+        "ko": "{where}: 상태는 파라미터 {n_steps}개의 것인데 이 옵티마이저의 파라미터는 {n_params}개입니다",
+    },
+    "error.optimizers.parameter_groups_sizes": {
+        "en": "{where}: parameter groups of sizes {sizes}, expected {expected}",
+        "ko": "{where}: 파라미터 그룹의 크기가 {sizes}인데 {expected}이어야 합니다",
+    },
+    "error.optimizers.arrays_dict_arrays": {
+        "en": "{where}: 'arrays' must be a dict of arrays",
+        "ko": "{where}: 'arrays'는 배열의 dict여야 합니다",
+    },
+    "error.optimizers.momentum": {
+        "en": "SGD: momentum must be in [0, 1), got {h}",
+        "ko": "SGD: momentum은 [0, 1) 범위여야 하는데 {h}을(를) 받았습니다",
+    },
+    "error.optimizers.nesterov_true_needs": {
+        "en": "SGD: nesterov=True needs a momentum > 0 and dampening 0",
+        "ko": "SGD: nesterov=True를 쓰려면 momentum이 0보다 크고 dampening이 0이어야 합니다",
+    },
+    "error.optimizers.lr_decay_initial_accumulator_value": {
+        "en": "Adagrad: lr_decay and initial_accumulator_value must be >= 0",
+        "ko": "Adagrad: lr_decay와 initial_accumulator_value는 0 이상이어야 합니다",
+    },
+    "error.optimizers.alpha_momentum": {
+        "en": "RMSprop: alpha must be in [0, 1] and momentum in [0, 1), got {h}, {h2}",
+        "ko": "RMSprop: alpha는 [0, 1], momentum은 [0, 1) 범위여야 하는데 {h}, {h2}을(를) 받았습니다",
+    },
+    "error.optimizers.betas_two_numbers": {
+        "en": "{name}: betas must be two numbers in [0, 1), got {h}",
+        "ko": "{name}: betas는 [0, 1) 범위의 숫자 두 개여야 하는데 {h}을(를) 받았습니다",
+    },
+    "error.optimizers.unknown_optimizer_config": {
+        "en": "unknown optimizer config {identifier!r}",
+        "ko": "알 수 없는 옵티마이저 설정 {identifier!r}입니다",
+    },
+    "error.optimizers.unknown_optimizer": {
+        "en": "unknown optimizer {identifier!r}; expected one of {names}",
+        "ko": "알 수 없는 옵티마이저 {identifier!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.optimizers.tuple_numbers": {
+        "en": "{name}: {option} must be a tuple of {n_default} numbers, got {got}",
+        "ko": "{name}: {option}은(는) 숫자 {n_default}개의 튜플이어야 하는데 {got}을(를) 받았습니다",
+    },
+    "error.optimizers.list_tensors_model": {
+        "en": "{name}.build: expected a list of Tensors (the model's trainable_weights), got {params_type}",
+        "ko": "{name}.build: Tensor의 리스트(모델의 trainable_weights)가 와야 하는데 {params_type}을(를) 받았습니다",
+    },
+    "error.optimizers.parameter_group_dict": {
+        "en": "{name}: parameter group {k} must be a dict with 'params', got {group!r}",
+        "ko": "{name}: 파라미터 그룹 {k}은(는) 'params'가 있는 dict여야 하는데 {group!r}을(를) 받았습니다",
+    },
+    "error.optimizers.parameter_group_unknown": {
+        "en": "{name}: parameter group {k} has unknown options {unknown}; expected some of {defaults}",
+        "ko": "{name}: 파라미터 그룹 {k}에 알 수 없는 옵션 {unknown}이(가) 있습니다. {defaults} 중에서 골라야 합니다",
+    },
+    "error.optimizers.form_arguments_clipnorm": {
+        "en": "{name} ({kind} form): {e}; the arguments are {names} (and clipnorm, global_clipnorm, clipvalue)",
+        "ko": "{name}({kind} 형식): {e}. 인자는 {names}입니다(그리고 clipnorm, global_clipnorm, clipvalue)",
+    },
+    "error.optimizers.error": {
+        "en": "{name}: {option} must be >= 0, got {h}",
+        "ko": "{name}: {option}은(는) 0 이상이어야 하는데 {h}을(를) 받았습니다",
+    },
+    "error.optimizers.from_config.error": {
+        "en": "invalid config for {cls_name}: {e}",
+        "ko": "{cls_name}의 설정이 올바르지 않습니다: {e}",
+    },
+    "error.optimizers.unexpected_state_entry": {
+        "en": "{where}: unexpected state entry {option!r}",
+        "ko": "{where}: 예상하지 못한 상태 항목 {option!r}입니다",
+    },
+    "error.optimizers.numeric_array_dtype": {
+        "en": "{where}: {option} is not a numeric array (dtype {dtype})",
+        "ko": "{where}: {option}은(는) 숫자 배열이 아닙니다(dtype {dtype})",
+    },
+    "error.optimizers.shape_parameter_shape": {
+        "en": "{where}: {option} has shape {shape}, parameter {idx} ({param}) has shape {shape2}",
+        "ko": "{where}: {option}의 모양은 {shape}인데 파라미터 {idx}({param})의 모양은 {shape2}입니다",
+    },
+    "error.optimizers.check_hyper.momentum": {
+        "en": "SGD: momentum must be in [0, 1], got {h}",
+        "ko": "SGD: momentum은 [0, 1] 범위여야 하는데 {h}을(를) 받았습니다",
+    },
+    "error.optimizers.initial_accumulator_value": {
+        "en": "Adagrad: initial_accumulator_value must be >= 0",
+        "ko": "Adagrad: initial_accumulator_value는 0 이상이어야 합니다",
+    },
+    "error.optimizers.rho_momentum": {
+        "en": "RMSprop: rho must be in [0, 1] and momentum in [0, 1), got {h}, {h2}",
+        "ko": "RMSprop: rho는 [0, 1], momentum은 [0, 1) 범위여야 하는데 {h}, {h2}을(를) 받았습니다",
+    },
+    "error.optimizers.beta__beta_": {
+        "en": "{name}: beta_1 and beta_2 must be in [0, 1), got {h}, {h2}",
+        "ko": "{name}: beta_1과 beta_2는 [0, 1) 범위여야 하는데 {h}, {h2}을(를) 받았습니다",
+    },
+    "error.optimizers.parameters_tensors": {
+        "en": "{name}: parameters must be Tensors, got {p!r}",
+        "ko": "{name}: 파라미터는 Tensor여야 하는데 {p!r}을(를) 받았습니다",
+    },
+    "error.optimizers.parameter_given_twice": {
+        "en": "{name}: parameter {param} is given twice",
+        "ko": "{name}: 파라미터 {param}이(가) 두 번 주어졌습니다",
+    },
+    "error.optimizers.supported_mitbadak": {
+        "en": "{name}: {k} is not supported by mitbadak",
+        "ko": "{name}: mitbadak은 {k}을(를) 지원하지 않습니다",
+    },
+    "error.optimizers.invalid_hyper_parameters": {
+        "en": "{where}: invalid hyper-parameters {h}: {e}",
+        "ko": "{where}: 하이퍼파라미터 {h}이(가) 올바르지 않습니다: {e}",
+    },
+    "error.optimizers.gradient_shape_parameter": {
+        "en": "{self_type}: gradient of shape {shape} for the parameter {param} of shape {shape2}",
+        "ko": "{self_type}: 모양이 {shape2}인 파라미터 {param}에 모양이 {shape}인 기울기가 왔습니다",
+    },
+    "error.tensor.float_dtype": {
+        "en": "set_default_dtype: expected a float dtype, got {dt}",
+        "ko": "set_default_dtype: 실수 dtype이 와야 하는데 {dt}을(를) 받았습니다",
+    },
+    "error.tensor.read_numbers": {
+        "en": "Tensor: cannot read {data_type} as numbers ({e})",
+        "ko": "Tensor: {data_type}을(를) 숫자로 읽을 수 없습니다({e})",
+    },
+    "error.tensor.numbers_bool_int": {
+        "en": "Tensor: expected numbers (bool, int or float), got dtype {dtype}",
+        "ko": "Tensor: 숫자(bool, int, float)가 와야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.tensor.only_float_tensors": {
+        "en": "Tensor: only float tensors can require gradients, got dtype {dtype}",
+        "ko": "Tensor: 실수 텐서만 기울기를 구할 수 있는데(requires_grad) dtype {dtype}을(를) 받았습니다",
+    },
+    "error.tensor.iteration_over_d": {
+        "en": "iteration over a 0-d tensor (use .item() for its value)",
+        "ko": "0차원 텐서는 반복할 수 없습니다(값은 .item()으로 꺼내세요)",
+    },
+    "error.tensor.tensor_element_shape": {
+        "en": "item: expected a tensor with one element, got shape {shape}",
+        "ko": "item: 원소가 하나인 텐서여야 하는데 모양이 {shape}입니다",
+    },
+    "error.tensor.only_leaf_tensors": {
+        "en": "requires_grad_: only leaf tensors can change requires_grad",
+        "ko": "requires_grad_: requires_grad는 잎(leaf) 텐서만 바꿀 수 있습니다",
+    },
+    "error.tensor.dtype_require_gradients": {
+        "en": "requires_grad_: dtype {dtype} cannot require gradients",
+        "ko": "requires_grad_: dtype {dtype}은(는) 기울기를 구할 수 없습니다",
+    },
+    "error.tensor.place_arithmetic_non": {
+        "en": "{op}: in-place arithmetic on a non-leaf tensor (the output of an op) would corrupt the recorded graph's backward; write y = y ... instead, or detach()",
+        "ko": "{op}: 잎이 아닌 텐서(연산의 출력)를 제자리(in-place)에서 계산하면 기록된 그래프의 역전파가 망가집니다. 대신 y = y ... 처럼 쓰거나 detach()하세요",
+    },
+    "error.tensor.place_arithmetic_leaf": {
+        "en": "{op}: in-place arithmetic on a leaf tensor that requires grad while the graph is recorded; update weights inside `with mitbadak.no_grad():`",
+        "ko": "{op}: 그래프를 기록하는 동안 기울기가 필요한 잎 텐서를 제자리(in-place)에서 계산했습니다. 가중치는 `with mitbadak.no_grad():` 안에서 갱신하세요",
+    },
+    "error.tensor.update_tensor_shape": {
+        "en": "{op}: cannot update a tensor of shape {shape} in place with an operand of shape {shape2} (it must broadcast to {shape})",
+        "ko": "{op}: 모양이 {shape}인 텐서를 모양이 {shape2}인 피연산자로 제자리에서 갱신할 수 없습니다(피연산자가 {shape}(으)로 브로드캐스트되어야 합니다)",
+    },
+    "error.tensor.gradient_shape_tensor": {
+        "en": "backward: gradient of shape {shape} for a tensor of shape {shape2}",
+        "ko": "backward: 모양이 {shape2}인 텐서에 모양이 {shape}인 기울기가 왔습니다",
+    },
+    "error.tensor.graph_tensor_freed": {
+        "en": "backward: the graph of this tensor was freed by an earlier backward(); pass retain_graph=True to the first call to go through it twice",
+        "ko": "backward: 이 텐서의 그래프는 앞선 backward()에서 이미 해제되었습니다. 두 번 거쳐 가려면 첫 호출에 retain_graph=True를 주세요",
+    },
+    "error.tensor.tensor_does_require": {
+        "en": "backward: this tensor does not require grad (no input had requires_grad=True, or it was computed under no_grad())",
+        "ko": "backward: 이 텐서는 기울기가 필요하지 않습니다(requires_grad=True인 입력이 없거나 no_grad() 안에서 계산되었습니다)",
+    },
+    "error.tensor.dim_out_range": {
+        "en": "size: dim {dim} is out of range for a tensor with {nd} dims",
+        "ko": "size: 차원 {dim}은(는) {nd}차원 텐서의 범위를 벗어납니다",
+    },
+    "error.tensor.input_shape_modified": {
+        "en": "backward: input {k} of {name} (shape {shape}) was modified in place after the op used it; its gradient would be wrong. Update tensors in place only after backward(), or use out-of-place ops",
+        "ko": "backward: {name}의 입력 {k}(모양 {shape})이(가) 연산에 쓰인 뒤 제자리에서 바뀌었습니다. 이대로면 기울기가 틀립니다. 텐서의 제자리 갱신은 backward() 뒤에만 하거나 제자리가 아닌 연산을 쓰세요",
+    },
+    "error.tensor.ragged_nested_list": {
+        "en": "Tensor: a ragged nested list (rows of different lengths); every row must have the same length",
+        "ko": "Tensor: 행의 길이가 서로 다른 중첩 리스트입니다. 모든 행의 길이가 같아야 합니다",
+    },
+    "error.tensor.dtype_device_cpu": {
+        "en": "to: expected a dtype or a device ('cpu', 'cuda'), got {dtype!r}",
+        "ko": "to: dtype이나 장치('cpu', 'cuda')가 와야 하는데 {dtype!r}을(를) 받았습니다",
+    },
+    "error.tensor.inplace_cast": {
+        "en": "{op}: {e}",
+        "ko": "{op}: 이 제자리 연산은 dtype이 맞지 않아 할 수 없습니다({e})",
+    },
+    "error.tensor.grad_omitted_only": {
+        "en": "backward: grad can be omitted only for a one-element tensor, this one has shape {shape}; pass grad= of that shape",
+        "ko": "backward: grad는 원소가 하나인 텐서에서만 생략할 수 있는데 이 텐서의 모양은 {shape}입니다. 그 모양의 grad=를 주세요",
+    },
+    "error.tensor.grad_shape": {
+        "en": "backward: grad has shape {shape}, expected {shape2}",
+        "ko": "backward: grad의 모양이 {shape}인데 {shape2}이어야 합니다",
+    },
+    "error.tensor.part_graph_freed": {
+        "en": "backward: part of this graph was freed by an earlier backward(); pass retain_graph=True to the first call",
+        "ko": "backward: 이 그래프의 일부가 앞선 backward()에서 이미 해제되었습니다. 첫 호출에 retain_graph=True를 주세요",
+    },
 }
 
 
