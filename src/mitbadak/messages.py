@@ -2252,6 +2252,234 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "backward: part of this graph was freed by an earlier backward(); pass retain_graph=True to the first call",
         "ko": "backward: 이 그래프의 일부가 앞선 backward()에서 이미 해제되었습니다. 첫 호출에 retain_graph=True를 주세요",
     },
+    "error.layers.input_shape_batch": {
+        "en": "Dense '{name}': expected input of shape (batch, features), got {input_shape}",
+        "ko": "Dense '{name}': 입력의 모양은 (batch, features)여야 하는데 {input_shape}을(를) 받았습니다",
+    },
+    "error.layers.data_format_none_channels_first": {
+        "en": "Flatten: data_format must be None, 'channels_first' or 'channels_last', got {data_format!r}",
+        "ko": "Flatten: data_format은 None, 'channels_first', 'channels_last' 중 하나여야 하는데 {data_format!r}을(를) 받았습니다",
+    },
+    "error.layers.reshape_samples_shape": {
+        "en": "Reshape '{name}': cannot reshape samples of shape {shape} to {target_shape}",
+        "ko": "Reshape '{name}': 모양이 {shape}인 샘플을 {target_shape}(으)로 바꿀 수 없습니다",
+    },
+    "error.layers.ids_shape_batch": {
+        "en": "Embedding '{name}': expected ids of shape (batch, ...), got {shape}",
+        "ko": "Embedding '{name}': 번호(id)의 모양은 (batch, ...)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.list_tensors_b": {
+        "en": "{cls} '{name}': expected a list of tensors, e.g. {cls}()([a, b]), got {inputs_type}",
+        "ko": "{cls} '{name}': 텐서의 리스트가 와야 하는데 {inputs_type}을(를) 받았습니다. 예: {cls}()([a, b])",
+    },
+    "error.layers.inputs": {
+        "en": "{cls} '{name}': expected {want} inputs, got {n}",
+        "ko": "{cls} '{name}': 입력이 {want}개 와야 하는데 {n}개를 받았습니다",
+    },
+    "error.layers.inputs_at_least_2": {
+        "en": "{cls} '{name}': expected at least 2 inputs, got {n}",
+        "ko": "{cls} '{name}': 입력이 적어도 2개 와야 하는데 {n}개를 받았습니다",
+    },
+    "error.layers.inputs_agree_every": {
+        "en": "Concatenate '{name}': inputs must agree on every axis but {axis} (not the batch), got {shapes}",
+        "ko": "Concatenate '{name}': 입력들은 축 {axis}(배치 축 제외)를 뺀 모든 축의 크기가 같아야 하는데 {shapes}을(를) 받았습니다",
+    },
+    "error.layers.two_d_two": {
+        "en": "Dot '{name}': expected two 2-D or two 3-D batches and axes not 0, got {shape}, {shape2}, axes={axes}",
+        "ko": "Dot '{name}': 2차원 배치 두 개나 3차원 배치 두 개, 그리고 0이 아닌 axes가 와야 하는데 {shape}, {shape2}, axes={axes}을(를) 받았습니다",
+    },
+    "error.layers.sizes_along_axes": {
+        "en": "Dot '{name}': sizes along the axes differ: {shape}[{ia}] vs {shape2}[{ib}]",
+        "ko": "Dot '{name}': 곱할 축의 크기가 다릅니다: {shape}[{ia}] 대 {shape2}[{ib}]",
+    },
+    "error.layers.inputs_same_shape": {
+        "en": "{self_type} '{name}': inputs must have the same shape, got {shapes}",
+        "ko": "{self_type} '{name}': 입력들의 모양이 같아야 하는데 {shapes}을(를) 받았습니다",
+    },
+    "error.layers.momentum_keras_convention": {
+        "en": "BatchNormalization '{name}': momentum must be in [0, 1] (Keras' convention: the weight of the old running value), got {momentum}",
+        "ko": "BatchNormalization '{name}': momentum은 [0, 1] 범위여야 하는데(Keras의 관례: 이전 이동 평균의 가중치) {momentum}을(를) 받았습니다",
+    },
+    "error.layers.epsilon": {
+        "en": "BatchNormalization '{name}': epsilon must be > 0, got {epsilon}",
+        "ko": "BatchNormalization '{name}': epsilon은 0보다 커야 하는데 {epsilon}을(를) 받았습니다",
+    },
+    "error.layers.axis_channel_axis": {
+        "en": "BatchNormalization '{name}': axis {axis} must be a channel axis (not the batch) of the input, got input shape {input_shape}",
+        "ko": "BatchNormalization '{name}': 축 {axis}은(는) 입력의 채널 축(배치 축이 아닌 축)이어야 하는데 입력의 모양은 {input_shape}입니다",
+    },
+    "error.layers.init.epsilon": {
+        "en": "LayerNormalization '{name}': epsilon must be > 0, got {epsilon}",
+        "ko": "LayerNormalization '{name}': epsilon은 0보다 커야 하는데 {epsilon}을(를) 받았습니다",
+    },
+    "error.layers.axis_name_feature": {
+        "en": "LayerNormalization '{name}': axis {axis} must name feature axes (not the batch) of the input, got input shape {input_shape}",
+        "ko": "LayerNormalization '{name}': 축 {axis}은(는) 입력의 특성 축(배치 축이 아닌 축)을 가리켜야 하는데 입력의 모양은 {input_shape}입니다",
+    },
+    "error.layers.pool_size_strides": {
+        "en": "{cls}: pool_size and strides must be >= 1, got {pool_size}, {strides}",
+        "ko": "{cls}: pool_size와 strides는 1 이상이어야 하는데 {pool_size}, {strides}을(를) 받았습니다",
+    },
+    "error.layers.padding_valid_same": {
+        "en": "{cls}: padding must be 'valid' or 'same', got {padding!r}",
+        "ko": "{cls}: padding은 'valid'나 'same'이어야 하는데 {padding!r}을(를) 받았습니다",
+    },
+    "error.layers.integer": {
+        "en": "{cls}: {what} must be an integer >= 1, got {v!r}",
+        "ko": "{cls}: {what}은(는) 1 이상의 정수여야 하는데 {v!r}을(를) 받았습니다",
+    },
+    "error.layers.d_input": {
+        "en": "{layer_type} '{name}': expected a 3-D input {expect}, got {shape}",
+        "ko": "{layer_type} '{name}': 3차원 입력 {expect}이(가) 와야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.one.integer": {
+        "en": "{cls}: {what} must be one integer, got {v!r}",
+        "ko": "{cls}: {what}은(는) 정수 하나여야 하는데 {v!r}을(를) 받았습니다",
+    },
+    "error.layers.lambda_layer_holds": {
+        "en": "Lambda '{name}': a Lambda layer holds a Python function and cannot be saved; write a Layer subclass instead",
+        "ko": "Lambda '{name}': Lambda 층은 파이썬 함수를 담고 있어서 저장할 수 없습니다. 대신 Layer의 하위 클래스를 만드세요",
+    },
+    "error.layers.batch_features": {
+        "en": "RepeatVector '{name}': expected (batch, features), got {shape}",
+        "ko": "RepeatVector '{name}': (batch, features) 모양이 와야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.dims_permutation": {
+        "en": "Permute: dims must be a permutation of 1..{n_dims}, got {dims}",
+        "ko": "Permute: dims는 1..{n_dims}의 순열이어야 하는데 {dims}을(를) 받았습니다",
+    },
+    "error.layers.dims_need_d": {
+        "en": "Permute '{name}': dims {dims} need a {ndim}-D input, got {shape}",
+        "ko": "Permute '{name}': dims {dims}에는 {ndim}차원 입력이 필요한데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.function_callable": {
+        "en": "Lambda: function must be callable, got {function!r}",
+        "ko": "Lambda: function은 호출할 수 있어야 하는데 {function!r}을(를) 받았습니다",
+    },
+    "error.layers.max_value_none": {
+        "en": "ReLU: max_value must be >= 0 or None, got {max_value}",
+        "ko": "ReLU: max_value는 0 이상이거나 None이어야 하는데 {max_value}을(를) 받았습니다",
+    },
+    "error.layers.negative_slope": {
+        "en": "ReLU: negative_slope must be >= 0, got {negative_slope}",
+        "ko": "ReLU: negative_slope는 0 이상이어야 하는데 {negative_slope}을(를) 받았습니다",
+    },
+    "error.layers.init.negative_slope": {
+        "en": "LeakyReLU: negative_slope must be >= 0, got {negative_slope}",
+        "ko": "LeakyReLU: negative_slope는 0 이상이어야 하는데 {negative_slope}을(를) 받았습니다",
+    },
+    "error.layers.shared_axis": {
+        "en": "PReLU '{name}': shared axis {a} not in {input_shape}",
+        "ko": "PReLU '{name}': 공유 축 {a}이(가) {input_shape}에 없습니다",
+    },
+    "error.layers.simplernn_lstm_gru": {
+        "en": "timestep_grad_norms: expected a SimpleRNN, LSTM or GRU, got {layer_type}",
+        "ko": "timestep_grad_norms: SimpleRNN, LSTM, GRU 중 하나가 와야 하는데 {layer_type}을(를) 받았습니다",
+    },
+    "error.layers.loss_does_depend": {
+        "en": "timestep_grad_norms: the loss does not depend on the layer's states",
+        "ko": "timestep_grad_norms: 손실이 이 층의 상태에 의존하지 않습니다",
+    },
+    "error.layers.built_simplernn_lstm": {
+        "en": "to_torch_weights: expected a built SimpleRNN, LSTM or GRU layer",
+        "ko": "to_torch_weights: 만들어진(built) SimpleRNN, LSTM, GRU 층이 와야 합니다",
+    },
+    "error.layers.from_torch_weights.simplernn_lstm_gru": {
+        "en": "from_torch_weights: expected a SimpleRNN, LSTM or GRU layer",
+        "ko": "from_torch_weights: SimpleRNN, LSTM, GRU 층이 와야 합니다",
+    },
+    "error.layers.pytorch_weights_shapes": {
+        "en": "{where}: PyTorch weights of shapes {shape}, {shape2} do not fit {gates} gates x {units} units",
+        "ko": "{where}: PyTorch 가중치의 모양 {shape}, {shape2}이(가) 게이트 {gates}개 x 유닛 {units}개에 맞지 않습니다",
+    },
+    "error.layers.build.input_shape_batch": {
+        "en": "{where}: expected input of shape (batch, time, features), got shape {input_shape}",
+        "ko": "{where}: 입력의 모양은 (batch, time, features)여야 하는데 {input_shape}을(를) 받았습니다",
+    },
+    "error.layers.check_input.input_shape_batch": {
+        "en": "{where}: expected input of shape (batch, time, features), got shape {shape}",
+        "ko": "{where}: 입력의 모양은 (batch, time, features)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.needs_least_time": {
+        "en": "{where}: needs at least one time step, got shape {shape}",
+        "ko": "{where}: 시간 단계가 적어도 하나 있어야 하는데 모양이 {shape}입니다",
+    },
+    "error.layers.input_features_shape": {
+        "en": "{where}: expected input with {f} features (shape (batch, time, {f})), got shape {shape}",
+        "ko": "{where}: 특성이 {f}개인 입력(모양 (batch, time, {f}))이 와야 하는데 모양이 {shape}입니다",
+    },
+    "error.layers.pass_mask_lengths": {
+        "en": "{where}: pass mask or lengths, not both",
+        "ko": "{where}: mask와 lengths 중 하나만 주세요",
+    },
+    "error.layers.mask_shape_batch": {
+        "en": "{where}: mask must have shape (batch, time) = ({n}, {t_len}), got {shape}",
+        "ko": "{where}: mask의 모양은 (batch, time) = ({n}, {t_len})이어야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.initial_state_s": {
+        "en": "{where}: expected {k} initial state(s) ({names}), got {n_states}",
+        "ko": "{where}: 초기 상태가 {k}개({names}) 와야 하는데 {n_states}개를 받았습니다",
+    },
+    "error.layers.activation_tanh_relu": {
+        "en": "SimpleRNN: activation must be 'tanh' or 'relu', got {activation!r}",
+        "ko": "SimpleRNN: activation은 'tanh'나 'relu'여야 하는데 {activation!r}을(를) 받았습니다",
+    },
+    "error.layers.only_reset_after_true": {
+        "en": "GRU: only reset_after=True (Keras' default, PyTorch's formula)",
+        "ko": "GRU: reset_after=True(Keras의 기본값, PyTorch의 공식)만 지원합니다",
+    },
+    "error.layers.init.simplernn_lstm_gru": {
+        "en": "Bidirectional: expected a SimpleRNN, LSTM or GRU layer, got {layer_type}",
+        "ko": "Bidirectional: SimpleRNN, LSTM, GRU 층이 와야 하는데 {layer_type}을(를) 받았습니다",
+    },
+    "error.layers.merge_mode": {
+        "en": "Bidirectional: merge_mode must be one of {modes}, got {merge_mode!r}",
+        "ko": "Bidirectional: merge_mode는 {modes} 중 하나여야 하는데 {merge_mode!r}을(를) 받았습니다",
+    },
+    "error.layers.layer": {
+        "en": "TimeDistributed: expected a Layer, got {layer_type}",
+        "ko": "TimeDistributed: Layer가 와야 하는데 {layer_type}을(를) 받았습니다",
+    },
+    "error.layers.call.input_shape_batch": {
+        "en": "TimeDistributed '{name}': expected input of shape (batch, time, ...), got shape {shape}",
+        "ko": "TimeDistributed '{name}': 입력의 모양은 (batch, time, ...)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.state_dict_layer": {
+        "en": "from_torch_weights: state dict has no {e} (one-layer module)",
+        "ko": "from_torch_weights: state dict에 {e}이(가) 없습니다(한 층짜리 모듈이어야 합니다)",
+    },
+    "error.layers.use_bias_false_but": {
+        "en": "{where}: use_bias=False but the PyTorch biases are not zero",
+        "ko": "{where}: use_bias=False인데 PyTorch의 편향이 0이 아닙니다",
+    },
+    "error.layers.lengths_shape_per": {
+        "en": "{where}: lengths must have shape ({n},) (one per sequence), got {shape}",
+        "ko": "{where}: lengths의 모양은 ({n},)(시퀀스마다 하나)이어야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.lengths_values": {
+        "en": "{where}: lengths must be in [0, {t_len}], got values in [{min}, {max}]",
+        "ko": "{where}: lengths는 [0, {t_len}] 범위여야 하는데 [{min}, {max}] 범위의 값을 받았습니다",
+    },
+    "error.layers.initial_state_shape_batch": {
+        "en": "{where}: initial_state[{j}] ({state}) must have shape (batch, units) = ({n}, {units}), got {shape}",
+        "ko": "{where}: initial_state[{j}]({state})의 모양은 (batch, units) = ({n}, {units})이어야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.initial_states_forward": {
+        "en": "Bidirectional '{name}': expected {n_expected} initial states (forward then backward), got {n_states}",
+        "ko": "Bidirectional '{name}': 초기 상태가 {n_expected}개(정방향 다음 역방향) 와야 하는데 {n_states}개를 받았습니다",
+    },
+    "error.ops.operands_least_dim": {
+        "en": "matmul: operands must have at least 1 dim, got {shape} @ {shape2}",
+        "ko": "matmul: 피연산자는 적어도 1차원이어야 하는데 {shape} @ {shape2}을(를) 받았습니다",
+    },
+    "error.ops.multiply_inner_dimensions": {
+        "en": "matmul: cannot multiply {shape} by {shape2}: the inner dimensions {ka} and {kb} differ",
+        "ko": "matmul: {shape}와(과) {shape2}을(를) 곱할 수 없습니다. 안쪽 차원 {ka}와(과) {kb}이(가) 다릅니다",
+    },
+    "error.ops.batch_dimensions_broadcast": {
+        "en": "matmul: batch dimensions of {shape} and {shape2} cannot be broadcast",
+        "ko": "matmul: {shape}와(과) {shape2}의 배치 차원을 브로드캐스트할 수 없습니다",
+    },
 }
 
 
