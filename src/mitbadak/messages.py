@@ -2480,6 +2480,262 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "matmul: batch dimensions of {shape} and {shape2} cannot be broadcast",
         "ko": "matmul: {shape}와(과) {shape2}의 배치 차원을 브로드캐스트할 수 없습니다",
     },
+    "error.functional_model.unsupported_index_ints": {
+        "en": "symbolic indexing: unsupported index {option!r} (ints, slices, None, ...)",
+        "ko": "기호 텐서 인덱싱: 지원하지 않는 인덱스 {option!r}입니다(정수, 슬라이스, None, ...만 됩니다)",
+    },
+    "error.functional_model.symbolic_from_input": {
+        "en": "{tensor!r} is symbolic (from Input): it has no values; call a model on real data",
+        "ko": "{tensor!r}은(는) 기호 텐서(Input에서 나온 것)라서 값이 없습니다. 모델을 실제 데이터에 호출하세요",
+    },
+    "error.functional_model.truth_value": {
+        "en": "{tensor!r} is symbolic: it has no truth value",
+        "ko": "{tensor!r}은(는) 기호 텐서라서 참/거짓 값이 없습니다",
+    },
+    "error.functional_model.layer_named_layers": {
+        "en": "no layer named {name!r}; layers are {names}",
+        "ko": "{name!r}이라는 이름의 층이 없습니다. 있는 층: {names}",
+    },
+    "error.functional_model.unknown_arguments": {
+        "en": "InputLayer: unknown arguments {kwargs}",
+        "ko": "InputLayer: 알 수 없는 인자 {kwargs}",
+    },
+    "error.functional_model.give_shape_sample": {
+        "en": "Input: give the shape of one sample, e.g. Input(shape=(784,))",
+        "ko": "Input: 샘플 하나의 모양을 주세요. 예: Input(shape=(784,))",
+    },
+    "error.functional_model.dimensions_none": {
+        "en": "Input: dimensions must be >= 1 or None, got {shape}",
+        "ko": "Input: 각 차원은 1 이상이거나 None이어야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.functional_model.unknown_op": {
+        "en": "TensorOp: unknown op {op!r}; expected one of {ops}",
+        "ko": "TensorOp: 알 수 없는 연산 {op!r}입니다. 다음 중 하나여야 합니다: {ops}",
+    },
+    "error.functional_model.layer_names_unique": {
+        "en": "Model: layer names must be unique, these repeat: {dup}",
+        "ko": "Model: 층 이름은 서로 달라야 하는데 다음 이름이 겹칩니다: {dup}",
+    },
+    "error.functional_model.save_constant_layer": {
+        "en": "{name}: cannot save the constant {t!r} of a layer call",
+        "ko": "{name}: 층 호출에 쓰인 상수 {t!r}은(는) 저장할 수 없습니다",
+    },
+    "error.functional_model.input_does_come": {
+        "en": "Model: input {name!r} does not come from Input(...)",
+        "ko": "Model: 입력 {name!r}이(가) Input(...)에서 나온 것이 아닙니다",
+    },
+    "error.functional_model.outputs_depend_input": {
+        "en": "Model: the outputs depend on the input {name!r}, which is not among the model's inputs {inputs}",
+        "ko": "Model: 출력이 입력 {name!r}에 의존하는데, 이 입력은 모델의 입력 {inputs}에 없습니다",
+    },
+    "error.functional_model.graph_cycle": {
+        "en": "Model: the graph has a cycle",
+        "ko": "Model: 그래프에 순환이 있습니다",
+    },
+    "error.functional_model.inputs_missing_keys": {
+        "en": "{name}: inputs {missing} are missing; got keys {x}",
+        "ko": "{name}: 입력 {missing}이(가) 없습니다. 받은 키: {x}",
+    },
+    "error.functional_model.input_expects_shape": {
+        "en": "{name}: input {name2!r} expects shape {shape}, got {shape2}",
+        "ko": "{name}: 입력 {name2!r}의 모양은 {shape}이어야 하는데 {shape2}을(를) 받았습니다",
+    },
+    "error.functional_model.error": {
+        "en": "invalid functional model config: {e!r}",
+        "ko": "함수형 모델 설정이 올바르지 않습니다: {e!r}",
+    },
+    "error.functional_model.dict_keys": {
+        "en": "{name}: expected a dict with keys {struct}, got {got}",
+        "ko": "{name}: 키가 {struct}인 dict가 와야 하는데 {got}을(를) 받았습니다",
+    },
+    "error.functional_model.inputs": {
+        "en": "{name}: expected {n_flat} inputs {names}, got {n}",
+        "ko": "{name}: 입력 {n_flat}개 {names}이(가) 와야 하는데 {n}개를 받았습니다",
+    },
+    "error.callbacks.mode_auto_min": {
+        "en": "{who}: mode must be 'auto', 'min' or 'max', got {mode!r}",
+        "ko": "{who}: mode는 'auto', 'min', 'max' 중 하나여야 하는데 {mode!r}을(를) 받았습니다",
+    },
+    "error.callbacks.filepath_names_which": {
+        "en": "ModelCheckpoint: filepath names '{{{option}}}', which is not in the logs",
+        "ko": "ModelCheckpoint: filepath에 쓰인 '{{{option}}}'이(가) 로그에 없습니다",
+    },
+    "error.callbacks.schedule_callable": {
+        "en": "LearningRateScheduler: schedule must be callable, got {schedule!r}",
+        "ko": "LearningRateScheduler: schedule은 호출할 수 있어야 하는데 {schedule!r}을(를) 받았습니다",
+    },
+    "error.callbacks.schedule_returned_epoch": {
+        "en": "LearningRateScheduler: schedule returned {lr!r} at epoch {epoch}",
+        "ko": "LearningRateScheduler: schedule이 에폭 {epoch}에서 {lr!r}을(를) 돌려주었습니다",
+    },
+    "error.callbacks.factor": {
+        "en": "ReduceLROnPlateau: factor must be in (0, 1), got {factor}",
+        "ko": "ReduceLROnPlateau: factor는 (0, 1) 범위여야 하는데 {factor}을(를) 받았습니다",
+    },
+    "error.callbacks.only_save_freq_epoch": {
+        "en": "ModelCheckpoint: only save_freq='epoch' is supported",
+        "ko": "ModelCheckpoint: save_freq='epoch'만 지원합니다",
+    },
+    "error.callbacks.callback_objects": {
+        "en": "callbacks: expected Callback objects, got {cb!r}",
+        "ko": "callbacks: Callback 객체가 와야 하는데 {cb!r}을(를) 받았습니다",
+    },
+    "error.schedules.interpret_learning_rate": {
+        "en": "cannot interpret {identifier!r} as a learning-rate schedule",
+        "ko": "{identifier!r}을(를) 학습률 스케줄로 해석할 수 없습니다",
+    },
+    "error.schedules.step": {
+        "en": "{who}: the step must be >= 0, got {step}",
+        "ko": "{who}: 단계(step)는 0 이상이어야 하는데 {step}을(를) 받았습니다",
+    },
+    "error.schedules.error": {
+        "en": "{who}: {what} must be > 0, got {value}",
+        "ko": "{who}: {what}은(는) 0보다 커야 하는데 {value}을(를) 받았습니다",
+    },
+    "error.schedules.lambdaschedule_wraps_python": {
+        "en": "LambdaSchedule wraps a Python function and cannot be saved",
+        "ko": "LambdaSchedule은 파이썬 함수를 감싸고 있어서 저장할 수 없습니다",
+    },
+    "error.schedules.schedule_plain_function": {
+        "en": "schedule {schedule!r} is a plain function and cannot be saved",
+        "ko": "스케줄 {schedule!r}은(는) 일반 함수라서 저장할 수 없습니다",
+    },
+    "error.schedules.decay_rate": {
+        "en": "InverseTimeDecay: decay_rate must be >= 0, got {decay_rate}",
+        "ko": "InverseTimeDecay: decay_rate는 0 이상이어야 하는데 {decay_rate}을(를) 받았습니다",
+    },
+    "error.schedules.alpha": {
+        "en": "CosineDecay: alpha must be in [0, 1], got {alpha}",
+        "ko": "CosineDecay: alpha는 [0, 1] 범위여야 하는데 {alpha}을(를) 받았습니다",
+    },
+    "error.schedules.warmup_steps": {
+        "en": "CosineDecay: warmup_steps must be >= 0, got {warmup_steps}",
+        "ko": "CosineDecay: warmup_steps는 0 이상이어야 하는데 {warmup_steps}을(를) 받았습니다",
+    },
+    "error.schedules.values_boundaries": {
+        "en": "PiecewiseConstantDecay: expected {n_expected} values for {n_boundaries} boundaries, got {n_values}",
+        "ko": "PiecewiseConstantDecay: 경계 {n_boundaries}개에는 값이 {n_expected}개 필요한데 {n_values}개를 받았습니다",
+    },
+    "error.schedules.boundaries_increase": {
+        "en": "PiecewiseConstantDecay: boundaries must increase, got {boundaries}",
+        "ko": "PiecewiseConstantDecay: boundaries는 증가해야 하는데 {boundaries}을(를) 받았습니다",
+    },
+    "error.schedules.function_step": {
+        "en": "LambdaSchedule: expected a function of the step, got {fn!r}",
+        "ko": "LambdaSchedule: 단계(step)를 받는 함수가 와야 하는데 {fn!r}을(를) 받았습니다",
+    },
+    "error.schedules.unknown_schedule": {
+        "en": "unknown schedule {identifier!r}; expected one of {names}",
+        "ko": "알 수 없는 스케줄 {identifier!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.schedules.unknown_schedule_config": {
+        "en": "unknown schedule config {identifier!r}",
+        "ko": "알 수 없는 스케줄 설정 {identifier!r}입니다",
+    },
+    "error.schedules.get.error": {
+        "en": "invalid config for {cls_name}: {e}",
+        "ko": "{cls_name}의 설정이 올바르지 않습니다: {e}",
+    },
+    "error.initializers.interpret_initializer": {
+        "en": "cannot interpret {identifier!r} as an initializer",
+        "ko": "{identifier!r}을(를) 초기화 방법(initializer)으로 해석할 수 없습니다",
+    },
+    "error.initializers.unknown_initializer": {
+        "en": "unknown initializer {identifier!r}; expected one of {names}",
+        "ko": "알 수 없는 초기화 방법 {identifier!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.initializers.unknown_mode": {
+        "en": "VarianceScaling: unknown mode {mode!r}",
+        "ko": "VarianceScaling: 알 수 없는 mode {mode!r}입니다",
+    },
+    "error.initializers.unknown_distribution": {
+        "en": "VarianceScaling: unknown distribution {distribution!r}",
+        "ko": "VarianceScaling: 알 수 없는 distribution {distribution!r}입니다",
+    },
+    "error.initializers.needs_shape_dims": {
+        "en": "Orthogonal: needs a shape with >= 2 dims, got {shape}",
+        "ko": "Orthogonal: 2차원 이상의 모양이 필요한데 {shape}을(를) 받았습니다",
+    },
+    "error.initializers.unknown_initializer_config": {
+        "en": "unknown initializer config {identifier!r}",
+        "ko": "알 수 없는 초기화 방법 설정 {identifier!r}입니다",
+    },
+    "error.regularizers.unknown_regularizer": {
+        "en": "unknown regularizer {identifier!r}; expected one of {names}",
+        "ko": "알 수 없는 규제 {identifier!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.regularizers.regularizer_plain_function": {
+        "en": "regularizer {reg!r} is a plain function and cannot be saved",
+        "ko": "규제 {reg!r}은(는) 일반 함수라서 저장할 수 없습니다",
+    },
+    "error.regularizers.regularizer_strengths_l": {
+        "en": "regularizer strengths must be >= 0, got l1={l1}, l2={l2}",
+        "ko": "규제의 세기는 0 이상이어야 하는데 l1={l1}, l2={l2}을(를) 받았습니다",
+    },
+    "error.regularizers.unknown_regularizer_config": {
+        "en": "unknown regularizer config {identifier!r}",
+        "ko": "알 수 없는 규제 설정 {identifier!r}입니다",
+    },
+    "error.multi_output.interpret_outputs": {
+        "en": "compile: cannot interpret {what}={spec!r} for outputs {names}",
+        "ko": "compile: 출력 {names}에 대한 {what}={spec!r}을(를) 해석할 수 없습니다",
+    },
+    "error.multi_output.model_outputs_give": {
+        "en": "{what}: the model has {n_names} outputs {names}; give a list in output order or a dict keyed by output name",
+        "ko": "{what}: 모델의 출력은 {n_names}개 {names}입니다. 출력 순서대로 리스트를 주거나 출력 이름을 키로 하는 dict를 주세요",
+    },
+    "error.multi_output.names_outputs_model": {
+        "en": "compile: {what} names outputs {unknown} the model does not have; its outputs are {names}",
+        "ko": "compile: {what}에 모델에 없는 출력 {unknown}이(가) 있습니다. 모델의 출력은 {names}입니다",
+    },
+    "error.multi_output.list_entries_model": {
+        "en": "compile: {what} is a list of {n_spec} entries for a model with {n_names} outputs {names}; give one per output or a dict by output name",
+        "ko": "compile: {what}은(는) 항목 {n_spec}개짜리 리스트인데 모델의 출력은 {n_names}개 {names}입니다. 출력마다 하나씩 주거나 출력 이름으로 된 dict를 주세요",
+    },
+    "error.multi_output.entry_outputs_outputs": {
+        "en": "{what}: no entry for the outputs {missing}; outputs are {names}",
+        "ko": "{what}: 출력 {missing}에 대한 항목이 없습니다. 출력은 {names}입니다",
+    },
+    "error.multi_output.entries_model_outputs": {
+        "en": "{what}: {n_struct} entries for a model with {n_names} outputs {names}",
+        "ko": "{what}: 항목이 {n_struct}개인데 모델의 출력은 {n_names}개 {names}입니다",
+    },
+    "error.multi_output.output_loss": {
+        "en": "compile: no output of {names} has a loss",
+        "ko": "compile: 출력 {names} 중 손실함수가 있는 것이 하나도 없습니다",
+    },
+    "error.multi_output.target_output_which": {
+        "en": "y: no target for output {name!r}, which has a loss",
+        "ko": "y: 손실함수가 있는 출력 {name!r}에 대한 정답이 없습니다",
+    },
+    "error.functional_model.call_on_shapes": {
+        "en": "{name}: cannot be called on inputs of shapes {shapes}: {error}",
+        "ko": "{name}: 모양이 {shapes}인 입력으로 호출할 수 없습니다: {error}",
+    },
+    "error.functional_model.inputs_symbolic": {
+        "en": "Model: inputs must be symbolic tensors (from keras.Input and layers called on them), got {got}",
+        "ko": "Model: 입력은 기호 텐서(keras.Input과 그것에 호출한 층에서 나온 것)여야 하는데 {got}을(를) 받았습니다",
+    },
+    "error.functional_model.inputs_symbolic_nothing": {
+        "en": "Model: inputs must be symbolic tensors (from keras.Input and layers called on them), got nothing",
+        "ko": "Model: 입력은 기호 텐서(keras.Input과 그것에 호출한 층에서 나온 것)여야 하는데 아무것도 받지 못했습니다",
+    },
+    "error.functional_model.outputs_symbolic": {
+        "en": "Model: outputs must be symbolic tensors (from keras.Input and layers called on them), got {got}",
+        "ko": "Model: 출력은 기호 텐서(keras.Input과 그것에 호출한 층에서 나온 것)여야 하는데 {got}을(를) 받았습니다",
+    },
+    "error.functional_model.outputs_symbolic_nothing": {
+        "en": "Model: outputs must be symbolic tensors (from keras.Input and layers called on them), got nothing",
+        "ko": "Model: 출력은 기호 텐서(keras.Input과 그것에 호출한 층에서 나온 것)여야 하는데 아무것도 받지 못했습니다",
+    },
+    "error.multi_output.xy_scalar": {
+        "en": "{who}: x has {n} samples but the targets of output {name!r} have a scalar; they must match",
+        "ko": "{who}: x에는 샘플이 {n}개인데 출력 {name!r}의 정답은 스칼라입니다. 개수가 같아야 합니다",
+    },
+    "error.multi_output.xy_lengths": {
+        "en": "{who}: x has {n} samples but the targets of output {name!r} have {n_y}; they must match",
+        "ko": "{who}: x에는 샘플이 {n}개인데 출력 {name!r}의 정답은 {n_y}개입니다. 개수가 같아야 합니다",
+    },
 }
 
 
