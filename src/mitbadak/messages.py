@@ -2736,6 +2736,458 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{who}: x has {n} samples but the targets of output {name!r} have {n_y}; they must match",
         "ko": "{who}: x에는 샘플이 {n}개인데 출력 {name!r}의 정답은 {n_y}개입니다. 개수가 같아야 합니다",
     },
+    "error.ops.linear.input_last_dimension": {
+        "en": "{name}: expected input with last dimension {n_in} (shape (batch, {n_in})), got shape {shape}",
+        "ko": "{name}: 입력의 마지막 차원은 {n_in}이어야 하는데(모양 (batch, {n_in})) 모양이 {shape}인 입력을 받았습니다",
+    },
+    "error.ops.loss.reduction": {
+        "en": "{op}: reduction must be one of {choices}, got {reduction!r}",
+        "ko": "{op}: reduction은 {choices} 중 하나여야 하는데 {reduction!r}을(를) 받았습니다",
+    },
+    "error.ops.loss.labels_shape_samples": {
+        "en": "{op}: expected labels of shape ({n},) for {n} samples, got {shape}",
+        "ko": "{op}: 샘플 {n}개에는 모양이 ({n},)인 레이블이 와야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.loss.label_out_range": {
+        "en": "{op}: label {item!r} is out of range: expected class indices in [0, {last}] for {num_classes} outputs",
+        "ko": "{op}: 레이블 {item!r}이(가) 범위를 벗어났습니다. 출력이 {num_classes}개이므로 클래스 번호는 [0, {last}] 범위여야 합니다",
+    },
+    "error.ops.loss.logits_shape_batch": {
+        "en": "{op}: expected logits of shape (batch, classes), got {shape}",
+        "ko": "{op}: 로짓의 모양은 (batch, classes)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.loss.prediction_shape_but": {
+        "en": "mse: prediction has shape {shape} but target has shape {shape2}",
+        "ko": "mse: 예측의 모양은 {shape}인데 정답의 모양은 {shape2}입니다",
+    },
+    "error.ops.loss.same_shape.prediction_shape_but": {
+        "en": "{op}: prediction has shape {shape} but target has shape {shape2}; they must be equal (reshape one of them, e.g. y.reshape(-1, 1))",
+        "ko": "{op}: 예측의 모양은 {shape}인데 정답의 모양은 {shape2}입니다. 둘이 같아야 합니다(한쪽의 모양을 바꿔 보세요. 예: y.reshape(-1, 1))",
+    },
+    "error.ops.loss.delta_positive": {
+        "en": "huber: delta must be positive, got {delta}",
+        "ko": "huber: delta는 양수여야 하는데 {delta}을(를) 받았습니다",
+    },
+    "error.ops.loss.targets_probabilities_values": {
+        "en": "{op}: targets must be probabilities in [0, 1], got values outside",
+        "ko": "{op}: 정답은 [0, 1] 범위의 확률이어야 하는데 범위 밖의 값이 있습니다",
+    },
+    "error.ops.loss.predictions_probabilities_values": {
+        "en": "{op}: predictions must be probabilities in [0, 1], got values in [{min:.4g}, {max:.4g}]; for raw scores use from_logits=True (or binary_cross_entropy_with_logits)",
+        "ko": "{op}: 예측은 [0, 1] 범위의 확률이어야 하는데 [{min:.4g}, {max:.4g}] 범위의 값을 받았습니다. 확률로 바꾸기 전의 점수라면 from_logits=True(또는 binary_cross_entropy_with_logits)를 쓰세요",
+    },
+    "error.ops.loss.probabilities_shape_batch": {
+        "en": "{op}: expected probabilities of shape (batch, classes), got {shape}",
+        "ko": "{op}: 확률의 모양은 (batch, classes)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.loss.labels_whole_numbers": {
+        "en": "{op}: labels must be whole numbers (class indices)",
+        "ko": "{op}: 레이블은 정수(클래스 번호)여야 합니다",
+    },
+    "error.ops.loss.labels_integer_class": {
+        "en": "{op}: labels must be integer class indices, got dtype {dtype}",
+        "ko": "{op}: 레이블은 정수 클래스 번호여야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.ops.loss.hot_targets_logits": {
+        "en": "{op}: one-hot targets must have the logits' shape {shape}, got {shape2}",
+        "ko": "{op}: 원-핫 정답은 로짓과 같은 모양 {shape}이어야 하는데 {shape2}을(를) 받았습니다",
+    },
+    "error.ops.loss.sample_weight_shape_weight": {
+        "en": "weighted_reduce: sample_weight has shape {shape}, expected {shape2} (one weight per sample)",
+        "ko": "weighted_reduce: sample_weight의 모양이 {shape}인데 {shape2}이어야 합니다(샘플마다 가중치 하나)",
+    },
+    "error.ops.hinge.reduction": {
+        "en": "{op}: reduction must be one of {choices}, got {reduction!r}",
+        "ko": "{op}: reduction은 {choices} 중 하나여야 하는데 {reduction!r}을(를) 받았습니다",
+    },
+    "error.ops.hinge.scores_shape_but": {
+        "en": "{op}: scores have shape {shape} but targets have shape {shape2}; they must be equal",
+        "ko": "{op}: 점수의 모양은 {shape}인데 정답의 모양은 {shape2}입니다. 둘이 같아야 합니다",
+    },
+    "error.ops.hinge.scores_n_c": {
+        "en": "categorical_hinge: expected scores (N, C), got {shape}",
+        "ko": "categorical_hinge: 점수의 모양은 (N, C)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.hinge.multiclass_hinge.scores_n_c": {
+        "en": "multiclass_hinge: expected scores (N, C), got {shape}",
+        "ko": "multiclass_hinge: 점수의 모양은 (N, C)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.activation.step_function_zero": {
+        "en": "step: the step function has zero derivative everywhere (and none at 0), so it cannot be trained by gradient descent; use sigmoid or relu in trained layers",
+        "ko": "step: 계단함수는 모든 곳에서 도함수가 0이고(0에서는 도함수가 없음) 경사하강법으로 학습시킬 수 없습니다. 학습하는 층에는 sigmoid나 relu를 쓰세요",
+    },
+    "error.ops.activation.approximate_none_tanh": {
+        "en": "gelu: approximate must be 'none' or 'tanh', got {approximate!r}",
+        "ko": "gelu: approximate는 'none'이나 'tanh'여야 하는데 {approximate!r}을(를) 받았습니다",
+    },
+    "error.ops.activation_extra.min_val_max_val": {
+        "en": "hardtanh: min_val {min_val} must be < max_val {max_val}",
+        "ko": "hardtanh: min_val {min_val}은(는) max_val {max_val}보다 작아야 합니다",
+    },
+    "error.ops.activation_extra.alpha_nonzero": {
+        "en": "celu: alpha must be nonzero",
+        "ko": "celu: alpha는 0이 아니어야 합니다",
+    },
+    "error.ops.reduce.unexpected_arguments": {
+        "en": "{op}: unexpected arguments {kw}",
+        "ko": "{op}: 예상하지 못한 인자 {kw}",
+    },
+    "error.ops.reduction.unexpected_arguments": {
+        "en": "{op}: unexpected arguments {kw}",
+        "ko": "{op}: 예상하지 못한 인자 {kw}",
+    },
+    "error.ops.reduction.dim_int_none": {
+        "en": "{op}: dim must be one int (or None), got {dim!r}",
+        "ko": "{op}: dim은 정수 하나(또는 None)여야 하는데 {dim!r}을(를) 받았습니다",
+    },
+    "error.ops.reduction.empty_tensor_shape": {
+        "en": "{op}: empty tensor of shape {shape}",
+        "ko": "{op}: 모양이 {shape}인 빈 텐서입니다",
+    },
+    "error.ops.shape.need_least_tensor": {
+        "en": "concatenate: need at least one tensor",
+        "ko": "concatenate: 텐서가 적어도 하나 있어야 합니다",
+    },
+    "error.ops.shape.stack.need_least_tensor": {
+        "en": "stack: need at least one tensor",
+        "ko": "stack: 텐서가 적어도 하나 있어야 합니다",
+    },
+    "error.ops.shape.axes_do_permute": {
+        "en": "transpose: axes {axes} do not permute a {ndim}-d tensor",
+        "ko": "transpose: 축 {axes}은(는) {ndim}차원 텐서의 순열이 아닙니다",
+    },
+    "error.ops.shape.reshape_elements_into": {
+        "en": "reshape: cannot reshape {shape} ({size} elements) into {new_shape}",
+        "ko": "reshape: {shape}(원소 {size}개)을(를) {new_shape}(으)로 바꿀 수 없습니다",
+    },
+    "error.ops.shape.index_invalid_shape": {
+        "en": "getitem: index {index!r} is invalid for shape {shape}: {e}",
+        "ko": "getitem: 인덱스 {index!r}은(는) 모양 {shape}에 쓸 수 없습니다: {e}",
+    },
+    "error.ops.shape.join_shapes_axis": {
+        "en": "concatenate: cannot join shapes {shapes} on axis {axis}: {e}",
+        "ko": "concatenate: 모양 {shapes}을(를) 축 {axis}에서 이어 붙일 수 없습니다: {e}",
+    },
+    "error.ops.shape.stack_shapes_axis": {
+        "en": "stack: cannot stack shapes {shapes} on axis {axis}: {e}",
+        "ko": "stack: 모양 {shapes}을(를) 축 {axis}에서 쌓을 수 없습니다: {e}",
+    },
+    "error.ops.shape.broadcast": {
+        "en": "broadcast_to: cannot broadcast {shape} to {target}",
+        "ko": "broadcast_to: {shape}을(를) {target}(으)로 브로드캐스트할 수 없습니다",
+    },
+    "error.ops.layout.dim_out_range": {
+        "en": "{op}: dim {dim} is out of range for a tensor with {ndim} dims",
+        "ko": "{op}: 차원 {dim}은(는) {ndim}차원 텐서의 범위를 벗어납니다",
+    },
+    "error.ops.layout.start_dim_comes_after": {
+        "en": "flatten: start_dim {start_dim} comes after end_dim {end_dim}",
+        "ko": "flatten: start_dim {start_dim}이(가) end_dim {end_dim}보다 뒤에 있습니다",
+    },
+    "error.ops.layout.dims_given_tensor": {
+        "en": "permute: {n_d} dims given for a tensor with {ndim} dims",
+        "ko": "permute: {ndim}차원 텐서에 차원 {n_d}개를 주었습니다",
+    },
+    "error.ops.layout.source_dims_but": {
+        "en": "movedim: {n_src} source dims but {n_dst} destinations",
+        "ko": "movedim: 원래 차원은 {n_src}개인데 목적지는 {n_dst}개입니다",
+    },
+    "error.ops.layout.repeated_dims": {
+        "en": "movedim: repeated dims in {source} -> {destination}",
+        "ko": "movedim: {source} -> {destination}에 같은 차원이 반복됩니다",
+    },
+    "error.ops.layout.shifts_dims": {
+        "en": "roll: {n_sh} shifts for {n_axes} dims",
+        "ko": "roll: 차원 {n_axes}개에 이동량 {n_sh}개를 주었습니다",
+    },
+    "error.ops.layout.repeat_counts_tensor": {
+        "en": "repeat: {n_reps} repeat counts for a tensor with {ndim} dims (need >= {ndim}; use tile to pad with ones)",
+        "ko": "repeat: {ndim}차원 텐서에 반복 횟수 {n_reps}개를 주었습니다({ndim}개 이상이어야 합니다. 1로 채우려면 tile을 쓰세요)",
+    },
+    "error.ops.layout.counts": {
+        "en": "repeat: counts must be >= 0, got {reps}",
+        "ko": "repeat: 반복 횟수는 0 이상이어야 하는데 {reps}을(를) 받았습니다",
+    },
+    "error.ops.layout.sizes_tensor_dims": {
+        "en": "expand: {n_target} sizes for a tensor with {ndim} dims",
+        "ko": "expand: {ndim}차원 텐서에 크기 {n_target}개를 주었습니다",
+    },
+    "error.ops.layout.only_allowed_existing": {
+        "en": "expand: -1 is only allowed for existing dims, got {target}",
+        "ko": "expand: -1은 이미 있는 차원에만 쓸 수 있는데 {target}을(를) 받았습니다",
+    },
+    "error.ops.layout.chunks": {
+        "en": "chunk: chunks must be >= 1, got {chunks}",
+        "ko": "chunk: chunks는 1 이상이어야 하는데 {chunks}을(를) 받았습니다",
+    },
+    "error.ops.layout.only_mode_constant": {
+        "en": "pad: only mode='constant' is supported, got {mode!r}",
+        "ko": "pad: mode='constant'만 지원하는데 {mode!r}을(를) 받았습니다",
+    },
+    "error.ops.layout.even_number_amounts": {
+        "en": "pad: expected an even number of amounts, at most 2 per axis ({most}), got {p}",
+        "ko": "pad: 채울 양은 짝수 개, 축마다 최대 2개({most})여야 하는데 {p}을(를) 받았습니다",
+    },
+    "error.ops.layout.split_size": {
+        "en": "split: split_size must be >= 1, got {size}",
+        "ko": "split: split_size는 1 이상이어야 하는데 {size}을(를) 받았습니다",
+    },
+    "error.ops.layout.sections_do_add": {
+        "en": "split: sections {sizes} do not add up to dim {dim}'s size {n}",
+        "ko": "split: 구간 {sizes}의 합이 차원 {dim}의 크기 {n}과(와) 같지 않습니다",
+    },
+    "error.ops.layout.tensor_least_dims": {
+        "en": "{op}: expected a tensor with at least 2 dims, got {shape}",
+        "ko": "{op}: 적어도 2차원인 텐서가 와야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.layout.amounts_crop_more": {
+        "en": "pad: amounts {p} crop more than the size of an axis of {shape}",
+        "ko": "pad: 양 {p}이(가) {shape}의 한 축의 크기보다 더 많이 잘라 냅니다",
+    },
+    "error.ops.index.index_hold_integers": {
+        "en": "{op}: index must hold integers, got dtype {dtype}",
+        "ko": "{op}: 인덱스는 정수여야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.ops.index.dim_out_range": {
+        "en": "{op}: dim {dim} is out of range for a tensor with {ndim} dims",
+        "ko": "{op}: 차원 {dim}은(는) {ndim}차원 텐서의 범위를 벗어납니다",
+    },
+    "error.ops.index.index_shape_does": {
+        "en": "gather: index of shape {shape} does not fit input {shape2} on dim {dim}",
+        "ko": "gather: 모양이 {shape}인 인덱스는 차원 {dim}에서 입력 {shape2}에 맞지 않습니다",
+    },
+    "error.ops.index.index_out_range": {
+        "en": "gather: index out of range [-{n}, {n}) on dim {dim}",
+        "ko": "gather: 인덱스가 차원 {dim}의 범위 [-{n}, {n})을(를) 벗어났습니다",
+    },
+    "error.ops.index.index_d_shape": {
+        "en": "index_select: index must be 1-D, got shape {shape}",
+        "ko": "index_select: 인덱스는 1차원이어야 하는데 모양이 {shape}입니다",
+    },
+    "error.ops.index.mask_boolean_dtype": {
+        "en": "{op}: mask must be boolean, got dtype {dtype}",
+        "ko": "{op}: mask는 불리언이어야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.ops.index.give_both_x": {
+        "en": "where: give both x and y, or neither",
+        "ko": "where: x와 y를 둘 다 주거나 둘 다 주지 마세요",
+    },
+    "error.ops.index.labels": {
+        "en": "one_hot: labels must be in [0, {n}), got {min}..{max}",
+        "ko": "one_hot: 레이블은 [0, {n}) 범위여야 하는데 {min}..{max}을(를) 받았습니다",
+    },
+    "error.ops.index.weight_num_embeddings_dim": {
+        "en": "embedding: weight must be (num_embeddings, dim), got {shape}",
+        "ko": "embedding: weight의 모양은 (num_embeddings, dim)이어야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.index.ids": {
+        "en": "embedding: ids must be in [0, {n}), got {min}..{max}",
+        "ko": "embedding: 번호(id)는 [0, {n}) 범위여야 하는데 {min}..{max}을(를) 받았습니다",
+    },
+    "error.ops.index.mask_broadcast": {
+        "en": "masked_fill: mask {shape} must broadcast to {shape2}",
+        "ko": "masked_fill: mask {shape}은(는) {shape2}(으)로 브로드캐스트되어야 합니다",
+    },
+    "error.ops.index.condition_x_y": {
+        "en": "where: condition {shape}, x {shape2} and y {shape3} cannot be broadcast together",
+        "ko": "where: condition {shape}, x {shape2}, y {shape3}을(를) 함께 브로드캐스트할 수 없습니다",
+    },
+    "error.ops.creation.size_ints_tuple": {
+        "en": "{op}: size must be ints or one tuple of ints, got {size!r}",
+        "ko": "{op}: size는 정수들이나 정수 튜플 하나여야 하는데 {size!r}을(를) 받았습니다",
+    },
+    "error.ops.creation.sizes": {
+        "en": "{op}: sizes must be >= 0, got {size}",
+        "ko": "{op}: 크기는 0 이상이어야 하는데 {size}을(를) 받았습니다",
+    },
+    "error.ops.creation.step_nonzero": {
+        "en": "arange: step must be nonzero",
+        "ko": "arange: step은 0이 아니어야 합니다",
+    },
+    "error.ops.creation.steps": {
+        "en": "linspace: steps must be >= 0, got {steps}",
+        "ko": "linspace: steps는 0 이상이어야 하는데 {steps}을(를) 받았습니다",
+    },
+    "error.ops.creation.high_low_low": {
+        "en": "randint: high must be > low, got low={low}, high={high}",
+        "ko": "randint: high는 low보다 커야 하는데 low={low}, high={high}을(를) 받았습니다",
+    },
+    "error.ops.creation.random_like_float": {
+        "en": "random *_like: expected a float dtype, got {dt} (pass dtype=)",
+        "ko": "random *_like: 실수 dtype이 와야 하는데 {dt}을(를) 받았습니다(dtype=를 주세요)",
+    },
+    "error.ops.creation.dtype_float_np": {
+        "en": "expected a dtype (e.g. 'float32', np.int64), got {dtype!r}",
+        "ko": "dtype(예: 'float32', np.int64)이 와야 하는데 {dtype!r}을(를) 받았습니다",
+    },
+    "error.ops.creation.randint_high_size": {
+        "en": "randint: expected randint(high, size) or randint(low, high, size)",
+        "ko": "randint: randint(high, size)나 randint(low, high, size) 꼴로 불러야 합니다",
+    },
+    "error.ops.norm.axis_int_pair": {
+        "en": "norm: axis must be an int or a pair of ints, got {axis!r}",
+        "ko": "norm: axis는 정수나 정수 두 개의 쌍이어야 하는데 {axis!r}을(를) 받았습니다",
+    },
+    "error.ops.norm.vector_norms_take": {
+        "en": "{op}: vector norms take ord = p > 0, 0, inf or -inf, got {ord!r} ('fro' is a matrix norm: pass two axes)",
+        "ko": "{op}: 벡터 노름의 ord는 p > 0, 0, inf, -inf 중 하나여야 하는데 {ord!r}을(를) 받았습니다('fro'는 행렬 노름입니다. 축 두 개를 주세요)",
+    },
+    "error.ops.norm.two_axes_rows": {
+        "en": "{op}: expected two axes (rows, columns), got {axis!r}",
+        "ko": "{op}: 축 두 개(행, 열)가 와야 하는데 {axis!r}을(를) 받았습니다",
+    },
+    "error.ops.norm.two_axes_differ": {
+        "en": "{op}: the two axes must differ, got {axis!r}",
+        "ko": "{op}: 두 축은 서로 달라야 하는데 {axis!r}을(를) 받았습니다",
+    },
+    "error.ops.norm.ord_fro_inf": {
+        "en": "{op}: ord must be 'fro', 1, -1, inf or -inf, got {ord!r} (the spectral and nuclear norms are not implemented)",
+        "ko": "{op}: ord는 'fro', 1, -1, inf, -inf 중 하나여야 하는데 {ord!r}을(를) 받았습니다(스펙트럼 노름과 핵 노름은 구현되어 있지 않습니다)",
+    },
+    "error.ops.norm.ord_axis_x": {
+        "en": "norm: with ord={ord!r} and no axis, x must be 1-D or 2-D, got shape {shape}",
+        "ko": "norm: ord={ord!r}이고 axis가 없으면 x는 1차원이나 2차원이어야 하는데 모양이 {shape}입니다",
+    },
+    "error.ops.norm.axis_out_range": {
+        "en": "{op}: axis {a} is out of range for a tensor with {ndim} dims",
+        "ko": "{op}: 축 {a}은(는) {ndim}차원 텐서의 범위를 벗어납니다",
+    },
+    "error.ops.normalization.input_batch_channel": {
+        "en": "{name}: expected input with a batch and a channel axis, got {shape}",
+        "ko": "{name}: 배치 축과 채널 축이 있는 입력이 와야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.normalization.axis_out_range": {
+        "en": "{name}: axis {axis} is out of range for input of shape {shape}",
+        "ko": "{name}: 축 {axis}은(는) 모양이 {shape}인 입력의 범위를 벗어납니다",
+    },
+    "error.ops.normalization.channels_axis_input": {
+        "en": "{name}: expected {c} channels on axis {axis}, got input of shape {shape}",
+        "ko": "{name}: 축 {axis}에 채널이 {c}개 있어야 하는데 모양이 {shape}인 입력을 받았습니다",
+    },
+    "error.ops.normalization.normalize_over_batch": {
+        "en": "{name}: cannot normalize over the batch axis 0 (input {shape})",
+        "ko": "{name}: 배치 축 0으로는 정규화할 수 없습니다(입력 {shape})",
+    },
+    "error.ops.normalization.shape": {
+        "en": "{name}: {what} of shape {shape}, expected ({c},)",
+        "ko": "{name}: {what}의 모양이 {shape}인데 ({c},)이어야 합니다",
+    },
+    "error.ops.normalization.training_needs_more": {
+        "en": "{name}: training needs more than 1 value per channel to estimate a variance, got input of shape {shape}",
+        "ko": "{name}: 학습 중에 분산을 추정하려면 채널마다 값이 2개 이상 있어야 하는데 모양이 {shape}인 입력을 받았습니다",
+    },
+    "error.ops.normalization.shape_axes_input": {
+        "en": "{name}: {what} of shape {shape}, expected {pshape} for axes {axes} of input {shape2}",
+        "ko": "{name}: {what}의 모양이 {shape}인데 입력 {shape2}의 축 {axes}에 맞게 {pshape}이어야 합니다",
+    },
+    "error.ops.dropout.noise_shape_does_fit": {
+        "en": "{who}: noise_shape {ns} does not fit an input of shape {shape}: expected {n_shape} entries, each None, 1 or the input's size",
+        "ko": "{who}: noise_shape {ns}이(가) 모양이 {shape}인 입력에 맞지 않습니다. 항목이 {n_shape}개여야 하고, 각각 None, 1, 또는 입력의 크기여야 합니다",
+    },
+    "error.ops.attention.inputs_need_least": {
+        "en": "scaled_dot_product_attention: inputs need at least 2 dims (L, E)",
+        "ko": "scaled_dot_product_attention: 입력은 적어도 2차원 (L, E)이어야 합니다",
+    },
+    "error.ops.attention.query_key_value": {
+        "en": "scaled_dot_product_attention: query {shape}, key {shape2} and value {shape3} do not fit ((..., L, E), (..., S, E), (..., S, Ev))",
+        "ko": "scaled_dot_product_attention: query {shape}, key {shape2}, value {shape3}이(가) 서로 맞지 않습니다((..., L, E), (..., S, E), (..., S, Ev)여야 합니다)",
+    },
+    "error.ops.attention.give_attn_mask_is_causal": {
+        "en": "scaled_dot_product_attention: give attn_mask or is_causal, not both",
+        "ko": "scaled_dot_product_attention: attn_mask와 is_causal 중 하나만 주세요",
+    },
+    "error.ops.recurrent.ids_input_dim_values": {
+        "en": "{name}: ids must be in [0, {last}] (input_dim={vocab}), got values in [{min}, {max}]",
+        "ko": "{name}: 번호(id)는 [0, {last}] 범위여야 하는데(input_dim={vocab}) [{min}, {max}] 범위의 값을 받았습니다",
+    },
+    "error.ops.recurrent.integer_ids_non": {
+        "en": "{name}: expected integer ids, got non-integer floats",
+        "ko": "{name}: 정수 번호(id)가 와야 하는데 정수가 아닌 실수를 받았습니다",
+    },
+    "error.ops.recurrent.integer_ids_dtype": {
+        "en": "{name}: expected integer ids, got dtype {dtype}",
+        "ko": "{name}: 정수 번호(id)가 와야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.ops.resize.mode": {
+        "en": "interpolate: mode must be one of {modes}, got {mode!r}",
+        "ko": "interpolate: mode는 {modes} 중 하나여야 하는데 {mode!r}을(를) 받았습니다",
+    },
+    "error.ops.resize.d_d_input": {
+        "en": "interpolate: expected a 3-D or 4-D input (N, C, ...), got {shape}",
+        "ko": "interpolate: 3차원이나 4차원 입력 (N, C, ...)이 와야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.resize.mode_does_fit": {
+        "en": "interpolate: mode {mode!r} does not fit a {ndim}-D input",
+        "ko": "interpolate: mode {mode!r}은(는) {ndim}차원 입력에 맞지 않습니다",
+    },
+    "error.ops.resize.align_corners_only_linear": {
+        "en": "interpolate: align_corners is only for the linear modes",
+        "ko": "interpolate: align_corners는 선형 보간 모드에서만 쓸 수 있습니다",
+    },
+    "error.ops.resize.give_exactly_size": {
+        "en": "interpolate: give exactly one of size and scale_factor",
+        "ko": "interpolate: size와 scale_factor 중 정확히 하나만 주세요",
+    },
+    "error.ops.resize.output_size_does": {
+        "en": "interpolate: output size {out} does not fit input {shape}",
+        "ko": "interpolate: 출력 크기 {out}이(가) 입력 {shape}에 맞지 않습니다",
+    },
+    "error.ops.pool.input_shape_batch": {
+        "en": "{name}: expected input of shape (batch, channels, height, width), got {shape}",
+        "ko": "{name}: 입력의 모양은 (batch, channels, height, width)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.pool.pool_size_strides": {
+        "en": "{name}: pool_size and strides must be >= 1, got {kernel}, {stride}",
+        "ko": "{name}: pool_size와 strides는 1 이상이어야 하는데 {kernel}, {stride}을(를) 받았습니다",
+    },
+    "error.ops.pool.padding_most_half": {
+        "en": "{name}: padding {padding!r} must be at most half the pool size {kernel}",
+        "ko": "{name}: padding {padding!r}은(는) 풀 크기 {kernel}의 절반 이하여야 합니다",
+    },
+    "error.ops.pool_variants.input_shape_batch": {
+        "en": "{name}: expected input of shape (batch, channels, height, width), got {shape}",
+        "ko": "{name}: 입력의 모양은 (batch, channels, height, width)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.pool_variants.kernel_size_stride_dilation": {
+        "en": "{name}: kernel_size, stride, dilation must be >= 1, padding >= 0",
+        "ko": "{name}: kernel_size, stride, dilation은 1 이상, padding은 0 이상이어야 합니다",
+    },
+    "error.ops.pool_variants.padding_most_half": {
+        "en": "{name}: padding {p} must be at most half the kernel size {k}",
+        "ko": "{name}: padding {p}은(는) 커널 크기 {k}의 절반 이하여야 합니다",
+    },
+    "error.ops.pool_variants.window_dilation_larger": {
+        "en": "{name}: window {k} (dilation {d}) is larger than the padded input {shape}",
+        "ko": "{name}: 창 {k}(dilation {d})이(가) 패딩한 입력 {shape}보다 큽니다",
+    },
+    "error.ops.pool_variants.divisor_override": {
+        "en": "{name}: divisor_override must be >= 1, got {divisor_override}",
+        "ko": "{name}: divisor_override는 1 이상이어야 하는데 {divisor_override}을(를) 받았습니다",
+    },
+    "error.ops.util.shapes_broadcast_together": {
+        "en": "{op}: shapes {shape} and {shape2} cannot be broadcast together (trailing dimensions must be equal or 1)",
+        "ko": "{op}: 모양 {shape}와(과) {shape2}을(를) 함께 브로드캐스트할 수 없습니다(뒤쪽 차원들이 같거나 1이어야 합니다)",
+    },
+    "error.ops.util.axis_out_range": {
+        "en": "{op}: axis {a} is out of range for a tensor with {ndim} dims",
+        "ko": "{op}: 축 {a}은(는) {ndim}차원 텐서의 범위를 벗어납니다",
+    },
+    "error.ops.kernel_mode.enabled_true_false": {
+        "en": "set_reference_kernels: enabled must be True or False, got {enabled!r} ({enabled_type})",
+        "ko": "set_reference_kernels: enabled는 True나 False여야 하는데 {enabled!r}({enabled_type})을(를) 받았습니다",
+    },
+    "error.ops.reference.truncate_grad_norms_features": {
+        "en": "{kind}: truncate / grad_norms are features of the fused kernel's backward pass; run without use_reference_kernels() to use them",
+        "ko": "{kind}: truncate / grad_norms는 통합 커널 역전파의 기능입니다. 쓰려면 use_reference_kernels() 밖에서 실행하세요",
+    },
+    "error.ops.normalization.running_var_shape": {
+        "en": "{name}: running variance of shape {shape}, expected ({c},)",
+        "ko": "{name}: 이동 분산(running variance)의 모양이 {shape}인데 ({c},)이어야 합니다",
+    },
+    "error.ops.axis": {
+        "en": "{who}: {error}",
+        "ko": "{who}: 축이 범위를 벗어났습니다({error})",
+    },
 }
 
 
