@@ -2474,7 +2474,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.ops.multiply_inner_dimensions": {
         "en": "matmul: cannot multiply {shape} by {shape2}: the inner dimensions {ka} and {kb} differ",
-        "ko": "matmul: {shape}와(과) {shape2}을(를) 곱할 수 없습니다. 안쪽 차원 {ka}와(과) {kb}이(가) 다릅니다",
+        "ko": "matmul: {shape}와(과) {shape2}을(를) 곱할 수 없습니다. 안쪽 차원({ka}, {kb})이 서로 다릅니다",
     },
     "error.ops.batch_dimensions_broadcast": {
         "en": "matmul: batch dimensions of {shape} and {shape2} cannot be broadcast",
@@ -2738,7 +2738,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.ops.linear.input_last_dimension": {
         "en": "{name}: expected input with last dimension {n_in} (shape (batch, {n_in})), got shape {shape}",
-        "ko": "{name}: 입력의 마지막 차원은 {n_in}이어야 하는데(모양 (batch, {n_in})) 모양이 {shape}인 입력을 받았습니다",
+        "ko": "{name}: 마지막 차원이 {n_in}인 입력(모양 (batch, {n_in}))이 와야 하는데 모양이 {shape}인 입력을 받았습니다",
     },
     "error.ops.loss.reduction": {
         "en": "{op}: reduction must be one of {choices}, got {reduction!r}",
