@@ -358,3 +358,17 @@ def test_every_key_of_the_converted_modules_is_in_the_table_with_korean() -> Non
     for key in keys:
         assert key in messages.MESSAGES, key
         assert HANGUL.search(messages.MESSAGES[key]["ko"]), key
+
+
+def test_an_error_about_a_function_still_pickles() -> None:
+    import pickle
+
+    model = mb.Sequential([layers.Dense(2)])
+    model.compile(lambda params: None, "mse")  # a factory that returns no optimizer
+    e = _raise(lambda: model.fit(X, np.zeros((32, 2)), epochs=1, verbose=0), "ko")
+    assert e.key == "error.model.did_return_optimizer" and HANGUL.search(str(e))
+    back = pickle.loads(pickle.dumps(e))  # errors cross processes (DataLoader workers, dask)
+    assert str(back) == str(e) and back.text("en") == e.text("en")
+    assert re.match(
+        r"^compile: <function .*<lambda> at 0x\w+> did not return an Optimizer$", back.text("en")
+    )

@@ -1693,8 +1693,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "fit: validation_split은 배열에만 쓸 수 있습니다. validation_data를 주세요",
     },
     "error.model.did_return_optimizer": {
-        "en": "compile: {spec!r} did not return an Optimizer",
-        "ko": "compile: {spec!r}이(가) Optimizer를 돌려주지 않았습니다",
+        "en": "compile: {spec} did not return an Optimizer",
+        "ko": "compile: {spec}이(가) Optimizer를 돌려주지 않았습니다",
     },
     "error.model.optimizer_holds_tensors": {
         "en": "compile: the optimizer holds {n_params} tensors, none of them a weight of model '{name}' (was it built on another model's parameters?); build it on model.parameters() or pass a name like 'adam'",
@@ -2597,8 +2597,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "LambdaSchedule은 파이썬 함수를 감싸고 있어서 저장할 수 없습니다",
     },
     "error.schedules.schedule_plain_function": {
-        "en": "schedule {schedule!r} is a plain function and cannot be saved",
-        "ko": "스케줄 {schedule!r}은(는) 일반 함수라서 저장할 수 없습니다",
+        "en": "schedule {schedule} is a plain function and cannot be saved",
+        "ko": "스케줄 {schedule}은(는) 일반 함수라서 저장할 수 없습니다",
     },
     "error.schedules.decay_rate": {
         "en": "InverseTimeDecay: decay_rate must be >= 0, got {decay_rate}",
@@ -2665,8 +2665,8 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "알 수 없는 규제 {identifier!r}입니다. 다음 중 하나여야 합니다: {names}",
     },
     "error.regularizers.regularizer_plain_function": {
-        "en": "regularizer {reg!r} is a plain function and cannot be saved",
-        "ko": "규제 {reg!r}은(는) 일반 함수라서 저장할 수 없습니다",
+        "en": "regularizer {reg} is a plain function and cannot be saved",
+        "ko": "규제 {reg}은(는) 일반 함수라서 저장할 수 없습니다",
     },
     "error.regularizers.regularizer_strengths_l": {
         "en": "regularizer strengths must be >= 0, got l1={l1}, l2={l2}",

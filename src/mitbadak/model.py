@@ -425,7 +425,8 @@ class Model(Layer):
             else:  # an Optimizer class or a factory
                 opt = spec(params)
                 if not isinstance(opt, _optimizers.Optimizer):
-                    raise ConfigError(key="error.model.did_return_optimizer", spec=spec)
+                    # a repr, not the function: an error's values must pickle
+                    raise ConfigError(key="error.model.did_return_optimizer", spec=repr(spec))
         elif opt is not None and _unbound(opt):
             opt.build(params)  # Keras 3's name: bind the optimizer to these weights
         elif opt is not None:

@@ -143,5 +143,5 @@ def serialize(reg: Any) -> dict[str, Any] | None:
     if reg is None:
         return None
     if not isinstance(reg, Regularizer):
-        raise ConfigError(key="error.regularizers.regularizer_plain_function", reg=reg)
+        raise ConfigError(key="error.regularizers.regularizer_plain_function", reg=repr(reg))
     return {"class_name": type(reg).__name__, "config": reg.get_config()}

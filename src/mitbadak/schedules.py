@@ -330,5 +330,5 @@ def serialize(schedule: Any) -> dict[str, Any]:
         5
     """
     if not isinstance(schedule, Schedule) or not registry.is_registered("schedules", schedule):
-        raise ConfigError(key="error.schedules.schedule_plain_function", schedule=schedule)
+        raise ConfigError(key="error.schedules.schedule_plain_function", schedule=repr(schedule))
     return {"class_name": type(schedule).__name__, "config": schedule.get_config()}
