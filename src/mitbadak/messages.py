@@ -1712,10 +1712,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "expected a shape (a tuple of integers) or a structure of shapes, got {shapes!r}",
         "ko": "모양(정수의 튜플)이나 모양들의 구조가 와야 하는데 {shapes!r}을(를) 받았습니다",
     },
-    "error.layer.define_call_self": {
-        "en": "{self_type} '{name}': define call(self, inputs) (Keras) or forward(self, x) (PyTorch)",
-        "ko": "{self_type} '{name}': call(self, inputs)(Keras) 또는 forward(self, x)(PyTorch)를 정의해야 합니다",
-    },
     "error.layer.invalid_layer_spec": {
         "en": "invalid layer spec {spec!r}",
         "ko": "올바르지 않은 층 지정 {spec!r}입니다",

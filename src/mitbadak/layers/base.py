@@ -970,7 +970,8 @@ class Layer:
 
     def _no_computation(self) -> None:
         raise NotImplementedError(
-            key="error.layer.define_call_self", self_type=type(self).__name__, name=self.name
+            f"{type(self).__name__} '{self.name}': define call(self, inputs) (Keras) or "
+            "forward(self, x) (PyTorch)"
         )
 
     def run_call(
