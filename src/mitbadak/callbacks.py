@@ -141,7 +141,7 @@ class CallbackList:
         self.callbacks = list(callbacks)
         for cb in self.callbacks:
             if not isinstance(cb, Callback):
-                raise ConfigError(f"callbacks: expected Callback objects, got {cb!r}")
+                raise ConfigError(key="error.callbacks.callback_objects", cb=cb)
             if model is not None:
                 cb.set_model(model)
             if params is not None:
@@ -319,7 +319,7 @@ ProgbarLogger = ProgressBar  # Keras' name
 def _monitor_op(mode: str, monitor: str, who: str) -> tuple[Callable[[float, float], bool], int]:
     """(better(a, b), sign): ``sign`` is +1 when larger is better."""
     if mode not in ("auto", "min", "max"):
-        raise ConfigError(f"{who}: mode must be 'auto', 'min' or 'max', got {mode!r}")
+        raise ConfigError(key="error.callbacks.mode_auto_min", who=who, mode=mode)
     if mode == "auto":
         m = monitor.lower()
         mode = (
@@ -442,14 +442,14 @@ class LearningRateScheduler(Callback):
     def __init__(self, schedule: Callable[..., float], verbose: int = 0) -> None:
         super().__init__()
         if not callable(schedule):
-            raise ConfigError(f"LearningRateScheduler: schedule must be callable, got {schedule!r}")
+            raise ConfigError(key="error.callbacks.schedule_callable", schedule=schedule)
         self.schedule, self.verbose = schedule, verbose
 
     def on_epoch_begin(self, epoch: int, logs: dict[str, Any] | None = None) -> None:
         opt = self.model.optimizer
         lr = _call_schedule(self.schedule, epoch, opt.lr)
         if not (isinstance(lr, float) and math.isfinite(lr) and lr >= 0):
-            raise ConfigError(f"LearningRateScheduler: schedule returned {lr!r} at epoch {epoch}")
+            raise ConfigError(key="error.callbacks.schedule_returned_epoch", lr=lr, epoch=epoch)
         opt.lr = lr
         if self.verbose:
             print(f"Epoch {epoch + 1}: learning rate {lr:.6g}")
@@ -477,7 +477,7 @@ class ReduceLROnPlateau(Callback):
         validate.by_defaults(ReduceLROnPlateau.__init__, locals(), type(self).__name__)
         super().__init__()
         if not 0.0 < factor < 1.0:
-            raise ConfigError(f"ReduceLROnPlateau: factor must be in (0, 1), got {factor}")
+            raise ConfigError(key="error.callbacks.factor", factor=factor)
         self.monitor, self.factor, self.patience, self.verbose = monitor, factor, patience, verbose
         self.min_delta, self.cooldown, self.min_lr = abs(min_delta), cooldown, min_lr
         self._better, self._sign = _monitor_op(mode, monitor, "ReduceLROnPlateau")
@@ -518,7 +518,7 @@ class ReduceLROnPlateau(Callback):
 
 class _Formatter(dict):
     def __missing__(self, key: str) -> str:
-        raise ConfigError(f"ModelCheckpoint: filepath names '{{{key}}}', which is not in the logs")
+        raise ConfigError(key="error.callbacks.filepath_names_which", option=key)
 
 
 class ModelCheckpoint(Callback):
@@ -553,7 +553,7 @@ class ModelCheckpoint(Callback):
         validate.by_defaults(ModelCheckpoint.__init__, locals(), type(self).__name__)
         super().__init__()
         if save_freq != "epoch":
-            raise ConfigError("ModelCheckpoint: only save_freq='epoch' is supported")
+            raise ConfigError(key="error.callbacks.only_save_freq_epoch")
         self.filepath = os.fspath(filepath)
         self.monitor, self.verbose = monitor, verbose
         self.save_best_only, self.save_weights_only = save_best_only, save_weights_only

@@ -116,12 +116,10 @@ class SymbolicTensor:
         return f"<SymbolicTensor shape={self.shape} dtype={self.dtype} name={self.name!r}>"
 
     def __array__(self, *args: Any, **kwargs: Any) -> np.ndarray:
-        raise GraphError(
-            f"{self!r} is symbolic (from Input): it has no values; call a model on real data"
-        )
+        raise GraphError(key="error.functional_model.symbolic_from_input", tensor=self)
 
     def __bool__(self) -> bool:
-        raise GraphError(f"{self!r} is symbolic: it has no truth value")
+        raise GraphError(key="error.functional_model.truth_value", tensor=self)
 
     # arithmetic, recorded as TensorOp layers
     def __add__(self, o: Any) -> SymbolicTensor:
@@ -173,7 +171,7 @@ def _encode_key(key: Any) -> Any:
         return ["ellipsis"]
     if isinstance(key, (int, np.integer)):
         return int(key)
-    raise ConfigError(f"symbolic indexing: unsupported index {key!r} (ints, slices, None, ...)")
+    raise ConfigError(key="error.functional_model.unsupported_index_ints", option=key)
 
 
 def _decode_key(key: Any) -> Any:
@@ -222,7 +220,9 @@ def symbolic_call(layer: Layer, call: Callable[..., Any], args: tuple, kwargs: d
             out = call(layer, *plain_args, **plain_kwargs)
     except (ShapeError, ConfigError) as e:
         shapes = [t.shape for t in node.parents]
-        raise type(e)(f"{layer.name}: cannot be called on inputs of shapes {shapes}: {e}") from e
+        raise type(e)(
+            key="error.functional_model.call_on_shapes", name=layer.name, shapes=shapes, error=e
+        ) from e
     leaves = [leaf for leaf in _flatten(out) if isinstance(leaf, Tensor)]
     node.outputs_flat_count_hint = list(range(len(leaves)))
     counter = iter(range(len(leaves)))
@@ -291,16 +291,16 @@ class InputLayer(Layer):
         if "input_shape" in kwargs:
             shape = kwargs.pop("input_shape")
         if kwargs:
-            raise ConfigError(f"InputLayer: unknown arguments {sorted(kwargs)}")
+            raise ConfigError(key="error.functional_model.unknown_arguments", kwargs=sorted(kwargs))
         if batch_shape is not None:
             shape = tuple(batch_shape)[1:]
         if shape is None:
-            raise ConfigError("Input: give the shape of one sample, e.g. Input(shape=(784,))")
+            raise ConfigError(key="error.functional_model.give_shape_sample")
         if isinstance(shape, (int, np.integer)):
             shape = (int(shape),)
         shape = tuple(None if d is None else int(d) for d in shape)
         if any(d is not None and d < 1 for d in shape):
-            raise ShapeError(f"Input: dimensions must be >= 1 or None, got {shape}")
+            raise ShapeError(key="error.functional_model.dimensions_none", shape=shape)
         super().__init__(name=name, dtype=dtype if dtype is not None else get_default_dtype())
         self.shape = shape
         self.batch_size = batch_size
@@ -361,7 +361,7 @@ class TensorOp(Layer):
 
     def __init__(self, op: str, key: Any = None, **kwargs: Any) -> None:
         if op not in _OPS and op != "getitem":
-            raise ConfigError(f"TensorOp: unknown op {op!r}; expected one of {sorted(_OPS)}")
+            raise ConfigError(key="error.functional_model.unknown_op", op=op, ops=sorted(_OPS))
         super().__init__(**kwargs)
         self.op = op
         self.key = key
@@ -496,13 +496,12 @@ class Functional(KerasModelMixin, Model):
         for what, flat in (("inputs", flat_in), ("outputs", flat_out)):
             if not flat or not all(isinstance(t, SymbolicTensor) for t in flat):
                 bad = [type(t).__name__ for t in flat if not isinstance(t, SymbolicTensor)]
-                raise GraphError(
-                    f"Model: {what} must be symbolic tensors (from keras.Input and layers "
-                    f"called on them), got {bad or 'nothing'}"
-                )
+                if bad:
+                    raise GraphError(key=f"error.functional_model.{what}_symbolic", got=bad)
+                raise GraphError(key=f"error.functional_model.{what}_symbolic_nothing")
         for t in flat_in:
             if t.node is None or not isinstance(t.node.layer, InputLayer):
-                raise GraphError(f"Model: input {t.name!r} does not come from Input(...)")
+                raise GraphError(key="error.functional_model.input_does_come", name=t.name)
         self._input_struct = inputs
         self._output_struct = outputs
         self._nodes = self._topological_nodes(flat_in, flat_out)
@@ -513,7 +512,7 @@ class Functional(KerasModelMixin, Model):
         names = [la.name for la in layers]
         dup = sorted({n for n in names if names.count(n) > 1})
         if dup:
-            raise GraphError(f"Model: layer names must be unique, these repeat: {dup}")
+            raise GraphError(key="error.functional_model.layer_names_unique", dup=dup)
         self.__dict__["_graph_layers"] = layers
         self.input_shape = flat_in[0].shape
         self.built = True
@@ -531,13 +530,14 @@ class Functional(KerasModelMixin, Model):
             node = t.node
             if node is None or isinstance(node.layer, InputLayer):
                 raise GraphError(
-                    f"Model: the outputs depend on the input {t.name!r}, which is not among "
-                    f"the model's inputs {[x.name for x in flat_in]}"
+                    key="error.functional_model.outputs_depend_input",
+                    name=t.name,
+                    inputs=[x.name for x in flat_in],
                 )
             if id(node) in done:
                 return
             if id(node) in active:
-                raise GraphError("Model: the graph has a cycle")
+                raise GraphError(key="error.functional_model.graph_cycle")
             active.add(id(node))
             for parent in node.parents:
                 visit(parent)
@@ -599,7 +599,11 @@ class Functional(KerasModelMixin, Model):
         for layer in self.layers:
             if layer.name == name:
                 return layer
-        raise ConfigError(f"no layer named {name!r}; layers are {[la.name for la in self.layers]}")
+        raise ConfigError(
+            key="error.functional_model.layer_named_layers",
+            name=name,
+            names=[la.name for la in self.layers],
+        )
 
     # ----------------------------------------------------------------------------- call
     def build(self, input_shape: Any) -> None:
@@ -624,13 +628,21 @@ class Functional(KerasModelMixin, Model):
             names = [t.name for t in flat]
             missing = [n for n in names if n not in x]
             if missing:
-                raise ShapeError(f"{self.name}: inputs {missing} are missing; got keys {sorted(x)}")
+                raise ShapeError(
+                    key="error.functional_model.inputs_missing_keys",
+                    name=self.name,
+                    missing=missing,
+                    x=sorted(x),
+                )
             values = [x[n] for n in names]
         elif isinstance(struct, dict):
             if not isinstance(x, dict) or set(x) != set(struct):
                 got = sorted(x) if isinstance(x, dict) else type(x).__name__
                 raise ShapeError(
-                    f"{self.name}: expected a dict with keys {sorted(struct)}, got {got}"
+                    key="error.functional_model.dict_keys",
+                    name=self.name,
+                    struct=sorted(struct),
+                    got=got,
                 )
             values = _flatten({k: x[k] for k in struct})
         elif len(flat) == 1:
@@ -639,7 +651,11 @@ class Functional(KerasModelMixin, Model):
             if not isinstance(x, (list, tuple)) or len(x) != len(flat):
                 n = len(x) if isinstance(x, (list, tuple)) else 1
                 raise ShapeError(
-                    f"{self.name}: expected {len(flat)} inputs {[t.name for t in flat]}, got {n}"
+                    key="error.functional_model.inputs",
+                    name=self.name,
+                    n_flat=len(flat),
+                    names=[t.name for t in flat],
+                    n=n,
                 )
             values = list(x)
         env: dict[int, Tensor] = {}
@@ -649,7 +665,11 @@ class Functional(KerasModelMixin, Model):
                 d is not None and d != s for d, s in zip(sym.shape[1:], t.shape[1:])
             ):
                 raise ShapeError(
-                    f"{self.name}: input {sym.name!r} expects shape {sym.shape}, got {t.shape}"
+                    key="error.functional_model.input_expects_shape",
+                    name=self.name,
+                    name2=sym.name,
+                    shape=sym.shape,
+                    shape2=t.shape,
                 )
             env[id(sym)] = t
         return env
@@ -691,7 +711,7 @@ class Functional(KerasModelMixin, Model):
                 return _map(ref, t)
             if isinstance(t, (int, float, str, bool)) or t is None:
                 return t
-            raise ConfigError(f"{self.name}: cannot save the constant {t!r} of a layer call")
+            raise ConfigError(key="error.functional_model.save_constant_layer", name=self.name, t=t)
 
         def ref_struct(s: Any) -> Any:
             if isinstance(s, dict):
@@ -756,7 +776,7 @@ class Functional(KerasModelMixin, Model):
             inputs = deref(config["inputs"])
             outputs = deref(config["outputs"])
         except (KeyError, IndexError, TypeError) as e:
-            raise ConfigError(f"invalid functional model config: {e!r}") from None
+            raise ConfigError(key="error.functional_model.error", e=e) from None
         return cls(inputs, outputs, name=config.get("name"))
 
     # --------------------------------------------------------------------------- summary

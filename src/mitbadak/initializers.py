@@ -169,9 +169,11 @@ class VarianceScaling(Initializer):
     ) -> None:
         super().__init__(seed)
         if mode not in ("fan_in", "fan_out", "fan_avg"):
-            raise ConfigError(f"VarianceScaling: unknown mode {mode!r}")
+            raise ConfigError(key="error.initializers.unknown_mode", mode=mode)
         if distribution not in ("truncated_normal", "normal", "uniform"):
-            raise ConfigError(f"VarianceScaling: unknown distribution {distribution!r}")
+            raise ConfigError(
+                key="error.initializers.unknown_distribution", distribution=distribution
+            )
         self.scale, self.mode, self.distribution = scale, mode, distribution
 
     def sample(self, shape, rng):
@@ -240,7 +242,7 @@ class Orthogonal(Initializer):
 
     def sample(self, shape, rng):
         if len(shape) < 2:
-            raise ConfigError(f"Orthogonal: needs a shape with >= 2 dims, got {shape}")
+            raise ConfigError(key="error.initializers.needs_shape_dims", shape=shape)
         rows, cols = shape[0], int(np.prod(shape[1:]))
         a = rng.standard_normal((max(rows, cols), min(rows, cols)))
         q, r = np.linalg.qr(a)
@@ -289,7 +291,9 @@ def get(identifier: Any) -> Initializer:
     if isinstance(identifier, dict):
         cls = registry.lookup("initializers", identifier.get("class_name"))
         if not isinstance(cls, type):
-            raise ConfigError(f"unknown initializer config {identifier!r}")
+            raise ConfigError(
+                key="error.initializers.unknown_initializer_config", identifier=identifier
+            )
         cfg = dict(identifier.get("config", {}))
         if cls.__init__ is not VarianceScaling.__init__ and issubclass(cls, VarianceScaling):
             cfg = {"seed": cfg.get("seed")}
@@ -299,7 +303,9 @@ def get(identifier: Any) -> Initializer:
         if isinstance(cls, type):
             return cls()
         raise ConfigError(
-            f"unknown initializer {identifier!r}; expected one of {sorted(_REGISTRY)}"
+            key="error.initializers.unknown_initializer",
+            identifier=identifier,
+            names=sorted(_REGISTRY),
         )
     if callable(identifier):
         fn = identifier
@@ -309,7 +315,7 @@ def get(identifier: Any) -> Initializer:
                 return fn(shape)
 
         return _Fn()
-    raise ConfigError(f"cannot interpret {identifier!r} as an initializer")
+    raise ConfigError(key="error.initializers.interpret_initializer", identifier=identifier)
 
 
 def serialize(init: Initializer) -> dict[str, Any]:

@@ -39,7 +39,7 @@ import numpy as np
 
 from . import registry, validate
 from .backend import array_module
-from .errors import ConfigError, DataError, LabelError, ShapeError
+from .errors import ArgumentTypeError, ConfigError, DataError, LabelError, ShapeError
 from .ops import activation as _act
 from .ops import hinge as _hinge
 from .ops import loss as _L
@@ -80,9 +80,9 @@ def class_weight_to_sample_weight(
         labels = y.reshape(-1) if y.ndim else y.reshape(1)
         if labels.dtype.kind == "f":
             if not xp.all(xp.isfinite(labels)) or xp.any(labels != xp.round(labels)):
-                raise LabelError(f"{op}: labels must be whole numbers to look up class weights")
+                raise LabelError(key="error.losses.labels_whole_numbers", op=op)
         elif labels.dtype.kind not in "iub":
-            raise LabelError(f"{op}: labels must be class indices, got dtype {labels.dtype}")
+            raise LabelError(key="error.losses.labels_class_indices", op=op, dtype=labels.dtype)
         labels = labels.astype(np.int64)
     if isinstance(class_weight, dict):
         keys = {_class_key(k, op): float(v) for k, v in class_weight.items()}
@@ -90,26 +90,32 @@ def class_weight_to_sample_weight(
         table = xp.ones(size)
         for k, v in keys.items():
             if k < 0:
-                raise LabelError(f"{op}: class {k} is negative")
+                raise LabelError(key="error.losses.class_negative", op=op, k=k)
             table[k] = v
     else:
         table = xp.asarray(class_weight, dtype=np.float64).reshape(-1)
     if labels.size and (labels.min() < 0 or labels.max() >= len(table)):
         bad = labels[(labels < 0) | (labels >= len(table))][0]
         raise LabelError(
-            f"{op}: label {bad} has no weight: class_weight covers classes 0..{len(table) - 1}"
+            key="error.losses.label_weight_class_weight", op=op, bad=bad, last=len(table) - 1
         )
     if isinstance(class_weight, dict) and num_classes is not None:
         beyond = sorted(k for k in keys if k >= num_classes)
         if beyond:
             raise LabelError(
-                f"{op}: names class {beyond[0]}, but the model scores {num_classes} classes "
-                f"(0..{num_classes - 1})"
+                key="error.losses.names_class_but",
+                op=op,
+                beyond=beyond[0],
+                num_classes=num_classes,
+                last=num_classes - 1,
             )
     if num_classes is not None and labels.size and labels.max() >= num_classes:
         raise LabelError(
-            f"{op}: label {int(labels.max())} is not a class of a model with {num_classes} "
-            f"outputs (classes 0..{num_classes - 1})"
+            key="error.losses.label_class_model",
+            op=op,
+            max=int(labels.max()),
+            num_classes=num_classes,
+            last=num_classes - 1,
         )
     return table[labels]
 
@@ -123,7 +129,7 @@ def _class_key(k: Any, op: str) -> int:
         return int(k)
     if isinstance(k, (float, np.floating)) and float(k).is_integer():
         return int(k)
-    raise LabelError(f"{op}: key {k!r} is not a class index (expected 0, 1, 2, ...)")
+    raise LabelError(key="error.losses.key_class_index", op=op, k=k)
 
 
 def sample_weights(
@@ -152,13 +158,15 @@ def sample_weights(
         w = validate.array(sw, "sample_weight", who, finite=True, kinds="biuf")
         w = xp.asarray(w.astype(np.float64).reshape(-1))
         if (w < 0).any():
-            raise DataError(f"{who}: sample_weight has negative values (min {w.min()})")
+            raise DataError(key="error.losses.sample_weight_negative_values", who=who, min=w.min())
         n = len(y_true) if np.ndim(y_true) else 1
         if len(w) != n:
-            raise ShapeError(f"{who}: sample_weight has {len(w)} values for {n} samples")
+            raise ShapeError(
+                key="error.losses.sample_weight_values_samples", who=who, n_w=len(w), n=n
+            )
     if class_weight is not None:
         if not isinstance(class_weight, dict) and np.ndim(class_weight) != 1:
-            raise LabelError(f"{who}: class_weight must be a dict {{class: weight}} or a list")
+            raise LabelError(key="error.losses.class_weight_dict_list", who=who)
         cw = class_weight_to_sample_weight(y_true, class_weight, num_classes)
         w = cw if w is None else w * cw
     return w
@@ -204,8 +212,10 @@ class Loss(registry.Serializable):
             w = xp.asarray(w.astype(np.float64).reshape(-1))
             if len(w) != len(y_pred):
                 raise ShapeError(
-                    f"{type(self).__name__}: sample_weight has {len(w)} entries for "
-                    f"{len(y_pred)} samples"
+                    key="error.losses.sample_weight_entries_samples",
+                    self_type=type(self).__name__,
+                    n_w=len(w),
+                    n_y_pred=len(y_pred),
                 )
         if self.class_weight is not None:
             cw = class_weight_to_sample_weight(y_true, self.class_weight)
@@ -409,9 +419,9 @@ def _keras_only(extra: dict[str, Any], who: str) -> None:
     defaults = {"label_smoothing": 0.0, "axis": -1, "ignore_class": None, "dtype": None}
     for k, v in extra.items():
         if k not in defaults:
-            raise TypeError(f"{who}: unexpected argument {k!r}")
+            raise ArgumentTypeError(key="error.losses.unexpected_argument", who=who, k=k)
         if k != "dtype" and v != defaults[k]:
-            raise ConfigError(f"{who}: {k}={v!r} is not supported by mitbadak")
+            raise ConfigError(key="error.losses.supported_mitbadak", who=who, k=k, v=v)
 
 
 class _CrossentropyBase(Loss):
@@ -444,15 +454,20 @@ class _CrossentropyBase(Loss):
         if isinstance(self, SparseCategoricalCrossentropy):
             if t.size != flat.shape[0]:
                 raise ShapeError(
-                    f"{type(self).__name__}: labels of shape {t.shape} do not fit predictions "
-                    f"of shape {y_pred.shape}; expected {y_pred.shape[:-1]}"
+                    key="error.losses.labels_shape_do",
+                    self_type=type(self).__name__,
+                    shape=t.shape,
+                    shape2=y_pred.shape,
+                    expected=y_pred.shape[:-1],
                 )
             t = t.reshape(-1)
         else:
             if t.shape != y_pred.shape:
                 raise ShapeError(
-                    f"{type(self).__name__}: one-hot targets must have the predictions' shape "
-                    f"{y_pred.shape}, got {t.shape}"
+                    key="error.losses.per_step.hot_targets_predictions",
+                    self_type=type(self).__name__,
+                    shape=y_pred.shape,
+                    shape2=t.shape,
                 )
             t = t.reshape(-1, c)
         fn = _L.softmax_cross_entropy if logits is not None else _L.categorical_cross_entropy
@@ -494,8 +509,10 @@ class SparseCategoricalCrossentropy(_CrossentropyBase):
             t = t[:, 0]
         if t.ndim != 1:
             raise ShapeError(
-                f"{type(self).__name__}: expected integer labels of shape ({len(y_pred)},), "
-                f"got {t.shape}; for one-hot targets use CategoricalCrossentropy"
+                key="error.losses.integer_labels_shape",
+                self_type=type(self).__name__,
+                n_y_pred=len(y_pred),
+                shape=t.shape,
             )
         return t
 
@@ -516,12 +533,13 @@ class CategoricalCrossentropy(_CrossentropyBase):
         t = xp.asarray(y_true.data if isinstance(y_true, Tensor) else y_true)
         if t.shape != y_pred.shape:
             raise ShapeError(
-                f"{type(self).__name__}: one-hot targets must have the predictions' shape "
-                f"{y_pred.shape}, got {t.shape}; for integer labels use "
-                "SparseCategoricalCrossentropy"
+                key="error.losses.hot_targets_predictions",
+                self_type=type(self).__name__,
+                shape=y_pred.shape,
+                shape2=t.shape,
             )
         if t.size and (not xp.all(xp.isfinite(t)) or t.min() < 0 or t.max() > 1):
-            raise LabelError(f"{type(self).__name__}: one-hot targets must lie in [0, 1]")
+            raise LabelError(key="error.losses.hot_targets_lie", self_type=type(self).__name__)
         return t
 
 
@@ -629,7 +647,9 @@ def get(identifier: Any) -> Loss:
     if isinstance(identifier, str):
         cls = registry.lookup("losses", identifier)
         if not isinstance(cls, type):
-            raise ConfigError(f"unknown loss {identifier!r}; expected one of {sorted(_REGISTRY)}")
+            raise ConfigError(
+                key="error.losses.unknown_loss", identifier=identifier, names=sorted(_REGISTRY)
+            )
         return cls()
     if isinstance(identifier, type) and issubclass(identifier, Loss):
         return identifier()
@@ -651,10 +671,12 @@ def get(identifier: Any) -> Loss:
                 out = fn(y_true, y_pred)
                 if reduction != "none" or out.shape != (len(y_pred),):
                     raise ConfigError(
-                        f"loss function {self.name!r}: to apply sample or class weights it must "
-                        f"return one loss per sample, shape ({len(y_pred)},), got {out.shape}"
+                        key="error.losses.apply_sample_class",
+                        name=self.name,
+                        n_y_pred=len(y_pred),
+                        shape=out.shape,
                     )
                 return out
 
         return _FnLoss()
-    raise ConfigError(f"cannot interpret {identifier!r} as a loss")
+    raise ConfigError(key="error.losses.interpret_loss", identifier=identifier)

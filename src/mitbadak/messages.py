@@ -2673,6 +2673,1606 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "레이블 수에 따른 테스트 정확도",
     },
     # ---- errors (MitbadakError(key=...)): models, layers, losses, metrics, optimizers, tensors ----
+    "error.model.layer_named_layers": {
+        "en": "no layer named {name!r}; layers are {names}",
+        "ko": "{name!r}이라는 이름의 층이 없습니다. 있는 층: {names}",
+    },
+    "error.model.invalid_compile_config": {
+        "en": "invalid compile config",
+        "ko": "compile 설정이 올바르지 않습니다",
+    },
+    "error.model.compile_model_first": {
+        "en": "{who}: compile the model first, e.g. model.compile('adam', 'sparse_categorical_crossentropy', metrics=['accuracy'])",
+        "ko": "{who}: 먼저 모델을 compile해야 합니다. 예: model.compile('adam', 'sparse_categorical_crossentropy', metrics=['accuracy'])",
+    },
+    "error.model.least_sample_x": {
+        "en": "{who}: expected at least one sample, got x of shape {shape}",
+        "ko": "{who}: 샘플이 적어도 하나 있어야 하는데, 받은 x의 모양은 {shape}입니다",
+    },
+    "error.model.validation_split": {
+        "en": "fit: validation_split must be in (0, 1), got {validation_split}",
+        "ko": "fit: validation_split은 (0, 1) 범위여야 하는데 {validation_split}을(를) 받았습니다",
+    },
+    "error.model.validation_split_leaves_empty": {
+        "en": "fit: validation_split={validation_split} leaves an empty part",
+        "ko": "fit: validation_split={validation_split}(으)로 나누면 한쪽이 비게 됩니다",
+    },
+    "error.model.augment_function_x_batch": {
+        "en": "fit: augment must be a function (x_batch, rng) -> x_batch",
+        "ko": "fit: augment는 (x_batch, rng) -> x_batch 꼴의 함수여야 합니다",
+    },
+    "error.model.input_holds_batch": {
+        "en": "predict: the input holds no batch",
+        "ko": "predict: 입력에 배치가 하나도 없습니다",
+    },
+    "error.model.layer": {
+        "en": "Sequential.add: expected a Layer, got {layer_type}",
+        "ko": "Sequential.add: Layer가 와야 하는데 {layer_type}을(를) 받았습니다",
+    },
+    "error.model.layer_named_already": {
+        "en": "Sequential.add: a layer named {name!r} is already there",
+        "ko": "Sequential.add: {name!r}이라는 이름의 층이 이미 있습니다",
+    },
+    "error.model.model_layers": {
+        "en": "Sequential.pop: the model has no layers",
+        "ko": "Sequential.pop: 모델에 층이 하나도 없습니다",
+    },
+    "error.model.call.model_layers": {
+        "en": "Sequential: the model has no layers",
+        "ko": "Sequential: 모델에 층이 하나도 없습니다",
+    },
+    "error.model.input_shape_batch": {
+        "en": "Sequential '{name}': expected input of shape (batch, {dims}), got {shape}",
+        "ko": "Sequential '{name}': 입력의 모양은 (batch, {dims})여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.model.layers_list": {
+        "en": "Sequential config: 'layers' must be a list",
+        "ko": "Sequential 설정: 'layers'는 리스트여야 합니다",
+    },
+    "error.model.interpret_optimizer": {
+        "en": "compile: cannot interpret {optimizer!r} as an optimizer",
+        "ko": "compile: {optimizer!r}을(를) 옵티마이저로 해석할 수 없습니다",
+    },
+    "error.model.unknown_optimizer": {
+        "en": "compile: unknown optimizer {optimizer!r}; expected one of {names}",
+        "ko": "compile: 알 수 없는 옵티마이저 {optimizer!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.model.invalid_multi_output": {
+        "en": "invalid multi-output compile config",
+        "ko": "다중 출력 compile 설정이 올바르지 않습니다",
+    },
+    "error.model.compile_from_config.invalid_multi_output": {
+        "en": "invalid multi-output metrics config",
+        "ko": "다중 출력 metrics 설정이 올바르지 않습니다",
+    },
+    "error.model.invalid_metric_spec": {
+        "en": "invalid metric spec {m!r}",
+        "ko": "올바르지 않은 평가지표 지정 {m!r}입니다",
+    },
+    "error.model.unknown_optimizer_config": {
+        "en": "unknown optimizer config {opt_spec!r}",
+        "ko": "알 수 없는 옵티마이저 설정 {opt_spec!r}입니다",
+    },
+    "error.model.invalid_optimizer_spec": {
+        "en": "invalid optimizer spec {opt_spec!r}",
+        "ko": "올바르지 않은 옵티마이저 지정 {opt_spec!r}입니다",
+    },
+    "error.model.compile_loss_model": {
+        "en": "model '{name}': compile got no loss and the model adds none (self.add_loss); give compile a loss, e.g. loss='mse'",
+        "ko": "모델 '{name}': compile에 손실함수가 없고 모델이 더하는 손실(self.add_loss)도 없습니다. compile에 손실함수를 주세요. 예: loss='mse'",
+    },
+    "error.model.y_targets_missing": {
+        "en": "{who}: y (the targets) is missing",
+        "ko": "{who}: y(정답)가 없습니다",
+    },
+    "error.model.class_weight_needs_model": {
+        "en": "{who}: class_weight needs a model with one output",
+        "ko": "{who}: class_weight는 출력이 하나인 모델에서만 쓸 수 있습니다",
+    },
+    "error.model.validation_data_x_val_y_val": {
+        "en": "fit: validation_data must be (x_val, y_val[, sample_weight])",
+        "ko": "fit: validation_data는 (x_val, y_val[, sample_weight]) 꼴이어야 합니다",
+    },
+    "error.model.dataloader_iterable_batches": {
+        "en": "fit: with a DataLoader or an iterable of batches, y must be None",
+        "ko": "fit: DataLoader나 배치의 반복 가능 객체를 줄 때는 y가 None이어야 합니다",
+    },
+    "error.model.validation_split_needs_arrays": {
+        "en": "fit: validation_split needs arrays; give validation_data",
+        "ko": "fit: validation_split은 배열에만 쓸 수 있습니다. validation_data를 주세요",
+    },
+    "error.model.did_return_optimizer": {
+        "en": "compile: {spec} did not return an Optimizer",
+        "ko": "compile: {spec}이(가) Optimizer를 돌려주지 않았습니다",
+    },
+    "error.model.optimizer_holds_tensors": {
+        "en": "compile: the optimizer holds {n_params} tensors, none of them a weight of model '{name}' (was it built on another model's parameters?); build it on model.parameters() or pass a name like 'adam'",
+        "ko": "compile: 옵티마이저가 가진 텐서 {n_params}개 중 어느 것도 모델 '{name}'의 가중치가 아닙니다(다른 모델의 파라미터로 만든 것은 아닌가요?). model.parameters()로 만들거나 'adam' 같은 이름을 주세요",
+    },
+    "error.model.xy_scalar": {
+        "en": "{who}: x has {n} samples but y has a scalar; they must match",
+        "ko": "{who}: x에는 샘플이 {n}개 있는데 y는 스칼라입니다. 개수가 같아야 합니다",
+    },
+    "error.model.xy_lengths": {
+        "en": "{who}: x has {n} samples but y has {n_y}; they must match",
+        "ko": "{who}: x에는 샘플이 {n}개 있는데 y에는 {n_y}개 있습니다. 개수가 같아야 합니다",
+    },
+    "error.layer.shape_tuple_integers": {
+        "en": "expected a shape (a tuple of integers) or a structure of shapes, got {shapes!r}",
+        "ko": "모양(정수의 튜플)이나 모양들의 구조가 와야 하는데 {shapes!r}을(를) 받았습니다",
+    },
+    "error.layer.invalid_layer_spec": {
+        "en": "invalid layer spec {spec!r}",
+        "ko": "올바르지 않은 층 지정 {spec!r}입니다",
+    },
+    "error.layer.unknown_layer_class": {
+        "en": "unknown layer class {spec!r}",
+        "ko": "알 수 없는 층 클래스 {spec!r}입니다",
+    },
+    "error.layer.invalid_config_layer": {
+        "en": "invalid config for layer {spec!r}",
+        "ko": "층 {spec!r}의 설정이 올바르지 않습니다",
+    },
+    "error.layer.give_only_input_shape": {
+        "en": "{self_type} '{name}': give only one of input_shape, input_dim and batch_input_shape",
+        "ko": "{self_type} '{name}': input_shape, input_dim, batch_input_shape 중 하나만 주어야 합니다",
+    },
+    "error.layer.init___did_call": {
+        "en": "{self_type}: its __init__ did not call super().__init__() (needed before setting attributes or using the layer; looked up {option!r})",
+        "ko": "{self_type}: __init__에서 super().__init__()를 호출하지 않았습니다(속성을 설정하거나 층을 쓰기 전에 필요합니다. 찾던 속성: {option!r})",
+    },
+    "error.layer.takes_most_positional": {
+        "en": "{who} takes at most {n_fields} positional arguments",
+        "ko": "{who}은(는) 위치 인자를 최대 {n_fields}개까지 받습니다",
+    },
+    "error.layer.unknown_argument_s": {
+        "en": "{who}: unknown argument(s) {unknown}",
+        "ko": "{who}: 알 수 없는 인자 {unknown}",
+    },
+    "error.layer.weight_constraints_supported": {
+        "en": "{who}: weight constraints are not supported by mitbadak",
+        "ko": "{who}: mitbadak은 가중치 제약(constraint)을 지원하지 않습니다",
+    },
+    "error.layer.shape_negative": {
+        "en": "{who}: shape must not be negative, got {shape}",
+        "ko": "{who}: 모양에 음수가 있으면 안 되는데 {shape}을(를) 받았습니다",
+    },
+    "error.layer.dict_name_array": {
+        "en": "{who}: expected a dict name -> array, got {state_type}",
+        "ko": "{who}: 이름 -> 배열의 dict가 와야 하는데 {state_type}을(를) 받았습니다",
+    },
+    "error.layer.set_weights_before_layer": {
+        "en": "{name}: set_weights before the layer is built (call it once)",
+        "ko": "{name}: 층이 만들어지기 전에 set_weights를 불렀습니다(먼저 한 번 호출해 보세요)",
+    },
+    "error.layer.set_weights_arrays": {
+        "en": "{name}: set_weights expected {n_ws} arrays, got {n_values}",
+        "ko": "{name}: set_weights에는 배열이 {n_ws}개 필요한데 {n_values}개를 받았습니다",
+    },
+    "error.layer.numeric_input_dtype": {
+        "en": "{self_type} '{name}': expected numeric input, got dtype {dtype}",
+        "ko": "{self_type} '{name}': 입력은 숫자여야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.layer.declared_input_shape_input": {
+        "en": "{self_type} '{name}': declared input_shape {want}, got input of shape {shape} (batch first)",
+        "ko": "{self_type} '{name}': input_shape를 {want}(으)로 선언했는데 모양이 {shape}인 입력을 받았습니다(배치 축이 맨 앞)",
+    },
+    "error.layer.input_complex_layers": {
+        "en": "{self_type} '{name}': the input is complex ({dtype}); layers work on real numbers",
+        "ko": "{self_type} '{name}': 입력이 복소수({dtype})입니다. 층은 실수에서만 동작합니다",
+    },
+    "error.layer.register_forward_hook_expects_function": {
+        "en": "{name}: register_forward_hook expects a function, got {hook!r}",
+        "ko": "{name}: register_forward_hook에는 함수가 와야 하는데 {hook!r}을(를) 받았습니다",
+    },
+    "error.layer.error": {
+        "en": "invalid config for layer {spec!r}: {e}",
+        "ko": "층 {spec!r}의 설정이 올바르지 않습니다: {e}",
+    },
+    "error.layer.input_shape_input_dim_integers": {
+        "en": "{self_type} '{name}': input_shape / input_dim must be integers (None for any size), got {given!r}",
+        "ko": "{self_type} '{name}': input_shape / input_dim은 정수여야 합니다(아무 크기나 허용하려면 None). 받은 값: {given!r}",
+    },
+    "error.layer.shape_integers": {
+        "en": "{who}: shape must be integers, got {shape!r}",
+        "ko": "{who}: 모양은 정수여야 하는데 {shape!r}을(를) 받았습니다",
+    },
+    "error.layer.declares_weight_shape": {
+        "en": "{source}: {who} declares a weight of shape {shape} ({size} values), more than the file holds ({left} values left); corrupt or forged file",
+        "ko": "{source}: {who}이(가) 모양 {shape}({size}개 값)의 가중치를 선언하지만, 파일에 남은 값은 {left}개뿐입니다. 손상되었거나 위조된 파일입니다",
+    },
+    "error.layer.holds_dtype_numbers": {
+        "en": "{who}: {n!r} holds dtype {dtype}, expected numbers",
+        "ko": "{who}: {n!r}의 dtype이 {dtype}입니다. 숫자여야 합니다",
+    },
+    "error.layer.shape_model_s": {
+        "en": "{who}: {n!r} has shape {shape}, the model's weight has {shape2}",
+        "ko": "{who}: {n!r}의 모양은 {shape}인데 모델의 가중치 모양은 {shape2}입니다",
+    },
+    "error.layer.weight_shape_array": {
+        "en": "{name}: weight {name2} has shape {shape}, got an array of {shape2}",
+        "ko": "{name}: 가중치 {name2}의 모양은 {shape}인데 모양이 {shape2}인 배열을 받았습니다",
+    },
+    "error.layer.add_loss_float_tensor": {
+        "en": "{self_type} '{name}': add_loss expected a float tensor, got dtype {dtype}",
+        "ko": "{self_type} '{name}': add_loss에는 실수 텐서가 와야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.layer.call_takes_argument": {
+        "en": "{self_type} '{name}': call() takes no argument {k!r}",
+        "ko": "{self_type} '{name}': call()은 {k!r} 인자를 받지 않습니다",
+    },
+    "error.losses.key_class_index": {
+        "en": "{op}: key {k!r} is not a class index (expected 0, 1, 2, ...)",
+        "ko": "{op}: 키 {k!r}은(는) 클래스 번호가 아닙니다(0, 1, 2, ... 이어야 합니다)",
+    },
+    "error.losses.interpret_loss": {
+        "en": "cannot interpret {identifier!r} as a loss",
+        "ko": "{identifier!r}을(를) 손실함수로 해석할 수 없습니다",
+    },
+    "error.losses.label_weight_class_weight": {
+        "en": "{op}: label {bad} has no weight: class_weight covers classes 0..{last}",
+        "ko": "{op}: 레이블 {bad}에 가중치가 없습니다. class_weight는 클래스 0..{last}만 다룹니다",
+    },
+    "error.losses.label_class_model": {
+        "en": "{op}: label {max} is not a class of a model with {num_classes} outputs (classes 0..{last})",
+        "ko": "{op}: 레이블 {max}은(는) 출력이 {num_classes}개인 모델의 클래스가 아닙니다(클래스는 0..{last})",
+    },
+    "error.losses.names_class_but": {
+        "en": "{op}: names class {beyond}, but the model scores {num_classes} classes (0..{last})",
+        "ko": "{op}: 클래스 {beyond}을(를) 지정했지만 모델은 클래스 {num_classes}개(0..{last})에 점수를 냅니다",
+    },
+    "error.losses.sample_weight_negative_values": {
+        "en": "{who}: sample_weight has negative values (min {min})",
+        "ko": "{who}: sample_weight에 음수가 있습니다(최솟값 {min})",
+    },
+    "error.losses.sample_weight_values_samples": {
+        "en": "{who}: sample_weight has {n_w} values for {n} samples",
+        "ko": "{who}: 샘플은 {n}개인데 sample_weight의 값은 {n_w}개입니다",
+    },
+    "error.losses.class_weight_dict_list": {
+        "en": "{who}: class_weight must be a dict {{class: weight}} or a list",
+        "ko": "{who}: class_weight는 dict {{클래스: 가중치}}나 리스트여야 합니다",
+    },
+    "error.losses.unexpected_argument": {
+        "en": "{who}: unexpected argument {k!r}",
+        "ko": "{who}: 예상하지 못한 인자 {k!r}입니다",
+    },
+    "error.losses.supported_mitbadak": {
+        "en": "{who}: {k}={v!r} is not supported by mitbadak",
+        "ko": "{who}: mitbadak은 {k}={v!r}을(를) 지원하지 않습니다",
+    },
+    "error.losses.integer_labels_shape": {
+        "en": "{self_type}: expected integer labels of shape ({n_y_pred},), got {shape}; for one-hot targets use CategoricalCrossentropy",
+        "ko": "{self_type}: 모양이 ({n_y_pred},)인 정수 레이블이 와야 하는데 {shape}을(를) 받았습니다. 원-핫 정답에는 CategoricalCrossentropy를 쓰세요",
+    },
+    "error.losses.hot_targets_predictions": {
+        "en": "{self_type}: one-hot targets must have the predictions' shape {shape}, got {shape2}; for integer labels use SparseCategoricalCrossentropy",
+        "ko": "{self_type}: 원-핫 정답은 예측과 같은 모양 {shape}이어야 하는데 {shape2}을(를) 받았습니다. 정수 레이블에는 SparseCategoricalCrossentropy를 쓰세요",
+    },
+    "error.losses.hot_targets_lie": {
+        "en": "{self_type}: one-hot targets must lie in [0, 1]",
+        "ko": "{self_type}: 원-핫 정답은 [0, 1] 범위에 있어야 합니다",
+    },
+    "error.losses.unknown_loss": {
+        "en": "unknown loss {identifier!r}; expected one of {names}",
+        "ko": "알 수 없는 손실함수 {identifier!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.losses.labels_whole_numbers": {
+        "en": "{op}: labels must be whole numbers to look up class weights",
+        "ko": "{op}: 클래스 가중치를 찾으려면 레이블이 정수여야 합니다",
+    },
+    "error.losses.labels_class_indices": {
+        "en": "{op}: labels must be class indices, got dtype {dtype}",
+        "ko": "{op}: 레이블은 클래스 번호여야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.losses.class_negative": {
+        "en": "{op}: class {k} is negative",
+        "ko": "{op}: 클래스 {k}이(가) 음수입니다",
+    },
+    "error.losses.sample_weight_entries_samples": {
+        "en": "{self_type}: sample_weight has {n_w} entries for {n_y_pred} samples",
+        "ko": "{self_type}: 샘플은 {n_y_pred}개인데 sample_weight의 항목은 {n_w}개입니다",
+    },
+    "error.losses.labels_shape_do": {
+        "en": "{self_type}: labels of shape {shape} do not fit predictions of shape {shape2}; expected {expected}",
+        "ko": "{self_type}: 모양이 {shape}인 레이블은 모양이 {shape2}인 예측과 맞지 않습니다. {expected}이어야 합니다",
+    },
+    "error.losses.per_step.hot_targets_predictions": {
+        "en": "{self_type}: one-hot targets must have the predictions' shape {shape}, got {shape2}",
+        "ko": "{self_type}: 원-핫 정답은 예측과 같은 모양 {shape}이어야 하는데 {shape2}을(를) 받았습니다",
+    },
+    "error.losses.apply_sample_class": {
+        "en": "loss function {name!r}: to apply sample or class weights it must return one loss per sample, shape ({n_y_pred},), got {shape}",
+        "ko": "손실함수 {name!r}: 샘플 가중치나 클래스 가중치를 적용하려면 샘플마다 손실 하나, 즉 모양 ({n_y_pred},)을 돌려줘야 하는데 {shape}을(를) 돌려주었습니다",
+    },
+    "error.layer.state_names.missing": {
+        "en": "{who}: the names do not match the model's weights\n  missing: {missing}\n  the model's names: {names}\n  pass strict=False to load the names that match",
+        "ko": "{who}: 이름이 모델의 가중치와 맞지 않습니다\n  빠진 것: {missing}\n  모델의 이름: {names}\n  이름이 맞는 것만 불러오려면 strict=False를 주세요",
+    },
+    "error.layer.state_names.unexpected": {
+        "en": "{who}: the names do not match the model's weights\n  unexpected: {unexpected}\n  the model's names: {names}\n  pass strict=False to load the names that match",
+        "ko": "{who}: 이름이 모델의 가중치와 맞지 않습니다\n  예상하지 못한 것: {unexpected}\n  모델의 이름: {names}\n  이름이 맞는 것만 불러오려면 strict=False를 주세요",
+    },
+    "error.layer.state_names.both": {
+        "en": "{who}: the names do not match the model's weights\n  missing: {missing}\n  unexpected: {unexpected}\n  the model's names: {names}\n  pass strict=False to load the names that match",
+        "ko": "{who}: 이름이 모델의 가중치와 맞지 않습니다\n  빠진 것: {missing}\n  예상하지 못한 것: {unexpected}\n  모델의 이름: {names}\n  이름이 맞는 것만 불러오려면 strict=False를 주세요",
+    },
+    "error.layer.state_names.unbuilt": {
+        "en": "{who}: the names do not match the model's weights\n  unexpected: {unexpected}\n  (the model has no weights yet: build it or call it on a batch)\n  the model's names: {names}\n  pass strict=False to load the names that match",
+        "ko": "{who}: 이름이 모델의 가중치와 맞지 않습니다\n  예상하지 못한 것: {unexpected}\n  (모델에 아직 가중치가 없습니다. build하거나 배치 하나로 호출해 보세요)\n  모델의 이름: {names}\n  이름이 맞는 것만 불러오려면 strict=False를 주세요",
+    },
+    "error.metrics.y_true_samples_but": {
+        "en": "{name}: y_true has {n_y_true} samples but y_pred has {n_y_pred}; they must match",
+        "ko": "{name}: y_true에는 샘플이 {n_y_true}개인데 y_pred에는 {n_y_pred}개입니다. 개수가 같아야 합니다",
+    },
+    "error.metrics.hot_y_true_shape": {
+        "en": "categorical_accuracy: expected one-hot y_true of shape {shape}, got {shape2}",
+        "ko": "categorical_accuracy: 모양이 {shape}인 원-핫 y_true가 와야 하는데 {shape2}을(를) 받았습니다",
+    },
+    "error.metrics.scores_shape_batch": {
+        "en": "top_k_accuracy: expected scores of shape (batch, classes), got {shape}",
+        "ko": "top_k_accuracy: 점수의 모양은 (batch, classes)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.metrics.labels_whole_numbers": {
+        "en": "top_k_accuracy: labels must be whole numbers (class indices)",
+        "ko": "top_k_accuracy: 레이블은 정수(클래스 번호)여야 합니다",
+    },
+    "error.metrics.labels": {
+        "en": "top_k_accuracy: labels must be in 0..{last}, got {min}..{max}",
+        "ko": "top_k_accuracy: 레이블은 0..{last} 범위여야 하는데 {min}..{max}을(를) 받았습니다",
+    },
+    "error.metrics.average": {
+        "en": "{kind}: average must be one of {choices}, got {average!r}",
+        "ko": "{kind}: average는 {choices} 중 하나여야 하는데 {average!r}을(를) 받았습니다",
+    },
+    "error.metrics.thresholds_numbers": {
+        "en": "thresholds must be numbers in [0, 1], got {thresholds!r}",
+        "ko": "thresholds는 [0, 1] 범위의 숫자여야 하는데 {thresholds!r}을(를) 받았습니다",
+    },
+    "error.metrics.y_true_shape_does": {
+        "en": "y_true of shape {shape} does not fit y_pred of shape {shape2}",
+        "ko": "모양이 {shape}인 y_true는 모양이 {shape2}인 y_pred와 맞지 않습니다",
+    },
+    "error.metrics.interpret_metric": {
+        "en": "cannot interpret {identifier!r} as a metric",
+        "ko": "{identifier!r}을(를) 평가지표로 해석할 수 없습니다",
+    },
+    "error.metrics.unknown_metric": {
+        "en": "unknown metric {identifier!r}; expected one of {names}",
+        "ko": "알 수 없는 평가지표 {identifier!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.metrics.labels_shape_do": {
+        "en": "sparse_categorical_accuracy: labels of shape {shape} do not fit scores of shape {shape2}; expected {expected}",
+        "ko": "sparse_categorical_accuracy: 모양이 {shape}인 레이블은 모양이 {shape2}인 점수와 맞지 않습니다. {expected}이어야 합니다",
+    },
+    "error.metrics.labels_outside_num_classes": {
+        "en": "confusion_matrix: {name} has labels outside [0, {last}] for num_classes={num_classes}",
+        "ko": "confusion_matrix: {name}에 num_classes={num_classes}의 범위 [0, {last}]를 벗어난 레이블이 있습니다",
+    },
+    "error.metrics.average_binary_needs": {
+        "en": "{kind}: average='binary' needs two classes, got {n_cm}; use 'macro', 'micro' or 'weighted'",
+        "ko": "{kind}: average='binary'는 클래스가 두 개여야 하는데 {n_cm}개입니다. 'macro', 'micro', 'weighted' 중 하나를 쓰세요",
+    },
+    "error.metrics.unknown_arguments": {
+        "en": "{self_type}: unknown arguments {kwargs}",
+        "ko": "{self_type}: 알 수 없는 인자 {kwargs}",
+    },
+    "error.metrics.init.average": {
+        "en": "{self_type}: average must be one of {choices}",
+        "ko": "{self_type}: average는 {choices} 중 하나여야 합니다",
+    },
+    "error.metrics.function": {
+        "en": "MeanMetricWrapper: expected a function, got {fn!r}",
+        "ko": "MeanMetricWrapper: 함수가 와야 하는데 {fn!r}을(를) 받았습니다",
+    },
+    "error.metrics.curve_roc_pr": {
+        "en": "AUC: curve must be 'ROC' or 'PR', got {curve!r}",
+        "ko": "AUC: curve는 'ROC'나 'PR'이어야 하는데 {curve!r}을(를) 받았습니다",
+    },
+    "error.metrics.only_summation_method_interpolation": {
+        "en": "AUC: only summation_method='interpolation' is supported",
+        "ko": "AUC: summation_method='interpolation'만 지원합니다",
+    },
+    "error.metrics.unknown_metric_config": {
+        "en": "unknown metric config {identifier!r}",
+        "ko": "알 수 없는 평가지표 설정 {identifier!r}입니다",
+    },
+    "error.metrics.supported_mitbadak": {
+        "en": "AUC: {k} is not supported by mitbadak",
+        "ko": "AUC: mitbadak은 {k}을(를) 지원하지 않습니다",
+    },
+    "error.metrics.num_thresholds": {
+        "en": "AUC: num_thresholds must be > 1, got {num_thresholds}",
+        "ko": "AUC: num_thresholds는 1보다 커야 하는데 {num_thresholds}을(를) 받았습니다",
+    },
+    "error.metrics.error": {
+        "en": "invalid config for metric {cls_name}: {e}",
+        "ko": "평가지표 {cls_name}의 설정이 올바르지 않습니다: {e}",
+    },
+    "error.optimizers.interpret_optimizer": {
+        "en": "cannot interpret {identifier!r} as an optimizer",
+        "ko": "{identifier!r}을(를) 옵티마이저로 해석할 수 없습니다",
+    },
+    "error.optimizers.lr_number_schedule": {
+        "en": "{name}: lr must be a number >= 0 or a schedule, got {got}",
+        "ko": "{name}: 학습률 lr은 0 이상의 숫자나 스케줄이어야 하는데 {got}을(를) 받았습니다",
+    },
+    "error.optimizers.optimizer_already_bound": {
+        "en": "{name}.build: this optimizer is already bound to {n_params} other parameters; create one optimizer per model",
+        "ko": "{name}.build: 이 옵티마이저는 이미 다른 파라미터 {n_params}개에 연결되어 있습니다. 모델마다 옵티마이저를 하나씩 만드세요",
+    },
+    "error.optimizers.empty_parameter_list": {
+        "en": "{name}: got an empty parameter list",
+        "ko": "{name}: 파라미터 목록이 비어 있습니다",
+    },
+    "error.optimizers.lr": {
+        "en": "{name}: lr must be >= 0, got {h}",
+        "ko": "{name}: 학습률 lr은 0 이상이어야 하는데 {h}을(를) 받았습니다",
+    },
+    "error.optimizers.weight_decay": {
+        "en": "{name}: weight_decay must be >= 0, got {h}",
+        "ko": "{name}: weight_decay는 0 이상이어야 하는데 {h}을(를) 받았습니다",
+    },
+    "error.optimizers.optimizer_parameters_yet": {
+        "en": "{self_type}: the optimizer has no parameters yet; call optimizer.build(model.trainable_weights) (compile does it)",
+        "ko": "{self_type}: 옵티마이저에 아직 파라미터가 없습니다. optimizer.build(model.trainable_weights)를 호출하세요(compile이 대신 해 줍니다)",
+    },
+    "error.optimizers.needs_single_parameter": {
+        "en": "{self_type}.rebind: needs a single parameter group, this optimizer has {n_param_groups}",
+        "ko": "{self_type}.rebind: 파라미터 그룹이 하나여야 하는데 이 옵티마이저에는 {n_param_groups}개가 있습니다",
+    },
+    "error.optimizers.distinct_tensors": {
+        "en": "{self_type}.rebind: expected distinct Tensors",
+        "ko": "{self_type}.rebind: 서로 다른 Tensor들이 와야 합니다",
+    },
+    "error.optimizers.state": {
+        "en": "{where}: the state is of {got!r}, not {name}",
+        "ko": "{where}: 이 상태는 {name}이 아니라 {got!r}의 것입니다",
+    },
+    "error.optimizers.steps_iterations_counts": {
+        "en": "{where}: 'steps' and 'iterations' must be counts >= 0",
+        "ko": "{where}: 'steps'와 'iterations'는 0 이상의 횟수여야 합니다",
+    },
+    "error.optimizers.state_parameters_optimizer": {
+        "en": "{where}: state for {n_steps} parameters, this optimizer has {n_params}",
+        "ko": "{where}: 상태는 파라미터 {n_steps}개의 것인데 이 옵티마이저의 파라미터는 {n_params}개입니다",
+    },
+    "error.optimizers.parameter_groups_sizes": {
+        "en": "{where}: parameter groups of sizes {sizes}, expected {expected}",
+        "ko": "{where}: 파라미터 그룹의 크기가 {sizes}인데 {expected}이어야 합니다",
+    },
+    "error.optimizers.arrays_dict_arrays": {
+        "en": "{where}: 'arrays' must be a dict of arrays",
+        "ko": "{where}: 'arrays'는 배열의 dict여야 합니다",
+    },
+    "error.optimizers.momentum": {
+        "en": "SGD: momentum must be in [0, 1), got {h}",
+        "ko": "SGD: momentum은 [0, 1) 범위여야 하는데 {h}을(를) 받았습니다",
+    },
+    "error.optimizers.nesterov_true_needs": {
+        "en": "SGD: nesterov=True needs a momentum > 0 and dampening 0",
+        "ko": "SGD: nesterov=True를 쓰려면 momentum이 0보다 크고 dampening이 0이어야 합니다",
+    },
+    "error.optimizers.lr_decay_initial_accumulator_value": {
+        "en": "Adagrad: lr_decay and initial_accumulator_value must be >= 0",
+        "ko": "Adagrad: lr_decay와 initial_accumulator_value는 0 이상이어야 합니다",
+    },
+    "error.optimizers.alpha_momentum": {
+        "en": "RMSprop: alpha must be in [0, 1] and momentum in [0, 1), got {h}, {h2}",
+        "ko": "RMSprop: alpha는 [0, 1], momentum은 [0, 1) 범위여야 하는데 {h}, {h2}을(를) 받았습니다",
+    },
+    "error.optimizers.betas_two_numbers": {
+        "en": "{name}: betas must be two numbers in [0, 1), got {h}",
+        "ko": "{name}: betas는 [0, 1) 범위의 숫자 두 개여야 하는데 {h}을(를) 받았습니다",
+    },
+    "error.optimizers.unknown_optimizer_config": {
+        "en": "unknown optimizer config {identifier!r}",
+        "ko": "알 수 없는 옵티마이저 설정 {identifier!r}입니다",
+    },
+    "error.optimizers.unknown_optimizer": {
+        "en": "unknown optimizer {identifier!r}; expected one of {names}",
+        "ko": "알 수 없는 옵티마이저 {identifier!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.optimizers.tuple_numbers": {
+        "en": "{name}: {option} must be a tuple of {n_default} numbers, got {got}",
+        "ko": "{name}: {option}은(는) 숫자 {n_default}개의 튜플이어야 하는데 {got}을(를) 받았습니다",
+    },
+    "error.optimizers.list_tensors_model": {
+        "en": "{name}.build: expected a list of Tensors (the model's trainable_weights), got {params_type}",
+        "ko": "{name}.build: Tensor의 리스트(모델의 trainable_weights)가 와야 하는데 {params_type}을(를) 받았습니다",
+    },
+    "error.optimizers.parameter_group_dict": {
+        "en": "{name}: parameter group {k} must be a dict with 'params', got {group!r}",
+        "ko": "{name}: 파라미터 그룹 {k}은(는) 'params'가 있는 dict여야 하는데 {group!r}을(를) 받았습니다",
+    },
+    "error.optimizers.parameter_group_unknown": {
+        "en": "{name}: parameter group {k} has unknown options {unknown}; expected some of {defaults}",
+        "ko": "{name}: 파라미터 그룹 {k}에 알 수 없는 옵션 {unknown}이(가) 있습니다. {defaults} 중에서 골라야 합니다",
+    },
+    "error.optimizers.form_arguments_clipnorm": {
+        "en": "{name} ({kind} form): {e}; the arguments are {names} (and clipnorm, global_clipnorm, clipvalue)",
+        "ko": "{name}({kind} 형식): {e}. 인자는 {names}입니다(그리고 clipnorm, global_clipnorm, clipvalue)",
+    },
+    "error.optimizers.error": {
+        "en": "{name}: {option} must be >= 0, got {h}",
+        "ko": "{name}: {option}은(는) 0 이상이어야 하는데 {h}을(를) 받았습니다",
+    },
+    "error.optimizers.from_config.error": {
+        "en": "invalid config for {cls_name}: {e}",
+        "ko": "{cls_name}의 설정이 올바르지 않습니다: {e}",
+    },
+    "error.optimizers.unexpected_state_entry": {
+        "en": "{where}: unexpected state entry {option!r}",
+        "ko": "{where}: 예상하지 못한 상태 항목 {option!r}입니다",
+    },
+    "error.optimizers.numeric_array_dtype": {
+        "en": "{where}: {option} is not a numeric array (dtype {dtype})",
+        "ko": "{where}: {option}은(는) 숫자 배열이 아닙니다(dtype {dtype})",
+    },
+    "error.optimizers.shape_parameter_shape": {
+        "en": "{where}: {option} has shape {shape}, parameter {idx} ({param}) has shape {shape2}",
+        "ko": "{where}: {option}의 모양은 {shape}인데 파라미터 {idx}({param})의 모양은 {shape2}입니다",
+    },
+    "error.optimizers.check_hyper.momentum": {
+        "en": "SGD: momentum must be in [0, 1], got {h}",
+        "ko": "SGD: momentum은 [0, 1] 범위여야 하는데 {h}을(를) 받았습니다",
+    },
+    "error.optimizers.initial_accumulator_value": {
+        "en": "Adagrad: initial_accumulator_value must be >= 0",
+        "ko": "Adagrad: initial_accumulator_value는 0 이상이어야 합니다",
+    },
+    "error.optimizers.rho_momentum": {
+        "en": "RMSprop: rho must be in [0, 1] and momentum in [0, 1), got {h}, {h2}",
+        "ko": "RMSprop: rho는 [0, 1], momentum은 [0, 1) 범위여야 하는데 {h}, {h2}을(를) 받았습니다",
+    },
+    "error.optimizers.beta__beta_": {
+        "en": "{name}: beta_1 and beta_2 must be in [0, 1), got {h}, {h2}",
+        "ko": "{name}: beta_1과 beta_2는 [0, 1) 범위여야 하는데 {h}, {h2}을(를) 받았습니다",
+    },
+    "error.optimizers.parameters_tensors": {
+        "en": "{name}: parameters must be Tensors, got {p!r}",
+        "ko": "{name}: 파라미터는 Tensor여야 하는데 {p!r}을(를) 받았습니다",
+    },
+    "error.optimizers.parameter_given_twice": {
+        "en": "{name}: parameter {param} is given twice",
+        "ko": "{name}: 파라미터 {param}이(가) 두 번 주어졌습니다",
+    },
+    "error.optimizers.supported_mitbadak": {
+        "en": "{name}: {k} is not supported by mitbadak",
+        "ko": "{name}: mitbadak은 {k}을(를) 지원하지 않습니다",
+    },
+    "error.optimizers.invalid_hyper_parameters": {
+        "en": "{where}: invalid hyper-parameters {h}: {e}",
+        "ko": "{where}: 하이퍼파라미터 {h}이(가) 올바르지 않습니다: {e}",
+    },
+    "error.optimizers.gradient_shape_parameter": {
+        "en": "{self_type}: gradient of shape {shape} for the parameter {param} of shape {shape2}",
+        "ko": "{self_type}: 모양이 {shape2}인 파라미터 {param}에 모양이 {shape}인 기울기가 왔습니다",
+    },
+    "error.tensor.float_dtype": {
+        "en": "set_default_dtype: expected a float dtype, got {dt}",
+        "ko": "set_default_dtype: 실수 dtype이 와야 하는데 {dt}을(를) 받았습니다",
+    },
+    "error.tensor.read_numbers": {
+        "en": "Tensor: cannot read {data_type} as numbers ({e})",
+        "ko": "Tensor: {data_type}을(를) 숫자로 읽을 수 없습니다({e})",
+    },
+    "error.tensor.numbers_bool_int": {
+        "en": "Tensor: expected numbers (bool, int or float), got dtype {dtype}",
+        "ko": "Tensor: 숫자(bool, int, float)가 와야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.tensor.only_float_tensors": {
+        "en": "Tensor: only float tensors can require gradients, got dtype {dtype}",
+        "ko": "Tensor: 실수 텐서만 기울기를 구할 수 있는데(requires_grad) dtype {dtype}을(를) 받았습니다",
+    },
+    "error.tensor.iteration_over_d": {
+        "en": "iteration over a 0-d tensor (use .item() for its value)",
+        "ko": "0차원 텐서는 반복할 수 없습니다(값은 .item()으로 꺼내세요)",
+    },
+    "error.tensor.tensor_element_shape": {
+        "en": "item: expected a tensor with one element, got shape {shape}",
+        "ko": "item: 원소가 하나인 텐서여야 하는데 모양이 {shape}입니다",
+    },
+    "error.tensor.only_leaf_tensors": {
+        "en": "requires_grad_: only leaf tensors can change requires_grad",
+        "ko": "requires_grad_: requires_grad는 잎(leaf) 텐서만 바꿀 수 있습니다",
+    },
+    "error.tensor.dtype_require_gradients": {
+        "en": "requires_grad_: dtype {dtype} cannot require gradients",
+        "ko": "requires_grad_: dtype {dtype}은(는) 기울기를 구할 수 없습니다",
+    },
+    "error.tensor.place_arithmetic_non": {
+        "en": "{op}: in-place arithmetic on a non-leaf tensor (the output of an op) would corrupt the recorded graph's backward; write y = y ... instead, or detach()",
+        "ko": "{op}: 잎이 아닌 텐서(연산의 출력)를 제자리(in-place)에서 계산하면 기록된 그래프의 역전파가 망가집니다. 대신 y = y ... 처럼 쓰거나 detach()하세요",
+    },
+    "error.tensor.place_arithmetic_leaf": {
+        "en": "{op}: in-place arithmetic on a leaf tensor that requires grad while the graph is recorded; update weights inside `with mitbadak.no_grad():`",
+        "ko": "{op}: 그래프를 기록하는 동안 기울기가 필요한 잎 텐서를 제자리(in-place)에서 계산했습니다. 가중치는 `with mitbadak.no_grad():` 안에서 갱신하세요",
+    },
+    "error.tensor.update_tensor_shape": {
+        "en": "{op}: cannot update a tensor of shape {shape} in place with an operand of shape {shape2} (it must broadcast to {shape})",
+        "ko": "{op}: 모양이 {shape}인 텐서를 모양이 {shape2}인 피연산자로 제자리에서 갱신할 수 없습니다(피연산자가 {shape}(으)로 브로드캐스트되어야 합니다)",
+    },
+    "error.tensor.gradient_shape_tensor": {
+        "en": "backward: gradient of shape {shape} for a tensor of shape {shape2}",
+        "ko": "backward: 모양이 {shape2}인 텐서에 모양이 {shape}인 기울기가 왔습니다",
+    },
+    "error.tensor.graph_tensor_freed": {
+        "en": "backward: the graph of this tensor was freed by an earlier backward(); pass retain_graph=True to the first call to go through it twice",
+        "ko": "backward: 이 텐서의 그래프는 앞선 backward()에서 이미 해제되었습니다. 두 번 거쳐 가려면 첫 호출에 retain_graph=True를 주세요",
+    },
+    "error.tensor.tensor_does_require": {
+        "en": "backward: this tensor does not require grad (no input had requires_grad=True, or it was computed under no_grad())",
+        "ko": "backward: 이 텐서는 기울기가 필요하지 않습니다(requires_grad=True인 입력이 없거나 no_grad() 안에서 계산되었습니다)",
+    },
+    "error.tensor.dim_out_range": {
+        "en": "size: dim {dim} is out of range for a tensor with {nd} dims",
+        "ko": "size: 차원 {dim}은(는) {nd}차원 텐서의 범위를 벗어납니다",
+    },
+    "error.tensor.input_shape_modified": {
+        "en": "backward: input {k} of {name} (shape {shape}) was modified in place after the op used it; its gradient would be wrong. Update tensors in place only after backward(), or use out-of-place ops",
+        "ko": "backward: {name}의 입력 {k}(모양 {shape})이(가) 연산에 쓰인 뒤 제자리에서 바뀌었습니다. 이대로면 기울기가 틀립니다. 텐서의 제자리 갱신은 backward() 뒤에만 하거나 제자리가 아닌 연산을 쓰세요",
+    },
+    "error.tensor.ragged_nested_list": {
+        "en": "Tensor: a ragged nested list (rows of different lengths); every row must have the same length",
+        "ko": "Tensor: 행의 길이가 서로 다른 중첩 리스트입니다. 모든 행의 길이가 같아야 합니다",
+    },
+    "error.tensor.dtype_device_cpu": {
+        "en": "to: expected a dtype or a device ('cpu', 'cuda'), got {dtype!r}",
+        "ko": "to: dtype이나 장치('cpu', 'cuda')가 와야 하는데 {dtype!r}을(를) 받았습니다",
+    },
+    "error.tensor.inplace_cast": {
+        "en": "{op}: {e}",
+        "ko": "{op}: 이 제자리 연산은 dtype이 맞지 않아 할 수 없습니다({e})",
+    },
+    "error.tensor.grad_omitted_only": {
+        "en": "backward: grad can be omitted only for a one-element tensor, this one has shape {shape}; pass grad= of that shape",
+        "ko": "backward: grad는 원소가 하나인 텐서에서만 생략할 수 있는데 이 텐서의 모양은 {shape}입니다. 그 모양의 grad=를 주세요",
+    },
+    "error.tensor.grad_shape": {
+        "en": "backward: grad has shape {shape}, expected {shape2}",
+        "ko": "backward: grad의 모양이 {shape}인데 {shape2}이어야 합니다",
+    },
+    "error.tensor.part_graph_freed": {
+        "en": "backward: part of this graph was freed by an earlier backward(); pass retain_graph=True to the first call",
+        "ko": "backward: 이 그래프의 일부가 앞선 backward()에서 이미 해제되었습니다. 첫 호출에 retain_graph=True를 주세요",
+    },
+    "error.layers.input_shape_batch": {
+        "en": "Dense '{name}': expected input of shape (batch, features), got {input_shape}",
+        "ko": "Dense '{name}': 입력의 모양은 (batch, features)여야 하는데 {input_shape}을(를) 받았습니다",
+    },
+    "error.layers.data_format_none_channels_first": {
+        "en": "Flatten: data_format must be None, 'channels_first' or 'channels_last', got {data_format!r}",
+        "ko": "Flatten: data_format은 None, 'channels_first', 'channels_last' 중 하나여야 하는데 {data_format!r}을(를) 받았습니다",
+    },
+    "error.layers.reshape_samples_shape": {
+        "en": "Reshape '{name}': cannot reshape samples of shape {shape} to {target_shape}",
+        "ko": "Reshape '{name}': 모양이 {shape}인 샘플을 {target_shape}(으)로 바꿀 수 없습니다",
+    },
+    "error.layers.ids_shape_batch": {
+        "en": "Embedding '{name}': expected ids of shape (batch, ...), got {shape}",
+        "ko": "Embedding '{name}': 번호(id)의 모양은 (batch, ...)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.list_tensors_b": {
+        "en": "{cls} '{name}': expected a list of tensors, e.g. {cls}()([a, b]), got {inputs_type}",
+        "ko": "{cls} '{name}': 텐서의 리스트가 와야 하는데 {inputs_type}을(를) 받았습니다. 예: {cls}()([a, b])",
+    },
+    "error.layers.inputs": {
+        "en": "{cls} '{name}': expected {want} inputs, got {n}",
+        "ko": "{cls} '{name}': 입력이 {want}개 와야 하는데 {n}개를 받았습니다",
+    },
+    "error.layers.inputs_at_least_2": {
+        "en": "{cls} '{name}': expected at least 2 inputs, got {n}",
+        "ko": "{cls} '{name}': 입력이 적어도 2개 와야 하는데 {n}개를 받았습니다",
+    },
+    "error.layers.inputs_agree_every": {
+        "en": "Concatenate '{name}': inputs must agree on every axis but {axis} (not the batch), got {shapes}",
+        "ko": "Concatenate '{name}': 입력들은 축 {axis}(배치 축 제외)를 뺀 모든 축의 크기가 같아야 하는데 {shapes}을(를) 받았습니다",
+    },
+    "error.layers.two_d_two": {
+        "en": "Dot '{name}': expected two 2-D or two 3-D batches and axes not 0, got {shape}, {shape2}, axes={axes}",
+        "ko": "Dot '{name}': 2차원 배치 두 개나 3차원 배치 두 개, 그리고 0이 아닌 axes가 와야 하는데 {shape}, {shape2}, axes={axes}을(를) 받았습니다",
+    },
+    "error.layers.sizes_along_axes": {
+        "en": "Dot '{name}': sizes along the axes differ: {shape}[{ia}] vs {shape2}[{ib}]",
+        "ko": "Dot '{name}': 곱할 축의 크기가 다릅니다: {shape}[{ia}] 대 {shape2}[{ib}]",
+    },
+    "error.layers.inputs_same_shape": {
+        "en": "{self_type} '{name}': inputs must have the same shape, got {shapes}",
+        "ko": "{self_type} '{name}': 입력들의 모양이 같아야 하는데 {shapes}을(를) 받았습니다",
+    },
+    "error.layers.momentum_keras_convention": {
+        "en": "BatchNormalization '{name}': momentum must be in [0, 1] (Keras' convention: the weight of the old running value), got {momentum}",
+        "ko": "BatchNormalization '{name}': momentum은 [0, 1] 범위여야 하는데(Keras의 관례: 이전 이동 평균의 가중치) {momentum}을(를) 받았습니다",
+    },
+    "error.layers.epsilon": {
+        "en": "BatchNormalization '{name}': epsilon must be > 0, got {epsilon}",
+        "ko": "BatchNormalization '{name}': epsilon은 0보다 커야 하는데 {epsilon}을(를) 받았습니다",
+    },
+    "error.layers.axis_channel_axis": {
+        "en": "BatchNormalization '{name}': axis {axis} must be a channel axis (not the batch) of the input, got input shape {input_shape}",
+        "ko": "BatchNormalization '{name}': 축 {axis}은(는) 입력의 채널 축(배치 축이 아닌 축)이어야 하는데 입력의 모양은 {input_shape}입니다",
+    },
+    "error.layers.init.epsilon": {
+        "en": "LayerNormalization '{name}': epsilon must be > 0, got {epsilon}",
+        "ko": "LayerNormalization '{name}': epsilon은 0보다 커야 하는데 {epsilon}을(를) 받았습니다",
+    },
+    "error.layers.axis_name_feature": {
+        "en": "LayerNormalization '{name}': axis {axis} must name feature axes (not the batch) of the input, got input shape {input_shape}",
+        "ko": "LayerNormalization '{name}': 축 {axis}은(는) 입력의 특성 축(배치 축이 아닌 축)을 가리켜야 하는데 입력의 모양은 {input_shape}입니다",
+    },
+    "error.layers.pool_size_strides": {
+        "en": "{cls}: pool_size and strides must be >= 1, got {pool_size}, {strides}",
+        "ko": "{cls}: pool_size와 strides는 1 이상이어야 하는데 {pool_size}, {strides}을(를) 받았습니다",
+    },
+    "error.layers.padding_valid_same": {
+        "en": "{cls}: padding must be 'valid' or 'same', got {padding!r}",
+        "ko": "{cls}: padding은 'valid'나 'same'이어야 하는데 {padding!r}을(를) 받았습니다",
+    },
+    "error.layers.integer": {
+        "en": "{cls}: {what} must be an integer >= 1, got {v!r}",
+        "ko": "{cls}: {what}은(는) 1 이상의 정수여야 하는데 {v!r}을(를) 받았습니다",
+    },
+    "error.layers.d_input": {
+        "en": "{layer_type} '{name}': expected a 3-D input {expect}, got {shape}",
+        "ko": "{layer_type} '{name}': 3차원 입력 {expect}이(가) 와야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.one.integer": {
+        "en": "{cls}: {what} must be one integer, got {v!r}",
+        "ko": "{cls}: {what}은(는) 정수 하나여야 하는데 {v!r}을(를) 받았습니다",
+    },
+    "error.layers.lambda_layer_holds": {
+        "en": "Lambda '{name}': a Lambda layer holds a Python function and cannot be saved; write a Layer subclass instead",
+        "ko": "Lambda '{name}': Lambda 층은 파이썬 함수를 담고 있어서 저장할 수 없습니다. 대신 Layer의 하위 클래스를 만드세요",
+    },
+    "error.layers.batch_features": {
+        "en": "RepeatVector '{name}': expected (batch, features), got {shape}",
+        "ko": "RepeatVector '{name}': (batch, features) 모양이 와야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.dims_permutation": {
+        "en": "Permute: dims must be a permutation of 1..{n_dims}, got {dims}",
+        "ko": "Permute: dims는 1..{n_dims}의 순열이어야 하는데 {dims}을(를) 받았습니다",
+    },
+    "error.layers.dims_need_d": {
+        "en": "Permute '{name}': dims {dims} need a {ndim}-D input, got {shape}",
+        "ko": "Permute '{name}': dims {dims}에는 {ndim}차원 입력이 필요한데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.function_callable": {
+        "en": "Lambda: function must be callable, got {function!r}",
+        "ko": "Lambda: function은 호출할 수 있어야 하는데 {function!r}을(를) 받았습니다",
+    },
+    "error.layers.max_value_none": {
+        "en": "ReLU: max_value must be >= 0 or None, got {max_value}",
+        "ko": "ReLU: max_value는 0 이상이거나 None이어야 하는데 {max_value}을(를) 받았습니다",
+    },
+    "error.layers.negative_slope": {
+        "en": "ReLU: negative_slope must be >= 0, got {negative_slope}",
+        "ko": "ReLU: negative_slope는 0 이상이어야 하는데 {negative_slope}을(를) 받았습니다",
+    },
+    "error.layers.init.negative_slope": {
+        "en": "LeakyReLU: negative_slope must be >= 0, got {negative_slope}",
+        "ko": "LeakyReLU: negative_slope는 0 이상이어야 하는데 {negative_slope}을(를) 받았습니다",
+    },
+    "error.layers.shared_axis": {
+        "en": "PReLU '{name}': shared axis {a} not in {input_shape}",
+        "ko": "PReLU '{name}': 공유 축 {a}이(가) {input_shape}에 없습니다",
+    },
+    "error.layers.simplernn_lstm_gru": {
+        "en": "timestep_grad_norms: expected a SimpleRNN, LSTM or GRU, got {layer_type}",
+        "ko": "timestep_grad_norms: SimpleRNN, LSTM, GRU 중 하나가 와야 하는데 {layer_type}을(를) 받았습니다",
+    },
+    "error.layers.loss_does_depend": {
+        "en": "timestep_grad_norms: the loss does not depend on the layer's states",
+        "ko": "timestep_grad_norms: 손실이 이 층의 상태에 의존하지 않습니다",
+    },
+    "error.layers.built_simplernn_lstm": {
+        "en": "to_torch_weights: expected a built SimpleRNN, LSTM or GRU layer",
+        "ko": "to_torch_weights: 만들어진(built) SimpleRNN, LSTM, GRU 층이 와야 합니다",
+    },
+    "error.layers.from_torch_weights.simplernn_lstm_gru": {
+        "en": "from_torch_weights: expected a SimpleRNN, LSTM or GRU layer",
+        "ko": "from_torch_weights: SimpleRNN, LSTM, GRU 층이 와야 합니다",
+    },
+    "error.layers.pytorch_weights_shapes": {
+        "en": "{where}: PyTorch weights of shapes {shape}, {shape2} do not fit {gates} gates x {units} units",
+        "ko": "{where}: PyTorch 가중치의 모양 {shape}, {shape2}이(가) 게이트 {gates}개 x 유닛 {units}개에 맞지 않습니다",
+    },
+    "error.layers.build.input_shape_batch": {
+        "en": "{where}: expected input of shape (batch, time, features), got shape {input_shape}",
+        "ko": "{where}: 입력의 모양은 (batch, time, features)여야 하는데 {input_shape}을(를) 받았습니다",
+    },
+    "error.layers.check_input.input_shape_batch": {
+        "en": "{where}: expected input of shape (batch, time, features), got shape {shape}",
+        "ko": "{where}: 입력의 모양은 (batch, time, features)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.needs_least_time": {
+        "en": "{where}: needs at least one time step, got shape {shape}",
+        "ko": "{where}: 시간 단계가 적어도 하나 있어야 하는데 모양이 {shape}입니다",
+    },
+    "error.layers.input_features_shape": {
+        "en": "{where}: expected input with {f} features (shape (batch, time, {f})), got shape {shape}",
+        "ko": "{where}: 특성이 {f}개인 입력(모양 (batch, time, {f}))이 와야 하는데 모양이 {shape}입니다",
+    },
+    "error.layers.pass_mask_lengths": {
+        "en": "{where}: pass mask or lengths, not both",
+        "ko": "{where}: mask와 lengths 중 하나만 주세요",
+    },
+    "error.layers.mask_shape_batch": {
+        "en": "{where}: mask must have shape (batch, time) = ({n}, {t_len}), got {shape}",
+        "ko": "{where}: mask의 모양은 (batch, time) = ({n}, {t_len})이어야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.initial_state_s": {
+        "en": "{where}: expected {k} initial state(s) ({names}), got {n_states}",
+        "ko": "{where}: 초기 상태가 {k}개({names}) 와야 하는데 {n_states}개를 받았습니다",
+    },
+    "error.layers.activation_tanh_relu": {
+        "en": "SimpleRNN: activation must be 'tanh' or 'relu', got {activation!r}",
+        "ko": "SimpleRNN: activation은 'tanh'나 'relu'여야 하는데 {activation!r}을(를) 받았습니다",
+    },
+    "error.layers.only_reset_after_true": {
+        "en": "GRU: only reset_after=True (Keras' default, PyTorch's formula)",
+        "ko": "GRU: reset_after=True(Keras의 기본값, PyTorch의 공식)만 지원합니다",
+    },
+    "error.layers.init.simplernn_lstm_gru": {
+        "en": "Bidirectional: expected a SimpleRNN, LSTM or GRU layer, got {layer_type}",
+        "ko": "Bidirectional: SimpleRNN, LSTM, GRU 층이 와야 하는데 {layer_type}을(를) 받았습니다",
+    },
+    "error.layers.merge_mode": {
+        "en": "Bidirectional: merge_mode must be one of {modes}, got {merge_mode!r}",
+        "ko": "Bidirectional: merge_mode는 {modes} 중 하나여야 하는데 {merge_mode!r}을(를) 받았습니다",
+    },
+    "error.layers.layer": {
+        "en": "TimeDistributed: expected a Layer, got {layer_type}",
+        "ko": "TimeDistributed: Layer가 와야 하는데 {layer_type}을(를) 받았습니다",
+    },
+    "error.layers.call.input_shape_batch": {
+        "en": "TimeDistributed '{name}': expected input of shape (batch, time, ...), got shape {shape}",
+        "ko": "TimeDistributed '{name}': 입력의 모양은 (batch, time, ...)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.state_dict_layer": {
+        "en": "from_torch_weights: state dict has no {e} (one-layer module)",
+        "ko": "from_torch_weights: state dict에 {e}이(가) 없습니다(한 층짜리 모듈이어야 합니다)",
+    },
+    "error.layers.use_bias_false_but": {
+        "en": "{where}: use_bias=False but the PyTorch biases are not zero",
+        "ko": "{where}: use_bias=False인데 PyTorch의 편향이 0이 아닙니다",
+    },
+    "error.layers.lengths_shape_per": {
+        "en": "{where}: lengths must have shape ({n},) (one per sequence), got {shape}",
+        "ko": "{where}: lengths의 모양은 ({n},)(시퀀스마다 하나)이어야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.lengths_values": {
+        "en": "{where}: lengths must be in [0, {t_len}], got values in [{min}, {max}]",
+        "ko": "{where}: lengths는 [0, {t_len}] 범위여야 하는데 [{min}, {max}] 범위의 값을 받았습니다",
+    },
+    "error.layers.initial_state_shape_batch": {
+        "en": "{where}: initial_state[{j}] ({state}) must have shape (batch, units) = ({n}, {units}), got {shape}",
+        "ko": "{where}: initial_state[{j}]({state})의 모양은 (batch, units) = ({n}, {units})이어야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.layers.initial_states_forward": {
+        "en": "Bidirectional '{name}': expected {n_expected} initial states (forward then backward), got {n_states}",
+        "ko": "Bidirectional '{name}': 초기 상태가 {n_expected}개(정방향 다음 역방향) 와야 하는데 {n_states}개를 받았습니다",
+    },
+    "error.ops.operands_least_dim": {
+        "en": "matmul: operands must have at least 1 dim, got {shape} @ {shape2}",
+        "ko": "matmul: 피연산자는 적어도 1차원이어야 하는데 {shape} @ {shape2}을(를) 받았습니다",
+    },
+    "error.ops.multiply_inner_dimensions": {
+        "en": "matmul: cannot multiply {shape} by {shape2}: the inner dimensions {ka} and {kb} differ",
+        "ko": "matmul: {shape}와(과) {shape2}을(를) 곱할 수 없습니다. 안쪽 차원({ka}, {kb})이 서로 다릅니다",
+    },
+    "error.ops.batch_dimensions_broadcast": {
+        "en": "matmul: batch dimensions of {shape} and {shape2} cannot be broadcast",
+        "ko": "matmul: {shape}와(과) {shape2}의 배치 차원을 브로드캐스트할 수 없습니다",
+    },
+    "error.functional_model.unsupported_index_ints": {
+        "en": "symbolic indexing: unsupported index {option!r} (ints, slices, None, ...)",
+        "ko": "기호 텐서 인덱싱: 지원하지 않는 인덱스 {option!r}입니다(정수, 슬라이스, None, ...만 됩니다)",
+    },
+    "error.functional_model.symbolic_from_input": {
+        "en": "{tensor!r} is symbolic (from Input): it has no values; call a model on real data",
+        "ko": "{tensor!r}은(는) 기호 텐서(Input에서 나온 것)라서 값이 없습니다. 모델을 실제 데이터에 호출하세요",
+    },
+    "error.functional_model.truth_value": {
+        "en": "{tensor!r} is symbolic: it has no truth value",
+        "ko": "{tensor!r}은(는) 기호 텐서라서 참/거짓 값이 없습니다",
+    },
+    "error.functional_model.layer_named_layers": {
+        "en": "no layer named {name!r}; layers are {names}",
+        "ko": "{name!r}이라는 이름의 층이 없습니다. 있는 층: {names}",
+    },
+    "error.functional_model.unknown_arguments": {
+        "en": "InputLayer: unknown arguments {kwargs}",
+        "ko": "InputLayer: 알 수 없는 인자 {kwargs}",
+    },
+    "error.functional_model.give_shape_sample": {
+        "en": "Input: give the shape of one sample, e.g. Input(shape=(784,))",
+        "ko": "Input: 샘플 하나의 모양을 주세요. 예: Input(shape=(784,))",
+    },
+    "error.functional_model.dimensions_none": {
+        "en": "Input: dimensions must be >= 1 or None, got {shape}",
+        "ko": "Input: 각 차원은 1 이상이거나 None이어야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.functional_model.unknown_op": {
+        "en": "TensorOp: unknown op {op!r}; expected one of {ops}",
+        "ko": "TensorOp: 알 수 없는 연산 {op!r}입니다. 다음 중 하나여야 합니다: {ops}",
+    },
+    "error.functional_model.layer_names_unique": {
+        "en": "Model: layer names must be unique, these repeat: {dup}",
+        "ko": "Model: 층 이름은 서로 달라야 하는데 다음 이름이 겹칩니다: {dup}",
+    },
+    "error.functional_model.save_constant_layer": {
+        "en": "{name}: cannot save the constant {t!r} of a layer call",
+        "ko": "{name}: 층 호출에 쓰인 상수 {t!r}은(는) 저장할 수 없습니다",
+    },
+    "error.functional_model.input_does_come": {
+        "en": "Model: input {name!r} does not come from Input(...)",
+        "ko": "Model: 입력 {name!r}이(가) Input(...)에서 나온 것이 아닙니다",
+    },
+    "error.functional_model.outputs_depend_input": {
+        "en": "Model: the outputs depend on the input {name!r}, which is not among the model's inputs {inputs}",
+        "ko": "Model: 출력이 입력 {name!r}에 의존하는데, 이 입력은 모델의 입력 {inputs}에 없습니다",
+    },
+    "error.functional_model.graph_cycle": {
+        "en": "Model: the graph has a cycle",
+        "ko": "Model: 그래프에 순환이 있습니다",
+    },
+    "error.functional_model.inputs_missing_keys": {
+        "en": "{name}: inputs {missing} are missing; got keys {x}",
+        "ko": "{name}: 입력 {missing}이(가) 없습니다. 받은 키: {x}",
+    },
+    "error.functional_model.input_expects_shape": {
+        "en": "{name}: input {name2!r} expects shape {shape}, got {shape2}",
+        "ko": "{name}: 입력 {name2!r}의 모양은 {shape}이어야 하는데 {shape2}을(를) 받았습니다",
+    },
+    "error.functional_model.error": {
+        "en": "invalid functional model config: {e!r}",
+        "ko": "함수형 모델 설정이 올바르지 않습니다: {e!r}",
+    },
+    "error.functional_model.dict_keys": {
+        "en": "{name}: expected a dict with keys {struct}, got {got}",
+        "ko": "{name}: 키가 {struct}인 dict가 와야 하는데 {got}을(를) 받았습니다",
+    },
+    "error.functional_model.inputs": {
+        "en": "{name}: expected {n_flat} inputs {names}, got {n}",
+        "ko": "{name}: 입력 {n_flat}개 {names}이(가) 와야 하는데 {n}개를 받았습니다",
+    },
+    "error.callbacks.mode_auto_min": {
+        "en": "{who}: mode must be 'auto', 'min' or 'max', got {mode!r}",
+        "ko": "{who}: mode는 'auto', 'min', 'max' 중 하나여야 하는데 {mode!r}을(를) 받았습니다",
+    },
+    "error.callbacks.filepath_names_which": {
+        "en": "ModelCheckpoint: filepath names '{{{option}}}', which is not in the logs",
+        "ko": "ModelCheckpoint: filepath에 쓰인 '{{{option}}}'이(가) 로그에 없습니다",
+    },
+    "error.callbacks.schedule_callable": {
+        "en": "LearningRateScheduler: schedule must be callable, got {schedule!r}",
+        "ko": "LearningRateScheduler: schedule은 호출할 수 있어야 하는데 {schedule!r}을(를) 받았습니다",
+    },
+    "error.callbacks.schedule_returned_epoch": {
+        "en": "LearningRateScheduler: schedule returned {lr!r} at epoch {epoch}",
+        "ko": "LearningRateScheduler: schedule이 에폭 {epoch}에서 {lr!r}을(를) 돌려주었습니다",
+    },
+    "error.callbacks.factor": {
+        "en": "ReduceLROnPlateau: factor must be in (0, 1), got {factor}",
+        "ko": "ReduceLROnPlateau: factor는 (0, 1) 범위여야 하는데 {factor}을(를) 받았습니다",
+    },
+    "error.callbacks.only_save_freq_epoch": {
+        "en": "ModelCheckpoint: only save_freq='epoch' is supported",
+        "ko": "ModelCheckpoint: save_freq='epoch'만 지원합니다",
+    },
+    "error.callbacks.callback_objects": {
+        "en": "callbacks: expected Callback objects, got {cb!r}",
+        "ko": "callbacks: Callback 객체가 와야 하는데 {cb!r}을(를) 받았습니다",
+    },
+    "error.schedules.interpret_learning_rate": {
+        "en": "cannot interpret {identifier!r} as a learning-rate schedule",
+        "ko": "{identifier!r}을(를) 학습률 스케줄로 해석할 수 없습니다",
+    },
+    "error.schedules.step": {
+        "en": "{who}: the step must be >= 0, got {step}",
+        "ko": "{who}: 단계(step)는 0 이상이어야 하는데 {step}을(를) 받았습니다",
+    },
+    "error.schedules.error": {
+        "en": "{who}: {what} must be > 0, got {value}",
+        "ko": "{who}: {what}은(는) 0보다 커야 하는데 {value}을(를) 받았습니다",
+    },
+    "error.schedules.lambdaschedule_wraps_python": {
+        "en": "LambdaSchedule wraps a Python function and cannot be saved",
+        "ko": "LambdaSchedule은 파이썬 함수를 감싸고 있어서 저장할 수 없습니다",
+    },
+    "error.schedules.schedule_plain_function": {
+        "en": "schedule {schedule} is a plain function and cannot be saved",
+        "ko": "스케줄 {schedule}은(는) 일반 함수라서 저장할 수 없습니다",
+    },
+    "error.schedules.decay_rate": {
+        "en": "InverseTimeDecay: decay_rate must be >= 0, got {decay_rate}",
+        "ko": "InverseTimeDecay: decay_rate는 0 이상이어야 하는데 {decay_rate}을(를) 받았습니다",
+    },
+    "error.schedules.alpha": {
+        "en": "CosineDecay: alpha must be in [0, 1], got {alpha}",
+        "ko": "CosineDecay: alpha는 [0, 1] 범위여야 하는데 {alpha}을(를) 받았습니다",
+    },
+    "error.schedules.warmup_steps": {
+        "en": "CosineDecay: warmup_steps must be >= 0, got {warmup_steps}",
+        "ko": "CosineDecay: warmup_steps는 0 이상이어야 하는데 {warmup_steps}을(를) 받았습니다",
+    },
+    "error.schedules.values_boundaries": {
+        "en": "PiecewiseConstantDecay: expected {n_expected} values for {n_boundaries} boundaries, got {n_values}",
+        "ko": "PiecewiseConstantDecay: 경계 {n_boundaries}개에는 값이 {n_expected}개 필요한데 {n_values}개를 받았습니다",
+    },
+    "error.schedules.boundaries_increase": {
+        "en": "PiecewiseConstantDecay: boundaries must increase, got {boundaries}",
+        "ko": "PiecewiseConstantDecay: boundaries는 증가해야 하는데 {boundaries}을(를) 받았습니다",
+    },
+    "error.schedules.function_step": {
+        "en": "LambdaSchedule: expected a function of the step, got {fn!r}",
+        "ko": "LambdaSchedule: 단계(step)를 받는 함수가 와야 하는데 {fn!r}을(를) 받았습니다",
+    },
+    "error.schedules.unknown_schedule": {
+        "en": "unknown schedule {identifier!r}; expected one of {names}",
+        "ko": "알 수 없는 스케줄 {identifier!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.schedules.unknown_schedule_config": {
+        "en": "unknown schedule config {identifier!r}",
+        "ko": "알 수 없는 스케줄 설정 {identifier!r}입니다",
+    },
+    "error.schedules.get.error": {
+        "en": "invalid config for {cls_name}: {e}",
+        "ko": "{cls_name}의 설정이 올바르지 않습니다: {e}",
+    },
+    "error.initializers.interpret_initializer": {
+        "en": "cannot interpret {identifier!r} as an initializer",
+        "ko": "{identifier!r}을(를) 초기화 방법(initializer)으로 해석할 수 없습니다",
+    },
+    "error.initializers.unknown_initializer": {
+        "en": "unknown initializer {identifier!r}; expected one of {names}",
+        "ko": "알 수 없는 초기화 방법 {identifier!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.initializers.unknown_mode": {
+        "en": "VarianceScaling: unknown mode {mode!r}",
+        "ko": "VarianceScaling: 알 수 없는 mode {mode!r}입니다",
+    },
+    "error.initializers.unknown_distribution": {
+        "en": "VarianceScaling: unknown distribution {distribution!r}",
+        "ko": "VarianceScaling: 알 수 없는 distribution {distribution!r}입니다",
+    },
+    "error.initializers.needs_shape_dims": {
+        "en": "Orthogonal: needs a shape with >= 2 dims, got {shape}",
+        "ko": "Orthogonal: 2차원 이상의 모양이 필요한데 {shape}을(를) 받았습니다",
+    },
+    "error.initializers.unknown_initializer_config": {
+        "en": "unknown initializer config {identifier!r}",
+        "ko": "알 수 없는 초기화 방법 설정 {identifier!r}입니다",
+    },
+    "error.regularizers.unknown_regularizer": {
+        "en": "unknown regularizer {identifier!r}; expected one of {names}",
+        "ko": "알 수 없는 규제 {identifier!r}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.regularizers.regularizer_plain_function": {
+        "en": "regularizer {reg} is a plain function and cannot be saved",
+        "ko": "규제 {reg}은(는) 일반 함수라서 저장할 수 없습니다",
+    },
+    "error.regularizers.regularizer_strengths_l": {
+        "en": "regularizer strengths must be >= 0, got l1={l1}, l2={l2}",
+        "ko": "규제의 세기는 0 이상이어야 하는데 l1={l1}, l2={l2}을(를) 받았습니다",
+    },
+    "error.regularizers.unknown_regularizer_config": {
+        "en": "unknown regularizer config {identifier!r}",
+        "ko": "알 수 없는 규제 설정 {identifier!r}입니다",
+    },
+    "error.multi_output.interpret_outputs": {
+        "en": "compile: cannot interpret {what}={spec!r} for outputs {names}",
+        "ko": "compile: 출력 {names}에 대한 {what}={spec!r}을(를) 해석할 수 없습니다",
+    },
+    "error.multi_output.model_outputs_give": {
+        "en": "{what}: the model has {n_names} outputs {names}; give a list in output order or a dict keyed by output name",
+        "ko": "{what}: 모델의 출력은 {n_names}개 {names}입니다. 출력 순서대로 리스트를 주거나 출력 이름을 키로 하는 dict를 주세요",
+    },
+    "error.multi_output.names_outputs_model": {
+        "en": "compile: {what} names outputs {unknown} the model does not have; its outputs are {names}",
+        "ko": "compile: {what}에 모델에 없는 출력 {unknown}이(가) 있습니다. 모델의 출력은 {names}입니다",
+    },
+    "error.multi_output.list_entries_model": {
+        "en": "compile: {what} is a list of {n_spec} entries for a model with {n_names} outputs {names}; give one per output or a dict by output name",
+        "ko": "compile: {what}은(는) 항목 {n_spec}개짜리 리스트인데 모델의 출력은 {n_names}개 {names}입니다. 출력마다 하나씩 주거나 출력 이름으로 된 dict를 주세요",
+    },
+    "error.multi_output.entry_outputs_outputs": {
+        "en": "{what}: no entry for the outputs {missing}; outputs are {names}",
+        "ko": "{what}: 출력 {missing}에 대한 항목이 없습니다. 출력은 {names}입니다",
+    },
+    "error.multi_output.entries_model_outputs": {
+        "en": "{what}: {n_struct} entries for a model with {n_names} outputs {names}",
+        "ko": "{what}: 항목이 {n_struct}개인데 모델의 출력은 {n_names}개 {names}입니다",
+    },
+    "error.multi_output.output_loss": {
+        "en": "compile: no output of {names} has a loss",
+        "ko": "compile: 출력 {names} 중 손실함수가 있는 것이 하나도 없습니다",
+    },
+    "error.multi_output.target_output_which": {
+        "en": "y: no target for output {name!r}, which has a loss",
+        "ko": "y: 손실함수가 있는 출력 {name!r}에 대한 정답이 없습니다",
+    },
+    "error.functional_model.call_on_shapes": {
+        "en": "{name}: cannot be called on inputs of shapes {shapes}: {error}",
+        "ko": "{name}: 모양이 {shapes}인 입력으로 호출할 수 없습니다: {error}",
+    },
+    "error.functional_model.inputs_symbolic": {
+        "en": "Model: inputs must be symbolic tensors (from keras.Input and layers called on them), got {got}",
+        "ko": "Model: 입력은 기호 텐서(keras.Input과 그것에 호출한 층에서 나온 것)여야 하는데 {got}을(를) 받았습니다",
+    },
+    "error.functional_model.inputs_symbolic_nothing": {
+        "en": "Model: inputs must be symbolic tensors (from keras.Input and layers called on them), got nothing",
+        "ko": "Model: 입력은 기호 텐서(keras.Input과 그것에 호출한 층에서 나온 것)여야 하는데 아무것도 받지 못했습니다",
+    },
+    "error.functional_model.outputs_symbolic": {
+        "en": "Model: outputs must be symbolic tensors (from keras.Input and layers called on them), got {got}",
+        "ko": "Model: 출력은 기호 텐서(keras.Input과 그것에 호출한 층에서 나온 것)여야 하는데 {got}을(를) 받았습니다",
+    },
+    "error.functional_model.outputs_symbolic_nothing": {
+        "en": "Model: outputs must be symbolic tensors (from keras.Input and layers called on them), got nothing",
+        "ko": "Model: 출력은 기호 텐서(keras.Input과 그것에 호출한 층에서 나온 것)여야 하는데 아무것도 받지 못했습니다",
+    },
+    "error.multi_output.xy_scalar": {
+        "en": "{who}: x has {n} samples but the targets of output {name!r} have a scalar; they must match",
+        "ko": "{who}: x에는 샘플이 {n}개인데 출력 {name!r}의 정답은 스칼라입니다. 개수가 같아야 합니다",
+    },
+    "error.multi_output.xy_lengths": {
+        "en": "{who}: x has {n} samples but the targets of output {name!r} have {n_y}; they must match",
+        "ko": "{who}: x에는 샘플이 {n}개인데 출력 {name!r}의 정답은 {n_y}개입니다. 개수가 같아야 합니다",
+    },
+    "error.ops.linear.input_last_dimension": {
+        "en": "{name}: expected input with last dimension {n_in} (shape (batch, {n_in})), got shape {shape}",
+        "ko": "{name}: 마지막 차원이 {n_in}인 입력(모양 (batch, {n_in}))이 와야 하는데 모양이 {shape}인 입력을 받았습니다",
+    },
+    "error.ops.loss.reduction": {
+        "en": "{op}: reduction must be one of {choices}, got {reduction!r}",
+        "ko": "{op}: reduction은 {choices} 중 하나여야 하는데 {reduction!r}을(를) 받았습니다",
+    },
+    "error.ops.loss.labels_shape_samples": {
+        "en": "{op}: expected labels of shape ({n},) for {n} samples, got {shape}",
+        "ko": "{op}: 샘플 {n}개에는 모양이 ({n},)인 레이블이 와야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.loss.label_out_range": {
+        "en": "{op}: label {item!r} is out of range: expected class indices in [0, {last}] for {num_classes} outputs",
+        "ko": "{op}: 레이블 {item!r}이(가) 범위를 벗어났습니다. 출력이 {num_classes}개이므로 클래스 번호는 [0, {last}] 범위여야 합니다",
+    },
+    "error.ops.loss.logits_shape_batch": {
+        "en": "{op}: expected logits of shape (batch, classes), got {shape}",
+        "ko": "{op}: 로짓의 모양은 (batch, classes)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.loss.prediction_shape_but": {
+        "en": "mse: prediction has shape {shape} but target has shape {shape2}",
+        "ko": "mse: 예측의 모양은 {shape}인데 정답의 모양은 {shape2}입니다",
+    },
+    "error.ops.loss.same_shape.prediction_shape_but": {
+        "en": "{op}: prediction has shape {shape} but target has shape {shape2}; they must be equal (reshape one of them, e.g. y.reshape(-1, 1))",
+        "ko": "{op}: 예측의 모양은 {shape}인데 정답의 모양은 {shape2}입니다. 둘이 같아야 합니다(한쪽의 모양을 바꿔 보세요. 예: y.reshape(-1, 1))",
+    },
+    "error.ops.loss.delta_positive": {
+        "en": "huber: delta must be positive, got {delta}",
+        "ko": "huber: delta는 양수여야 하는데 {delta}을(를) 받았습니다",
+    },
+    "error.ops.loss.targets_probabilities_values": {
+        "en": "{op}: targets must be probabilities in [0, 1], got values outside",
+        "ko": "{op}: 정답은 [0, 1] 범위의 확률이어야 하는데 범위 밖의 값이 있습니다",
+    },
+    "error.ops.loss.predictions_probabilities_values": {
+        "en": "{op}: predictions must be probabilities in [0, 1], got values in [{min:.4g}, {max:.4g}]; for raw scores use from_logits=True (or binary_cross_entropy_with_logits)",
+        "ko": "{op}: 예측은 [0, 1] 범위의 확률이어야 하는데 [{min:.4g}, {max:.4g}] 범위의 값을 받았습니다. 확률로 바꾸기 전의 점수라면 from_logits=True(또는 binary_cross_entropy_with_logits)를 쓰세요",
+    },
+    "error.ops.loss.probabilities_shape_batch": {
+        "en": "{op}: expected probabilities of shape (batch, classes), got {shape}",
+        "ko": "{op}: 확률의 모양은 (batch, classes)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.loss.labels_whole_numbers": {
+        "en": "{op}: labels must be whole numbers (class indices)",
+        "ko": "{op}: 레이블은 정수(클래스 번호)여야 합니다",
+    },
+    "error.ops.loss.labels_integer_class": {
+        "en": "{op}: labels must be integer class indices, got dtype {dtype}",
+        "ko": "{op}: 레이블은 정수 클래스 번호여야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.ops.loss.hot_targets_logits": {
+        "en": "{op}: one-hot targets must have the logits' shape {shape}, got {shape2}",
+        "ko": "{op}: 원-핫 정답은 로짓과 같은 모양 {shape}이어야 하는데 {shape2}을(를) 받았습니다",
+    },
+    "error.ops.loss.sample_weight_shape_weight": {
+        "en": "weighted_reduce: sample_weight has shape {shape}, expected {shape2} (one weight per sample)",
+        "ko": "weighted_reduce: sample_weight의 모양이 {shape}인데 {shape2}이어야 합니다(샘플마다 가중치 하나)",
+    },
+    "error.ops.hinge.reduction": {
+        "en": "{op}: reduction must be one of {choices}, got {reduction!r}",
+        "ko": "{op}: reduction은 {choices} 중 하나여야 하는데 {reduction!r}을(를) 받았습니다",
+    },
+    "error.ops.hinge.scores_shape_but": {
+        "en": "{op}: scores have shape {shape} but targets have shape {shape2}; they must be equal",
+        "ko": "{op}: 점수의 모양은 {shape}인데 정답의 모양은 {shape2}입니다. 둘이 같아야 합니다",
+    },
+    "error.ops.hinge.scores_n_c": {
+        "en": "categorical_hinge: expected scores (N, C), got {shape}",
+        "ko": "categorical_hinge: 점수의 모양은 (N, C)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.hinge.multiclass_hinge.scores_n_c": {
+        "en": "multiclass_hinge: expected scores (N, C), got {shape}",
+        "ko": "multiclass_hinge: 점수의 모양은 (N, C)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.activation.step_function_zero": {
+        "en": "step: the step function has zero derivative everywhere (and none at 0), so it cannot be trained by gradient descent; use sigmoid or relu in trained layers",
+        "ko": "step: 계단함수는 모든 곳에서 도함수가 0이고(0에서는 도함수가 없음) 경사하강법으로 학습시킬 수 없습니다. 학습하는 층에는 sigmoid나 relu를 쓰세요",
+    },
+    "error.ops.activation.approximate_none_tanh": {
+        "en": "gelu: approximate must be 'none' or 'tanh', got {approximate!r}",
+        "ko": "gelu: approximate는 'none'이나 'tanh'여야 하는데 {approximate!r}을(를) 받았습니다",
+    },
+    "error.ops.activation_extra.min_val_max_val": {
+        "en": "hardtanh: min_val {min_val} must be < max_val {max_val}",
+        "ko": "hardtanh: min_val {min_val}은(는) max_val {max_val}보다 작아야 합니다",
+    },
+    "error.ops.activation_extra.alpha_nonzero": {
+        "en": "celu: alpha must be nonzero",
+        "ko": "celu: alpha는 0이 아니어야 합니다",
+    },
+    "error.ops.reduce.unexpected_arguments": {
+        "en": "{op}: unexpected arguments {kw}",
+        "ko": "{op}: 예상하지 못한 인자 {kw}",
+    },
+    "error.ops.reduction.unexpected_arguments": {
+        "en": "{op}: unexpected arguments {kw}",
+        "ko": "{op}: 예상하지 못한 인자 {kw}",
+    },
+    "error.ops.reduction.dim_int_none": {
+        "en": "{op}: dim must be one int (or None), got {dim!r}",
+        "ko": "{op}: dim은 정수 하나(또는 None)여야 하는데 {dim!r}을(를) 받았습니다",
+    },
+    "error.ops.reduction.empty_tensor_shape": {
+        "en": "{op}: empty tensor of shape {shape}",
+        "ko": "{op}: 모양이 {shape}인 빈 텐서입니다",
+    },
+    "error.ops.shape.need_least_tensor": {
+        "en": "concatenate: need at least one tensor",
+        "ko": "concatenate: 텐서가 적어도 하나 있어야 합니다",
+    },
+    "error.ops.shape.stack.need_least_tensor": {
+        "en": "stack: need at least one tensor",
+        "ko": "stack: 텐서가 적어도 하나 있어야 합니다",
+    },
+    "error.ops.shape.axes_do_permute": {
+        "en": "transpose: axes {axes} do not permute a {ndim}-d tensor",
+        "ko": "transpose: 축 {axes}은(는) {ndim}차원 텐서의 순열이 아닙니다",
+    },
+    "error.ops.shape.reshape_elements_into": {
+        "en": "reshape: cannot reshape {shape} ({size} elements) into {new_shape}",
+        "ko": "reshape: {shape}(원소 {size}개)을(를) {new_shape}(으)로 바꿀 수 없습니다",
+    },
+    "error.ops.shape.index_invalid_shape": {
+        "en": "getitem: index {index!r} is invalid for shape {shape}: {e}",
+        "ko": "getitem: 인덱스 {index!r}은(는) 모양 {shape}에 쓸 수 없습니다: {e}",
+    },
+    "error.ops.shape.join_shapes_axis": {
+        "en": "concatenate: cannot join shapes {shapes} on axis {axis}: {e}",
+        "ko": "concatenate: 모양 {shapes}을(를) 축 {axis}에서 이어 붙일 수 없습니다: {e}",
+    },
+    "error.ops.shape.stack_shapes_axis": {
+        "en": "stack: cannot stack shapes {shapes} on axis {axis}: {e}",
+        "ko": "stack: 모양 {shapes}을(를) 축 {axis}에서 쌓을 수 없습니다: {e}",
+    },
+    "error.ops.shape.broadcast": {
+        "en": "broadcast_to: cannot broadcast {shape} to {target}",
+        "ko": "broadcast_to: {shape}을(를) {target}(으)로 브로드캐스트할 수 없습니다",
+    },
+    "error.ops.layout.dim_out_range": {
+        "en": "{op}: dim {dim} is out of range for a tensor with {ndim} dims",
+        "ko": "{op}: 차원 {dim}은(는) {ndim}차원 텐서의 범위를 벗어납니다",
+    },
+    "error.ops.layout.start_dim_comes_after": {
+        "en": "flatten: start_dim {start_dim} comes after end_dim {end_dim}",
+        "ko": "flatten: start_dim {start_dim}이(가) end_dim {end_dim}보다 뒤에 있습니다",
+    },
+    "error.ops.layout.dims_given_tensor": {
+        "en": "permute: {n_d} dims given for a tensor with {ndim} dims",
+        "ko": "permute: {ndim}차원 텐서에 차원 {n_d}개를 주었습니다",
+    },
+    "error.ops.layout.source_dims_but": {
+        "en": "movedim: {n_src} source dims but {n_dst} destinations",
+        "ko": "movedim: 원래 차원은 {n_src}개인데 목적지는 {n_dst}개입니다",
+    },
+    "error.ops.layout.repeated_dims": {
+        "en": "movedim: repeated dims in {source} -> {destination}",
+        "ko": "movedim: {source} -> {destination}에 같은 차원이 반복됩니다",
+    },
+    "error.ops.layout.shifts_dims": {
+        "en": "roll: {n_sh} shifts for {n_axes} dims",
+        "ko": "roll: 차원 {n_axes}개에 이동량 {n_sh}개를 주었습니다",
+    },
+    "error.ops.layout.repeat_counts_tensor": {
+        "en": "repeat: {n_reps} repeat counts for a tensor with {ndim} dims (need >= {ndim}; use tile to pad with ones)",
+        "ko": "repeat: {ndim}차원 텐서에 반복 횟수 {n_reps}개를 주었습니다({ndim}개 이상이어야 합니다. 1로 채우려면 tile을 쓰세요)",
+    },
+    "error.ops.layout.counts": {
+        "en": "repeat: counts must be >= 0, got {reps}",
+        "ko": "repeat: 반복 횟수는 0 이상이어야 하는데 {reps}을(를) 받았습니다",
+    },
+    "error.ops.layout.sizes_tensor_dims": {
+        "en": "expand: {n_target} sizes for a tensor with {ndim} dims",
+        "ko": "expand: {ndim}차원 텐서에 크기 {n_target}개를 주었습니다",
+    },
+    "error.ops.layout.only_allowed_existing": {
+        "en": "expand: -1 is only allowed for existing dims, got {target}",
+        "ko": "expand: -1은 이미 있는 차원에만 쓸 수 있는데 {target}을(를) 받았습니다",
+    },
+    "error.ops.layout.chunks": {
+        "en": "chunk: chunks must be >= 1, got {chunks}",
+        "ko": "chunk: chunks는 1 이상이어야 하는데 {chunks}을(를) 받았습니다",
+    },
+    "error.ops.layout.only_mode_constant": {
+        "en": "pad: only mode='constant' is supported, got {mode!r}",
+        "ko": "pad: mode='constant'만 지원하는데 {mode!r}을(를) 받았습니다",
+    },
+    "error.ops.layout.even_number_amounts": {
+        "en": "pad: expected an even number of amounts, at most 2 per axis ({most}), got {p}",
+        "ko": "pad: 채울 양은 짝수 개, 축마다 최대 2개({most})여야 하는데 {p}을(를) 받았습니다",
+    },
+    "error.ops.layout.split_size": {
+        "en": "split: split_size must be >= 1, got {size}",
+        "ko": "split: split_size는 1 이상이어야 하는데 {size}을(를) 받았습니다",
+    },
+    "error.ops.layout.sections_do_add": {
+        "en": "split: sections {sizes} do not add up to dim {dim}'s size {n}",
+        "ko": "split: 구간 {sizes}의 합이 차원 {dim}의 크기 {n}과(와) 같지 않습니다",
+    },
+    "error.ops.layout.tensor_least_dims": {
+        "en": "{op}: expected a tensor with at least 2 dims, got {shape}",
+        "ko": "{op}: 적어도 2차원인 텐서가 와야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.layout.amounts_crop_more": {
+        "en": "pad: amounts {p} crop more than the size of an axis of {shape}",
+        "ko": "pad: 양 {p}이(가) {shape}의 한 축의 크기보다 더 많이 잘라 냅니다",
+    },
+    "error.ops.index.index_hold_integers": {
+        "en": "{op}: index must hold integers, got dtype {dtype}",
+        "ko": "{op}: 인덱스는 정수여야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.ops.index.dim_out_range": {
+        "en": "{op}: dim {dim} is out of range for a tensor with {ndim} dims",
+        "ko": "{op}: 차원 {dim}은(는) {ndim}차원 텐서의 범위를 벗어납니다",
+    },
+    "error.ops.index.index_shape_does": {
+        "en": "gather: index of shape {shape} does not fit input {shape2} on dim {dim}",
+        "ko": "gather: 모양이 {shape}인 인덱스는 차원 {dim}에서 입력 {shape2}에 맞지 않습니다",
+    },
+    "error.ops.index.index_out_range": {
+        "en": "gather: index out of range [-{n}, {n}) on dim {dim}",
+        "ko": "gather: 인덱스가 차원 {dim}의 범위 [-{n}, {n})을(를) 벗어났습니다",
+    },
+    "error.ops.index.index_d_shape": {
+        "en": "index_select: index must be 1-D, got shape {shape}",
+        "ko": "index_select: 인덱스는 1차원이어야 하는데 모양이 {shape}입니다",
+    },
+    "error.ops.index.mask_boolean_dtype": {
+        "en": "{op}: mask must be boolean, got dtype {dtype}",
+        "ko": "{op}: mask는 불리언이어야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.ops.index.give_both_x": {
+        "en": "where: give both x and y, or neither",
+        "ko": "where: x와 y를 둘 다 주거나 둘 다 주지 마세요",
+    },
+    "error.ops.index.labels": {
+        "en": "one_hot: labels must be in [0, {n}), got {min}..{max}",
+        "ko": "one_hot: 레이블은 [0, {n}) 범위여야 하는데 {min}..{max}을(를) 받았습니다",
+    },
+    "error.ops.index.weight_num_embeddings_dim": {
+        "en": "embedding: weight must be (num_embeddings, dim), got {shape}",
+        "ko": "embedding: weight의 모양은 (num_embeddings, dim)이어야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.index.ids": {
+        "en": "embedding: ids must be in [0, {n}), got {min}..{max}",
+        "ko": "embedding: 번호(id)는 [0, {n}) 범위여야 하는데 {min}..{max}을(를) 받았습니다",
+    },
+    "error.ops.index.mask_broadcast": {
+        "en": "masked_fill: mask {shape} must broadcast to {shape2}",
+        "ko": "masked_fill: mask {shape}은(는) {shape2}(으)로 브로드캐스트되어야 합니다",
+    },
+    "error.ops.index.condition_x_y": {
+        "en": "where: condition {shape}, x {shape2} and y {shape3} cannot be broadcast together",
+        "ko": "where: condition {shape}, x {shape2}, y {shape3}을(를) 함께 브로드캐스트할 수 없습니다",
+    },
+    "error.ops.creation.size_ints_tuple": {
+        "en": "{op}: size must be ints or one tuple of ints, got {size!r}",
+        "ko": "{op}: size는 정수들이나 정수 튜플 하나여야 하는데 {size!r}을(를) 받았습니다",
+    },
+    "error.ops.creation.sizes": {
+        "en": "{op}: sizes must be >= 0, got {size}",
+        "ko": "{op}: 크기는 0 이상이어야 하는데 {size}을(를) 받았습니다",
+    },
+    "error.ops.creation.step_nonzero": {
+        "en": "arange: step must be nonzero",
+        "ko": "arange: step은 0이 아니어야 합니다",
+    },
+    "error.ops.creation.steps": {
+        "en": "linspace: steps must be >= 0, got {steps}",
+        "ko": "linspace: steps는 0 이상이어야 하는데 {steps}을(를) 받았습니다",
+    },
+    "error.ops.creation.high_low_low": {
+        "en": "randint: high must be > low, got low={low}, high={high}",
+        "ko": "randint: high는 low보다 커야 하는데 low={low}, high={high}을(를) 받았습니다",
+    },
+    "error.ops.creation.random_like_float": {
+        "en": "random *_like: expected a float dtype, got {dt} (pass dtype=)",
+        "ko": "random *_like: 실수 dtype이 와야 하는데 {dt}을(를) 받았습니다(dtype=를 주세요)",
+    },
+    "error.ops.creation.dtype_float_np": {
+        "en": "expected a dtype (e.g. 'float32', np.int64), got {dtype!r}",
+        "ko": "dtype(예: 'float32', np.int64)이 와야 하는데 {dtype!r}을(를) 받았습니다",
+    },
+    "error.ops.creation.randint_high_size": {
+        "en": "randint: expected randint(high, size) or randint(low, high, size)",
+        "ko": "randint: randint(high, size)나 randint(low, high, size) 꼴로 불러야 합니다",
+    },
+    "error.ops.norm.axis_int_pair": {
+        "en": "norm: axis must be an int or a pair of ints, got {axis!r}",
+        "ko": "norm: axis는 정수나 정수 두 개의 쌍이어야 하는데 {axis!r}을(를) 받았습니다",
+    },
+    "error.ops.norm.vector_norms_take": {
+        "en": "{op}: vector norms take ord = p > 0, 0, inf or -inf, got {ord!r} ('fro' is a matrix norm: pass two axes)",
+        "ko": "{op}: 벡터 노름의 ord는 p > 0, 0, inf, -inf 중 하나여야 하는데 {ord!r}을(를) 받았습니다('fro'는 행렬 노름입니다. 축 두 개를 주세요)",
+    },
+    "error.ops.norm.two_axes_rows": {
+        "en": "{op}: expected two axes (rows, columns), got {axis!r}",
+        "ko": "{op}: 축 두 개(행, 열)가 와야 하는데 {axis!r}을(를) 받았습니다",
+    },
+    "error.ops.norm.two_axes_differ": {
+        "en": "{op}: the two axes must differ, got {axis!r}",
+        "ko": "{op}: 두 축은 서로 달라야 하는데 {axis!r}을(를) 받았습니다",
+    },
+    "error.ops.norm.ord_fro_inf": {
+        "en": "{op}: ord must be 'fro', 1, -1, inf or -inf, got {ord!r} (the spectral and nuclear norms are not implemented)",
+        "ko": "{op}: ord는 'fro', 1, -1, inf, -inf 중 하나여야 하는데 {ord!r}을(를) 받았습니다(스펙트럼 노름과 핵 노름은 구현되어 있지 않습니다)",
+    },
+    "error.ops.norm.ord_axis_x": {
+        "en": "norm: with ord={ord!r} and no axis, x must be 1-D or 2-D, got shape {shape}",
+        "ko": "norm: ord={ord!r}이고 axis가 없으면 x는 1차원이나 2차원이어야 하는데 모양이 {shape}입니다",
+    },
+    "error.ops.norm.axis_out_range": {
+        "en": "{op}: axis {a} is out of range for a tensor with {ndim} dims",
+        "ko": "{op}: 축 {a}은(는) {ndim}차원 텐서의 범위를 벗어납니다",
+    },
+    "error.ops.normalization.input_batch_channel": {
+        "en": "{name}: expected input with a batch and a channel axis, got {shape}",
+        "ko": "{name}: 배치 축과 채널 축이 있는 입력이 와야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.normalization.axis_out_range": {
+        "en": "{name}: axis {axis} is out of range for input of shape {shape}",
+        "ko": "{name}: 축 {axis}은(는) 모양이 {shape}인 입력의 범위를 벗어납니다",
+    },
+    "error.ops.normalization.channels_axis_input": {
+        "en": "{name}: expected {c} channels on axis {axis}, got input of shape {shape}",
+        "ko": "{name}: 축 {axis}에 채널이 {c}개 있어야 하는데 모양이 {shape}인 입력을 받았습니다",
+    },
+    "error.ops.normalization.normalize_over_batch": {
+        "en": "{name}: cannot normalize over the batch axis 0 (input {shape})",
+        "ko": "{name}: 배치 축 0으로는 정규화할 수 없습니다(입력 {shape})",
+    },
+    "error.ops.normalization.shape": {
+        "en": "{name}: {what} of shape {shape}, expected ({c},)",
+        "ko": "{name}: {what}의 모양이 {shape}인데 ({c},)이어야 합니다",
+    },
+    "error.ops.normalization.training_needs_more": {
+        "en": "{name}: training needs more than 1 value per channel to estimate a variance, got input of shape {shape}",
+        "ko": "{name}: 학습 중에 분산을 추정하려면 채널마다 값이 2개 이상 있어야 하는데 모양이 {shape}인 입력을 받았습니다",
+    },
+    "error.ops.normalization.shape_axes_input": {
+        "en": "{name}: {what} of shape {shape}, expected {pshape} for axes {axes} of input {shape2}",
+        "ko": "{name}: {what}의 모양이 {shape}인데 입력 {shape2}의 축 {axes}에 맞게 {pshape}이어야 합니다",
+    },
+    "error.ops.dropout.noise_shape_does_fit": {
+        "en": "{who}: noise_shape {ns} does not fit an input of shape {shape}: expected {n_shape} entries, each None, 1 or the input's size",
+        "ko": "{who}: noise_shape {ns}이(가) 모양이 {shape}인 입력에 맞지 않습니다. 항목이 {n_shape}개여야 하고, 각각 None, 1, 또는 입력의 크기여야 합니다",
+    },
+    "error.ops.attention.inputs_need_least": {
+        "en": "scaled_dot_product_attention: inputs need at least 2 dims (L, E)",
+        "ko": "scaled_dot_product_attention: 입력은 적어도 2차원 (L, E)이어야 합니다",
+    },
+    "error.ops.attention.query_key_value": {
+        "en": "scaled_dot_product_attention: query {shape}, key {shape2} and value {shape3} do not fit ((..., L, E), (..., S, E), (..., S, Ev))",
+        "ko": "scaled_dot_product_attention: query {shape}, key {shape2}, value {shape3}이(가) 서로 맞지 않습니다((..., L, E), (..., S, E), (..., S, Ev)여야 합니다)",
+    },
+    "error.ops.attention.give_attn_mask_is_causal": {
+        "en": "scaled_dot_product_attention: give attn_mask or is_causal, not both",
+        "ko": "scaled_dot_product_attention: attn_mask와 is_causal 중 하나만 주세요",
+    },
+    "error.ops.recurrent.ids_input_dim_values": {
+        "en": "{name}: ids must be in [0, {last}] (input_dim={vocab}), got values in [{min}, {max}]",
+        "ko": "{name}: 번호(id)는 [0, {last}] 범위여야 하는데(input_dim={vocab}) [{min}, {max}] 범위의 값을 받았습니다",
+    },
+    "error.ops.recurrent.integer_ids_non": {
+        "en": "{name}: expected integer ids, got non-integer floats",
+        "ko": "{name}: 정수 번호(id)가 와야 하는데 정수가 아닌 실수를 받았습니다",
+    },
+    "error.ops.recurrent.integer_ids_dtype": {
+        "en": "{name}: expected integer ids, got dtype {dtype}",
+        "ko": "{name}: 정수 번호(id)가 와야 하는데 dtype {dtype}을(를) 받았습니다",
+    },
+    "error.ops.resize.mode": {
+        "en": "interpolate: mode must be one of {modes}, got {mode!r}",
+        "ko": "interpolate: mode는 {modes} 중 하나여야 하는데 {mode!r}을(를) 받았습니다",
+    },
+    "error.ops.resize.d_d_input": {
+        "en": "interpolate: expected a 3-D or 4-D input (N, C, ...), got {shape}",
+        "ko": "interpolate: 3차원이나 4차원 입력 (N, C, ...)이 와야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.resize.mode_does_fit": {
+        "en": "interpolate: mode {mode!r} does not fit a {ndim}-D input",
+        "ko": "interpolate: mode {mode!r}은(는) {ndim}차원 입력에 맞지 않습니다",
+    },
+    "error.ops.resize.align_corners_only_linear": {
+        "en": "interpolate: align_corners is only for the linear modes",
+        "ko": "interpolate: align_corners는 선형 보간 모드에서만 쓸 수 있습니다",
+    },
+    "error.ops.resize.give_exactly_size": {
+        "en": "interpolate: give exactly one of size and scale_factor",
+        "ko": "interpolate: size와 scale_factor 중 정확히 하나만 주세요",
+    },
+    "error.ops.resize.output_size_does": {
+        "en": "interpolate: output size {out} does not fit input {shape}",
+        "ko": "interpolate: 출력 크기 {out}이(가) 입력 {shape}에 맞지 않습니다",
+    },
+    "error.ops.pool.input_shape_batch": {
+        "en": "{name}: expected input of shape (batch, channels, height, width), got {shape}",
+        "ko": "{name}: 입력의 모양은 (batch, channels, height, width)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.pool.pool_size_strides": {
+        "en": "{name}: pool_size and strides must be >= 1, got {kernel}, {stride}",
+        "ko": "{name}: pool_size와 strides는 1 이상이어야 하는데 {kernel}, {stride}을(를) 받았습니다",
+    },
+    "error.ops.pool.padding_most_half": {
+        "en": "{name}: padding {padding!r} must be at most half the pool size {kernel}",
+        "ko": "{name}: padding {padding!r}은(는) 풀 크기 {kernel}의 절반 이하여야 합니다",
+    },
+    "error.ops.pool_variants.input_shape_batch": {
+        "en": "{name}: expected input of shape (batch, channels, height, width), got {shape}",
+        "ko": "{name}: 입력의 모양은 (batch, channels, height, width)여야 하는데 {shape}을(를) 받았습니다",
+    },
+    "error.ops.pool_variants.kernel_size_stride_dilation": {
+        "en": "{name}: kernel_size, stride, dilation must be >= 1, padding >= 0",
+        "ko": "{name}: kernel_size, stride, dilation은 1 이상, padding은 0 이상이어야 합니다",
+    },
+    "error.ops.pool_variants.padding_most_half": {
+        "en": "{name}: padding {p} must be at most half the kernel size {k}",
+        "ko": "{name}: padding {p}은(는) 커널 크기 {k}의 절반 이하여야 합니다",
+    },
+    "error.ops.pool_variants.window_dilation_larger": {
+        "en": "{name}: window {k} (dilation {d}) is larger than the padded input {shape}",
+        "ko": "{name}: 창 {k}(dilation {d})이(가) 패딩한 입력 {shape}보다 큽니다",
+    },
+    "error.ops.pool_variants.divisor_override": {
+        "en": "{name}: divisor_override must be >= 1, got {divisor_override}",
+        "ko": "{name}: divisor_override는 1 이상이어야 하는데 {divisor_override}을(를) 받았습니다",
+    },
+    "error.ops.util.shapes_broadcast_together": {
+        "en": "{op}: shapes {shape} and {shape2} cannot be broadcast together (trailing dimensions must be equal or 1)",
+        "ko": "{op}: 모양 {shape}와(과) {shape2}을(를) 함께 브로드캐스트할 수 없습니다(뒤쪽 차원들이 같거나 1이어야 합니다)",
+    },
+    "error.ops.util.axis_out_range": {
+        "en": "{op}: axis {a} is out of range for a tensor with {ndim} dims",
+        "ko": "{op}: 축 {a}은(는) {ndim}차원 텐서의 범위를 벗어납니다",
+    },
+    "error.ops.kernel_mode.enabled_true_false": {
+        "en": "set_reference_kernels: enabled must be True or False, got {enabled!r} ({enabled_type})",
+        "ko": "set_reference_kernels: enabled는 True나 False여야 하는데 {enabled!r}({enabled_type})을(를) 받았습니다",
+    },
+    "error.ops.reference.truncate_grad_norms_features": {
+        "en": "{kind}: truncate / grad_norms are features of the fused kernel's backward pass; run without use_reference_kernels() to use them",
+        "ko": "{kind}: truncate / grad_norms는 통합 커널 역전파의 기능입니다. 쓰려면 use_reference_kernels() 밖에서 실행하세요",
+    },
+    "error.ops.normalization.running_var_shape": {
+        "en": "{name}: running variance of shape {shape}, expected ({c},)",
+        "ko": "{name}: 이동 분산(running variance)의 모양이 {shape}인데 ({c},)이어야 합니다",
+    },
+    "error.ops.axis": {
+        "en": "{who}: {error}",
+        "ko": "{who}: 축이 범위를 벗어났습니다({error})",
+    },
 }
 
 

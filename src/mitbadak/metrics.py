@@ -93,7 +93,10 @@ def _arr(a: Any) -> np.ndarray:
 def _check_len(y_true: np.ndarray, y_pred: np.ndarray, name: str) -> None:
     if len(y_true) != len(y_pred):
         raise ShapeError(
-            f"{name}: y_true has {len(y_true)} samples but y_pred has {len(y_pred)}; they must match"
+            key="error.metrics.y_true_samples_but",
+            name=name,
+            n_y_true=len(y_true),
+            n_y_pred=len(y_pred),
         )
 
 
@@ -108,9 +111,7 @@ def _categorical_correct(y_true: Any, y_pred: Any) -> np.ndarray:
     t, p = _arr(y_true), _arr(y_pred)
     _check_len(t, p, "categorical_accuracy")
     if t.shape != p.shape:
-        raise ShapeError(
-            f"categorical_accuracy: expected one-hot y_true of shape {p.shape}, got {t.shape}"
-        )
+        raise ShapeError(key="error.metrics.hot_y_true_shape", shape=p.shape, shape2=t.shape)
     correct = (t.argmax(axis=-1) == p.argmax(axis=-1)).astype(np.float64)
     return correct.reshape(len(p), -1).mean(axis=1)  # (batch, time, classes): per-step mean
 
@@ -121,8 +122,10 @@ def _sparse_correct(y_true: Any, y_pred: Any) -> np.ndarray:
     if p.ndim > 2:  # (batch, time, classes) against (batch, time) labels: every step counts
         if t.size != p[..., 0].size:
             raise ShapeError(
-                f"sparse_categorical_accuracy: labels of shape {t.shape} do not fit scores of "
-                f"shape {p.shape}; expected {p.shape[:-1]}"
+                key="error.metrics.labels_shape_do",
+                shape=t.shape,
+                shape2=p.shape,
+                expected=p.shape[:-1],
             )
         correct = p.argmax(axis=-1) == t.reshape(p.shape[:-1])
         return correct.reshape(len(p), -1).mean(axis=1).astype(np.float64)
@@ -137,17 +140,13 @@ def _top_k_correct(y_true: Any, y_pred: Any, k: int) -> np.ndarray:
     t, p = _arr(y_true), _arr(y_pred)
     _check_len(t, p, "top_k_accuracy")
     if p.ndim != 2:
-        raise ShapeError(
-            f"top_k_accuracy: expected scores of shape (batch, classes), got {p.shape}"
-        )
+        raise ShapeError(key="error.metrics.scores_shape_batch", shape=p.shape)
     t = t.reshape(-1)
     if t.dtype.kind == "f" and not (bool(xp.isfinite(t).all()) and bool((t == xp.round(t)).all())):
-        raise LabelError("top_k_accuracy: labels must be whole numbers (class indices)")
+        raise LabelError(key="error.metrics.labels_whole_numbers")
     t = t.astype(np.int64)
     if len(t) and (t.min() < 0 or t.max() >= p.shape[1]):
-        raise LabelError(
-            f"top_k_accuracy: labels must be in 0..{p.shape[1] - 1}, got {t.min()}..{t.max()}"
-        )
+        raise LabelError(key="error.metrics.labels", last=p.shape[1] - 1, min=t.min(), max=t.max())
     true_score = p[xp.arange(len(t)), t]
     return ((p > true_score[:, None]).sum(axis=1) < k).astype(np.float64)
 
@@ -257,8 +256,10 @@ def confusion_matrix(
     for name, a in (("y_true", t), ("y_pred", p)):
         if len(a) and (a.min() < 0 or a.max() >= num_classes):
             raise LabelError(
-                f"confusion_matrix: {name} has labels outside [0, {num_classes - 1}] "
-                f"for num_classes={num_classes}"
+                key="error.metrics.labels_outside_num_classes",
+                name=name,
+                last=num_classes - 1,
+                num_classes=num_classes,
             )
     w = None if sample_weight is None else xp.asarray(sample_weight, dtype=np.float64).reshape(-1)
     cm = xp.bincount(t * num_classes + p, weights=w, minlength=num_classes * num_classes)
@@ -273,16 +274,15 @@ def _prf_from_cm(cm: np.ndarray, average: str, kind: str) -> float:
     """Precision, recall or F1 from a confusion matrix (0 where a denominator is 0)."""
     xp = array_module(cm)
     if average not in _AVERAGES:
-        raise ConfigError(f"{kind}: average must be one of {_AVERAGES}, got {average!r}")
+        raise ConfigError(
+            key="error.metrics.average", kind=kind, choices=_AVERAGES, average=average
+        )
     cm = xp.asarray(cm, dtype=np.float64)
     tp = xp.diag(cm)
     pred_pos, true_pos = cm.sum(axis=0), cm.sum(axis=1)
     if average == "binary":
         if len(cm) > 2:
-            raise ConfigError(
-                f"{kind}: average='binary' needs two classes, got {len(cm)}; use 'macro', "
-                "'micro' or 'weighted'"
-            )
+            raise ConfigError(key="error.metrics.average_binary_needs", kind=kind, n_cm=len(cm))
         if len(cm) < 2:  # only class 0 ever seen: no positive
             return 0.0
         tp, pred_pos, true_pos = tp[1:], pred_pos[1:], true_pos[1:]
@@ -372,7 +372,11 @@ class Metric:
 
     def __init__(self, name: str | None = None, dtype: Any = None, **kwargs: Any) -> None:
         if kwargs:
-            raise ConfigError(f"{type(self).__name__}: unknown arguments {sorted(kwargs)}")
+            raise ConfigError(
+                key="error.metrics.unknown_arguments",
+                self_type=type(self).__name__,
+                kwargs=sorted(kwargs),
+            )
         if name is not None:
             self.name = name
         self.dtype = np.dtype(dtype) if dtype is not None else np.dtype("float32")
@@ -795,7 +799,9 @@ class _PRF(ConfusionMatrix):
     ) -> None:
         validate.by_defaults(_PRF.__init__, locals(), type(self).__name__)
         if average is not None and average not in _AVERAGES:
-            raise ConfigError(f"{type(self).__name__}: average must be one of {_AVERAGES}")
+            raise ConfigError(
+                key="error.metrics.init.average", self_type=type(self).__name__, choices=_AVERAGES
+            )
         self.average = average
         super().__init__(num_classes, name, threshold)
 
@@ -858,7 +864,7 @@ class MeanMetricWrapper(_MeanOfValues):
 
     def __init__(self, fn: Any, name: str | None = None, **kwargs: Any) -> None:
         if not callable(fn):
-            raise ConfigError(f"MeanMetricWrapper: expected a function, got {fn!r}")
+            raise ConfigError(key="error.metrics.function", fn=fn)
         self.fn, self.fn_kwargs = fn, kwargs
         super().__init__(name or getattr(fn, "__name__", "metric"))
 
@@ -877,7 +883,7 @@ def _thresholds(thresholds: Any) -> np.ndarray:
         return xp.array([0.5])
     t = xp.atleast_1d(xp.asarray(thresholds, dtype=np.float64))
     if t.ndim != 1 or not xp.all((t >= 0) & (t <= 1)):
-        raise ConfigError(f"thresholds must be numbers in [0, 1], got {thresholds!r}")
+        raise ConfigError(key="error.metrics.thresholds_numbers", thresholds=thresholds)
     return t
 
 
@@ -891,7 +897,7 @@ def _confusion_counts(
     _check_len(t, p, "confusion counts")
     p = p.astype(np.float64)
     if t.size != p.size:
-        raise ShapeError(f"y_true of shape {t.shape} does not fit y_pred of shape {p.shape}")
+        raise ShapeError(key="error.metrics.y_true_shape_does", shape=t.shape, shape2=p.shape)
     t = t.reshape(-1) > 0.5
     p = p.reshape(-1)
     w = xp.ones_like(p)
@@ -1006,16 +1012,16 @@ class AUC(Metric):
         validate.by_defaults(AUC.__init__, locals(), type(self).__name__)
         for k, ok in (("multi_label", False), ("num_labels", None), ("label_weights", None)):
             if kwargs.pop(k, ok) != ok:
-                raise ConfigError(f"AUC: {k} is not supported by mitbadak")
+                raise ConfigError(key="error.metrics.supported_mitbadak", k=k)
         if curve.upper() not in ("ROC", "PR"):
-            raise ConfigError(f"AUC: curve must be 'ROC' or 'PR', got {curve!r}")
+            raise ConfigError(key="error.metrics.curve_roc_pr", curve=curve)
         if summation_method != "interpolation":
-            raise ConfigError("AUC: only summation_method='interpolation' is supported")
+            raise ConfigError(key="error.metrics.only_summation_method_interpolation")
         if thresholds is not None:
             inner = sorted(float(t) for t in xp.atleast_1d(thresholds))
         else:
             if int(num_thresholds) < 2:
-                raise ConfigError(f"AUC: num_thresholds must be > 1, got {num_thresholds}")
+                raise ConfigError(key="error.metrics.num_thresholds", num_thresholds=num_thresholds)
             n = int(num_thresholds)
             inner = [(i + 1) / (n - 1) for i in range(n - 2)]
         self.num_thresholds = len(inner) + 2
@@ -1157,17 +1163,17 @@ def get(identifier: Any, loss: Any = None, y_true: Any = None, y_pred: Any = Non
         cls = registry.lookup("metrics", identifier.get("class_name"))
         cfg = identifier.get("config", {})
         if not isinstance(cls, type) or not isinstance(cfg, dict):
-            raise ConfigError(f"unknown metric config {identifier!r}")
+            raise ConfigError(key="error.metrics.unknown_metric_config", identifier=identifier)
         try:
             return cls(**cfg)
         except TypeError as e:
-            raise ConfigError(f"invalid config for metric {cls.__name__}: {e}") from None
+            raise ConfigError(key="error.metrics.error", cls_name=cls.__name__, e=e) from None
     if isinstance(identifier, type) and issubclass(identifier, Metric):
         return identifier()
     if callable(identifier) and not isinstance(identifier, str):
         return MeanMetricWrapper(identifier)  # a plain function of (y_true, y_pred)
     if not isinstance(identifier, str):
-        raise ConfigError(f"cannot interpret {identifier!r} as a metric")
+        raise ConfigError(key="error.metrics.interpret_metric", identifier=identifier)
     key = identifier.lower()
     from_logits = bool(getattr(loss, "from_logits", False))
     if key in ("accuracy", "acc"):
@@ -1195,7 +1201,9 @@ def get(identifier: Any, loss: Any = None, y_true: Any = None, y_pred: Any = Non
     cls = registry.lookup("metrics", key)
     if not isinstance(cls, type):
         raise ConfigError(
-            f"unknown metric {identifier!r}; expected one of {sorted(_BY_NAME) + ['accuracy']}"
+            key="error.metrics.unknown_metric",
+            identifier=identifier,
+            names=sorted(_BY_NAME) + ["accuracy"],
         )
     if issubclass(cls, ConfusionMatrix) and from_logits:
         return cls(name=identifier, threshold=0.0)

@@ -263,11 +263,12 @@ class Model(Layer):
             self._optimizer, self._optimizer_spec = optimizer, None
         else:
             if not (isinstance(optimizer, (str, dict)) or callable(optimizer)):
-                raise ConfigError(f"compile: cannot interpret {optimizer!r} as an optimizer")
+                raise ConfigError(key="error.model.interpret_optimizer", optimizer=optimizer)
             if isinstance(optimizer, str) and registry.lookup("optimizers", optimizer) is None:
                 raise ConfigError(
-                    f"compile: unknown optimizer {optimizer!r}; expected one of "
-                    f"{registry.names('optimizers')}"
+                    key="error.model.unknown_optimizer",
+                    optimizer=optimizer,
+                    names=registry.names("optimizers"),
                 )
             self._optimizer, self._optimizer_spec = None, optimizer
         self._optimizer_ready = False
@@ -346,7 +347,7 @@ class Model(Layer):
         nothing else is built). Returns False, leaving the model uncompiled, when the config
         lacks something that cannot be saved (a loss or optimizer given as a function)."""
         if not isinstance(config, dict):
-            raise ConfigError("invalid compile config")
+            raise ConfigError(key="error.model.invalid_compile_config")
         loss_spec = config.get("loss")
         if loss_spec is None and config.get("has_loss", True):
             return False  # a custom loss function: the user compiles again
@@ -354,7 +355,7 @@ class Model(Layer):
         if isinstance(loss_spec, dict) and "multi_output" in loss_spec:
             multi = loss_spec["multi_output"]
             if not isinstance(multi, dict) or not isinstance(multi.get("losses"), list):
-                raise ConfigError("invalid multi-output compile config")
+                raise ConfigError(key="error.model.invalid_multi_output")
             names = [str(n) for n in multi.get("names", [])]
             loss = {
                 n: registry.deserialize("losses", spec)
@@ -364,7 +365,7 @@ class Model(Layer):
             loss_weights = dict(zip(names, multi.get("loss_weights", [])))
             per = config.get("metrics", [])
             if not isinstance(per, list) or not all(isinstance(m, list) for m in per):
-                raise ConfigError("invalid multi-output metrics config")
+                raise ConfigError(key="error.model.compile_from_config.invalid_multi_output")
             mets_multi = {
                 n: [m if isinstance(m, str) else _metrics.get(m) for m in ms]
                 for n, ms in zip(names, per)
@@ -378,7 +379,7 @@ class Model(Layer):
         mets = []
         for m in config.get("metrics", []):
             if not isinstance(m, (str, dict)):
-                raise ConfigError(f"invalid metric spec {m!r}")
+                raise ConfigError(key="error.model.invalid_metric_spec", m=m)
             mets.append(m if isinstance(m, str) else _metrics.get(m))
         opt_spec = config.get("optimizer")
         if opt_spec is None:
@@ -386,9 +387,9 @@ class Model(Layer):
         if isinstance(opt_spec, dict):
             cls = registry.lookup("optimizers", opt_spec.get("class_name"))
             if not isinstance(cls, type) or not isinstance(opt_spec.get("config", {}), dict):
-                raise ConfigError(f"unknown optimizer config {opt_spec!r}")
+                raise ConfigError(key="error.model.unknown_optimizer_config", opt_spec=opt_spec)
         elif not isinstance(opt_spec, str):
-            raise ConfigError(f"invalid optimizer spec {opt_spec!r}")
+            raise ConfigError(key="error.model.invalid_optimizer_spec", opt_spec=opt_spec)
         self.compile(optimizer=opt_spec, loss=loss, metrics=mets)
         return True
 
@@ -424,16 +425,17 @@ class Model(Layer):
             else:  # an Optimizer class or a factory
                 opt = spec(params)
                 if not isinstance(opt, _optimizers.Optimizer):
-                    raise ConfigError(f"compile: {spec!r} did not return an Optimizer")
+                    # a repr, not the function: an error's values must pickle
+                    raise ConfigError(key="error.model.did_return_optimizer", spec=repr(spec))
         elif opt is not None and _unbound(opt):
             opt.build(params)  # Keras 3's name: bind the optimizer to these weights
         elif opt is not None:
             mine = {id(p) for p in params}
             if not any(id(p) in mine for p in opt.params):
                 raise ConfigError(
-                    f"compile: the optimizer holds {len(opt.params)} tensors, none of them a "
-                    f"weight of model '{self.name}' (was it built on another model's "
-                    "parameters?); build it on model.parameters() or pass a name like 'adam'"
+                    key="error.model.optimizer_holds_tensors",
+                    n_params=len(opt.params),
+                    name=self.name,
                 )
         self._optimizer, self._optimizer_ready = opt, opt is not None
         return opt
@@ -458,10 +460,7 @@ class Model(Layer):
 
     def _check_compiled(self, who: str) -> None:
         if not self.compiled:
-            raise NotFittedError(
-                f"{who}: compile the model first, e.g. model.compile('adam', "
-                "'sparse_categorical_crossentropy', metrics=['accuracy'])"
-            )
+            raise NotFittedError(key="error.model.compile_model_first", who=who)
 
     @property
     def metrics_names(self) -> list[str]:
@@ -580,10 +579,7 @@ class Model(Layer):
                 self._search_losses = bool(extra)
         if self.loss is None:
             if not extra:
-                raise ConfigError(
-                    f"model '{self.name}': compile got no loss and the model adds none "
-                    "(self.add_loss); give compile a loss, e.g. loss='mse'"
-                )
+                raise ConfigError(key="error.model.compile_loss_model", name=self.name)
             total = extra[0]
             for t in extra[1:]:
                 total = total + t
@@ -644,7 +640,7 @@ class Model(Layer):
     def _prepare_array(self, a: Any, who: str) -> np.ndarray:
         a = _as_array(a, who)
         if a.ndim == 0 or len(a) == 0:
-            raise DataError(f"{who}: expected at least one sample, got x of shape {a.shape}")
+            raise DataError(key="error.model.least_sample_x", who=who, shape=a.shape)
         if a.dtype.kind == "f" and a.dtype != self.dtype:
             a = a.astype(self.dtype)  # float64 data would make every op float64
         return a
@@ -653,7 +649,7 @@ class Model(Layer):
         x = self._prepare_x(x, who)
         if y is None:
             if self.loss is not None:
-                raise DataError(f"{who}: y (the targets) is missing")
+                raise DataError(key="error.model.y_targets_missing", who=who)
             return x, None
         if isinstance(self.loss, _multi.MultiOutputLoss):  # a list / dict, one per output
             names = self.loss.names
@@ -665,10 +661,9 @@ class Model(Layer):
         y = _as_array(y, who)
         n = num_samples(x)
         if y.ndim == 0 or len(y) != n:
-            raise DataError(
-                f"{who}: x has {n} samples but y has "
-                f"{len(y) if y.ndim else 'a scalar'}; they must match"
-            )
+            if y.ndim == 0:
+                raise DataError(key="error.model.xy_scalar", who=who, n=n)
+            raise DataError(key="error.model.xy_lengths", who=who, n=n, n_y=len(y))
         if y.dtype.kind == "f" and y.dtype != self.dtype:
             y = y.astype(self.dtype)
         check_finite(y, who, "y")
@@ -696,7 +691,7 @@ class Model(Layer):
             return None
         if isinstance(y, (list, tuple, dict)):  # several outputs: one weight per sample
             if class_weight:
-                raise ConfigError(f"{who}: class_weight needs a model with one output")
+                raise ConfigError(key="error.model.class_weight_needs_model", who=who)
             if isinstance(sample_weight, (list, tuple, dict)):
                 return map_structure(lambda w: _as_array(w, who), sample_weight)
             y = first_leaf(y)
@@ -708,11 +703,13 @@ class Model(Layer):
         """Hold out the *last* ``validation_split`` of the samples (before shuffling, as Keras)."""
         validation_split = validate.number(validation_split, "validation_split", "fit")
         if not 0.0 < validation_split < 1.0:
-            raise ConfigError(f"fit: validation_split must be in (0, 1), got {validation_split}")
+            raise ConfigError(key="error.model.validation_split", validation_split=validation_split)
         n = num_samples(x)
         split = int(n * (1.0 - validation_split))
         if split < 1 or split >= n:
-            raise DataError(f"fit: validation_split={validation_split} leaves an empty part")
+            raise DataError(
+                key="error.model.validation_split_leaves_empty", validation_split=validation_split
+            )
         head, tail = slice(0, split), slice(split, n)
         cut = lambda a, s: None if a is None else take(a, s)  # noqa: E731
         return (take(x, head), cut(y, head), cut(sw, head)), (
@@ -738,7 +735,7 @@ class Model(Layer):
             return None
         if isinstance(validation_data, (tuple, list)) and _is_arrays(validation_data[0]):
             if len(validation_data) not in (2, 3):
-                raise ConfigError("fit: validation_data must be (x_val, y_val[, sample_weight])")
+                raise ConfigError(key="error.model.validation_data_x_val_y_val")
             xv, yv = self._prepare_xy(validation_data[0], validation_data[1], "validation_data")
             swv = validation_data[2] if len(validation_data) == 3 else None
             swv = self._weights_for(yv, swv, None, "validation_data")
@@ -864,7 +861,7 @@ class Model(Layer):
         if not isinstance(shuffle, (bool, np.bool_)):
             validate.one_of(shuffle, "shuffle", "fit", (True, False))
         if augment is not None and not callable(augment):
-            raise ConfigError("fit: augment must be a function (x_batch, rng) -> x_batch")
+            raise ConfigError(key="error.model.augment_function_x_batch")
         if device is not None:  # the weights move now (or after a lazy build), batches per step
             self.to(device)
         train, val_feed = self._fit_data(
@@ -946,9 +943,9 @@ class Model(Layer):
         as the batch source given; and the validation feed."""
         if not _is_arrays(x):
             if y is not None:
-                raise DataError("fit: with a DataLoader or an iterable of batches, y must be None")
+                raise DataError(key="error.model.dataloader_iterable_batches")
             if validation_split:
-                raise ConfigError("fit: validation_split needs arrays; give validation_data")
+                raise ConfigError(key="error.model.validation_split_needs_arrays")
             return x, self._validation_feed(validation_data, batch_size, validation_steps)
         x, y = self._prepare_xy(x, y, "fit")
         if not self.built and isinstance(x, np.ndarray):
@@ -1071,7 +1068,7 @@ class Model(Layer):
         if result is not None:
             return result if filled == total else result[:filled].copy()
         if not outs:
-            raise DataError("predict: the input holds no batch")
+            raise DataError(key="error.model.input_holds_batch")
         if isinstance(outs[0], np.ndarray):
             return outs[0] if len(outs) == 1 else np.concatenate(outs)
         if isinstance(outs[0], dict):
@@ -1234,16 +1231,16 @@ class Sequential(Model):
     def add(self, layer: Layer) -> None:
         """Append a layer to the stack."""
         if not isinstance(layer, Layer):
-            raise ConfigError(f"Sequential.add: expected a Layer, got {type(layer).__name__}")
+            raise ConfigError(key="error.model.layer", layer_type=type(layer).__name__)
         if any(existing.name == layer.name for existing in self.layers):
-            raise ConfigError(f"Sequential.add: a layer named {layer.name!r} is already there")
+            raise ConfigError(key="error.model.layer_named_already", name=layer.name)
         self.layers.append(layer)
         self.built = False if not layer.built else self.built
 
     def pop(self) -> Layer:
         """Remove and return the last layer."""
         if not self.layers:
-            raise ConfigError("Sequential.pop: the model has no layers")
+            raise ConfigError(key="error.model.model_layers")
         return self.layers.pop()
 
     def sublayers(self) -> list[Layer]:
@@ -1258,7 +1255,9 @@ class Sequential(Model):
         for layer in self.layers:
             if layer.name == name:
                 return layer
-        raise ConfigError(f"no layer named {name!r}; layers are {[la.name for la in self.layers]}")
+        raise ConfigError(
+            key="error.model.layer_named_layers", name=name, names=[la.name for la in self.layers]
+        )
 
     def __getitem__(self, key: int | str) -> Layer:
         return self.get_layer(name=key) if isinstance(key, str) else self.layers[key]
@@ -1276,15 +1275,17 @@ class Sequential(Model):
 
     def __call__(self, x: Any, training: bool | None = None) -> Tensor:
         if not self.layers:
-            raise ConfigError("Sequential: the model has no layers")
+            raise ConfigError(key="error.model.call.model_layers")
         x = self._to_tensor(x)
         # Only the rank is fixed here: sizes are checked by the layers that depend on them, so
         # a recurrent model accepts any sequence length and a conv net with global pooling any
         # image size.
         if self.input_shape is not None and x.ndim != len(self.input_shape):
             raise ShapeError(
-                f"Sequential '{self.name}': expected input of shape "
-                f"(batch, {', '.join(map(str, self.input_shape[1:]))}), got {x.shape}"
+                key="error.model.input_shape_batch",
+                name=self.name,
+                dims=", ".join(map(str, self.input_shape[1:])),
+                shape=x.shape,
             )
         out = super().__call__(x, training)
         return out
@@ -1310,5 +1311,5 @@ class Sequential(Model):
     def from_config(cls, config: dict[str, Any]) -> Sequential:
         layers = config.get("layers")
         if not isinstance(layers, list):
-            raise ConfigError("Sequential config: 'layers' must be a list")
+            raise ConfigError(key="error.model.layers_list")
         return cls([layer_from_config(spec) for spec in layers], name=config.get("name"))

@@ -80,20 +80,25 @@ def _per_output(spec: Any, names: list[str], what: str, broadcast: bool) -> list
         unknown = sorted(set(map(str, spec)) - set(names))
         if unknown:
             raise ConfigError(
-                f"compile: {what} names outputs {unknown} the model does not have; "
-                f"its outputs are {names}"
+                key="error.multi_output.names_outputs_model",
+                what=what,
+                unknown=unknown,
+                names=names,
             )
         return [spec.get(n) for n in names]
     if isinstance(spec, (list, tuple)):
         if len(spec) != len(names):
             raise ConfigError(
-                f"compile: {what} is a list of {len(spec)} entries for a model with "
-                f"{len(names)} outputs {names}; give one per output or a dict by output name"
+                key="error.multi_output.list_entries_model",
+                what=what,
+                n_spec=len(spec),
+                n_names=len(names),
+                names=names,
             )
         return list(spec)
     if broadcast or spec is None:
         return [spec] * len(names)
-    raise ConfigError(f"compile: cannot interpret {what}={spec!r} for outputs {names}")
+    raise ConfigError(key="error.multi_output.interpret_outputs", what=what, spec=spec, names=names)
 
 
 def _as_list(struct: Any, names: list[str], what: str) -> list[Any]:
@@ -102,21 +107,29 @@ def _as_list(struct: Any, names: list[str], what: str) -> list[Any]:
     if isinstance(struct, dict):
         missing = [n for n in names if n not in struct]
         if missing and len(struct) != len(names):
-            raise DataError(f"{what}: no entry for the outputs {missing}; outputs are {names}")
+            raise DataError(
+                key="error.multi_output.entry_outputs_outputs",
+                what=what,
+                missing=missing,
+                names=names,
+            )
         if missing:  # a dict keyed otherwise, in output order (e.g. a dict-output model)
             return list(struct.values())
         return [struct[n] for n in names]
     if isinstance(struct, (list, tuple)):
         if len(struct) != len(names):
             raise DataError(
-                f"{what}: {len(struct)} entries for a model with {len(names)} outputs {names}"
+                key="error.multi_output.entries_model_outputs",
+                what=what,
+                n_struct=len(struct),
+                n_names=len(names),
+                names=names,
             )
         return list(struct)
     if len(names) == 1:
         return [struct]
     raise DataError(
-        f"{what}: the model has {len(names)} outputs {names}; give a list in output order "
-        "or a dict keyed by output name"
+        key="error.multi_output.model_outputs_give", what=what, n_names=len(names), names=names
     )
 
 
@@ -140,7 +153,7 @@ class MultiOutputLoss(_losses.Loss):
         specs = _per_output(loss, self.names, "loss", broadcast=True)
         self.losses = [None if s is None else _losses.get(s) for s in specs]
         if all(la is None for la in self.losses):
-            raise ConfigError(f"compile: no output of {self.names} has a loss")
+            raise ConfigError(key="error.multi_output.output_loss", names=self.names)
         weights = _per_output(loss_weights, self.names, "loss_weights", broadcast=False)
         self.loss_weights = [1.0 if w is None else float(w) for w in weights]
         self.latest: dict[str, float] = {}
@@ -165,7 +178,7 @@ class MultiOutputLoss(_losses.Loss):
             if fn is None:
                 continue
             if y is None:
-                raise DataError(f"y: no target for output {name!r}, which has a loss")
+                raise DataError(key="error.multi_output.target_output_which", name=name)
             value = fn(y, p, sample_weight=sw)
             latest[name] = float(value.item())
             term = value * w if w != 1.0 else value
@@ -356,7 +369,8 @@ def check_targets(y: Any, names: list[str], n: int, who: str) -> None:
         if t is None:
             continue
         if np.ndim(t) == 0 or len(t) != n:
+            if np.ndim(t) == 0:
+                raise DataError(key="error.multi_output.xy_scalar", who=who, n=n, name=name)
             raise DataError(
-                f"{who}: x has {n} samples but the targets of output {name!r} have "
-                f"{len(t) if np.ndim(t) else 'a scalar'}; they must match"
+                key="error.multi_output.xy_lengths", who=who, n=n, name=name, n_y=len(t)
             )

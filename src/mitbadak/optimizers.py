@@ -120,8 +120,11 @@ def _check_numbers(form: Any, arguments: dict[str, Any], name: str) -> None:
         if isinstance(default, tuple):
             if not isinstance(value, (tuple, list)) or len(value) != len(default):
                 raise ArgumentTypeError(
-                    f"{name}: {key} must be a tuple of {len(default)} numbers, "
-                    f"got {validate.describe(value)}"
+                    key="error.optimizers.tuple_numbers",
+                    name=name,
+                    option=key,
+                    n_default=len(default),
+                    got=validate.describe(value),
                 )
             for i, v in enumerate(value):
                 validate.number(v, f"{key}[{i}]", name)
@@ -174,7 +177,7 @@ class Optimizer:
             lr = lr.item()
         if not callable(lr) and not _real(lr):
             raise ArgumentTypeError(
-                f"{name}: lr must be a number >= 0 or a schedule, got {validate.describe(lr)}"
+                key="error.optimizers.lr_number_schedule", name=name, got=validate.describe(lr)
             )
         lr = validate.number(lr, "lr", name, min=0)
         for key, v in (
@@ -222,19 +225,19 @@ class Optimizer:
             items = list(params)
         except TypeError:
             raise ConfigError(
-                f"{name}.build: expected a list of Tensors (the model's trainable_weights), "
-                f"got {type(params).__name__}"
+                key="error.optimizers.list_tensors_model",
+                name=name,
+                params_type=type(params).__name__,
             ) from None
         if self.params:
             if [id(p) for p in items] == [id(p) for p in self.params]:
                 return
             raise ConfigError(
-                f"{name}.build: this optimizer is already bound to {len(self.params)} other "
-                "parameters; create one optimizer per model"
+                key="error.optimizers.optimizer_already_bound", name=name, n_params=len(self.params)
             )
         defaults = {k: v for k, v in self.param_groups[0].items() if k != "params"}
         if not items:
-            raise ConfigError(f"{name}: got an empty parameter list")
+            raise ConfigError(key="error.optimizers.empty_parameter_list", name=name)
         if not isinstance(items[0], dict):
             items = [{"params": items}]
         groups: list[dict[str, Any]] = []
@@ -243,20 +246,27 @@ class Optimizer:
         for k, group in enumerate(items):
             if not isinstance(group, dict) or "params" not in group:
                 raise ConfigError(
-                    f"{name}: parameter group {k} must be a dict with 'params', got {group!r}"
+                    key="error.optimizers.parameter_group_dict", name=name, k=k, group=group
                 )
             unknown = set(group) - set(defaults) - {"params"}
             if unknown:
                 raise ConfigError(
-                    f"{name}: parameter group {k} has unknown options {sorted(unknown)}; "
-                    f"expected some of {sorted(defaults)}"
+                    key="error.optimizers.parameter_group_unknown",
+                    name=name,
+                    k=k,
+                    unknown=sorted(unknown),
+                    defaults=sorted(defaults),
                 )
             ps = list(group["params"])
             for p in ps:
                 if not isinstance(p, Tensor):
-                    raise ConfigError(f"{name}: parameters must be Tensors, got {p!r}")
+                    raise ConfigError(key="error.optimizers.parameters_tensors", name=name, p=p)
                 if id(p) in seen:
-                    raise ConfigError(f"{name}: parameter {p.name or p.shape} is given twice")
+                    raise ConfigError(
+                        key="error.optimizers.parameter_given_twice",
+                        name=name,
+                        param=p.name or p.shape,
+                    )
                 seen.add(id(p))
             g = {**defaults, **{k2: v for k2, v in group.items() if k2 != "params"}}
             self._check_hyper(g, name)
@@ -264,7 +274,7 @@ class Optimizer:
             groups.append(g)
             all_params += ps
         if not all_params:
-            raise ConfigError(f"{name}: got an empty parameter list")
+            raise ConfigError(key="error.optimizers.empty_parameter_list", name=name)
         self.param_groups, self.params = groups, all_params
         self.state = [{} for _ in self.params]
         self.steps = [0] * len(self.params)
@@ -292,7 +302,7 @@ class Optimizer:
             kwargs.pop("name", None)
             for k, ok in (("use_ema", False), ("loss_scale_factor", None)):
                 if k in kwargs and kwargs.pop(k) not in (ok,):
-                    raise ConfigError(f"{name}: {k} is not supported by mitbadak")
+                    raise ConfigError(key="error.optimizers.supported_mitbadak", name=name, k=k)
             form = self._keras
         else:
             form = self._torch
@@ -304,8 +314,11 @@ class Optimizer:
             names = ", ".join(inspect.signature(form).parameters)
             kind = "Keras" if keras else "PyTorch"
             raise ArgumentTypeError(
-                f"{name} ({kind} form): {e}; the arguments are {names} "
-                f"(and clipnorm, global_clipnorm, clipvalue)"
+                key="error.optimizers.form_arguments_clipnorm",
+                name=name,
+                kind=kind,
+                e=e,
+                names=names,
             ) from None
         _check_numbers(form, bound.arguments, name)
         lr, hyper = form(*args, **kwargs)
@@ -317,12 +330,12 @@ class Optimizer:
             if _real(v):
                 validate.number(v, key, name)
         if not h["lr"] >= 0:
-            raise ConfigError(f"{name}: lr must be >= 0, got {h['lr']}")
+            raise ConfigError(key="error.optimizers.lr", name=name, h=h["lr"])
         if (h.get("weight_decay") or 0.0) < 0:
-            raise ConfigError(f"{name}: weight_decay must be >= 0, got {h['weight_decay']}")
+            raise ConfigError(key="error.optimizers.weight_decay", name=name, h=h["weight_decay"])
         for key in ("eps", "epsilon"):
             if h.get(key, 1.0) < 0:
-                raise ConfigError(f"{name}: {key} must be >= 0, got {h[key]}")
+                raise ConfigError(key="error.optimizers.error", name=name, option=key, h=h[key])
 
     # ---------------------------------------------------------------------------- lr
     @property
@@ -376,8 +389,7 @@ class Optimizer:
         ``t = iterations + 1``."""
         if not self.params:
             raise ConfigError(
-                f"{type(self).__name__}: the optimizer has no parameters yet; call "
-                "optimizer.build(model.trainable_weights) (compile does it)"
+                key="error.optimizers.optimizer_parameters_yet", self_type=type(self).__name__
             )
         if self.schedule is not None:
             self.lr = self.schedule(self.iterations)
@@ -391,8 +403,11 @@ class Optimizer:
                 if p.grad is not None:
                     if p.grad.shape != p.data.shape:
                         raise ShapeError(
-                            f"{type(self).__name__}: gradient of shape {p.grad.shape} for the "
-                            f"parameter {p.name or ''} of shape {p.shape}"
+                            key="error.optimizers.gradient_shape_parameter",
+                            self_type=type(self).__name__,
+                            shape=p.grad.shape,
+                            param=p.name or "",
+                            shape2=p.shape,
                         )
                     self.steps[i] += 1
                     if self.keras_form:
@@ -434,12 +449,15 @@ class Optimizer:
         """
         if len(self.param_groups) != 1:
             raise ConfigError(
-                f"{type(self).__name__}.rebind: needs a single parameter group, this optimizer "
-                f"has {len(self.param_groups)}"
+                key="error.optimizers.needs_single_parameter",
+                self_type=type(self).__name__,
+                n_param_groups=len(self.param_groups),
             )
         new = list(params)
         if any(not isinstance(p, Tensor) for p in new) or len({id(p) for p in new}) != len(new):
-            raise ConfigError(f"{type(self).__name__}.rebind: expected distinct Tensors")
+            raise ConfigError(
+                key="error.optimizers.distinct_tensors", self_type=type(self).__name__
+            )
         where = {id(p): i for i, p in enumerate(self.params)}
         self.state = [self.state[where[id(p)]] if id(p) in where else {} for p in new]
         self.steps = [self.steps[where[id(p)]] if id(p) in where else 0 for p in new]
@@ -516,7 +534,9 @@ class Optimizer:
         try:
             return cls(params, **cfg)
         except TypeError as e:
-            raise ConfigError(f"invalid config for {cls.__name__}: {e}") from None
+            raise ConfigError(
+                key="error.optimizers.from_config.error", cls_name=cls.__name__, e=e
+            ) from None
 
     def state_dict(self) -> dict[str, Any]:
         """Everything needed to resume training, as plain data (no pickle needed).
@@ -567,22 +587,27 @@ class Optimizer:
         where = f"{name}.load_state_dict"
         if not isinstance(state, dict) or state.get("class_name") != name:
             got = state.get("class_name") if isinstance(state, dict) else type(state).__name__
-            raise ConfigError(f"{where}: the state is of {got!r}, not {name}")
+            raise ConfigError(key="error.optimizers.state", where=where, got=got, name=name)
         steps, iterations = state.get("steps"), state.get("iterations", 0)
         if not isinstance(steps, (list, tuple)) or not all(
             isinstance(t, (int, np.integer)) and t >= 0 for t in [*steps, iterations]
         ):
-            raise ConfigError(f"{where}: 'steps' and 'iterations' must be counts >= 0")
+            raise ConfigError(key="error.optimizers.steps_iterations_counts", where=where)
         if len(steps) != len(self.params):
             raise ConfigError(
-                f"{where}: state for {len(steps)} parameters, this optimizer has {len(self.params)}"
+                key="error.optimizers.state_parameters_optimizer",
+                where=where,
+                n_steps=len(steps),
+                n_params=len(self.params),
             )
         groups = state.get("param_groups", [])
         sizes = [g.get("size") if isinstance(g, dict) else None for g in groups]
         if sizes != [len(g["params"]) for g in self.param_groups]:
             raise ConfigError(
-                f"{where}: parameter groups of sizes {sizes}, expected "
-                f"{[len(g['params']) for g in self.param_groups]}"
+                key="error.optimizers.parameter_groups_sizes",
+                where=where,
+                sizes=sizes,
+                expected=[len(g["params"]) for g in self.param_groups],
             )
         new_groups = []
         for mine, saved in zip(self.param_groups, groups):
@@ -593,24 +618,38 @@ class Optimizer:
             try:
                 self._check_hyper(h, name)
             except (TypeError, ValueError) as e:
-                raise ConfigError(f"{where}: invalid hyper-parameters {h}: {e}") from None
+                raise ConfigError(
+                    key="error.optimizers.invalid_hyper_parameters", where=where, h=h, e=e
+                ) from None
             new_groups.append(h)
         arrays = state.get("arrays", {})
         if not isinstance(arrays, dict):
-            raise ConfigError(f"{where}: 'arrays' must be a dict of arrays")
+            raise ConfigError(key="error.optimizers.arrays_dict_arrays", where=where)
         new_state: list[dict[str, np.ndarray]] = [{} for _ in self.params]
         for key, arr in arrays.items():
             idx, _, akey = str(key).partition("/")
             if not idx.isdigit() or int(idx) >= len(self.params) or not akey:
-                raise ConfigError(f"{where}: unexpected state entry {key!r}")
+                raise ConfigError(
+                    key="error.optimizers.unexpected_state_entry", where=where, option=key
+                )
             p = self.params[int(idx)]
             arr = to_host(arr)  # checked on the host, then put on the parameter's device
             if arr.dtype.kind not in "fiu":
-                raise ConfigError(f"{where}: {key} is not a numeric array (dtype {arr.dtype})")
+                raise ConfigError(
+                    key="error.optimizers.numeric_array_dtype",
+                    where=where,
+                    option=key,
+                    dtype=arr.dtype,
+                )
             if arr.shape != p.shape:
                 raise ShapeError(
-                    f"{where}: {key} has shape {arr.shape}, parameter {idx} "
-                    f"({p.name or ''}) has shape {p.shape}"
+                    key="error.optimizers.shape_parameter_shape",
+                    where=where,
+                    option=key,
+                    shape=arr.shape,
+                    idx=idx,
+                    param=p.name or "",
+                    shape2=p.shape,
                 )
             new_state[int(idx)][akey] = to_device(np.array(arr, dtype=p.dtype), device_of(p.data))
         for mine, h in zip(self.param_groups, new_groups):
@@ -695,12 +734,12 @@ class SGD(Optimizer):
         super()._check_hyper(h, name)
         if self.keras_form:
             if not 0.0 <= h["momentum"] <= 1.0:
-                raise ConfigError(f"SGD: momentum must be in [0, 1], got {h['momentum']}")
+                raise ConfigError(key="error.optimizers.check_hyper.momentum", h=h["momentum"])
             return
         if not 0.0 <= h["momentum"] < 1.0:
-            raise ConfigError(f"SGD: momentum must be in [0, 1), got {h['momentum']}")
+            raise ConfigError(key="error.optimizers.momentum", h=h["momentum"])
         if h["nesterov"] and (h["momentum"] <= 0 or h["dampening"] != 0):
-            raise ConfigError("SGD: nesterov=True needs a momentum > 0 and dampening 0")
+            raise ConfigError(key="error.optimizers.nesterov_true_needs")
 
     def update(self, p, g, state, h, t):
         xp = array_module(p, g, state)
@@ -802,10 +841,10 @@ class Adagrad(Optimizer):
         super()._check_hyper(h, name)
         if self.keras_form:
             if h["initial_accumulator_value"] < 0:
-                raise ConfigError("Adagrad: initial_accumulator_value must be >= 0")
+                raise ConfigError(key="error.optimizers.initial_accumulator_value")
             return
         if h["lr_decay"] < 0 or h["initial_accumulator_value"] < 0:
-            raise ConfigError("Adagrad: lr_decay and initial_accumulator_value must be >= 0")
+            raise ConfigError(key="error.optimizers.lr_decay_initial_accumulator_value")
 
     def update(self, p, g, state, h, t):
         xp = array_module(p, g, state)
@@ -898,16 +937,10 @@ class RMSprop(Optimizer):
         super()._check_hyper(h, name)
         if self.keras_form:
             if not 0.0 <= h["rho"] <= 1.0 or not 0.0 <= h["momentum"] < 1.0:
-                raise ConfigError(
-                    f"RMSprop: rho must be in [0, 1] and momentum in [0, 1), got {h['rho']}, "
-                    f"{h['momentum']}"
-                )
+                raise ConfigError(key="error.optimizers.rho_momentum", h=h["rho"], h2=h["momentum"])
             return
         if not 0.0 <= h["alpha"] <= 1.0 or not 0.0 <= h["momentum"] < 1.0:
-            raise ConfigError(
-                f"RMSprop: alpha must be in [0, 1] and momentum in [0, 1), got {h['alpha']}, "
-                f"{h['momentum']}"
-            )
+            raise ConfigError(key="error.optimizers.alpha_momentum", h=h["alpha"], h2=h["momentum"])
 
     def update(self, p, g, state, h, t):
         xp = array_module(p, g, state)
@@ -1054,12 +1087,12 @@ class Adam(Optimizer):
         if self.keras_form:
             if not (0.0 <= h["beta_1"] < 1.0 and 0.0 <= h["beta_2"] < 1.0):
                 raise ConfigError(
-                    f"{name}: beta_1 and beta_2 must be in [0, 1), got {h['beta_1']}, {h['beta_2']}"
+                    key="error.optimizers.beta__beta_", name=name, h=h["beta_1"], h2=h["beta_2"]
                 )
             return
         betas = tuple(h["betas"])
         if len(betas) != 2 or not all(0.0 <= b < 1.0 for b in betas):
-            raise ConfigError(f"{name}: betas must be two numbers in [0, 1), got {h['betas']}")
+            raise ConfigError(key="error.optimizers.betas_two_numbers", name=name, h=h["betas"])
         h["betas"] = betas
 
     def update(self, p, g, state, h, t):
@@ -1192,20 +1225,24 @@ def get(identifier: Any, params: ParamsLike, **kwargs: Any) -> Optimizer:
     if isinstance(identifier, dict):
         cls = registry.lookup("optimizers", identifier.get("class_name"))
         if not isinstance(cls, type):
-            raise ConfigError(f"unknown optimizer config {identifier!r}")
+            raise ConfigError(
+                key="error.optimizers.unknown_optimizer_config", identifier=identifier
+            )
         return cls.from_config(params, {**identifier.get("config", {}), **kwargs})
     if isinstance(identifier, str):
         cls = registry.lookup("optimizers", identifier)
         if not isinstance(cls, type):
             raise ConfigError(
-                f"unknown optimizer {identifier!r}; expected one of {sorted(_REGISTRY)}"
+                key="error.optimizers.unknown_optimizer",
+                identifier=identifier,
+                names=sorted(_REGISTRY),
             )
         if not kwargs:
             opt = cls()
             opt.build(params)
             return opt
         return cls(params, **kwargs)
-    raise ConfigError(f"cannot interpret {identifier!r} as an optimizer")
+    raise ConfigError(key="error.optimizers.interpret_optimizer", identifier=identifier)
 
 
 def serialize(opt: Optimizer) -> dict[str, Any]:

@@ -56,7 +56,7 @@ class L1L2(Regularizer):
         validate.number(l1, "l1", type(self).__name__, min=0)
         validate.number(l2, "l2", type(self).__name__, min=0)
         if l1 < 0 or l2 < 0:
-            raise ConfigError(f"regularizer strengths must be >= 0, got l1={l1}, l2={l2}")
+            raise ConfigError(key="error.regularizers.regularizer_strengths_l", l1=l1, l2=l2)
         self.l1, self.l2 = float(l1), float(l2)
 
     def __call__(self, w: Tensor) -> Tensor:
@@ -122,11 +122,15 @@ def get(identifier: Any) -> Regularizer | None:
     if isinstance(identifier, dict):
         cls = registry.lookup("regularizers", identifier.get("class_name"))
         if not isinstance(cls, type):
-            raise ConfigError(f"unknown regularizer config {identifier!r}")
+            raise ConfigError(
+                key="error.regularizers.unknown_regularizer_config", identifier=identifier
+            )
         return cls(**identifier.get("config", {}))
     if callable(identifier):
         return identifier
-    raise ConfigError(f"unknown regularizer {identifier!r}; expected one of {sorted(_REGISTRY)}")
+    raise ConfigError(
+        key="error.regularizers.unknown_regularizer", identifier=identifier, names=sorted(_REGISTRY)
+    )
 
 
 def serialize(reg: Any) -> dict[str, Any] | None:
@@ -139,5 +143,5 @@ def serialize(reg: Any) -> dict[str, Any] | None:
     if reg is None:
         return None
     if not isinstance(reg, Regularizer):
-        raise ConfigError(f"regularizer {reg!r} is a plain function and cannot be saved")
+        raise ConfigError(key="error.regularizers.regularizer_plain_function", reg=repr(reg))
     return {"class_name": type(reg).__name__, "config": reg.get_config()}

@@ -60,13 +60,13 @@ class Schedule:
 
 def _check_step(step: int | float, who: str) -> float:
     if step < 0:
-        raise ConfigError(f"{who}: the step must be >= 0, got {step}")
+        raise ConfigError(key="error.schedules.step", who=who, step=step)
     return step
 
 
 def _positive(value: float, what: str, who: str) -> float:
     if not value > 0:
-        raise ConfigError(f"{who}: {what} must be > 0, got {value}")
+        raise ConfigError(key="error.schedules.error", who=who, what=what, value=value)
     return value
 
 
@@ -147,7 +147,7 @@ class InverseTimeDecay(Schedule):
         validate.by_defaults(InverseTimeDecay.__init__, locals(), type(self).__name__)
         self.initial_learning_rate = float(initial_learning_rate)
         if decay_rate < 0:
-            raise ConfigError(f"InverseTimeDecay: decay_rate must be >= 0, got {decay_rate}")
+            raise ConfigError(key="error.schedules.decay_rate", decay_rate=decay_rate)
         self.decay_rate = float(decay_rate)
         self.decay_steps = _positive(decay_steps, "decay_steps", "InverseTimeDecay")
         self.staircase = bool(staircase)
@@ -196,9 +196,9 @@ class CosineDecay(Schedule):
         self.initial_learning_rate = float(initial_learning_rate)
         self.decay_steps = _positive(decay_steps, "decay_steps", "CosineDecay")
         if not 0.0 <= alpha <= 1.0:
-            raise ConfigError(f"CosineDecay: alpha must be in [0, 1], got {alpha}")
+            raise ConfigError(key="error.schedules.alpha", alpha=alpha)
         if warmup_steps < 0:
-            raise ConfigError(f"CosineDecay: warmup_steps must be >= 0, got {warmup_steps}")
+            raise ConfigError(key="error.schedules.warmup_steps", warmup_steps=warmup_steps)
         self.alpha = float(alpha)
         self.warmup_target = None if warmup_target is None else float(warmup_target)
         self.warmup_steps = warmup_steps
@@ -237,11 +237,13 @@ class PiecewiseConstantDecay(Schedule):
         boundaries, values = list(boundaries), [float(v) for v in values]
         if len(values) != len(boundaries) + 1:
             raise ConfigError(
-                f"PiecewiseConstantDecay: expected {len(boundaries) + 1} values for "
-                f"{len(boundaries)} boundaries, got {len(values)}"
+                key="error.schedules.values_boundaries",
+                n_expected=len(boundaries) + 1,
+                n_boundaries=len(boundaries),
+                n_values=len(values),
             )
         if any(b >= c for b, c in zip(boundaries, boundaries[1:])):
-            raise ConfigError(f"PiecewiseConstantDecay: boundaries must increase, got {boundaries}")
+            raise ConfigError(key="error.schedules.boundaries_increase", boundaries=boundaries)
         self.boundaries, self.values = boundaries, values
 
     def __call__(self, step: int | float) -> float:
@@ -265,14 +267,14 @@ class LambdaSchedule(Schedule):
 
     def __init__(self, fn: Callable[[int], float]) -> None:
         if not callable(fn):
-            raise ConfigError(f"LambdaSchedule: expected a function of the step, got {fn!r}")
+            raise ConfigError(key="error.schedules.function_step", fn=fn)
         self.fn = fn
 
     def __call__(self, step: int | float) -> float:
         return float(self.fn(step))
 
     def get_config(self) -> dict[str, Any]:
-        raise ConfigError("LambdaSchedule wraps a Python function and cannot be saved")
+        raise ConfigError(key="error.schedules.lambdaschedule_wraps_python")
 
 
 _REGISTRY: dict[str, type[Schedule]] = {
@@ -302,20 +304,22 @@ def get(identifier: Any, **kwargs: Any) -> Schedule | Callable[[int], float]:
         cls = registry.lookup("schedules", identifier)
         if not isinstance(cls, type):
             raise ConfigError(
-                f"unknown schedule {identifier!r}; expected one of {sorted(_REGISTRY)}"
+                key="error.schedules.unknown_schedule",
+                identifier=identifier,
+                names=sorted(_REGISTRY),
             )
         return cls(**kwargs)
     if isinstance(identifier, dict):
         cls = registry.lookup("schedules", identifier.get("class_name"))
         if not isinstance(cls, type):
-            raise ConfigError(f"unknown schedule config {identifier!r}")
+            raise ConfigError(key="error.schedules.unknown_schedule_config", identifier=identifier)
         try:
             return cls(**identifier.get("config", {}))
         except TypeError as e:
-            raise ConfigError(f"invalid config for {cls.__name__}: {e}") from None
+            raise ConfigError(key="error.schedules.get.error", cls_name=cls.__name__, e=e) from None
     if callable(identifier):
         return identifier
-    raise ConfigError(f"cannot interpret {identifier!r} as a learning-rate schedule")
+    raise ConfigError(key="error.schedules.interpret_learning_rate", identifier=identifier)
 
 
 def serialize(schedule: Any) -> dict[str, Any]:
@@ -326,5 +330,5 @@ def serialize(schedule: Any) -> dict[str, Any]:
         5
     """
     if not isinstance(schedule, Schedule) or not registry.is_registered("schedules", schedule):
-        raise ConfigError(f"schedule {schedule!r} is a plain function and cannot be saved")
+        raise ConfigError(key="error.schedules.schedule_plain_function", schedule=repr(schedule))
     return {"class_name": type(schedule).__name__, "config": schedule.get_config()}

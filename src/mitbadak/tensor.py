@@ -69,7 +69,7 @@ def set_default_dtype(dtype: Any) -> None:
     global _default_dtype
     dt = np.dtype(dtype)
     if dt.kind != "f":
-        raise DTypeError(f"set_default_dtype: expected a float dtype, got {dt}")
+        raise DTypeError(key="error.tensor.float_dtype", dt=dt)
     _default_dtype = dt
 
 
@@ -183,11 +183,10 @@ def _as_array(data: Any, dtype: Any) -> np.ndarray:
         arr = np.asarray(data, dtype=dtype)
     except (ValueError, TypeError) as e:
         if "inhomogeneous" in str(e) or "sequence" in str(e):
-            raise ShapeError(
-                "Tensor: a ragged nested list (rows of different lengths); every row must "
-                "have the same length"
-            ) from None
-        raise DTypeError(f"Tensor: cannot read {type(data).__name__} as numbers ({e})") from None
+            raise ShapeError(key="error.tensor.ragged_nested_list") from None
+        raise DTypeError(
+            key="error.tensor.read_numbers", data_type=type(data).__name__, e=e
+        ) from None
     if dtype is not None:
         return arr
     if arr.dtype == np.float64 and not isinstance(data, np.generic):
@@ -242,13 +241,9 @@ class Tensor:
     ) -> None:
         self.data = _as_array(data, dtype)
         if self.data.dtype.kind not in "biufc":
-            raise DTypeError(
-                f"Tensor: expected numbers (bool, int or float), got dtype {self.data.dtype}"
-            )
+            raise DTypeError(key="error.tensor.numbers_bool_int", dtype=self.data.dtype)
         if requires_grad and self.data.dtype.kind not in "fc":
-            raise DTypeError(
-                f"Tensor: only float tensors can require gradients, got dtype {self.data.dtype}"
-            )
+            raise DTypeError(key="error.tensor.only_float_tensors", dtype=self.data.dtype)
         self.grad: np.ndarray | None = None
         self.requires_grad = bool(requires_grad)
         self._ctx: Function | None = None
@@ -325,7 +320,7 @@ class Tensor:
             [3.0, 4.0]
         """
         if self.data.ndim == 0:
-            raise DTypeError("iteration over a 0-d tensor (use .item() for its value)")
+            raise DTypeError(key="error.tensor.iteration_over_d")
         return (self[i] for i in range(self.data.shape[0]))
 
     def __repr__(self) -> str:
@@ -369,7 +364,7 @@ class Tensor:
     def item(self) -> float | int | bool:
         """The value of a one-element tensor as a Python number."""
         if self.data.size != 1:
-            raise ShapeError(f"item: expected a tensor with one element, got shape {self.shape}")
+            raise ShapeError(key="error.tensor.tensor_element_shape", shape=self.shape)
         return self.data.item()
 
     def tolist(self) -> Any:
@@ -386,9 +381,9 @@ class Tensor:
     def requires_grad_(self, flag: bool = True) -> Tensor:
         """Set ``requires_grad`` in place (leaves only) and return self."""
         if not self.is_leaf:
-            raise GraphError("requires_grad_: only leaf tensors can change requires_grad")
+            raise GraphError(key="error.tensor.only_leaf_tensors")
         if flag and self.data.dtype.kind not in "fc":
-            raise DTypeError(f"requires_grad_: dtype {self.dtype} cannot require gradients")
+            raise DTypeError(key="error.tensor.dtype_require_gradients", dtype=self.dtype)
         self.requires_grad = bool(flag)
         return self
 
@@ -447,9 +442,7 @@ class Tensor:
         try:
             dt = np.dtype(dtype)
         except TypeError:
-            raise DTypeError(
-                f"to: expected a dtype or a device ('cpu', 'cuda'), got {dtype!r}"
-            ) from None
+            raise DTypeError(key="error.tensor.dtype_device_cpu", dtype=dtype) from None
         if dt == self.data.dtype:
             return self
         if dt.kind in "fc" and self.data.dtype.kind in "fc":
@@ -542,15 +535,9 @@ class Tensor:
         (PyTorch's version counter, at the cost of one integer comparison per node).
         """
         if self._ctx is not None:
-            raise GraphError(
-                f"{op}: in-place arithmetic on a non-leaf tensor (the output of an op) would "
-                "corrupt the recorded graph's backward; write y = y ... instead, or detach()"
-            )
+            raise GraphError(key="error.tensor.place_arithmetic_non", op=op)
         if self.requires_grad and _grad_mode.enabled:
-            raise GraphError(
-                f"{op}: in-place arithmetic on a leaf tensor that requires grad while the graph "
-                "is recorded; update weights inside `with mitbadak.no_grad():`"
-            )
+            raise GraphError(key="error.tensor.place_arithmetic_leaf", op=op)
         o = other.data if isinstance(other, Tensor) else other
         o = o if hasattr(o, "shape") else array_module(self.data).asarray(o)
         try:
@@ -559,8 +546,7 @@ class Tensor:
             shape = None
         if shape != self.data.shape:
             raise ShapeError(
-                f"{op}: cannot update a tensor of shape {self.shape} in place with an operand "
-                f"of shape {o.shape} (it must broadcast to {self.shape})"
+                key="error.tensor.update_tensor_shape", op=op, shape=self.shape, shape2=o.shape
             )
         if not self.data.flags.writeable:
             self.data = self.data.copy()
@@ -570,7 +556,7 @@ class Tensor:
                 ufunc = getattr(xp, ufunc.__name__)
             ufunc(self.data, o, out=self.data, casting="same_kind")
         except TypeError as e:  # e.g. a float into an integer tensor
-            raise DTypeError(f"{op}: {e}") from None
+            raise DTypeError(key="error.tensor.inplace_cast", op=op, e=e) from None
         global _inplace_clock
         _inplace_clock += 1
         self._version = _inplace_clock
@@ -658,7 +644,7 @@ class Tensor:
     def _accumulate(self, g: np.ndarray, owned: bool = False) -> None:
         if g.shape != self.data.shape:
             raise GraphError(
-                f"backward: gradient of shape {g.shape} for a tensor of shape {self.shape}"
+                key="error.tensor.gradient_shape_tensor", shape=g.shape, shape2=self.shape
             )
         if self.grad is None:
             # .grad is updated in place later (accumulation, optimizers), so it must not share
@@ -690,27 +676,18 @@ class Tensor:
             24.0
         """
         if self._freed:
-            raise GraphError(
-                "backward: the graph of this tensor was freed by an earlier backward(); "
-                "pass retain_graph=True to the first call to go through it twice"
-            )
+            raise GraphError(key="error.tensor.graph_tensor_freed")
         if not self.requires_grad:
-            raise GraphError(
-                "backward: this tensor does not require grad (no input had requires_grad=True, "
-                "or it was computed under no_grad())"
-            )
+            raise GraphError(key="error.tensor.tensor_does_require")
         if grad is None:
             if self.data.size != 1:
-                raise ShapeError(
-                    f"backward: grad can be omitted only for a one-element tensor, this one has "
-                    f"shape {self.shape}; pass grad= of that shape"
-                )
+                raise ShapeError(key="error.tensor.grad_omitted_only", shape=self.shape)
             g = array_module(self.data).ones_like(self.data)
         else:
             g = grad.data if isinstance(grad, Tensor) else grad
             g = array_module(self.data).asarray(g, dtype=self.dtype)
             if g.shape != self.shape:
-                raise ShapeError(f"backward: grad has shape {g.shape}, expected {self.shape}")
+                raise ShapeError(key="error.tensor.grad_shape", shape=g.shape, shape2=self.shape)
 
         if self._ctx is None:  # backward on a leaf: d self / d self
             self._accumulate(g)
@@ -771,7 +748,7 @@ class _Size(int):
             return self._shape
         nd = len(self._shape)
         if not -nd <= int(dim) < max(nd, 1) or nd == 0:
-            raise ShapeError(f"size: dim {dim} is out of range for a tensor with {nd} dims")
+            raise ShapeError(key="error.tensor.dim_out_range", dim=dim, nd=nd)
         return self._shape[int(dim)]
 
 
@@ -822,9 +799,7 @@ def _check_versions(fn: Function) -> None:
     for k, inp in enumerate(fn.inputs):
         if inp._version > fn._stamp:
             raise GraphError(
-                f"backward: input {k} of {fn.name} (shape {inp.shape}) was modified in place "
-                "after the op used it; its gradient would be wrong. Update tensors in place "
-                "only after backward(), or use out-of-place ops"
+                key="error.tensor.input_shape_modified", k=k, name=fn.name, shape=inp.shape
             )
 
 
@@ -863,10 +838,7 @@ def _topological_order(root: Tensor) -> list[Tensor]:
             if not need or id(inp) in visited:
                 continue
             if inp._freed:
-                raise GraphError(
-                    "backward: part of this graph was freed by an earlier backward(); "
-                    "pass retain_graph=True to the first call"
-                )
+                raise GraphError(key="error.tensor.part_graph_freed")
             if inp._ctx is not None:
                 stack.append((inp, False))
     return order

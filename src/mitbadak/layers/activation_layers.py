@@ -45,9 +45,9 @@ class ReLU(Layer):
         validate.number(negative_slope, "negative_slope", "ReLU")
         validate.number(threshold, "threshold", "ReLU")
         if max_value is not None and max_value < 0:
-            raise ConfigError(f"ReLU: max_value must be >= 0 or None, got {max_value}")
+            raise ConfigError(key="error.layers.max_value_none", max_value=max_value)
         if negative_slope < 0:
-            raise ConfigError(f"ReLU: negative_slope must be >= 0, got {negative_slope}")
+            raise ConfigError(key="error.layers.negative_slope", negative_slope=negative_slope)
         self.max_value = None if max_value is None else float(max_value)
         self.negative_slope = float(negative_slope)
         self.threshold = float(threshold)
@@ -87,7 +87,7 @@ class LeakyReLU(Layer):
         super().__init__(**kwargs)
         validate.number(negative_slope, "negative_slope", "LeakyReLU")
         if negative_slope < 0:
-            raise ConfigError(f"LeakyReLU: negative_slope must be >= 0, got {negative_slope}")
+            raise ConfigError(key="error.layers.init.negative_slope", negative_slope=negative_slope)
         self.negative_slope = float(negative_slope)
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
@@ -128,7 +128,9 @@ class PReLU(Layer):
         shape = list(input_shape[1:])
         for a in self.shared_axes or []:
             if not 1 <= a < len(input_shape):
-                raise ShapeError(f"PReLU '{self.name}': shared axis {a} not in {input_shape}")
+                raise ShapeError(
+                    key="error.layers.shared_axis", name=self.name, a=a, input_shape=input_shape
+                )
             shape[a - 1] = 1
         self.alpha = self.add_weight(
             "alpha", tuple(shape), self.alpha_initializer, regularizer=self.alpha_regularizer

@@ -202,9 +202,7 @@ def map_shapes(fn: Callable[[tuple], Any], shapes: Any) -> Any:
     if isinstance(shapes, (list, tuple)):
         out = [map_shapes(fn, v) for v in shapes]
         return out if isinstance(shapes, list) else tuple(out)
-    raise ShapeError(
-        f"expected a shape (a tuple of integers) or a structure of shapes, got {shapes!r}"
-    )
+    raise ShapeError(key="error.layer.shape_tuple_integers", shapes=shapes)
 
 
 class _CallPlan(NamedTuple):
@@ -368,8 +366,9 @@ class Layer:
         given = [a for a in (input_shape, input_dim, batch_input_shape) if a is not None]
         if len(given) > 1:
             raise ConfigError(
-                f"{type(self).__name__} '{self.name}': give only one of input_shape, input_dim "
-                "and batch_input_shape"
+                key="error.layer.give_only_input_shape",
+                self_type=type(self).__name__,
+                name=self.name,
             )
         try:
             if input_dim is not None:
@@ -381,8 +380,10 @@ class Layer:
                 return tuple(None if d is None else int(d) for d in batch_input_shape)
         except (TypeError, ValueError):
             raise ConfigError(
-                f"{type(self).__name__} '{self.name}': input_shape / input_dim must be integers "
-                f"(None for any size), got {given[0]!r}"
+                key="error.layer.input_shape_input_dim_integers",
+                self_type=type(self).__name__,
+                name=self.name,
+                given=given[0],
             ) from None
         return None
 
@@ -393,8 +394,7 @@ class Layer:
             from ..errors import InitError
 
             raise InitError(
-                f"{type(self).__name__}: its __init__ did not call super().__init__() (needed "
-                f"before setting attributes or using the layer; looked up {key!r})"
+                key="error.layer.init___did_call", self_type=type(self).__name__, option=key
             )
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {key!r}")
 
@@ -586,7 +586,9 @@ class Layer:
         else:  # Keras 3 positional order
             fields = ["shape", "initializer", "dtype", "trainable"]
         if len(args) > len(fields):
-            raise ConfigError(f"{who} takes at most {len(fields)} positional arguments")
+            raise ConfigError(
+                key="error.layer.takes_most_positional", who=who, n_fields=len(fields)
+            )
         given = dict(zip(fields, args))
         shape = given.get("shape", shape)
         initializer = given.get("initializer", initializer)
@@ -596,17 +598,19 @@ class Layer:
         name = given.get("name", name)
         unknown = set(keras_options) - {"autocast", "aggregation", "synchronization"}
         if unknown:
-            raise ConfigError(f"{who}: unknown argument(s) {sorted(unknown)}")
+            raise ConfigError(
+                key="error.layer.unknown_argument_s", who=who, unknown=sorted(unknown)
+            )
         if constraint is not None:
-            raise ConfigError(f"{who}: weight constraints are not supported by mitbadak")
+            raise ConfigError(key="error.layer.weight_constraints_supported", who=who)
         if shape is None:
             shape = ()
         try:
             shape = (int(shape),) if np.isscalar(shape) else tuple(int(d) for d in shape)
         except (TypeError, ValueError):
-            raise ShapeError(f"{who}: shape must be integers, got {shape!r}") from None
+            raise ShapeError(key="error.layer.shape_integers", who=who, shape=shape) from None
         if any(d < 0 for d in shape):
-            raise ShapeError(f"{who}: shape must not be negative, got {shape}")
+            raise ShapeError(key="error.layer.shape_negative", who=who, shape=shape)
         budget = _weight_budget
         if budget:  # loading a file: declared shapes are checked before allocating (issue 14)
             size = int(np.prod(shape, dtype=np.float64))
@@ -614,8 +618,12 @@ class Layer:
                 from ..errors import FileFormatError
 
                 raise FileFormatError(
-                    f"{budget[1]}: {who} declares a weight of shape {shape} ({size} values), "
-                    f"more than the file holds ({budget[0]} values left); corrupt or forged file"
+                    key="error.layer.declares_weight_shape",
+                    source=budget[1],
+                    who=who,
+                    shape=shape,
+                    size=size,
+                    left=budget[0],
                 )
             budget[0] -= size
         dt = np.dtype(dtype) if dtype is not None else self.dtype
@@ -751,21 +759,21 @@ class Layer:
         """
         who = f"{type(self).__name__} '{self.name}': load_state_dict"
         if not isinstance(state, Mapping):
-            raise ConfigError(f"{who}: expected a dict name -> array, got {type(state).__name__}")
+            raise ConfigError(
+                key="error.layer.dict_name_array", who=who, state_type=type(state).__name__
+            )
         entries = {n: t for n, t, _, _ in self._named_entries()}
         missing = [n for n in entries if n not in state]
         unexpected = [str(k) for k in state if k not in entries]
         if strict and (missing or unexpected):
-            lines = [f"{who}: the names do not match the model's weights"]
-            if missing:
-                lines.append(f"  missing: {missing}")
-            if unexpected:
-                lines.append(f"  unexpected: {unexpected}")
-            if not entries:
-                lines.append("  (the model has no weights yet: build it or call it on a batch)")
-            lines.append(f"  the model's names: {list(entries)}")
-            lines.append("  pass strict=False to load the names that match")
-            raise ConfigError("\n".join(lines))
+            part = "both" if missing and unexpected else "missing" if missing else "unexpected"
+            raise ConfigError(
+                key=f"error.layer.state_names.{part if entries else 'unbuilt'}",
+                who=who,
+                missing=missing,
+                unexpected=unexpected,
+                names=list(entries),
+            )
         values: list[tuple[Tensor, np.ndarray]] = []
         for n, t in entries.items():
             if n not in state:
@@ -773,10 +781,12 @@ class Layer:
             v = state[n]
             arr = to_host(v.data if isinstance(v, Tensor) else v)  # host or device: checked here
             if arr.dtype.kind not in "biuf":
-                raise DTypeError(f"{who}: {n!r} holds dtype {arr.dtype}, expected numbers")
+                raise DTypeError(
+                    key="error.layer.holds_dtype_numbers", who=who, n=n, dtype=arr.dtype
+                )
             if arr.shape != t.shape:
                 raise ShapeError(
-                    f"{who}: {n!r} has shape {arr.shape}, the model's weight has {t.shape}"
+                    key="error.layer.shape_model_s", who=who, n=n, shape=arr.shape, shape2=t.shape
                 )
             values.append((t, arr))
         for t, arr in values:
@@ -796,17 +806,24 @@ class Layer:
         """Set all weights from arrays in :meth:`get_weights` order, checking count and shapes."""
         ws = self.weights
         if not self.built and not ws:
-            raise ShapeError(f"{self.name}: set_weights before the layer is built (call it once)")
+            raise ShapeError(key="error.layer.set_weights_before_layer", name=self.name)
         values = list(values)
         if len(values) != len(ws):
             raise ShapeError(
-                f"{self.name}: set_weights expected {len(ws)} arrays, got {len(values)}"
+                key="error.layer.set_weights_arrays",
+                name=self.name,
+                n_ws=len(ws),
+                n_values=len(values),
             )
         for t, v in zip(ws, values):
             v = to_host(v.data if isinstance(v, Tensor) else v)
             if v.shape != t.shape:
                 raise ShapeError(
-                    f"{self.name}: weight {t.name} has shape {t.shape}, got an array of {v.shape}"
+                    key="error.layer.weight_shape_array",
+                    name=self.name,
+                    name2=t.name,
+                    shape=t.shape,
+                    shape2=v.shape,
                 )
         for t, v in zip(ws, values):
             t.data = to_device(np.array(v, dtype=t.dtype), device_of(t.data))
@@ -847,8 +864,10 @@ class Layer:
             t = item if isinstance(item, Tensor) else Tensor(xp.asarray(item, dtype=self.dtype))
             if t.dtype.kind not in "fc":
                 raise DTypeError(
-                    f"{type(self).__name__} '{self.name}': add_loss expected a float tensor, "
-                    f"got dtype {t.dtype}"
+                    key="error.layer.add_loss_float_tensor",
+                    self_type=type(self).__name__,
+                    name=self.name,
+                    dtype=t.dtype,
                 )
             own.append(t if t.ndim == 0 else t.sum())
         _add_loss_used[0] = True
@@ -991,7 +1010,10 @@ class Layer:
         for k, v in kwargs.items():
             if not (plan.var_keyword or k in plan.names):
                 raise ConfigError(
-                    f"{type(self).__name__} '{self.name}': call() takes no argument {k!r}"
+                    key="error.layer.call_takes_argument",
+                    self_type=type(self).__name__,
+                    name=self.name,
+                    k=k,
                 )
             kw[k] = v
         return fn(inputs, **kw)
@@ -1003,7 +1025,10 @@ class Layer:
         arr = xp.asarray(x)
         if arr.dtype.kind not in "biuf":
             raise DTypeError(
-                f"{type(self).__name__} '{self.name}': expected numeric input, got dtype {arr.dtype}"
+                key="error.layer.numeric_input_dtype",
+                self_type=type(self).__name__,
+                name=self.name,
+                dtype=arr.dtype,
             )
         if arr.dtype.kind in "biuf" and arr.dtype != self.dtype:
             arr = arr.astype(self.dtype)  # keep float32 models float32 on float64 data
@@ -1017,8 +1042,11 @@ class Layer:
             w is not None and w != s for w, s in zip(want[1:], shape[1:])
         ):
             raise ShapeError(
-                f"{type(self).__name__} '{self.name}': declared input_shape "
-                f"{tuple(want[1:])}, got input of shape {shape} (batch first)"
+                key="error.layer.declared_input_shape_input",
+                self_type=type(self).__name__,
+                name=self.name,
+                want=tuple(want[1:]),
+                shape=shape,
             )
 
     def __call__(
@@ -1038,8 +1066,10 @@ class Layer:
                 inputs = self._to_tensor(inputs)
         if isinstance(inputs, Tensor) and inputs.data.dtype.kind == "c":
             raise DTypeError(
-                f"{type(self).__name__} '{self.name}': the input is complex ({inputs.dtype}); "
-                "layers work on real numbers"
+                key="error.layer.input_complex_layers",
+                self_type=type(self).__name__,
+                name=self.name,
+                dtype=inputs.dtype,
             )
         if not self.built:
             shapes = map_structure(lambda t: tuple(t.shape), inputs)
@@ -1089,7 +1119,7 @@ class Layer:
         """
         if not callable(hook):
             raise ConfigError(
-                f"{self.name}: register_forward_hook expects a function, got {hook!r}"
+                key="error.layer.register_forward_hook_expects_function", name=self.name, hook=hook
             )
         hooks = self.__dict__.setdefault("_forward_hooks", {})
         key = next(_hook_ids)
@@ -1127,17 +1157,17 @@ def layer_from_config(spec: dict[str, Any]) -> Layer:
     """Rebuild a layer from ``{"class_name": ..., "config": ...}``; only registered Layer
     classes can be named, so a file cannot make mitbadak run anything else."""
     if not isinstance(spec, dict) or not isinstance(spec.get("class_name"), str):
-        raise ConfigError(f"invalid layer spec {spec!r}")
+        raise ConfigError(key="error.layer.invalid_layer_spec", spec=spec)
     cls = Layer._registry.get(spec["class_name"])
     if cls is None:
-        raise ConfigError(f"unknown layer class {spec['class_name']!r}")
+        raise ConfigError(key="error.layer.unknown_layer_class", spec=spec["class_name"])
     config = spec.get("config", {})
     if not isinstance(config, dict):
-        raise ConfigError(f"invalid config for layer {spec['class_name']!r}")
+        raise ConfigError(key="error.layer.invalid_config_layer", spec=spec["class_name"])
     try:
         return cls.from_config(config)
     except TypeError as e:
-        raise ConfigError(f"invalid config for layer {spec['class_name']!r}: {e}") from None
+        raise ConfigError(key="error.layer.error", spec=spec["class_name"], e=e) from None
 
 
 def layer_to_config(layer: Layer) -> dict[str, Any]:

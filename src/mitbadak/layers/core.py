@@ -55,7 +55,7 @@ class Dense(Layer):
     def build(self, input_shape: tuple[int, ...]) -> None:
         if len(input_shape) < 2:
             raise ShapeError(
-                f"Dense '{self.name}': expected input of shape (batch, features), got {input_shape}"
+                key="error.layers.input_shape_batch", name=self.name, input_shape=input_shape
             )
         self.kernel = self.add_weight(
             "kernel",
@@ -127,8 +127,7 @@ class Flatten(Layer):
         super().__init__(**kwargs)
         if data_format not in (None, "channels_first", "channels_last"):
             raise ConfigError(
-                "Flatten: data_format must be None, 'channels_first' or 'channels_last', got "
-                f"{data_format!r}"
+                key="error.layers.data_format_none_channels_first", data_format=data_format
             )
         self.data_format = data_format
 
@@ -161,8 +160,10 @@ class Reshape(Layer):
             return reshape(x, (x.shape[0],) + self.target_shape)
         except ShapeError:
             raise ShapeError(
-                f"Reshape '{self.name}': cannot reshape samples of shape {x.shape[1:]} "
-                f"to {self.target_shape}"
+                key="error.layers.reshape_samples_shape",
+                name=self.name,
+                shape=x.shape[1:],
+                target_shape=self.target_shape,
             ) from None
 
     def get_config(self) -> dict[str, Any]:

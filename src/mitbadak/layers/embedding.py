@@ -111,9 +111,7 @@ class Embedding(Layer):
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         xp = array_module(x)
         if x.ndim < 1:
-            raise ShapeError(
-                f"Embedding '{self.name}': expected ids of shape (batch, ...), got {x.shape}"
-            )
+            raise ShapeError(key="error.layers.ids_shape_batch", name=self.name, shape=x.shape)
         out = embedding(x, self.embeddings, name=f"Embedding '{self.name}'")
         if self.mask_zero:
             attach_mask(out, xp.asarray(x.data) != 0)

@@ -37,13 +37,18 @@ class _Merge(Layer):
         cls = type(self).__name__
         if not isinstance(inputs, (list, tuple)):
             raise ShapeError(
-                f"{cls} '{self.name}': expected a list of tensors, e.g. {cls}()([a, b]), "
-                f"got {type(inputs).__name__}"
+                key="error.layers.list_tensors_b",
+                cls=cls,
+                name=self.name,
+                inputs_type=type(inputs).__name__,
             )
         n = len(inputs)
         if n < self._min_inputs or (self._max_inputs is not None and n > self._max_inputs):
-            want = self._max_inputs if self._max_inputs == self._min_inputs else "at least 2"
-            raise ShapeError(f"{cls} '{self.name}': expected {want} inputs, got {n}")
+            if self._max_inputs != self._min_inputs:
+                raise ShapeError(key="error.layers.inputs_at_least_2", cls=cls, name=self.name, n=n)
+            raise ShapeError(
+                key="error.layers.inputs", cls=cls, name=self.name, want=self._max_inputs, n=n
+            )
         xs = [self._to_tensor(x) for x in inputs]
         if not self.built:
             self.input_shape = [(None,) + tuple(x.shape[1:]) for x in xs]
@@ -62,8 +67,10 @@ class _Merge(Layer):
             np.broadcast_shapes(*[x.shape for x in xs])
         except ValueError:
             raise ShapeError(
-                f"{type(self).__name__} '{self.name}': inputs must have the same shape, got "
-                f"{[x.shape for x in xs]}"
+                key="error.layers.inputs_same_shape",
+                self_type=type(self).__name__,
+                name=self.name,
+                shapes=[x.shape for x in xs],
             ) from None
 
 
@@ -185,8 +192,7 @@ class Concatenate(_Merge):
             or any(s[:ax] + s[ax + 1 :] != shapes[0][:ax] + shapes[0][ax + 1 :] for s in shapes)
         ):
             raise ShapeError(
-                f"Concatenate '{self.name}': inputs must agree on every axis but {self.axis} "
-                f"(not the batch), got {shapes}"
+                key="error.layers.inputs_agree_every", name=self.name, axis=self.axis, shapes=shapes
             )
         return concatenate(xs, axis=ax)
 
@@ -218,13 +224,20 @@ class Dot(_Merge):
         ia, ib = axes[0] % a.ndim, axes[1] % b.ndim
         if a.ndim not in (2, 3) or b.ndim != a.ndim or ia == 0 or ib == 0:
             raise ShapeError(
-                f"Dot '{self.name}': expected two 2-D or two 3-D batches and axes not 0, got "
-                f"{a.shape}, {b.shape}, axes={self.axes}"
+                key="error.layers.two_d_two",
+                name=self.name,
+                shape=a.shape,
+                shape2=b.shape,
+                axes=self.axes,
             )
         if a.shape[ia] != b.shape[ib]:
             raise ShapeError(
-                f"Dot '{self.name}': sizes along the axes differ: {a.shape}[{ia}] vs "
-                f"{b.shape}[{ib}]"
+                key="error.layers.sizes_along_axes",
+                name=self.name,
+                shape=a.shape,
+                ia=ia,
+                shape2=b.shape,
+                ib=ib,
             )
         if self.normalize:
             a = a / (reduce_sum(a * a, axis=ia, keepdims=True) + 1e-12) ** 0.5

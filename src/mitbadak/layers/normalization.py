@@ -65,13 +65,10 @@ class BatchNormalization(Layer):
         validate.integer(axis, "axis", f"BatchNormalization '{self.name}'")
         if not 0.0 <= momentum <= 1.0:
             raise ConfigError(
-                f"BatchNormalization '{self.name}': momentum must be in [0, 1] (Keras' "
-                f"convention: the weight of the old running value), got {momentum}"
+                key="error.layers.momentum_keras_convention", name=self.name, momentum=momentum
             )
         if not epsilon > 0:
-            raise ConfigError(
-                f"BatchNormalization '{self.name}': epsilon must be > 0, got {epsilon}"
-            )
+            raise ConfigError(key="error.layers.epsilon", name=self.name, epsilon=epsilon)
         self.axis, self.momentum, self.epsilon = int(axis), float(momentum), float(epsilon)
         self.center, self.scale = bool(center), bool(scale)
         self.beta_initializer = initializers.get(beta_initializer)
@@ -85,8 +82,10 @@ class BatchNormalization(Layer):
         nd = len(input_shape)
         if nd < 2 or not -nd <= self.axis < nd or self.axis % nd == 0:
             raise ShapeError(
-                f"BatchNormalization '{self.name}': axis {self.axis} must be a channel axis "
-                f"(not the batch) of the input, got input shape {input_shape}"
+                key="error.layers.axis_channel_axis",
+                name=self.name,
+                axis=self.axis,
+                input_shape=input_shape,
             )
         c = (int(input_shape[self.axis]),)
         self.gamma: Tensor | None = (
@@ -168,9 +167,7 @@ class LayerNormalization(Layer):
         super().__init__(**kwargs)
         validate.number(epsilon, "epsilon", f"LayerNormalization '{self.name}'")
         if not epsilon > 0:
-            raise ConfigError(
-                f"LayerNormalization '{self.name}': epsilon must be > 0, got {epsilon}"
-            )
+            raise ConfigError(key="error.layers.init.epsilon", name=self.name, epsilon=epsilon)
         who = f"LayerNormalization '{self.name}'"
         if isinstance(axis, (list, tuple)):
             axis = tuple(validate.integer(a, "axis", who) for a in axis)
@@ -189,8 +186,10 @@ class LayerNormalization(Layer):
         axes = (self.axis,) if isinstance(self.axis, int) else self.axis
         if nd < 2 or not axes or any(not -nd <= a < nd or a % nd == 0 for a in axes):
             raise ShapeError(
-                f"LayerNormalization '{self.name}': axis {self.axis} must name feature axes "
-                f"(not the batch) of the input, got input shape {input_shape}"
+                key="error.layers.axis_name_feature",
+                name=self.name,
+                axis=self.axis,
+                input_shape=input_shape,
             )
         shape = tuple(int(input_shape[a]) for a in sorted({a % nd for a in axes}))
         self.gamma: Tensor | None = (

@@ -32,10 +32,13 @@ class _Pooling2D(Layer):
         self.strides = self.pool_size if strides is None else pair(strides, "strides", cls)
         if min(self.pool_size + self.strides) < 1:
             raise ConfigError(
-                f"{cls}: pool_size and strides must be >= 1, got {self.pool_size}, {self.strides}"
+                key="error.layers.pool_size_strides",
+                cls=cls,
+                pool_size=self.pool_size,
+                strides=self.strides,
             )
         if not isinstance(padding, str) or padding.lower() not in ("valid", "same"):
-            raise ConfigError(f"{cls}: padding must be 'valid' or 'same', got {padding!r}")
+            raise ConfigError(key="error.layers.padding_valid_same", cls=cls, padding=padding)
         self.padding = padding.lower()
         self.data_format = _check_format(data_format, cls)
 

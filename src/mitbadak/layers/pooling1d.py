@@ -33,10 +33,10 @@ __all__ = ["AveragePooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling1D", "
 def _one(v: Any, what: str, cls: str) -> int:
     if isinstance(v, (list, tuple)):
         if len(v) != 1:
-            raise ConfigError(f"{cls}: {what} must be one integer, got {v!r}")
+            raise ConfigError(key="error.layers.one.integer", cls=cls, what=what, v=v)
         v = v[0]
     if not isinstance(v, (int, np.integer)) or v < 1:
-        raise ConfigError(f"{cls}: {what} must be an integer >= 1, got {v!r}")
+        raise ConfigError(key="error.layers.integer", cls=cls, what=what, v=v)
     return int(v)
 
 
@@ -48,7 +48,11 @@ def _check3(layer: Layer, x: Tensor) -> None:
             else "(batch, features, steps)"
         )
         raise ShapeError(
-            f"{type(layer).__name__} '{layer.name}': expected a 3-D input {expect}, got {x.shape}"
+            key="error.layers.d_input",
+            layer_type=type(layer).__name__,
+            name=layer.name,
+            expect=expect,
+            shape=x.shape,
         )
 
 
@@ -68,7 +72,7 @@ class _Pooling1D(Layer):
         self.pool_size = _one(pool_size, "pool_size", cls)
         self.strides = self.pool_size if strides is None else _one(strides, "strides", cls)
         if not isinstance(padding, str) or padding.lower() not in ("valid", "same"):
-            raise ConfigError(f"{cls}: padding must be 'valid' or 'same', got {padding!r}")
+            raise ConfigError(key="error.layers.padding_valid_same", cls=cls, padding=padding)
         self.padding = padding.lower()
         self.data_format = _check_format(data_format, cls)
 

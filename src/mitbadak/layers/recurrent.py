@@ -104,8 +104,9 @@ class _Recurrent(Layer):
     def build(self, input_shape: tuple[int, ...]) -> None:
         if len(input_shape) != 3:
             raise ShapeError(
-                f"{self._where}: expected input of shape (batch, time, features), "
-                f"got shape {tuple(input_shape)}"
+                key="error.layers.build.input_shape_batch",
+                where=self._where,
+                input_shape=tuple(input_shape),
             )
         g = self._gates * self.units
         self.kernel = self.add_weight(
@@ -132,34 +133,37 @@ class _Recurrent(Layer):
     def _check_input(self, x: Tensor) -> None:
         if x.ndim != 3:
             raise ShapeError(
-                f"{self._where}: expected input of shape (batch, time, features), "
-                f"got shape {x.shape}"
+                key="error.layers.check_input.input_shape_batch", where=self._where, shape=x.shape
             )
         if x.shape[1] < 1:
-            raise ShapeError(f"{self._where}: needs at least one time step, got shape {x.shape}")
+            raise ShapeError(key="error.layers.needs_least_time", where=self._where, shape=x.shape)
         if self.built and x.shape[2] != self.kernel.shape[0]:
             f = self.kernel.shape[0]
             raise ShapeError(
-                f"{self._where}: expected input with {f} features (shape (batch, time, {f})), "
-                f"got shape {x.shape}"
+                key="error.layers.input_features_shape", where=self._where, f=f, shape=x.shape
             )
 
     def _resolve_mask(self, x: Tensor, mask: Any, lengths: Any) -> np.ndarray | None:
         xp = array_module(x, mask, lengths)
         n, t_len = x.shape[:2]
         if mask is not None and lengths is not None:
-            raise ConfigError(f"{self._where}: pass mask or lengths, not both")
+            raise ConfigError(key="error.layers.pass_mask_lengths", where=self._where)
         if lengths is not None:
             lengths = xp.asarray(lengths.data if isinstance(lengths, Tensor) else lengths)
             if lengths.shape != (n,):
                 raise ShapeError(
-                    f"{self._where}: lengths must have shape ({n},) (one per sequence), "
-                    f"got {lengths.shape}"
+                    key="error.layers.lengths_shape_per",
+                    where=self._where,
+                    n=n,
+                    shape=lengths.shape,
                 )
             if lengths.size and (lengths.min() < 0 or lengths.max() > t_len):
                 raise ShapeError(
-                    f"{self._where}: lengths must be in [0, {t_len}], got values in "
-                    f"[{lengths.min()}, {lengths.max()}]"
+                    key="error.layers.lengths_values",
+                    where=self._where,
+                    t_len=t_len,
+                    min=lengths.min(),
+                    max=lengths.max(),
                 )
             mask = xp.arange(t_len)[None, :] < lengths[:, None]
         if mask is None:
@@ -169,8 +173,11 @@ class _Recurrent(Layer):
         mask = xp.asarray(mask.data if isinstance(mask, Tensor) else mask).astype(bool)
         if mask.shape != (n, t_len):
             raise ShapeError(
-                f"{self._where}: mask must have shape (batch, time) = ({n}, {t_len}), "
-                f"got {mask.shape}"
+                key="error.layers.mask_shape_batch",
+                where=self._where,
+                n=n,
+                t_len=t_len,
+                shape=mask.shape,
             )
         return None if mask.all() else mask  # an all-true mask takes the fast path
 
@@ -184,16 +191,24 @@ class _Recurrent(Layer):
         states = list(initial_state)
         if len(states) != k:
             raise ShapeError(
-                f"{self._where}: expected {k} initial state(s) ({', '.join(self._state_names)}), "
-                f"got {len(states)}"
+                key="error.layers.initial_state_s",
+                where=self._where,
+                k=k,
+                names=", ".join(self._state_names),
+                n_states=len(states),
             )
         out = []
         for j, s in enumerate(states):
             s = self._to_tensor(s)
             if s.shape != (n, self.units):
                 raise ShapeError(
-                    f"{self._where}: initial_state[{j}] ({self._state_names[j]}) must have shape "
-                    f"(batch, units) = ({n}, {self.units}), got {s.shape}"
+                    key="error.layers.initial_state_shape_batch",
+                    where=self._where,
+                    j=j,
+                    state=self._state_names[j],
+                    n=n,
+                    units=self.units,
+                    shape=s.shape,
                 )
             out.append(s)
         return out
@@ -335,7 +350,7 @@ class SimpleRNN(_Recurrent):
     def __init__(self, units: int, activation: str = "tanh", **kwargs: Any) -> None:
         super().__init__(units, **kwargs)
         if activation not in ("tanh", "relu"):
-            raise ConfigError(f"SimpleRNN: activation must be 'tanh' or 'relu', got {activation!r}")
+            raise ConfigError(key="error.layers.activation_tanh_relu", activation=activation)
         self.activation = activation
 
     def _op_options(self) -> dict[str, Any]:
@@ -400,7 +415,7 @@ class GRU(_Recurrent):
     def __init__(self, units: int, reset_after: bool = True, **kwargs: Any) -> None:
         super().__init__(units, **kwargs)
         if not reset_after:
-            raise ConfigError("GRU: only reset_after=True (Keras' default, PyTorch's formula)")
+            raise ConfigError(key="error.layers.only_reset_after_true")
 
     def _bias_shape(self) -> tuple[int, ...]:
         return (2, 3 * self.units)
@@ -439,11 +454,11 @@ class Bidirectional(Layer):
             layer = layer_from_config(layer)
         if not isinstance(layer, _Recurrent):
             raise ConfigError(
-                f"Bidirectional: expected a SimpleRNN, LSTM or GRU layer, got {type(layer).__name__}"
+                key="error.layers.init.simplernn_lstm_gru", layer_type=type(layer).__name__
             )
         if merge_mode not in self._modes:
             raise ConfigError(
-                f"Bidirectional: merge_mode must be one of {self._modes}, got {merge_mode!r}"
+                key="error.layers.merge_mode", modes=self._modes, merge_mode=merge_mode
             )
         kwargs.setdefault("name", f"bidirectional_{layer.name}")
         super().__init__(**kwargs)
@@ -473,9 +488,10 @@ class Bidirectional(Layer):
             half = len(states) // 2
             if len(states) != 2 * len(self.forward_layer._state_names):
                 raise ShapeError(
-                    f"Bidirectional '{self.name}': expected "
-                    f"{2 * len(self.forward_layer._state_names)} initial states (forward then "
-                    f"backward), got {len(states)}"
+                    key="error.layers.initial_states_forward",
+                    name=self.name,
+                    n_expected=2 * len(self.forward_layer._state_names),
+                    n_states=len(states),
                 )
             init_f, init_b = states[:half], states[half:]
         yf = self.forward_layer._apply(x, init_f, mask, lengths, align=True)
@@ -534,15 +550,14 @@ class TimeDistributed(Layer):
         if isinstance(layer, dict):
             layer = layer_from_config(layer)
         if not isinstance(layer, Layer):
-            raise ConfigError(f"TimeDistributed: expected a Layer, got {type(layer).__name__}")
+            raise ConfigError(key="error.layers.layer", layer_type=type(layer).__name__)
         super().__init__(**kwargs)
         self.layer = layer
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         if x.ndim < 3:
             raise ShapeError(
-                f"TimeDistributed '{self.name}': expected input of shape (batch, time, ...), "
-                f"got shape {x.shape}"
+                key="error.layers.call.input_shape_batch", name=self.name, shape=x.shape
             )
         n, t_len = x.shape[:2]
         y = self.layer(reshape(x, (n * t_len,) + tuple(x.shape[2:])), training=training)
@@ -571,9 +586,7 @@ def timestep_grad_norms(layer: _Recurrent, x: Any, loss_fn: Any, **call_kwargs: 
         ((6,), True)
     """
     if not isinstance(layer, _Recurrent):
-        raise ConfigError(
-            f"timestep_grad_norms: expected a SimpleRNN, LSTM or GRU, got {type(layer).__name__}"
-        )
+        raise ConfigError(key="error.layers.simplernn_lstm_gru", layer_type=type(layer).__name__)
     saved = None
     if layer.built:
         saved = [w.grad for w in layer.weights]
@@ -587,7 +600,7 @@ def timestep_grad_norms(layer: _Recurrent, x: Any, loss_fn: Any, **call_kwargs: 
     for j, w in enumerate(layer.weights):
         w.grad = saved[j] if saved is not None else None
     if not probe:
-        raise ConfigError("timestep_grad_norms: the loss does not depend on the layer's states")
+        raise ConfigError(key="error.layers.loss_does_depend")
     return probe[0]
 
 
@@ -626,7 +639,7 @@ def to_torch_weights(layer: Layer) -> dict[str, np.ndarray]:
         out.update({k + "_reverse": v for k, v in to_torch_weights(layer.backward_layer).items()})
         return out
     if not isinstance(layer, _Recurrent) or not layer.built:
-        raise ConfigError("to_torch_weights: expected a built SimpleRNN, LSTM or GRU layer")
+        raise ConfigError(key="error.layers.built_simplernn_lstm")
     p = _torch_perm(layer)
     k, u = layer.kernel.data, layer.recurrent_kernel.data
     g = layer._gates * layer.units
@@ -664,16 +677,20 @@ def from_torch_weights(layer: Layer, state_dict: dict[str, Any]) -> None:
         layer.built = True
         return
     if not isinstance(layer, _Recurrent):
-        raise ConfigError("from_torch_weights: expected a SimpleRNN, LSTM or GRU layer")
+        raise ConfigError(key="error.layers.from_torch_weights.simplernn_lstm_gru")
     try:
         w_ih, w_hh = _to_numpy(state_dict["weight_ih_l0"]), _to_numpy(state_dict["weight_hh_l0"])
     except KeyError as e:
-        raise ConfigError(f"from_torch_weights: state dict has no {e} (one-layer module)") from None
+        raise ConfigError(key="error.layers.state_dict_layer", e=e) from None
     g = layer._gates * layer.units
     if w_ih.ndim != 2 or w_ih.shape[0] != g or w_hh.shape != (g, layer.units):
         raise ShapeError(
-            f"{layer._where}: PyTorch weights of shapes {w_ih.shape}, {w_hh.shape} do not fit "
-            f"{layer._gates} gates x {layer.units} units"
+            key="error.layers.pytorch_weights_shapes",
+            where=layer._where,
+            shape=w_ih.shape,
+            shape2=w_hh.shape,
+            gates=layer._gates,
+            units=layer.units,
         )
     if not layer.built:
         layer.input_shape = (None, None, w_ih.shape[1])
@@ -687,5 +704,5 @@ def from_torch_weights(layer: Layer, state_dict: dict[str, Any]) -> None:
     if layer.bias is not None:
         values.append(xp.stack([b_ih, b_hh]) if isinstance(layer, GRU) else b_ih + b_hh)
     elif xp.any(b_ih) or xp.any(b_hh):
-        raise ConfigError(f"{layer._where}: use_bias=False but the PyTorch biases are not zero")
+        raise ConfigError(key="error.layers.use_bias_false_but", where=layer._where)
     layer.set_weights(values)

@@ -39,9 +39,7 @@ class RepeatVector(Layer):
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         if x.ndim != 2:
-            raise ShapeError(
-                f"RepeatVector '{self.name}': expected (batch, features), got {x.shape}"
-            )
+            raise ShapeError(key="error.layers.batch_features", name=self.name, shape=x.shape)
         x3 = reshape(x, (x.shape[0], 1, x.shape[1]))
         return broadcast_to(x3, (x.shape[0], self.n, x.shape[1]))
 
@@ -63,14 +61,17 @@ class Permute(Layer):
         self.dims = tuple(int(d) for d in dims)
         if sorted(self.dims) != list(range(1, len(self.dims) + 1)):
             raise ConfigError(
-                f"Permute: dims must be a permutation of 1..{len(self.dims)}, got {self.dims}"
+                key="error.layers.dims_permutation", n_dims=len(self.dims), dims=self.dims
             )
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         if x.ndim != len(self.dims) + 1:
             raise ShapeError(
-                f"Permute '{self.name}': dims {self.dims} need a {len(self.dims) + 1}-D input, "
-                f"got {x.shape}"
+                key="error.layers.dims_need_d",
+                name=self.name,
+                dims=self.dims,
+                ndim=len(self.dims) + 1,
+                shape=x.shape,
             )
         return transpose(x, (0,) + self.dims)
 
@@ -98,7 +99,7 @@ class Lambda(Layer):
     ) -> None:
         super().__init__(**kwargs)
         if not callable(function):
-            raise ConfigError(f"Lambda: function must be callable, got {function!r}")
+            raise ConfigError(key="error.layers.function_callable", function=function)
         self.function = function
         self.output_shape = output_shape
         self.arguments = dict(arguments or {})
@@ -115,10 +116,7 @@ class Lambda(Layer):
         return self.function(x, **self.arguments)
 
     def get_config(self) -> dict[str, Any]:
-        raise ConfigError(
-            f"Lambda '{self.name}': a Lambda layer holds a Python function and cannot be saved; "
-            "write a Layer subclass instead"
-        )
+        raise ConfigError(key="error.layers.lambda_layer_holds", name=self.name)
 
 
 class Masking(Layer):

@@ -455,7 +455,7 @@ def _accept_arrays() -> None:
                     try:  # the common path: a Tensor operand
                         return fn(*args, **kwargs)
                     except np.exceptions.AxisError as e:
-                        raise ShapeError(f"{who}: {e}") from None
+                        raise ShapeError(key="error.ops.axis", who=who, error=e) from None
                 if not (len(args) > 1 and isinstance(args[1], Tensor)):  # 2.0 * t: the op
                     args = (operand_of(a0), *args[1:])  # converts it to the tensor's dtype
             elif first_name in kwargs:  # softmax(x=...): the operand by name
@@ -465,7 +465,7 @@ def _accept_arrays() -> None:
             try:
                 return fn(*args, **kwargs)
             except np.exceptions.AxisError as e:
-                raise ShapeError(f"{who}: {e}") from None
+                raise ShapeError(key="error.ops.axis", who=who, error=e) from None
             except (TypeError, ValueError) as e:
                 if isinstance(e, MitbadakError) or not (len(args) > 1 or kwargs):
                     raise

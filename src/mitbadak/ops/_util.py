@@ -52,8 +52,7 @@ def broadcast_check(op: str, a: np.ndarray, b: np.ndarray) -> None:
         np.broadcast_shapes(a.shape, b.shape)
     except ValueError:
         raise ShapeError(
-            f"{op}: shapes {a.shape} and {b.shape} cannot be broadcast together "
-            "(trailing dimensions must be equal or 1)"
+            key="error.ops.util.shapes_broadcast_together", op=op, shape=a.shape, shape2=b.shape
         ) from None
 
 
@@ -71,6 +70,6 @@ def normalize_axis(axis: Any, ndim: int, op: str) -> tuple[int, ...] | None:
     for a in axes:
         a = validate.integer(a, "axis", op)
         if not -ndim <= a < max(ndim, 1):
-            raise ShapeError(f"{op}: axis {a} is out of range for a tensor with {ndim} dims")
+            raise ShapeError(key="error.ops.util.axis_out_range", op=op, a=a, ndim=ndim)
         out.append(a % max(ndim, 1))
     return tuple(sorted(out))

@@ -136,10 +136,7 @@ class Step(Function):
         return (x > 0).astype(x.dtype)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
-        raise GraphError(
-            "step: the step function has zero derivative everywhere (and none at 0), so it "
-            "cannot be trained by gradient descent; use sigmoid or relu in trained layers"
-        )
+        raise GraphError(key="error.ops.activation.step_function_zero")
 
 
 def sigmoid(x: Tensor) -> Tensor:
@@ -487,7 +484,7 @@ def gelu(x: Tensor, approximate: str = "none") -> Tensor:
     if approximate not in ("none", "tanh"):
         from ..errors import ConfigError
 
-        raise ConfigError(f"gelu: approximate must be 'none' or 'tanh', got {approximate!r}")
+        raise ConfigError(key="error.ops.activation.approximate_none_tanh", approximate=approximate)
     return GELU.apply(x, approximate=approximate)
 
 

@@ -155,7 +155,9 @@ def hardtanh(x: Tensor, min_val: float = -1.0, max_val: float = 1.0) -> Tensor:
         [-1.0, 0.5, 1.0]
     """
     if not min_val < max_val:
-        raise ConfigError(f"hardtanh: min_val {min_val} must be < max_val {max_val}")
+        raise ConfigError(
+            key="error.ops.activation_extra.min_val_max_val", min_val=min_val, max_val=max_val
+        )
     return Hardtanh.apply(x, lo=float(min_val), hi=float(max_val))
 
 
@@ -207,7 +209,7 @@ def celu(x: Tensor, alpha: float = 1.0) -> Tensor:
         -0.6321
     """
     if alpha == 0:
-        raise ConfigError("celu: alpha must be nonzero")
+        raise ConfigError(key="error.ops.activation_extra.alpha_nonzero")
     return CELU.apply(x, alpha=float(alpha))
 
 

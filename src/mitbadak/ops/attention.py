@@ -46,15 +46,17 @@ def scaled_dot_product_attention(
     """
     xp = array_module(query, key, value)
     if query.ndim < 2 or key.ndim < 2 or value.ndim < 2:
-        raise ShapeError("scaled_dot_product_attention: inputs need at least 2 dims (L, E)")
+        raise ShapeError(key="error.ops.attention.inputs_need_least")
     e = query.shape[-1]
     if key.shape[-1] != e or key.shape[-2] != value.shape[-2]:
         raise ShapeError(
-            f"scaled_dot_product_attention: query {query.shape}, key {key.shape} and value "
-            f"{value.shape} do not fit ((..., L, E), (..., S, E), (..., S, Ev))"
+            key="error.ops.attention.query_key_value",
+            shape=query.shape,
+            shape2=key.shape,
+            shape3=value.shape,
         )
     if is_causal and attn_mask is not None:
-        raise ConfigError("scaled_dot_product_attention: give attn_mask or is_causal, not both")
+        raise ConfigError(key="error.ops.attention.give_attn_mask_is_causal")
     sc = 1.0 / xp.sqrt(e) if scale is None else float(scale)
     nd = key.ndim
     perm = tuple(range(nd - 2)) + (nd - 1, nd - 2)

@@ -35,16 +35,16 @@ def _dtype(dtype: Any, default: Any = None) -> np.dtype:
     try:
         return np.dtype(dtype)
     except TypeError:
-        raise DTypeError(f"expected a dtype (e.g. 'float32', np.int64), got {dtype!r}") from None
+        raise DTypeError(key="error.ops.creation.dtype_float_np", dtype=dtype) from None
 
 
 def _size(size: tuple[Any, ...], op: str) -> tuple[int, ...]:
     if len(size) == 1 and isinstance(size[0], (Sequence, np.ndarray)):
         size = tuple(size[0])
     if not all(isinstance(s, (int, np.integer)) and not isinstance(s, bool) for s in size):
-        raise ShapeError(f"{op}: size must be ints or one tuple of ints, got {size!r}")
+        raise ShapeError(key="error.ops.creation.size_ints_tuple", op=op, size=size)
     if any(int(s) < 0 for s in size):
-        raise ShapeError(f"{op}: sizes must be >= 0, got {tuple(size)}")
+        raise ShapeError(key="error.ops.creation.sizes", op=op, size=tuple(size))
     return tuple(int(s) for s in size)
 
 
@@ -154,7 +154,7 @@ def arange(
     if end is None:
         start, end = 0, start
     if step == 0:
-        raise ConfigError("arange: step must be nonzero")
+        raise ConfigError(key="error.ops.creation.step_nonzero")
     ints = all(isinstance(v, (int, np.integer)) for v in (start, end, step))
     dt = _dtype(dtype, np.int64 if ints else None)
     if ints:
@@ -173,7 +173,7 @@ def linspace(
         [0.0, 0.25, 0.5, 0.75, 1.0]
     """
     if int(steps) < 0:
-        raise ConfigError(f"linspace: steps must be >= 0, got {steps}")
+        raise ConfigError(key="error.ops.creation.steps", steps=steps)
     return _make(np.linspace(start, end, int(steps)).astype(_dtype(dtype)), requires_grad)
 
 
@@ -244,9 +244,9 @@ def randint(
     elif len(args) == 3:
         low, high, shape = args
     else:
-        raise ConfigError("randint: expected randint(high, size) or randint(low, high, size)")
+        raise ConfigError(key="error.ops.creation.randint_high_size")
     if not int(high) > int(low):
-        raise ConfigError(f"randint: high must be > low, got low={low}, high={high}")
+        raise ConfigError(key="error.ops.creation.high_low_low", low=low, high=high)
     shape = _size((shape,), "randint")
     vals = _rng(generator).integers(int(low), int(high), shape)
     return _make(vals.astype(_dtype(dtype, np.int64)), requires_grad)
@@ -291,7 +291,7 @@ def full_like(t: Any, fill_value: Any, *, dtype: Any = None, requires_grad: bool
 def _float_like(a: np.ndarray, dtype: Any) -> np.dtype:
     dt = _dtype(dtype, a.dtype)
     if dt.kind != "f":
-        raise DTypeError(f"random *_like: expected a float dtype, got {dt} (pass dtype=)")
+        raise DTypeError(key="error.ops.creation.random_like_float", dt=dt)
     return dt
 
 

@@ -71,8 +71,11 @@ def resolve_noise_shape(
     ns = tuple(noise_shape)
     if len(ns) != len(shape) or any(s is not None and s != 1 and s != n for s, n in zip(ns, shape)):
         raise ShapeError(
-            f"{who}: noise_shape {ns} does not fit an input of shape {shape}: expected "
-            f"{len(shape)} entries, each None, 1 or the input's size"
+            key="error.ops.dropout.noise_shape_does_fit",
+            who=who,
+            ns=ns,
+            shape=shape,
+            n_shape=len(shape),
         )
     return tuple(n if s is None else int(s) for s, n in zip(ns, shape))
 

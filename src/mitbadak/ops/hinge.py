@@ -37,7 +37,9 @@ from .loss import REDUCTIONS, check_sparse_labels
 
 def _check_reduction(reduction: str, op: str) -> None:
     if reduction not in REDUCTIONS:
-        raise ConfigError(f"{op}: reduction must be one of {REDUCTIONS}, got {reduction!r}")
+        raise ConfigError(
+            key="error.ops.hinge.reduction", op=op, choices=REDUCTIONS, reduction=reduction
+        )
 
 
 def _reduce(values: np.ndarray, reduction: str, dtype: np.dtype) -> np.ndarray:
@@ -59,8 +61,7 @@ def _reduce_grad(d: np.ndarray, g: np.ndarray, reduction: str) -> np.ndarray:
 def _same_shape(op: str, y: Tensor, t: Tensor) -> None:
     if t.shape != y.shape:
         raise ShapeError(
-            f"{op}: scores have shape {y.shape} but targets have shape {t.shape}; they must be "
-            "equal"
+            key="error.ops.hinge.scores_shape_but", op=op, shape=y.shape, shape2=t.shape
         )
 
 
@@ -184,7 +185,7 @@ def categorical_hinge(scores: Tensor, target: Any, reduction: str = "mean") -> T
     t = to_tensor(target, scores)
     _same_shape("categorical_hinge", scores, t)
     if scores.ndim != 2:
-        raise ShapeError(f"categorical_hinge: expected scores (N, C), got {scores.shape}")
+        raise ShapeError(key="error.ops.hinge.scores_n_c", shape=scores.shape)
     return CategoricalHingeError.apply(scores, t, reduction=reduction)
 
 
@@ -201,7 +202,7 @@ def multiclass_hinge(
     xp = array_module(scores, labels)
     _check_reduction(reduction, "multiclass_hinge")
     if scores.ndim != 2:
-        raise ShapeError(f"multiclass_hinge: expected scores (N, C), got {scores.shape}")
+        raise ShapeError(key="error.ops.hinge.multiclass_hinge.scores_n_c", shape=scores.shape)
     lab = xp.asarray(labels.data if isinstance(labels, Tensor) else labels)
     lab = check_sparse_labels(lab, scores.shape[0], scores.shape[1], "multiclass_hinge")
     return MulticlassHingeError.apply(

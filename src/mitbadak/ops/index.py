@@ -22,13 +22,13 @@ def _int_index(index: Any, op: str) -> np.ndarray:
     xp = array_module(index)
     a = xp.asarray(index.data if isinstance(index, Tensor) else index)
     if a.dtype.kind not in "iu":
-        raise DTypeError(f"{op}: index must hold integers, got dtype {a.dtype}")
+        raise DTypeError(key="error.ops.index.index_hold_integers", op=op, dtype=a.dtype)
     return a.astype(np.int64, copy=False)
 
 
 def _dim(dim: int, ndim: int, op: str) -> int:
     if not -ndim <= int(dim) < max(ndim, 1):
-        raise ShapeError(f"{op}: dim {dim} is out of range for a tensor with {ndim} dims")
+        raise ShapeError(key="error.ops.index.dim_out_range", op=op, dim=dim, ndim=ndim)
     return int(dim) % max(ndim, 1)
 
 
@@ -68,11 +68,11 @@ def gather(x: Tensor, dim: int, index: Any) -> Tensor:
         i != d and s > n for i, (s, n) in enumerate(zip(idx.shape, x.shape))
     ):
         raise ShapeError(
-            f"gather: index of shape {idx.shape} does not fit input {x.shape} on dim {dim}"
+            key="error.ops.index.index_shape_does", shape=idx.shape, shape2=x.shape, dim=dim
         )
     n = x.shape[d]
     if idx.size and (idx.min() < -n or idx.max() >= n):
-        raise ShapeError(f"gather: index out of range [-{n}, {n}) on dim {dim}")
+        raise ShapeError(key="error.ops.index.index_out_range", n=n, dim=dim)
     return Gather.apply(x, dim=d, index=idx % max(n, 1))
 
 
@@ -86,7 +86,7 @@ def index_select(x: Tensor, dim: int, index: Any) -> Tensor:
     """
     idx = _int_index(index, "index_select")
     if idx.ndim > 1:
-        raise ShapeError(f"index_select: index must be 1-D, got shape {idx.shape}")
+        raise ShapeError(key="error.ops.index.index_d_shape", shape=idx.shape)
     d = _dim(dim, x.ndim, "index_select")
     return getitem(x, (slice(None),) * d + (idx.reshape(-1),))
 
@@ -101,7 +101,9 @@ class MaskedFill(Function):
         xp = array_module(x)
         broadcast_check("masked_fill", x, self.mask)
         if np.broadcast_shapes(x.shape, self.mask.shape) != x.shape:
-            raise ShapeError(f"masked_fill: mask {self.mask.shape} must broadcast to {x.shape}")
+            raise ShapeError(
+                key="error.ops.index.mask_broadcast", shape=self.mask.shape, shape2=x.shape
+            )
         return xp.where(self.mask, xp.asarray(self.value, dtype=x.dtype), x)
 
     def backward(self, g: np.ndarray) -> np.ndarray:
@@ -113,7 +115,7 @@ def _bool_mask(mask: Any, op: str) -> np.ndarray:
     xp = array_module(mask)
     m = xp.asarray(mask.data if isinstance(mask, Tensor) else mask)
     if m.dtype != bool:
-        raise DTypeError(f"{op}: mask must be boolean, got dtype {m.dtype}")
+        raise DTypeError(key="error.ops.index.mask_boolean_dtype", op=op, dtype=m.dtype)
     return m
 
 
@@ -141,8 +143,10 @@ class Where(Function):
             np.broadcast_shapes(self.cond.shape, a.shape, b.shape)
         except ValueError:
             raise ShapeError(
-                f"where: condition {self.cond.shape}, x {a.shape} and y {b.shape} cannot be "
-                "broadcast together"
+                key="error.ops.index.condition_x_y",
+                shape=self.cond.shape,
+                shape2=a.shape,
+                shape3=b.shape,
             ) from None
         self.shapes = a.shape, b.shape
         return xp.where(self.cond, a, b)
@@ -171,7 +175,7 @@ def where(condition: Any, x: Any = None, y: Any = None) -> Any:
     if x is None and y is None:
         return tuple(Tensor(i) for i in xp.nonzero(cond))
     if x is None or y is None:
-        raise ShapeError("where: give both x and y, or neither")
+        raise ShapeError(key="error.ops.index.give_both_x")
     a = to_tensor(x, y if isinstance(y, Tensor) else None)
     return Where.apply(a, to_tensor(y, a), cond=cond)
 
@@ -188,7 +192,7 @@ def one_hot(t: Any, num_classes: int = -1) -> Tensor:
     a = _int_index(t, "one_hot")
     n = int(a.max()) + 1 if num_classes == -1 and a.size else int(num_classes)
     if a.size and (a.min() < 0 or a.max() >= n):
-        raise LabelError(f"one_hot: labels must be in [0, {n}), got {a.min()}..{a.max()}")
+        raise LabelError(key="error.ops.index.labels", n=n, min=a.min(), max=a.max())
     return Tensor((a[..., None] == xp.arange(n)).astype(np.int64))
 
 
@@ -222,10 +226,10 @@ def embedding(input: Any, weight: Tensor, padding_idx: int | None = None) -> Ten
     """
     ids = _int_index(input, "embedding")
     if weight.ndim != 2:
-        raise ShapeError(f"embedding: weight must be (num_embeddings, dim), got {weight.shape}")
+        raise ShapeError(key="error.ops.index.weight_num_embeddings_dim", shape=weight.shape)
     n = weight.shape[0]
     if ids.size and (ids.min() < 0 or ids.max() >= n):
-        raise LabelError(f"embedding: ids must be in [0, {n}), got {ids.min()}..{ids.max()}")
+        raise LabelError(key="error.ops.index.ids", n=n, min=ids.min(), max=ids.max())
     if padding_idx is not None:
         padding_idx = int(padding_idx) % n
     return Embedding.apply(weight, ids=ids, padding_idx=padding_idx)

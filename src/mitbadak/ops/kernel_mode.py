@@ -49,8 +49,9 @@ def set_reference_kernels(enabled: bool) -> None:
         from ..errors import ConfigError
 
         raise ConfigError(
-            f"set_reference_kernels: enabled must be True or False, got {enabled!r} "
-            f"({type(enabled).__name__})"
+            key="error.ops.kernel_mode.enabled_true_false",
+            enabled=enabled,
+            enabled_type=type(enabled).__name__,
         )
     _state.on = enabled
 

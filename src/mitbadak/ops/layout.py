@@ -29,7 +29,7 @@ def _dims(args: tuple[Any, ...]) -> tuple[int, ...]:
 
 def _dim(dim: int, ndim: int, op: str) -> int:
     if not -ndim <= int(dim) < max(ndim, 1):
-        raise ShapeError(f"{op}: dim {dim} is out of range for a tensor with {ndim} dims")
+        raise ShapeError(key="error.ops.layout.dim_out_range", op=op, dim=dim, ndim=ndim)
     return int(dim) % max(ndim, 1)
 
 
@@ -73,7 +73,9 @@ def flatten_dims(x: Tensor, start_dim: int = 0, end_dim: int = -1) -> Tensor:
         return reshape(x, (1,))
     s, e = _dim(start_dim, x.ndim, "flatten"), _dim(end_dim, x.ndim, "flatten")
     if s > e:
-        raise ShapeError(f"flatten: start_dim {start_dim} comes after end_dim {end_dim}")
+        raise ShapeError(
+            key="error.ops.layout.start_dim_comes_after", start_dim=start_dim, end_dim=end_dim
+        )
     merged = int(np.prod(x.shape[s : e + 1]))
     return reshape(x, x.shape[:s] + (merged,) + x.shape[e + 1 :])
 
@@ -87,7 +89,7 @@ def permute(x: Tensor, *dims: Any) -> Tensor:
     """
     d = _dims(dims)
     if len(d) != x.ndim:
-        raise ShapeError(f"permute: {len(d)} dims given for a tensor with {x.ndim} dims")
+        raise ShapeError(key="error.ops.layout.dims_given_tensor", n_d=len(d), ndim=x.ndim)
     return transpose(x, tuple(_dim(a, x.ndim, "permute") for a in d))
 
 
@@ -101,11 +103,13 @@ def movedim(x: Tensor, source: Any, destination: Any) -> Tensor:
     src = (source,) if isinstance(source, (int, np.integer)) else tuple(source)
     dst = (destination,) if isinstance(destination, (int, np.integer)) else tuple(destination)
     if len(src) != len(dst):
-        raise ShapeError(f"movedim: {len(src)} source dims but {len(dst)} destinations")
+        raise ShapeError(key="error.ops.layout.source_dims_but", n_src=len(src), n_dst=len(dst))
     src = tuple(_dim(a, x.ndim, "movedim") for a in src)
     dst = tuple(_dim(a, x.ndim, "movedim") for a in dst)
     if len(set(src)) != len(src) or len(set(dst)) != len(dst):
-        raise ShapeError(f"movedim: repeated dims in {source} -> {destination}")
+        raise ShapeError(
+            key="error.ops.layout.repeated_dims", source=source, destination=destination
+        )
     perm: list[int | None] = [None] * x.ndim
     for s, d in zip(src, dst):
         perm[d] = s
@@ -168,7 +172,7 @@ def roll(x: Tensor, shifts: Any, dims: Any = None) -> Tensor:
     axes = tuple(_dim(d, x.ndim, "roll") for d in dims)
     sh = tuple(int(s) for s in shifts)
     if len(sh) != len(axes):
-        raise ShapeError(f"roll: {len(sh)} shifts for {len(axes)} dims")
+        raise ShapeError(key="error.ops.layout.shifts_dims", n_sh=len(sh), n_axes=len(axes))
     return Roll.apply(x, shifts=sh, axes=axes)
 
 
@@ -201,12 +205,9 @@ def repeat(x: Tensor, *sizes: Any) -> Tensor:
     """
     reps = _dims(sizes)
     if len(reps) < x.ndim:
-        raise ShapeError(
-            f"repeat: {len(reps)} repeat counts for a tensor with {x.ndim} dims (need >= {x.ndim};"
-            " use tile to pad with ones)"
-        )
+        raise ShapeError(key="error.ops.layout.repeat_counts_tensor", n_reps=len(reps), ndim=x.ndim)
     if min(reps, default=1) < 0:
-        raise ShapeError(f"repeat: counts must be >= 0, got {reps}")
+        raise ShapeError(key="error.ops.layout.counts", reps=reps)
     return Tile.apply(x, reps=reps)
 
 
@@ -232,11 +233,13 @@ def expand(x: Tensor, *sizes: Any) -> Tensor:
     """
     target = _dims(sizes)
     if len(target) < x.ndim:
-        raise ShapeError(f"expand: {len(target)} sizes for a tensor with {x.ndim} dims")
+        raise ShapeError(
+            key="error.ops.layout.sizes_tensor_dims", n_target=len(target), ndim=x.ndim
+        )
     lead = len(target) - x.ndim
     shape = tuple(x.shape[i - lead] if (s == -1 and i >= lead) else s for i, s in enumerate(target))
     if any(s < 0 for s in shape):
-        raise ShapeError(f"expand: -1 is only allowed for existing dims, got {target}")
+        raise ShapeError(key="error.ops.layout.only_allowed_existing", target=target)
     return broadcast_to(x, shape)
 
 
@@ -253,12 +256,12 @@ def split(x: Tensor, split_size_or_sections: Any, dim: int = 0) -> tuple[Tensor,
     if isinstance(split_size_or_sections, (int, np.integer)):
         size = int(split_size_or_sections)
         if size < 1:
-            raise ConfigError(f"split: split_size must be >= 1, got {size}")
+            raise ConfigError(key="error.ops.layout.split_size", size=size)
         sizes = [min(size, n - s) for s in range(0, n, size)] or [0]
     else:
         sizes = [int(s) for s in split_size_or_sections]
         if sum(sizes) != n:
-            raise ShapeError(f"split: sections {sizes} do not add up to dim {dim}'s size {n}")
+            raise ShapeError(key="error.ops.layout.sections_do_add", sizes=sizes, dim=dim, n=n)
     out, start = [], 0
     for s in sizes:
         out.append(getitem(x, (slice(None),) * d + (slice(start, start + s),)))
@@ -275,7 +278,7 @@ def chunk(x: Tensor, chunks: int, dim: int = 0) -> tuple[Tensor, ...]:
         [2, 2, 1]
     """
     if int(chunks) < 1:
-        raise ConfigError(f"chunk: chunks must be >= 1, got {chunks}")
+        raise ConfigError(key="error.ops.layout.chunks", chunks=chunks)
     n = x.shape[_dim(dim, x.ndim, "chunk")]
     return split(x, max(-(-n // int(chunks)), 1), dim)
 
@@ -290,7 +293,7 @@ class _TriMask(Function):
         xp = array_module(x)
         if x.ndim < 2:
             op = "triu" if self.upper else "tril"
-            raise ShapeError(f"{op}: expected a tensor with at least 2 dims, got {x.shape}")
+            raise ShapeError(key="error.ops.layout.tensor_least_dims", op=op, shape=x.shape)
         fn = xp.triu if self.upper else xp.tril
         self.mask = fn(xp.ones(x.shape[-2:], dtype=bool), self.diagonal)
         return xp.where(self.mask, x, xp.zeros((), x.dtype))
@@ -354,18 +357,16 @@ def pad(x: Tensor, pad: Sequence[int], mode: str = "constant", value: float = 0.
         [[0.0, 1.0, 1.0], [0.0, 1.0, 1.0]]
     """
     if mode != "constant":
-        raise ConfigError(f"pad: only mode='constant' is supported, got {mode!r}")
+        raise ConfigError(key="error.ops.layout.only_mode_constant", mode=mode)
     p = [int(v) for v in pad]
     if len(p) % 2 or len(p) // 2 > x.ndim:
-        raise ShapeError(
-            f"pad: expected an even number of amounts, at most 2 per axis ({2 * x.ndim}), got {p}"
-        )
+        raise ShapeError(key="error.ops.layout.even_number_amounts", most=2 * x.ndim, p=p)
     pairs = [(0, 0)] * x.ndim
     for k in range(len(p) // 2):
         pairs[x.ndim - 1 - k] = (p[2 * k], p[2 * k + 1])
     for (b, a), n in zip(pairs, x.shape):
         if n + b + a < 0 or max(-b, 0) + max(-a, 0) > n:
-            raise ShapeError(f"pad: amounts {p} crop more than the size of an axis of {x.shape}")
+            raise ShapeError(key="error.ops.layout.amounts_crop_more", p=p, shape=x.shape)
     return Pad.apply(x, pads=tuple(pairs), value=float(value))
 
 

@@ -71,8 +71,10 @@ def linear(
     """
     if x.ndim < 1 or x.shape[-1] != weight.shape[0]:
         raise ShapeError(
-            f"{name}: expected input with last dimension {weight.shape[0]} "
-            f"(shape (batch, {weight.shape[0]})), got shape {x.shape}"
+            key="error.ops.linear.input_last_dimension",
+            name=name,
+            n_in=weight.shape[0],
+            shape=x.shape,
         )
     if bias is None:
         return Linear.apply(x, weight, relu=relu)

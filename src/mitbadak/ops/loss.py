@@ -22,26 +22,29 @@ REDUCTIONS = ("mean", "sum", "none")
 
 def _check_reduction(reduction: str, op: str) -> None:
     if reduction not in REDUCTIONS:
-        raise ConfigError(f"{op}: reduction must be one of {REDUCTIONS}, got {reduction!r}")
+        raise ConfigError(
+            key="error.ops.loss.reduction", op=op, choices=REDUCTIONS, reduction=reduction
+        )
 
 
 def check_sparse_labels(labels: np.ndarray, n: int, num_classes: int, op: str) -> np.ndarray:
     """Validate integer class labels (shape (n,), values in [0, num_classes)) and return int64."""
     xp = array_module(labels)
     if labels.shape != (n,):
-        raise ShapeError(
-            f"{op}: expected labels of shape ({n},) for {n} samples, got {labels.shape}"
-        )
+        raise ShapeError(key="error.ops.loss.labels_shape_samples", op=op, n=n, shape=labels.shape)
     if labels.dtype.kind == "f":
         if not xp.all(xp.isfinite(labels)) or xp.any(labels != xp.round(labels)):
-            raise LabelError(f"{op}: labels must be whole numbers (class indices)")
+            raise LabelError(key="error.ops.loss.labels_whole_numbers", op=op)
     elif labels.dtype.kind not in "iu":
-        raise LabelError(f"{op}: labels must be integer class indices, got dtype {labels.dtype}")
+        raise LabelError(key="error.ops.loss.labels_integer_class", op=op, dtype=labels.dtype)
     if n and (labels.min() < 0 or labels.max() >= num_classes):
         bad = labels[(labels < 0) | (labels >= num_classes)][0]
         raise LabelError(
-            f"{op}: label {bad.item()!r} is out of range: expected class indices in [0, {num_classes - 1}] "
-            f"for {num_classes} outputs"
+            key="error.ops.loss.label_out_range",
+            op=op,
+            item=bad.item(),
+            last=num_classes - 1,
+            num_classes=num_classes,
         )
     return labels.astype(np.int64, copy=False)
 
@@ -115,14 +118,14 @@ def softmax_cross_entropy(logits: Tensor, target: Any, reduction: str = "mean") 
     op = "softmax_cross_entropy"
     _check_reduction(reduction, op)
     if logits.ndim != 2:
-        raise ShapeError(f"{op}: expected logits of shape (batch, classes), got {logits.shape}")
+        raise ShapeError(key="error.ops.loss.logits_shape_batch", op=op, shape=logits.shape)
     t = target.data if isinstance(target, Tensor) else xp.asarray(target)
     n, c = logits.shape
     if t.ndim == 1:
         t = check_sparse_labels(t, n, c, op)
     elif t.shape != logits.shape:
         raise ShapeError(
-            f"{op}: one-hot targets must have the logits' shape {logits.shape}, got {t.shape}"
+            key="error.ops.loss.hot_targets_logits", op=op, shape=logits.shape, shape2=t.shape
         )
     elif isinstance(target, Tensor) and target.dtype == logits.dtype:
         return SoftmaxCrossEntropy.apply(logits, target, reduction=reduction)  # keeps its grad
@@ -166,7 +169,7 @@ def mse(y: Tensor, target: Any, reduction: str = "mean") -> Tensor:
     _check_reduction(reduction, "mse")
     t = to_tensor(target, y)
     if t.shape != y.shape:
-        raise ShapeError(f"mse: prediction has shape {y.shape} but target has shape {t.shape}")
+        raise ShapeError(key="error.ops.loss.prediction_shape_but", shape=y.shape, shape2=t.shape)
     return SquaredError.apply(y, t, reduction=reduction)
 
 
@@ -175,8 +178,10 @@ def _same_shape(op: str, y: Tensor, t: Tensor) -> None:
     # broadcast to (N, N) and give a wrong loss that still trains, badly.
     if t.shape != y.shape:
         raise ShapeError(
-            f"{op}: prediction has shape {y.shape} but target has shape {t.shape}; "
-            "they must be equal (reshape one of them, e.g. y.reshape(-1, 1))"
+            key="error.ops.loss.same_shape.prediction_shape_but",
+            op=op,
+            shape=y.shape,
+            shape2=t.shape,
         )
 
 
@@ -260,7 +265,7 @@ def huber(y: Tensor, target: Any, delta: float = 1.0, reduction: str = "mean") -
     """
     _check_reduction(reduction, "huber")
     if not delta > 0:
-        raise ConfigError(f"huber: delta must be positive, got {delta}")
+        raise ConfigError(key="error.ops.loss.delta_positive", delta=delta)
     t = to_tensor(target, y)
     _same_shape("huber", y, t)
     return HuberError.apply(y, t, delta=delta, reduction=reduction)
@@ -297,7 +302,7 @@ def rmse(y: Tensor, target: Any) -> Tensor:
 def _check_probability_targets(t: np.ndarray, op: str) -> None:
     xp = array_module(t)
     if t.size and (not xp.all(xp.isfinite(t)) or t.min() < 0 or t.max() > 1):
-        raise LabelError(f"{op}: targets must be probabilities in [0, 1], got values outside")
+        raise LabelError(key="error.ops.loss.targets_probabilities_values", op=op)
 
 
 class BinaryCrossEntropy(Function):
@@ -347,9 +352,10 @@ def binary_cross_entropy(
     _check_probability_targets(t.data, op)
     if p.data.size and (p.data.min() < 0 or p.data.max() > 1):
         raise DataError(
-            f"{op}: predictions must be probabilities in [0, 1], got values in "
-            f"[{p.data.min():.4g}, {p.data.max():.4g}]; for raw scores use from_logits=True "
-            "(or binary_cross_entropy_with_logits)"
+            key="error.ops.loss.predictions_probabilities_values",
+            op=op,
+            min=p.data.min(),
+            max=p.data.max(),
         )
     return BinaryCrossEntropy.apply(p, t, eps=eps, reduction=reduction)
 
@@ -416,7 +422,7 @@ def categorical_cross_entropy(
     op = "categorical_cross_entropy"
     _check_reduction(reduction, op)
     if p.ndim != 2:
-        raise ShapeError(f"{op}: expected probabilities of shape (batch, classes), got {p.shape}")
+        raise ShapeError(key="error.ops.loss.probabilities_shape_batch", op=op, shape=p.shape)
     return softmax_cross_entropy(log(clip(p, eps, 1.0)), target, reduction=reduction)
 
 
@@ -438,8 +444,7 @@ def weighted_reduce(values: Tensor, sample_weight: Any = None, reduction: str = 
         w = xp.asarray(sample_weight.data if isinstance(sample_weight, Tensor) else sample_weight)
         if w.shape != values.shape:
             raise ShapeError(
-                f"weighted_reduce: sample_weight has shape {w.shape}, expected {values.shape} "
-                "(one weight per sample)"
+                key="error.ops.loss.sample_weight_shape_weight", shape=w.shape, shape2=values.shape
             )
         values = mul(values, Tensor(w.astype(values.dtype, copy=False)))
     if reduction == "none":

@@ -200,21 +200,22 @@ class MatMul(Function):
 
     def forward(self, a: np.ndarray, b: np.ndarray) -> np.ndarray:
         if a.ndim == 0 or b.ndim == 0:
-            raise ShapeError(
-                f"matmul: operands must have at least 1 dim, got {a.shape} @ {b.shape}"
-            )
+            raise ShapeError(key="error.ops.operands_least_dim", shape=a.shape, shape2=b.shape)
         ka = a.shape[-1]
         kb = b.shape[-2] if b.ndim > 1 else b.shape[0]
         if ka != kb:
             raise ShapeError(
-                f"matmul: cannot multiply {a.shape} by {b.shape}: the inner dimensions "
-                f"{ka} and {kb} differ"
+                key="error.ops.multiply_inner_dimensions",
+                shape=a.shape,
+                shape2=b.shape,
+                ka=ka,
+                kb=kb,
             )
         try:
             np.broadcast_shapes(a.shape[:-2], b.shape[:-2])
         except ValueError:
             raise ShapeError(
-                f"matmul: batch dimensions of {a.shape} and {b.shape} cannot be broadcast"
+                key="error.ops.batch_dimensions_broadcast", shape=a.shape, shape2=b.shape
             ) from None
         self.a, self.b = a, b
         return a @ b

@@ -106,10 +106,7 @@ def _check_ord(ord: Any, op: str) -> float:
     if ord is None:
         return 2.0
     if isinstance(ord, str) or not (ord == ord) or (ord < 0 and not math.isinf(ord)):
-        raise ConfigError(
-            f"{op}: vector norms take ord = p > 0, 0, inf or -inf, got {ord!r} "
-            "('fro' is a matrix norm: pass two axes)"
-        )
+        raise ConfigError(key="error.ops.norm.vector_norms_take", op=op, ord=ord)
     return float(ord)
 
 
@@ -143,20 +140,17 @@ def matrix_norm(
     """
     op = "matrix_norm"
     if not isinstance(axis, (list, tuple)):
-        raise ShapeError(f"{op}: expected two axes (rows, columns), got {axis!r}")
+        raise ShapeError(key="error.ops.norm.two_axes_rows", op=op, axis=axis)
     axes = tuple(axis)
     if len(axes) != 2:
-        raise ShapeError(f"{op}: expected two axes (rows, columns), got {axis!r}")
+        raise ShapeError(key="error.ops.norm.two_axes_rows", op=op, axis=axis)
     r, c = normalize_axis_pair(axes, x.ndim, op)
     if r == c:
-        raise ShapeError(f"{op}: the two axes must differ, got {axis!r}")
+        raise ShapeError(key="error.ops.norm.two_axes_differ", op=op, axis=axis)
     if ord in ("fro", "f", None):
         return VectorNorm.apply(x, ord=2.0, axis=(r, c), keepdims=keepdims)
     if isinstance(ord, str) or ord not in (1, -1, math.inf, -math.inf):
-        raise ConfigError(
-            f"{op}: ord must be 'fro', 1, -1, inf or -inf, got {ord!r} "
-            "(the spectral and nuclear norms are not implemented)"
-        )
+        raise ConfigError(key="error.ops.norm.ord_fro_inf", op=op, ord=ord)
     # ord +-1: sum |a| down each column (over the rows), then max/min over the columns;
     # ord +-inf: sum along each row, then max/min over the rows.
     sum_axis, pick_axis = (r, c) if abs(ord) == 1 else (c, r)
@@ -175,7 +169,7 @@ def normalize_axis_pair(axes: tuple[Any, ...], ndim: int, op: str) -> tuple[int,
     for a in axes:
         a = int(a)
         if not -ndim <= a < ndim:
-            raise ShapeError(f"{op}: axis {a} is out of range for a tensor with {ndim} dims")
+            raise ShapeError(key="error.ops.norm.axis_out_range", op=op, a=a, ndim=ndim)
         out.append(a % ndim)
     return out[0], out[1]
 
@@ -201,14 +195,12 @@ def norm(x: Tensor, ord: Any = None, axis: Any = None, keepdims: bool = False) -
             return vector_norm(x, ord, axis=0, keepdims=keepdims)
         if x.ndim == 2:
             return matrix_norm(x, ord, axis=(0, 1), keepdims=keepdims)
-        raise ShapeError(
-            f"norm: with ord={ord!r} and no axis, x must be 1-D or 2-D, got shape {x.shape}"
-        )
+        raise ShapeError(key="error.ops.norm.ord_axis_x", ord=ord, shape=x.shape)
     if not isinstance(axis, (int, np.integer, list, tuple)) or isinstance(axis, bool):
-        raise ShapeError(f"norm: axis must be an int or a pair of ints, got {axis!r}")
+        raise ShapeError(key="error.ops.norm.axis_int_pair", axis=axis)
     axes = (axis,) if isinstance(axis, (int, np.integer)) else tuple(axis)
     if len(axes) == 1:
         return vector_norm(x, 2 if ord is None else ord, axis=axes[0], keepdims=keepdims)
     if len(axes) == 2:
         return matrix_norm(x, "fro" if ord is None else ord, axis=axes, keepdims=keepdims)
-    raise ShapeError(f"norm: axis must be an int or a pair of ints, got {axis!r}")
+    raise ShapeError(key="error.ops.norm.axis_int_pair", axis=axis)

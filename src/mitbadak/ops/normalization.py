@@ -188,13 +188,21 @@ class BatchNormInference(Function):
 
 def _check_channels(x: Tensor, axis: int, c: int, name: str) -> int:
     if x.ndim < 2:
-        raise ShapeError(f"{name}: expected input with a batch and a channel axis, got {x.shape}")
+        raise ShapeError(
+            key="error.ops.normalization.input_batch_channel", name=name, shape=x.shape
+        )
     if not -x.ndim <= axis < x.ndim:
-        raise ShapeError(f"{name}: axis {axis} is out of range for input of shape {x.shape}")
+        raise ShapeError(
+            key="error.ops.normalization.axis_out_range", name=name, axis=axis, shape=x.shape
+        )
     axis %= x.ndim
     if x.shape[axis] != c:
         raise ShapeError(
-            f"{name}: expected {c} channels on axis {axis}, got input of shape {x.shape}"
+            key="error.ops.normalization.channels_axis_input",
+            name=name,
+            c=c,
+            axis=axis,
+            shape=x.shape,
         )
     return axis
 
@@ -234,15 +242,20 @@ def batch_norm(
         gamma = Tensor(xp.ones(c, dtype=x.dtype))
     if beta is None:
         beta = Tensor(xp.zeros(c, dtype=x.dtype))
-    for t, what in ((gamma, "gamma"), (beta, "beta"), (running_var, "running variance")):
+    for t, what in ((gamma, "gamma"), (beta, "beta"), (running_var, None)):
+        if t.shape != (c,) and what is None:
+            raise ShapeError(
+                key="error.ops.normalization.running_var_shape", name=name, shape=t.shape, c=c
+            )
         if t.shape != (c,):
-            raise ShapeError(f"{name}: {what} of shape {t.shape}, expected ({c},)")
+            raise ShapeError(
+                key="error.ops.normalization.shape", name=name, what=what, shape=t.shape, c=c
+            )
     if training:
         m = x.size // c
         if m < 2:
             raise ShapeError(
-                f"{name}: training needs more than 1 value per channel to estimate a variance, "
-                f"got input of shape {x.shape}"
+                key="error.ops.normalization.training_needs_more", name=name, shape=x.shape
             )
         return BatchNorm.apply(
             x,
@@ -336,10 +349,14 @@ def layer_norm(
     xp = array_module(x, gamma, beta)
     axes = (axis,) if isinstance(axis, (int, np.integer)) else tuple(axis)
     if not axes or any(not -x.ndim <= a < x.ndim for a in axes):
-        raise ShapeError(f"{name}: axis {axis} is out of range for input of shape {x.shape}")
+        raise ShapeError(
+            key="error.ops.normalization.axis_out_range", name=name, axis=axis, shape=x.shape
+        )
     axes = tuple(sorted({int(a) % x.ndim for a in axes}))
     if 0 in axes and x.ndim > 1:
-        raise ShapeError(f"{name}: cannot normalize over the batch axis 0 (input {x.shape})")
+        raise ShapeError(
+            key="error.ops.normalization.normalize_over_batch", name=name, shape=x.shape
+        )
     pshape = tuple(x.shape[a] for a in axes)
     if gamma is None:
         gamma = Tensor(xp.ones(pshape, dtype=x.dtype))
@@ -348,8 +365,13 @@ def layer_norm(
     for t, what in ((gamma, "gamma"), (beta, "beta")):
         if t.shape != pshape:
             raise ShapeError(
-                f"{name}: {what} of shape {t.shape}, expected {pshape} for axes {axes} of "
-                f"input {x.shape}"
+                key="error.ops.normalization.shape_axes_input",
+                name=name,
+                what=what,
+                shape=t.shape,
+                pshape=pshape,
+                axes=axes,
+                shape2=x.shape,
             )
     k = len(axes)
     trailing = tuple(range(x.ndim - k, x.ndim))

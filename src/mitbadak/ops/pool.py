@@ -203,19 +203,19 @@ def _pool(
     **kwargs: Any,
 ) -> Tensor:
     if x.ndim != 4:
-        raise ShapeError(
-            f"{name}: expected input of shape (batch, channels, height, width), got {x.shape}"
-        )
+        raise ShapeError(key="error.ops.pool.input_shape_batch", name=name, shape=x.shape)
     kernel = pair(pool_size, "pool_size", name)
     stride = kernel if strides is None else pair(strides, "strides", name)
     if min(kernel) < 1 or min(stride) < 1:
-        raise ConfigError(f"{name}: pool_size and strides must be >= 1, got {kernel}, {stride}")
+        raise ConfigError(
+            key="error.ops.pool.pool_size_strides", name=name, kernel=kernel, stride=stride
+        )
     pad = resolve_padding(padding, x.shape[2:], kernel, stride, (1, 1), name)
     if not isinstance(padding, str) and (
         2 * max(pad[0], pad[1]) > kernel[0] or 2 * max(pad[2], pad[3]) > kernel[1]
     ):
         raise ConfigError(
-            f"{name}: padding {padding!r} must be at most half the pool size {kernel}"
+            key="error.ops.pool.padding_most_half", name=name, padding=padding, kernel=kernel
         )
     out_hw = check_window(x.shape, kernel, stride, (1, 1), pad, name)
     if reference_kernels():  # the formula itself, as a loop over windows (issue 15)

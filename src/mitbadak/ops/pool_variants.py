@@ -101,23 +101,21 @@ def _geometry(
     name: str,
 ) -> tuple[Any, ...]:
     if x.ndim != 4:
-        raise ShapeError(
-            f"{name}: expected input of shape (batch, channels, height, width), got {x.shape}"
-        )
+        raise ShapeError(key="error.ops.pool_variants.input_shape_batch", name=name, shape=x.shape)
     k = pair(kernel_size, "kernel_size", name)
     s = k if stride is None else pair(stride, "stride", name)
     p = pair(padding, "padding", name)
     d = pair(dilation, "dilation", name)
     if min(k + s + d) < 1 or min(p) < 0:
-        raise ConfigError(f"{name}: kernel_size, stride, dilation must be >= 1, padding >= 0")
+        raise ConfigError(key="error.ops.pool_variants.kernel_size_stride_dilation", name=name)
     if 2 * p[0] > k[0] or 2 * p[1] > k[1]:
-        raise ConfigError(f"{name}: padding {p} must be at most half the kernel size {k}")
+        raise ConfigError(key="error.ops.pool_variants.padding_most_half", name=name, p=p, k=k)
     h, w = x.shape[2:]
     oh = _out_len(h, k[0], s[0], d[0], p[0], ceil_mode)
     ow = _out_len(w, k[1], s[1], d[1], p[1], ceil_mode)
     if oh < 1 or ow < 1:
         raise ShapeError(
-            f"{name}: window {k} (dilation {d}) is larger than the padded input {x.shape}"
+            key="error.ops.pool_variants.window_dilation_larger", name=name, k=k, d=d, shape=x.shape
         )
     extra_h = max((oh - 1) * s[0] + d[0] * (k[0] - 1) + 1 - (h + 2 * p[0]), 0)
     extra_w = max((ow - 1) * s[1] + d[1] * (k[1] - 1) + 1 - (w + 2 * p[1]), 0)
@@ -169,7 +167,11 @@ def avg_pool2d_ext(
     h, w = x.shape[2:]
     if divisor_override is not None:
         if int(divisor_override) < 1:
-            raise ConfigError(f"{name}: divisor_override must be >= 1, got {divisor_override}")
+            raise ConfigError(
+                key="error.ops.pool_variants.divisor_override",
+                name=name,
+                divisor_override=divisor_override,
+            )
         count = xp.full((oh, ow), float(divisor_override))
     else:
         # 1 where a position counts: the input, plus the symmetric padding if included

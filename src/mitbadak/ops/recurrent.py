@@ -471,14 +471,18 @@ def embedding(ids: Any, table: Tensor, *, name: str = "embedding") -> Tensor:
     ids = xp.asarray(ids.data if isinstance(ids, Tensor) else ids)
     if ids.dtype.kind == "f":
         if not xp.all(ids == xp.round(ids)):
-            raise DTypeError(f"{name}: expected integer ids, got non-integer floats")
+            raise DTypeError(key="error.ops.recurrent.integer_ids_non", name=name)
         ids = ids.astype(np.int64)
     elif ids.dtype.kind not in "iu":
-        raise DTypeError(f"{name}: expected integer ids, got dtype {ids.dtype}")
+        raise DTypeError(key="error.ops.recurrent.integer_ids_dtype", name=name, dtype=ids.dtype)
     vocab = table.shape[0]
     if ids.size and (ids.min() < 0 or ids.max() >= vocab):
         raise DataError(
-            f"{name}: ids must be in [0, {vocab - 1}] (input_dim={vocab}), "
-            f"got values in [{ids.min()}, {ids.max()}]"
+            key="error.ops.recurrent.ids_input_dim_values",
+            name=name,
+            last=vocab - 1,
+            vocab=vocab,
+            min=ids.min(),
+            max=ids.max(),
         )
     return EmbeddingLookup.apply(table, ids=ids)

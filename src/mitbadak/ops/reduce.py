@@ -90,7 +90,7 @@ def _torch_names(axis: Any, keepdims: bool, kw: dict[str, Any], op: str) -> tupl
     if kw:
         from ..errors import ConfigError
 
-        raise ConfigError(f"{op}: unexpected arguments {sorted(kw)}")
+        raise ConfigError(key="error.ops.reduce.unexpected_arguments", op=op, kw=sorted(kw))
     return axis, bool(keepdims)
 
 

@@ -30,7 +30,7 @@ def _args(op: str, ndim: int, dim: Any, keepdim: Any, kw: dict[str, Any]) -> tup
     axis = kw.pop("axis", None)
     keepdims = kw.pop("keepdims", None)
     if kw:
-        raise ConfigError(f"{op}: unexpected arguments {sorted(kw)}")
+        raise ConfigError(key="error.ops.reduction.unexpected_arguments", op=op, kw=sorted(kw))
     if dim is None:
         dim = axis
     keep = bool(keepdim if keepdims is None else keepdims)
@@ -141,7 +141,7 @@ def _one_dim(x: Tensor, dim: Any, op: str) -> int | None:
     if dim is None:
         return None
     if not isinstance(dim, (int, np.integer)):
-        raise ShapeError(f"{op}: dim must be one int (or None), got {dim!r}")
+        raise ShapeError(key="error.ops.reduction.dim_int_none", op=op, dim=dim)
     axes = normalize_axis(dim, x.ndim, op)
     return axes[0] if axes else None
 
@@ -274,7 +274,7 @@ def _arg(x: Tensor, dim: Any, keepdim: bool, fn: Any, op: str, kw: dict[str, Any
     keepdim = kw.pop("keepdims", keepdim)
     axis = _one_dim(x, dim, op)
     if x.size == 0:
-        raise ShapeError(f"{op}: empty tensor of shape {x.shape}")
+        raise ShapeError(key="error.ops.reduction.empty_tensor_shape", op=op, shape=x.shape)
     if axis is None:
         out = xp.asarray(fn(x.data.reshape(-1)))
         return Tensor(out.reshape((1,) * x.ndim) if keepdim else out)

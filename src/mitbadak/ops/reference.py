@@ -254,10 +254,7 @@ def ref_recurrence(
     from .shape import concatenate, stack
 
     if truncate or grad_norms is not None:
-        raise ConfigError(
-            f"{kind}: truncate / grad_norms are features of the fused kernel's backward pass; "
-            "run without use_reference_kernels() to use them"
-        )
+        raise ConfigError(key="error.ops.reference.truncate_grad_norms_features", kind=kind)
     hsz = recurrent_kernel.shape[0]
     h = initial_state[0]
     c = initial_state[1] if kind == "lstm" else None

@@ -100,16 +100,16 @@ def interpolate(
     """
     xp = array_module(x, size, scale_factor)
     if mode not in _MODES:
-        raise ConfigError(f"interpolate: mode must be one of {_MODES}, got {mode!r}")
+        raise ConfigError(key="error.ops.resize.mode", modes=_MODES, mode=mode)
     if x.ndim not in (3, 4):
-        raise ShapeError(f"interpolate: expected a 3-D or 4-D input (N, C, ...), got {x.shape}")
+        raise ShapeError(key="error.ops.resize.d_d_input", shape=x.shape)
     spatial = x.ndim - 2
     if mode != "nearest" and (mode == "bilinear") != (spatial == 2):
-        raise ConfigError(f"interpolate: mode {mode!r} does not fit a {x.ndim}-D input")
+        raise ConfigError(key="error.ops.resize.mode_does_fit", mode=mode, ndim=x.ndim)
     if mode == "nearest" and align_corners is not None:
-        raise ConfigError("interpolate: align_corners is only for the linear modes")
+        raise ConfigError(key="error.ops.resize.align_corners_only_linear")
     if (size is None) == (scale_factor is None):
-        raise ConfigError("interpolate: give exactly one of size and scale_factor")
+        raise ConfigError(key="error.ops.resize.give_exactly_size")
     in_sz = x.shape[2:]
     if size is not None:
         out = (size,) * spatial if isinstance(size, (int, np.integer)) else tuple(size)
@@ -119,7 +119,7 @@ def interpolate(
         out = tuple(int(xp.floor(n * float(f))) for n, f in zip(in_sz, sf))
         scales = tuple(float(f) for f in sf)
     if len(out) != spatial or min(out) < 1:
-        raise ShapeError(f"interpolate: output size {out} does not fit input {x.shape}")
+        raise ShapeError(key="error.ops.resize.output_size_does", out=out, shape=x.shape)
     ac = bool(align_corners)
     mats = [interp_matrix(n, o, mode, ac, s, x.dtype) for n, o, s in zip(in_sz, out, scales)]
     return Resize.apply(x, ah=mats[0] if spatial == 2 else None, aw=mats[-1])

@@ -29,7 +29,10 @@ class Reshape(Function):
             return x.reshape(self.new_shape)
         except ValueError:
             raise ShapeError(
-                f"reshape: cannot reshape {x.shape} ({x.size} elements) into {self.new_shape}"
+                key="error.ops.shape.reshape_elements_into",
+                shape=x.shape,
+                size=x.size,
+                new_shape=self.new_shape,
             ) from None
 
     def backward(self, g: np.ndarray) -> np.ndarray:
@@ -46,7 +49,7 @@ class Transpose(Function):
         xp = array_module(x)
         axes = self.axes if self.axes is not None else tuple(range(x.ndim))[::-1]
         if sorted(int(a) % max(x.ndim, 1) for a in axes) != list(range(x.ndim)):
-            raise ShapeError(f"transpose: axes {self.axes} do not permute a {x.ndim}-d tensor")
+            raise ShapeError(key="error.ops.shape.axes_do_permute", axes=self.axes, ndim=x.ndim)
         self.perm = axes
         return xp.transpose(x, axes)
 
@@ -76,7 +79,7 @@ class GetItem(Function):
             return xp.asarray(x[self.index])
         except IndexError as e:
             raise ShapeError(
-                f"getitem: index {self.index!r} is invalid for shape {x.shape}: {e}"
+                key="error.ops.shape.index_invalid_shape", index=self.index, shape=x.shape, e=e
             ) from None
 
     def backward(self, g: np.ndarray) -> np.ndarray:
@@ -102,7 +105,7 @@ class Concatenate(Function):
         except (ValueError, np.exceptions.AxisError) as e:
             shapes = [x.shape for x in xs]
             raise ShapeError(
-                f"concatenate: cannot join shapes {shapes} on axis {self.axis}: {e}"
+                key="error.ops.shape.join_shapes_axis", shapes=shapes, axis=self.axis, e=e
             ) from None
         self.splits = xp.cumsum([x.shape[self.axis] for x in xs])[:-1]
         return out
@@ -125,7 +128,7 @@ class Stack(Function):
         except (ValueError, np.exceptions.AxisError) as e:
             shapes = [x.shape for x in xs]
             raise ShapeError(
-                f"stack: cannot stack shapes {shapes} on axis {self.axis}: {e}"
+                key="error.ops.shape.stack_shapes_axis", shapes=shapes, axis=self.axis, e=e
             ) from None
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray, ...]:
@@ -145,7 +148,9 @@ class BroadcastTo(Function):
         try:
             return xp.broadcast_to(x, self.target)
         except ValueError:
-            raise ShapeError(f"broadcast_to: cannot broadcast {x.shape} to {self.target}") from None
+            raise ShapeError(
+                key="error.ops.shape.broadcast", shape=x.shape, target=self.target
+            ) from None
 
     def backward(self, g: np.ndarray) -> np.ndarray:
         return unbroadcast(g, self.shape)
@@ -249,7 +254,7 @@ def concatenate(tensors: Sequence[Any], axis: int = 0) -> Tensor:
     """
     ts = [to_tensor(t) for t in tensors]
     if not ts:
-        raise ShapeError("concatenate: need at least one tensor")
+        raise ShapeError(key="error.ops.shape.need_least_tensor")
     return Concatenate.apply(*ts, axis=axis)
 
 
@@ -262,7 +267,7 @@ def stack(tensors: Sequence[Any], axis: int = 0) -> Tensor:
     """
     ts = [to_tensor(t) for t in tensors]
     if not ts:
-        raise ShapeError("stack: need at least one tensor")
+        raise ShapeError(key="error.ops.shape.stack.need_least_tensor")
     return Stack.apply(*ts, axis=axis)
 
 
