@@ -311,14 +311,6 @@ ALLOWED = {
         "module __getattr__ (PEP 562): Python's AttributeError, worded as Python words it"
     ),
     ("callbacks.py", "hook"): "CallbackList.__getattr__: a plain AttributeError naming the hook",
-    ("layers/base.py", "f\"{type(self).__name__} '{self.name}': define call(self, inputs)"): (
-        "NotImplementedError (code and tests catch that built-in type); a MitbadakError that is "
-        "also a NotImplementedError would let it speak Korean"
-    ),
-    ("losses.py", "f'{type(self).__name__}: define call() or compute()'"): (
-        "NotImplementedError for the author of a Loss subclass (a programming error, not "
-        "input), kept the built-in type code catches"
-    ),
 }
 
 

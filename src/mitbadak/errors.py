@@ -120,3 +120,9 @@ class ArgumentTypeError(ConfigError, TypeError):
 class InitError(ConfigError, AttributeError):
     """A Layer or Model subclass was used although its ``__init__`` never called
     ``super().__init__()``. Also an ``AttributeError``, so ``hasattr`` keeps working."""
+
+
+class MissingMethodError(MitbadakError, NotImplementedError):
+    """A Layer, Model or Loss subclass lacks the method that does its computation (``call`` /
+    ``forward`` for a layer, ``call`` / ``compute`` for a loss). Also a
+    ``NotImplementedError``, as in Keras and PyTorch."""

@@ -39,7 +39,14 @@ import numpy as np
 
 from . import registry, validate
 from .backend import array_module
-from .errors import ArgumentTypeError, ConfigError, DataError, LabelError, ShapeError
+from .errors import (
+    ArgumentTypeError,
+    ConfigError,
+    DataError,
+    LabelError,
+    MissingMethodError,
+    ShapeError,
+)
 from .ops import activation as _act
 from .ops import hinge as _hinge
 from .ops import loss as _L
@@ -245,7 +252,7 @@ class Loss(registry.Serializable):
 
     def compute(self, y_true: Any, y_pred: Tensor, reduction: str) -> Tensor:
         if type(self).call is Loss.call:
-            raise NotImplementedError(f"{type(self).__name__}: define call() or compute()")
+            raise MissingMethodError(key="error.losses.no_call", cls=type(self).__name__)
         per_sample = _per_sample_mean(self.call(y_true, y_pred))  # a Keras-style subclass
         return _L.weighted_reduce(per_sample, None, reduction)
 

@@ -2673,6 +2673,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "레이블 수에 따른 테스트 정확도",
     },
     # ---- errors (MitbadakError(key=...)): models, layers, losses, metrics, optimizers, tensors ----
+    "error.layer.no_call": {
+        "en": "{cls} '{name}': define call(self, inputs) (Keras) or forward(self, x) (PyTorch)",
+        "ko": "{cls} '{name}': 층이 할 계산을 정의해야 합니다. call(self, inputs)(Keras 방식)나 forward(self, x)(PyTorch 방식)를 만들어 주세요",
+    },
+    "error.losses.no_call": {
+        "en": "{cls}: define call() or compute()",
+        "ko": "{cls}: 손실을 계산할 call()이나 compute()를 정의해야 합니다",
+    },
     "error.model.layer_named_layers": {
         "en": "no layer named {name!r}; layers are {names}",
         "ko": "{name!r}이라는 이름의 층이 없습니다. 있는 층: {names}",

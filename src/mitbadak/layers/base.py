@@ -55,7 +55,7 @@ import numpy as np
 
 from .. import initializers, registry, regularizers
 from ..backend import array_module, device_of, parse_device, require_cupy, to_device, to_host
-from ..errors import ConfigError, DTypeError, ShapeError
+from ..errors import ConfigError, DTypeError, MissingMethodError, ShapeError
 from ..tensor import Tensor, get_default_dtype
 from ..variable import Variable
 
@@ -969,10 +969,7 @@ class Layer:
         return self(*args, **kwargs)
 
     def _no_computation(self) -> None:
-        raise NotImplementedError(
-            f"{type(self).__name__} '{self.name}': define call(self, inputs) (Keras) or "
-            "forward(self, x) (PyTorch)"
-        )
+        raise MissingMethodError(key="error.layer.no_call", cls=type(self).__name__, name=self.name)
 
     def run_call(
         self, inputs: Any, training: bool | None = None, mask: Any = None, **kwargs: Any
