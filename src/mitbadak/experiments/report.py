@@ -217,7 +217,8 @@ def write_report(
 
     toc = "\n".join(
         f'<li><a href="#{_slug(r.title)}">{html.escape(r.title)}</a> '
-        f"<small>({html.escape(r.name)}, {r.seconds:.1f} s)</small></li>"
+        f"<small>{html.escape(message('report.toc_entry', name=r.name, seconds=r.seconds))}"
+        "</small></li>"
         for r in results
     )
     body = [markdown_to_html(md_sections[0])]
