@@ -92,7 +92,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.learning-rate.claim": {
         "en": "With plain SGD on the digits, a learning rate of 0.001 is too small (the loss creeps down from ln 10 = 2.30 and is still above 1.5 after all epochs, when the good rate has brought it below 0.1), 0.5 is good (test accuracy above 90%), and 5 is too large: the first steps blow the weights up, the loss jumps far above its starting value and the network ends no better than guessing. Schedules lower the rate as training goes: step decay in stairs, exponential decay smoothly, ReduceLROnPlateau only when the validation loss stops improving.",
-        "ko": "숫자 데이터를 기본 SGD로 학습할 때 학습률 0.001은 너무 작고(손실이 ln 10 = 2.30에서 아주 천천히 내려가, 좋은 학습률이 손실을 0.1 아래로 낮추는 동안 모든 에폭이 끝나도 1.5 위에 머뭅니다), 0.5는 적당하며(테스트 정확도 90% 이상), 5는 너무 큽니다. 처음 몇 번의 갱신에서 가중치가 폭주해 손실이 처음보다 훨씬 커지고, 결국 무작위로 찍는 것보다 나을 게 없어집니다. 학습률 스케줄은 학습이 진행될수록 학습률을 낮춥니다. 계단식 감쇠는 계단처럼, 지수 감쇠는 매끄럽게 낮추고, ReduceLROnPlateau는 검증 손실이 더 나아지지 않을 때만 낮춥니다.",
+        "ko": "숫자 데이터를 기본 SGD로 학습할 때 학습률 0.001은 너무 작고(좋은 학습률은 손실을 0.1 아래로 낮추는데, 0.001에서는 손실이 ln 10 = 2.30에서 아주 천천히 내려가 모든 에폭이 끝나도 1.5 위에 머뭅니다), 0.5는 적당하며(테스트 정확도 90% 이상), 5는 너무 큽니다. 처음 몇 번의 갱신에서 가중치가 폭주해 손실이 처음보다 훨씬 커지고, 결국 무작위로 찍는 것보다 나을 게 없어집니다. 학습률 스케줄은 학습이 진행될수록 학습률을 낮춥니다. 계단식 감쇠는 계단처럼, 지수 감쇠는 매끄럽게 낮추고, ReduceLROnPlateau는 검증 손실이 더 나아지지 않을 때만 낮춥니다.",
     },
     "lesson.linear-classifiers.title": {
         "en": "Linear classifiers: softmax regression versus the linear SVM",
@@ -124,7 +124,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.perceptron-xor.claim": {
         "en": "XOR is not linearly separable, so a perceptron (one threshold unit, one straight decision line) gets at most 3 of its 4 points right, whatever it does; a 2-layer MLP (2-4-1, tanh hidden layer) trained by backpropagation classifies all 4.",
-        "ko": "XOR은 선형 분리가 불가능하므로, 퍼셉트론(임계값 유닛 하나, 직선 결정 경계 하나)은 무엇을 해도 4개의 점 중 최대 3개만 맞힙니다. 오차역전파법으로 학습한 2층 MLP(2-4-1, 은닉층은 tanh)는 4개를 모두 맞힙니다.",
+        "ko": "XOR는 선형 분리가 불가능하므로, 퍼셉트론(임계값 유닛 하나, 직선 결정 경계 하나)은 무엇을 해도 4개의 점 중 최대 3개만 맞힙니다. 오차역전파법으로 학습한 2층 MLP(2-4-1, 은닉층은 tanh)는 4개를 모두 맞힙니다.",
     },
     "lesson.transfer.title": {
         "en": "Transfer learning: reuse a network trained on another task",
@@ -285,7 +285,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.perceptron-xor.why": {
         "en": "AND and OR are learned exactly. For XOR the rule never stops correcting: a half-plane cannot hold (0,1) and (1,0) while excluding (0,0) and (1,1) — the four inequalities w2+b > 0, w1+b > 0, b <= 0, w1+w2+b <= 0 contradict each other.",
-        "ko": "AND와 OR은 정확히 학습됩니다. 그런데 XOR에서는 학습 규칙이 끝없이 가중치를 고치기만 합니다. 직선 하나로 나눈 반평면에 (0,1)과 (1,0)을 넣으면서 (0,0)과 (1,1)을 뺄 수는 없기 때문입니다. 네 부등식 w2+b > 0, w1+b > 0, b <= 0, w1+w2+b <= 0을 동시에 만족하는 가중치와 편향은 없습니다.",
+        "ko": "AND와 OR는 정확히 학습됩니다. 그런데 XOR에서는 학습 규칙이 끝없이 가중치를 고치기만 합니다. 직선 하나로 나눈 반평면에 (0,1)과 (1,0)을 넣으면서 (0,0)과 (1,1)을 뺄 수는 없기 때문입니다. 네 부등식 w2+b > 0, w1+b > 0, b <= 0, w1+w2+b <= 0을 동시에 만족하는 가중치와 편향은 없습니다.",
     },
     "lesson.perceptron-xor.mlp": {
         "en": "An MLP 2-4-1 (tanh, then sigmoid) trained with Adam (lr 0.05) for {steps} full-batch steps on binary cross-entropy: final loss {loss:.4f}, outputs [{outputs}] for (0,0), (0,1), (1,0), (1,1), accuracy {acc_mlp:.2f} (the perceptron: {acc_p:.2f}). The hidden layer bends the input space so that one straight line in the hidden space separates the classes.",
@@ -397,7 +397,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.weight-init.fig_title": {
         "en": "histograms of hidden activations (5 layers x 100 units)",
-        "ko": "은닉층 활성값의 히스토그램(5개 층 x 유닛 100개)",
+        "ko": "은닉층 활성값의 히스토그램(층 5개 x 유닛 100개)",
     },
     "lesson.weight-init.caption": {
         "en": "activation histograms per init",
@@ -793,7 +793,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.ensemble.fig_vote": {
         "en": "vote of all ({acc:.3f})",
-        "ko": "전체 투표({acc:.3f})",
+        "ko": "전체 다수결 투표({acc:.3f})",
     },
     "lesson.ensemble.fig_x": {
         "en": "member / ensemble size m",
@@ -1077,7 +1077,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.unsupervised.fig_centres": {
         "en": "k-means centres (purity {purity:.1%}); title: the cluster's majority digit",
-        "ko": "k-평균의 중심(순도 {purity:.1%}), 제목은 군집에서 가장 많은 숫자",
+        "ko": "k-평균의 중심(순도 {purity:.1%}). 각 그림의 제목은 군집에서 가장 많은 숫자입니다",
     },
     "lesson.unsupervised.caption_centres": {
         "en": "k-means centres as 8x8 images",
