@@ -405,7 +405,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.weight-init.zero": {
         "en": "**Zero initialization.** A sigmoid network 64-32-32-10 with every weight 0 was trained for {steps} SGD steps on the digits. The first layer's weights did move (largest |w| = {moved:.3g}), but its 32 columns, one per hidden unit, are still identical: the largest difference between any unit's weights and unit 1's is {spread:.3g} (layer 2: {spread2:.3g}). Identical units receive identical gradients, so the symmetry is never broken and the layer behaves like a single neuron. Random initialization is what makes units different.",
-        "ko": "**가중치를 모두 0으로 초기화하면.** 모든 가중치가 0인 시그모이드 신경망 64-32-32-10을 숫자 데이터로 SGD를 써서 {steps}번 갱신하며 학습시켰습니다. 첫 층의 가중치가 움직이기는 했지만(가장 큰 |w| = {moved:.3g}), 은닉 유닛마다 하나씩인 32개의 열은 여전히 똑같습니다. 어느 유닛의 가중치와 1번 유닛의 가중치 사이의 가장 큰 차이가 {spread:.3g}입니다(2층: {spread2:.3g}). 똑같은 유닛은 똑같은 기울기를 받으므로 대칭이 깨지지 않고, 층 전체가 뉴런 하나처럼 행동합니다. 유닛들을 서로 다르게 만들어 주는 것이 바로 무작위 초기화입니다.",
+        "ko": "**가중치를 모두 0으로 초기화하면.** 모든 가중치가 0인 시그모이드 신경망 64-32-32-10을 숫자 데이터로 SGD를 써서 {steps}번 갱신하며 학습시켰습니다. 첫 층의 가중치가 움직이기는 했지만(가장 큰 |w| = {moved:.3g}), 은닉 유닛마다 하나씩인 32개의 열은 여전히 똑같습니다. 모든 유닛의 가중치를 1번 유닛의 가중치와 비교한 차이 가운데 가장 큰 값이 {spread:.3g}입니다(2층: {spread2:.3g}). 똑같은 유닛은 똑같은 기울기를 받으므로 대칭이 깨지지 않고, 층 전체가 뉴런 하나처럼 행동합니다. 유닛들을 서로 다르게 만들어 주는 것이 바로 무작위 초기화입니다.",
     },
     "lesson.optimizers.bowl": {
         "en": "Each optimizer starts at (x, y) = {start} and takes {steps} steps; the gradient of `p[0]**2 / 20 + p[1]**2` comes from `backward()` on a 2-element Tensor `p`, and `opt.step()` moves it.",
