@@ -44,7 +44,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.activations.claim": {
         "en": "Sigmoid's slope is at most 1/4 and tanh's at most 1, and both vanish for large |x|; ReLU passes a slope of exactly 1 for x > 0; leaky ReLU, ELU and GELU keep a non-zero slope for some x < 0; the step function has no usable derivative, so it cannot be trained by gradient descent.",
-        "ko": "시그모이드의 기울기는 최대 1/4, 하이퍼볼릭 탄젠트(tanh)는 최대 1이고, |x|가 커지면 둘 다 0으로 사라집니다. ReLU는 x > 0에서 기울기를 정확히 1로 그대로 전달하고, leaky ReLU, ELU, GELU는 x < 0의 일부에서도 0이 아닌 기울기를 유지합니다. 계단함수는 쓸 수 있는 도함수가 없으므로 경사하강법으로 학습시킬 수 없습니다.",
+        "ko": "시그모이드의 기울기는 최대 1/4, 하이퍼볼릭 탄젠트(tanh)의 기울기는 최대 1이며, |x|가 커지면 둘 다 0에 가까워집니다. ReLU는 x > 0에서 기울기가 정확히 1이어서 기울기를 그대로 전달하고, leaky ReLU, ELU, GELU는 x < 0의 적어도 일부 구간에서 0이 아닌 기울기를 남깁니다. 계단함수는 쓸 만한 도함수가 없어서 경사하강법으로 학습할 수 없습니다.",
     },
     "lesson.batch-norm.title": {
         "en": "Batch normalization",
@@ -52,7 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.batch-norm.claim": {
         "en": "Without batch normalization, a 4-hidden-layer ReLU network trained by plain SGD learns only for a narrow choice of initial weight scale and learning rate, and stays near chance (10%) in most of the grid; with a BatchNormalization layer after each hidden Dense, the same network trains in every cell of the grid of learning rates and initial scales (its worst training accuracy is far above the plain network's worst), because every layer's input is re-centred and re-scaled whatever the weights' scale. Where the plain network already trains well, BN brings no gain.",
-        "ko": "배치 정규화가 없으면 은닉층 4개짜리 ReLU 신경망을 기본 SGD로 학습할 때 초기 가중치 크기와 학습률을 아주 좁게 골라야만 학습이 되고, 격자의 대부분에서는 우연 수준(10%)에 머뭅니다. 은닉층 Dense마다 BatchNormalization을 붙이면 같은 신경망이 학습률과 초기 크기의 모든 조합에서 학습됩니다. 가중치의 크기와 상관없이 각 층의 입력이 다시 평균 0, 분산 1로 맞춰지기 때문입니다.",
+        "ko": "배치 정규화가 없으면 은닉층이 4개인 ReLU 신경망을 기본 SGD로 학습할 때 초기 가중치 크기와 학습률을 좁은 범위에서 잘 골라야만 학습이 되고, 시험한 조합 대부분에서는 우연 수준(10%)에 머뭅니다. 은닉층 Dense마다 뒤에 BatchNormalization을 붙이면 같은 신경망이 학습률과 초기 크기의 모든 조합에서 학습됩니다(가장 나쁜 학습 정확도도 BN이 없는 신경망의 가장 나쁜 값보다 훨씬 높습니다). 가중치의 크기와 상관없이 각 층의 입력이 다시 평균 0, 분산 1로 맞춰지기 때문입니다. BN이 없어도 이미 잘 학습되는 조합에서는 BN을 써도 나아지는 것이 없습니다.",
     },
     "lesson.computational-graph.title": {
         "en": "Computational graphs and backpropagation, step by step",
@@ -60,7 +60,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.computational-graph.claim": {
         "en": "backward() is the chain rule applied node by node in reverse order: each node multiplies the gradient arriving from above by its own local derivative. Written out by hand for a 2-layer network, every intermediate gradient equals mitbadak's autograd result to float32 precision.",
-        "ko": "backward()는 연쇄법칙을 노드마다 역순으로 적용하는 것입니다. 각 노드는 위에서 내려온 기울기에 자기의 국소 미분을 곱해 아래로 넘깁니다. 2층 신경망에 대해 손으로 적은 중간 기울기 하나하나가 mitbadak 자동미분의 결과와 float32 정밀도 안에서 같습니다.",
+        "ko": "backward()는 연쇄법칙을 노드마다 역순으로 적용하는 것입니다. 각 노드는 위에서 내려온 기울기에 자기의 국소 미분을 곱해 아래로 넘깁니다. 2층 신경망에서 손으로 계산한 중간 기울기가 하나하나 모두 mitbadak 자동미분의 결과와 float32 정밀도 안에서 같습니다.",
     },
     "lesson.convolution.title": {
         "en": "Convolution versus cross-correlation: flipping the kernel",
@@ -92,7 +92,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.l1-vs-l2.claim": {
         "en": "On data where only 3 of 10 features matter, the lasso (L1) sets the coefficients of the useless features exactly to 0 and keeps the 3 useful ones, while ridge (L2) shrinks every coefficient towards 0 but leaves all 10 non-zero; along the regularization path, L1 drops features one by one while L2 shrinks them all smoothly. Geometrically, the L1 unit ball is a diamond with corners on the axes (L2: a circle, L-infinity: a square), and on a 2-feature problem the lasso solution sits on a corner of its diamond (one coefficient exactly 0) while the ridge solution touches its circle off the axes.",
-        "ko": "10개 특성 중 3개만 의미 있는 데이터에서 라쏘(L1)는 쓸모없는 특성의 계수를 정확히 0으로 만들고 유용한 3개만 남깁니다. 릿지(L2)는 모든 계수를 0 쪽으로 줄이지만 10개 모두 0이 아닌 채로 둡니다. 규제 경로를 따라가 보면 L1은 특성을 하나씩 떨어뜨리고 L2는 모두를 부드럽게 줄입니다. 기하학적으로 L1 단위 공은 축 위에 꼭짓점이 있는 마름모(L2는 원, L-무한대는 정사각형)이고, 특성 2개짜리 문제에서 라쏘의 해는 마름모의 꼭짓점에 놓입니다.",
+        "ko": "10개 특성 중 3개만 의미 있는 데이터에서 라쏘(L1)는 쓸모없는 특성의 계수를 정확히 0으로 만들고 유용한 3개만 남깁니다. 릿지(L2)는 모든 계수를 0 쪽으로 줄이지만 10개 모두 0이 아닌 값으로 남겨 둡니다. 규제 경로를 따라가 보면 L1은 특성을 하나씩 0으로 만들어 빼고, L2는 모든 계수를 부드럽게 줄입니다. 기하학적으로 L1 단위 공은 축 위에 꼭짓점이 있는 마름모(L2는 원, L-무한대는 정사각형)입니다. 특성 2개짜리 문제에서 라쏘의 해는 마름모의 꼭짓점에 놓이고(계수 하나가 정확히 0), 릿지의 해는 축에서 벗어난 곳에서 원에 닿습니다.",
     },
     "lesson.learning-rate.title": {
         "en": "The learning rate and its schedules",
@@ -100,7 +100,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.learning-rate.claim": {
         "en": "With plain SGD on the digits, a learning rate of 0.001 is too small (the loss creeps down from ln 10 = 2.30 and is still above 1.5 after all epochs, when the good rate has brought it below 0.1), 0.5 is good (test accuracy above 90%), and 5 is too large: the first steps blow the weights up, the loss jumps far above its starting value and the network ends no better than guessing. Schedules lower the rate as training goes: step decay in stairs, exponential decay smoothly, ReduceLROnPlateau only when the validation loss stops improving.",
-        "ko": "숫자 데이터에서 기본 SGD를 쓸 때 학습률 0.001은 너무 작고(손실이 ln 10 = 2.30에서 아주 천천히 내려가 모든 에폭이 끝나도 1.5 위에 있습니다), 0.5는 적당하며(테스트 정확도 90% 이상), 5는 너무 큽니다. 첫 몇 걸음에 가중치가 폭주하고 손실이 처음보다 훨씬 커져 결국 찍는 것보다 나을 게 없습니다. 학습률 스케줄은 학습이 진행될수록 학습률을 낮춥니다: 계단식 감쇠, 지수 감쇠, 그리고 손실이 정체될 때만 낮추는 ReduceLROnPlateau.",
+        "ko": "숫자 데이터를 기본 SGD로 학습할 때 학습률 0.001은 너무 작고(좋은 학습률은 손실을 0.1 아래로 낮추는데, 0.001에서는 손실이 ln 10 = 2.30에서 아주 천천히 내려가 모든 에폭이 끝나도 1.5 위에 머뭅니다), 0.5는 적당하며(테스트 정확도 90% 이상), 5는 너무 큽니다. 처음 몇 번의 갱신에서 가중치가 폭주해 손실이 처음보다 훨씬 커지고, 결국 무작위로 찍는 것보다 나을 게 없어집니다. 학습률 스케줄은 학습이 진행될수록 학습률을 낮춥니다. 계단식 감쇠는 계단처럼, 지수 감쇠는 매끄럽게 낮추고, ReduceLROnPlateau는 검증 손실이 더 나아지지 않을 때만 낮춥니다.",
     },
     "lesson.linear-classifiers.title": {
         "en": "Linear classifiers: softmax regression versus the linear SVM",
@@ -116,7 +116,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.optimizers.claim": {
         "en": "On the elongated bowl f(x, y) = x^2/20 + y^2, plain SGD zig-zags across the steep y direction (y changes sign at every step) while crawling along x; momentum smooths the zig-zag into a few wide swings; AdaGrad and RMSProp scale each coordinate by its own gradient history and go down the y slope without crossing it. On the digits, momentum and the adaptive methods reach a lower training loss than plain SGD in the same epochs.",
-        "ko": "길쭉한 그릇 모양 함수 f(x, y) = x^2/20 + y^2에서 기본 SGD는 가파른 y 방향으로 지그재그하며(매 걸음 y의 부호가 바뀝니다) x 방향으로는 기어갑니다. 모멘텀은 지그재그를 몇 번의 큰 흔들림으로 부드럽게 만들고, AdaGrad와 RMSProp은 좌표마다 자기 기울기 이력으로 크기를 조절해 y 비탈을 건너뛰지 않고 내려갑니다. 숫자 데이터에서도 모멘텀과 적응형 방법들이 같은 에폭 동안 기본 SGD보다 낮은 학습 손실에 도달합니다.",
+        "ko": "길쭉한 그릇 모양 함수 f(x, y) = x^2/20 + y^2에서 기본 SGD는 가파른 y 방향으로 지그재그하며(매번 y의 부호가 바뀝니다) 완만한 x 방향으로는 아주 느리게 나아갑니다. 모멘텀은 이 지그재그를 몇 번의 큰 흔들림으로 부드럽게 만들고, AdaGrad와 RMSProp은 좌표마다 지금까지의 기울기 크기로 걸음 크기를 조절하므로 y 방향의 비탈을 가로지르지 않고 내려갑니다. 숫자 데이터에서도 모멘텀과 적응형 방법들이 같은 에폭 동안 기본 SGD보다 낮은 학습 손실에 도달합니다.",
     },
     "lesson.overfitting.title": {
         "en": "Over-fitting and its remedies",
@@ -124,7 +124,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.overfitting.claim": {
         "en": "A large MLP trained on only 60 digits drives its training loss to almost 0 while its test loss stays far higher: a generalization gap. L2 weight decay, dropout, data augmentation (random 1-pixel shifts) and early stopping each shrink that gap (test loss minus training loss) compared with the unregularized network.",
-        "ko": "숫자 60개만으로 학습한 큰 MLP는 학습 손실을 거의 0까지 낮추지만 테스트 손실은 훨씬 높게 남습니다. 이것이 일반화 격차입니다. L2 가중치 감쇠, 드롭아웃, 데이터 증강(무작위 1픽셀 이동), 조기 종료는 각각 규제가 없는 신경망보다 그 격차(테스트 손실 - 학습 손실)를 줄입니다.",
+        "ko": "숫자 이미지 60장만으로 학습한 큰 MLP는 학습 손실을 거의 0까지 낮추지만, 테스트 손실은 훨씬 높게 남습니다. 이 차이가 일반화 격차입니다. L2 가중치 감쇠, 드롭아웃, 데이터 증강(무작위 1픽셀 이동), 조기 종료는 저마다 규제가 없는 신경망보다 이 격차(테스트 손실 - 학습 손실)를 줄입니다.",
     },
     "lesson.perceptron-xor.title": {
         "en": "The perceptron and XOR",
@@ -132,7 +132,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.perceptron-xor.claim": {
         "en": "XOR is not linearly separable, so a perceptron (one threshold unit, one straight decision line) gets at most 3 of its 4 points right, whatever it does; a 2-layer MLP (2-4-1, tanh hidden layer) trained by backpropagation classifies all 4.",
-        "ko": "XOR은 선형 분리가 불가능하므로, 퍼셉트론(임계값 유닛 하나, 직선 결정 경계 하나)은 무엇을 해도 4개의 점 중 최대 3개만 맞힙니다. 오차역전파법으로 학습한 2층 MLP(2-4-1, 은닉층은 tanh)는 4개를 모두 맞힙니다.",
+        "ko": "XOR는 선형 분리가 불가능하므로, 퍼셉트론(임계값 유닛 하나, 직선 결정 경계 하나)은 무엇을 해도 4개의 점 중 최대 3개만 맞힙니다. 오차역전파법으로 학습한 2층 MLP(2-4-1, 은닉층은 tanh)는 4개를 모두 맞힙니다.",
     },
     "lesson.transfer.title": {
         "en": "Transfer learning: reuse a network trained on another task",
@@ -192,7 +192,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.mode_quick": {
         "en": "quick mode (small configurations)",
-        "ko": "빠른 모드(작은 설정)",
+        "ko": "빠른 모드(규모를 줄인 설정)",
     },
     "report.mode_full": {
         "en": "full mode",
@@ -200,7 +200,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.intro": {
         "en": "mitbadak {version}, {mode}, seed {seed}, {when}; {n} lessons in {seconds:.0f} s. Each section states a claim, then the numbers measured by training with mitbadak that support it.",
-        "ko": "mitbadak {version}, {mode}, 시드 {seed}, {when}; 수업 {n}개, {seconds:.0f}초. 각 절은 먼저 주장을 밝히고, 이어서 mitbadak으로 직접 학습시켜 측정한 숫자로 그 주장을 뒷받침합니다.",
+        "ko": "mitbadak {version}, {mode}, 시드 {seed}, {when}에 실행했습니다. 수업 {n}개를 {seconds:.0f}초에 마쳤습니다. 각 절은 먼저 주장을 밝히고, 이어서 mitbadak으로 직접 학습시켜 잰 숫자로 그 주장을 뒷받침합니다.",
+    },
+    "report.toc_entry": {
+        "en": "({name}, {seconds:.1f} s)",
+        "ko": "({name}, {seconds:.1f}초)",
     },
     "cli.error": {
         "en": "mitbadak: error: {error}",
@@ -1310,7 +1314,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "cli.lesson.done": {
         "en": "{name}: done in {seconds:.1f}s, {figures} figure(s)",
-        "ko": "{name}: {seconds:.1f}초 만에 끝남, 그림 {figures}개",
+        "ko": "{name}: {seconds:.1f}초 만에 끝났습니다(그림 {figures}개)",
     },
     "cli.lesson.all_done": {
         "en": "{n} lessons in {seconds:.1f}s; report: {index}",
@@ -1370,7 +1374,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.perceptron-xor.why": {
         "en": "AND and OR are learned exactly. For XOR the rule never stops correcting: a half-plane cannot hold (0,1) and (1,0) while excluding (0,0) and (1,1) — the four inequalities w2+b > 0, w1+b > 0, b <= 0, w1+w2+b <= 0 contradict each other.",
-        "ko": "AND와 OR은 정확히 학습됩니다. 그런데 XOR에서는 학습 규칙이 끝없이 가중치를 고치기만 합니다. 직선 하나로 나눈 반평면에 (0,1)과 (1,0)을 넣으면서 (0,0)과 (1,1)을 뺄 수는 없기 때문입니다. 네 부등식 w2+b > 0, w1+b > 0, b <= 0, w1+w2+b <= 0을 동시에 만족하는 가중치와 편향은 없습니다.",
+        "ko": "AND와 OR는 정확히 학습됩니다. 그런데 XOR에서는 학습 규칙이 끝없이 가중치를 고치기만 합니다. 직선 하나로 나눈 반평면에 (0,1)과 (1,0)을 넣으면서 (0,0)과 (1,1)을 뺄 수는 없기 때문입니다. 네 부등식 w2+b > 0, w1+b > 0, b <= 0, w1+w2+b <= 0을 동시에 만족하는 가중치와 편향은 없습니다.",
     },
     "lesson.perceptron-xor.mlp": {
         "en": "An MLP 2-4-1 (tanh, then sigmoid) trained with Adam (lr 0.05) for {steps} full-batch steps on binary cross-entropy: final loss {loss:.4f}, outputs [{outputs}] for (0,0), (0,1), (1,0), (1,1), accuracy {acc_mlp:.2f} (the perceptron: {acc_p:.2f}). The hidden layer bends the input space so that one straight line in the hidden space separates the classes.",
@@ -1402,15 +1406,19 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.activations.backward_raises": {
         "en": "backward raises GraphError",
-        "ko": "backward가 GraphError를 냄",
+        "ko": "backward()에서 GraphError 발생",
     },
     "lesson.activations.intro": {
         "en": "Every derivative below was computed by mitbadak's autograd: `y = f(x)`, `y.sum().backward()`, then `x.grad` holds f'(x) at every point of the grid.",
-        "ko": "아래의 도함수는 모두 mitbadak의 자동미분으로 구했습니다. `y = f(x)`, `y.sum().backward()`를 하면 `x.grad`에 격자의 모든 점에서의 f'(x)가 들어 있습니다.",
+        "ko": "아래 도함수는 모두 mitbadak의 자동미분으로 구했습니다. `y = f(x)`를 계산하고 `y.sum().backward()`를 호출하면 `x.grad`에 격자의 모든 점에서의 f'(x) 값이 들어갑니다.",
     },
     "lesson.activations.col_function": {
         "en": "function",
         "ko": "함수",
+    },
+    "lesson.activations.col_max": {
+        "en": "max f'(x)",
+        "ko": "f'(x)의 최댓값",
     },
     "lesson.activations.col_note": {
         "en": "note",
@@ -1418,11 +1426,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.activations.why_step": {
         "en": "**Why the step gives no gradient.** Its derivative is 0 for every x != 0 and does not exist at 0. A zero gradient says nothing about which way to move a weight, so no learning happens; mitbadak's `step` therefore refuses to backpropagate: `{note}`. Sigmoid was introduced as a smooth step whose slope (at most {max_sigmoid:.3f}) tells the weights which way to go.",
-        "ko": "**계단함수에는 왜 기울기가 없을까요?** 도함수가 x != 0인 모든 곳에서 0이고 0에서는 정의되지 않습니다. 기울기가 0이면 가중치를 어느 쪽으로 움직여야 할지 알 수 없으니 학습이 일어나지 않습니다. 그래서 mitbadak의 `step`은 역전파를 거부합니다: `{note}`. 시그모이드는 부드러운 계단함수로 도입되었고, 그 기울기(최대 {max_sigmoid:.3f})가 가중치가 갈 방향을 알려 줍니다.",
+        "ko": "**계단함수에는 왜 기울기가 없을까요?** 계단함수의 도함수는 x != 0인 모든 곳에서 0이고, 0에서는 정의되지 않습니다. 기울기가 0이면 가중치를 어느 쪽으로 움직여야 할지 알려 주지 못하므로 학습이 일어나지 않습니다. 그래서 mitbadak의 `step`은 역전파를 거부합니다: `{note}`. 시그모이드는 계단함수를 매끄럽게 만든 함수로 도입되었고, 그 기울기(최대 {max_sigmoid:.3f})가 가중치가 움직일 방향을 알려 줍니다.",
     },
     "lesson.activations.saturation": {
         "en": "Sigmoid's slope is only {far_sigmoid:.2g} at |x| = 5 and tanh's {far_tanh:.2g}: saturated units pass almost no gradient, which is the root of the vanishing-gradient problem (see that lesson). ReLU's slope is exactly 1 for x > 0 but 0 for x < 0 (a \"dead\" unit); leaky ReLU ({leaky:.2g} at x = -2), ELU ({elu:.2g}) and GELU ({gelu:.2g}) keep some gradient there.",
-        "ko": '|x| = 5에서 시그모이드의 기울기는 {far_sigmoid:.2g}, tanh는 {far_tanh:.2g}에 불과합니다. 포화된 유닛은 기울기를 거의 전달하지 못하고, 이것이 기울기 소실 문제의 뿌리입니다(기울기 소실 수업 참고). ReLU의 기울기는 x > 0에서 정확히 1이지만 x < 0에서는 0입니다("죽은" 유닛). leaky ReLU(x = -2에서 {leaky:.2g}), ELU({elu:.2g}), GELU({gelu:.2g})는 그곳에서도 기울기를 조금 남깁니다.',
+        "ko": '|x| = 5에서 시그모이드의 기울기는 {far_sigmoid:.2g}, tanh의 기울기는 {far_tanh:.2g}에 불과합니다. 포화된 유닛은 기울기를 거의 전달하지 못하며, 이것이 기울기 소실 문제의 근본 원인입니다(기울기 소실 수업 참고). ReLU의 기울기는 x > 0에서 정확히 1이지만 x < 0에서는 0입니다("죽은" 유닛). leaky ReLU(x = -2에서 {leaky:.2g}), ELU({elu:.2g}), GELU({gelu:.2g})는 그 구간에서도 기울기를 조금 남깁니다.',
     },
     "lesson.activations.fig_autograd": {
         "en": "f'(x) (autograd)",
@@ -1464,6 +1472,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "saturated (sigmoid)",
         "ko": "포화(시그모이드)",
     },
+    "lesson.weight-init.init_std": {
+        "en": "std {std}",
+        "ko": "표준편차 {std}",
+    },
     "lesson.weight-init.explain": {
         "en": "With std 1, {sat:.0f}% of the sigmoid outputs are saturated and ReLU outputs explode (std {relu1:.3g} at layer 5). With std 0.01 every unit outputs nearly the same value: the std at layer 5 is {sig001:.2g} around 0.5 for sigmoid, {tanh001:.2g} for tanh and {relu001:.2g} for ReLU. Xavier (variance 2 / (fan_in + fan_out)) suits the symmetric sigmoid and tanh; He (variance 2 / fan_in) compensates for ReLU zeroing half its inputs and keeps the spread constant ({he:.3g} at layer 5).",
         "ko": "표준편차 1로 초기화하면 시그모이드 출력의 {sat:.0f}%가 포화되고, ReLU 출력은 폭발합니다(5층 표준편차 {relu1:.3g}). 표준편차 0.01이면 모든 유닛이 거의 같은 값을 냅니다. 5층의 표준편차가 시그모이드는 0.5 근처에서 {sig001:.2g}, tanh는 {tanh001:.2g}, ReLU는 {relu001:.2g}입니다. Xavier 초기화(분산 2 / (fan_in + fan_out))는 대칭인 시그모이드와 tanh에 맞고, He 초기화(분산 2 / fan_in)는 ReLU가 입력의 절반을 0으로 만드는 것을 보정해 퍼짐을 일정하게 유지합니다(5층에서 {he:.3g}).",
@@ -1474,7 +1486,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.weight-init.fig_title": {
         "en": "histograms of hidden activations (5 layers x 100 units)",
-        "ko": "은닉층 활성값의 히스토그램(5개 층 x 유닛 100개)",
+        "ko": "은닉층 활성값의 히스토그램(층 5개 x 유닛 100개)",
     },
     "lesson.weight-init.caption": {
         "en": "activation histograms per init",
@@ -1482,7 +1494,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.weight-init.zero": {
         "en": "**Zero initialization.** A sigmoid network 64-32-32-10 with every weight 0 was trained for {steps} SGD steps on the digits. The first layer's weights did move (largest |w| = {moved:.3g}), but its 32 columns, one per hidden unit, are still identical: the largest difference between any unit's weights and unit 1's is {spread:.3g} (layer 2: {spread2:.3g}). Identical units receive identical gradients, so the symmetry is never broken and the layer behaves like a single neuron. Random initialization is what makes units different.",
-        "ko": "**가중치를 모두 0으로 초기화하면.** 모든 가중치가 0인 시그모이드 신경망 64-32-32-10을 숫자 데이터로 SGD {steps}걸음 학습시켰습니다. 첫 층의 가중치는 움직이기는 했지만(가장 큰 |w| = {moved:.3g}), 은닉 유닛 하나에 하나씩인 32개의 열은 여전히 똑같습니다. 어느 유닛의 가중치와 1번 유닛의 가중치 사이의 가장 큰 차이가 {spread:.3g}입니다(2층: {spread2:.3g}). 똑같은 유닛은 똑같은 기울기를 받으므로 대칭이 깨지지 않고, 층 전체가 뉴런 하나처럼 행동합니다. 유닛들을 서로 다르게 만드는 것이 바로 무작위 초기화입니다.",
+        "ko": "**가중치를 모두 0으로 초기화하면.** 모든 가중치가 0인 시그모이드 신경망 64-32-32-10을 숫자 데이터로 SGD를 써서 {steps}번 갱신하며 학습시켰습니다. 첫 층의 가중치가 움직이기는 했지만(가장 큰 |w| = {moved:.3g}), 은닉 유닛마다 하나씩인 32개의 열은 여전히 똑같습니다. 모든 유닛의 가중치를 1번 유닛의 가중치와 비교한 차이 가운데 가장 큰 값이 {spread:.3g}입니다(2층: {spread2:.3g}). 똑같은 유닛은 똑같은 기울기를 받으므로 대칭이 깨지지 않고, 층 전체가 뉴런 하나처럼 행동합니다. 유닛들을 서로 다르게 만들어 주는 것이 바로 무작위 초기화입니다.",
     },
     "lesson.optimizers.bowl": {
         "en": "Each optimizer starts at (x, y) = {start} and takes {steps} steps; the gradient of `p[0]**2 / 20 + p[1]**2` comes from `backward()` on a 2-element Tensor `p`, and `opt.step()` moves it.",
@@ -1550,7 +1562,27 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.learning-rate.col_rate": {
         "en": "learning rate",
-        "ko": "학습률",
+        "ko": "학습률의 크기",
+    },
+    "lesson.learning-rate.col_lr": {
+        "en": "lr",
+        "ko": "학습률(lr)",
+    },
+    "lesson.learning-rate.rate_too_small": {
+        "en": "too small",
+        "ko": "너무 작음",
+    },
+    "lesson.learning-rate.rate_good": {
+        "en": "good",
+        "ko": "적당함",
+    },
+    "lesson.learning-rate.rate_too_large": {
+        "en": "too large",
+        "ko": "너무 큼",
+    },
+    "lesson.learning-rate.fig_rate": {
+        "en": "{label} (lr {lr})",
+        "ko": "{label}(학습률 {lr})",
     },
     "lesson.learning-rate.col_loss1": {
         "en": "loss epoch 1",
@@ -1570,7 +1602,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.learning-rate.schedules": {
         "en": "Schedules, all starting from lr {lr0} (SGD with momentum 0.9, a rate high enough to be noisy late in training), driven by the `LearningRateScheduler` and `ReduceLROnPlateau` callbacks of `fit`:",
-        "ko": "학습률 스케줄입니다. 모두 학습률 {lr0}(모멘텀 0.9인 SGD, 학습 후반에는 흔들릴 만큼 큰 값)에서 시작하고, `fit`의 `LearningRateScheduler`와 `ReduceLROnPlateau` 콜백이 학습률을 조절합니다:",
+        "ko": "이번에는 학습률 스케줄입니다. 모두 학습률 {lr0}에서 시작하며(모멘텀 0.9인 SGD로, 학습 후반에는 손실이 흔들릴 만큼 큰 값입니다), 학습률은 `fit`의 `LearningRateScheduler`와 `ReduceLROnPlateau` 콜백이 조절합니다:",
     },
     "lesson.learning-rate.col_schedule": {
         "en": "schedule",
@@ -1588,9 +1620,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "final val loss",
         "ko": "마지막 검증 손실",
     },
+    "lesson.learning-rate.sched_constant": {
+        "en": "constant",
+        "ko": "고정(감쇠 없음)",
+    },
+    "lesson.learning-rate.sched_step": {
+        "en": "step decay (x0.5 every {every} epochs)",
+        "ko": "계단식 감쇠({every}에폭마다 x0.5)",
+    },
+    "lesson.learning-rate.sched_exponential": {
+        "en": "exponential decay (x0.8 per epoch)",
+        "ko": "지수 감쇠(에폭마다 x0.8)",
+    },
+    "lesson.learning-rate.sched_plateau": {
+        "en": "ReduceLROnPlateau (x0.5, patience 1)",
+        "ko": "ReduceLROnPlateau(1에폭 정체 시 x0.5)",
+    },
     "lesson.learning-rate.plateau": {
         "en": "ReduceLROnPlateau halved the rate after epochs {cuts}: each time the validation loss had not improved on its best for one epoch.",
-        "ko": "ReduceLROnPlateau는 에폭 {cuts} 뒤에 학습률을 절반으로 줄였습니다. 검증 손실이 한 에폭 동안 최고 기록보다 나아지지 않을 때마다입니다.",
+        "ko": "ReduceLROnPlateau는 에폭 {cuts} 뒤에 학습률을 절반으로 줄였습니다. 검증 손실이 한 에폭 동안 그때까지의 최저값보다 낮아지지 않을 때마다 줄인 것입니다.",
     },
     "lesson.learning-rate.none": {
         "en": "none",
@@ -1668,13 +1716,41 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "loss gap",
         "ko": "손실 격차",
     },
+    "lesson.overfitting.remedy_none": {
+        "en": "none (baseline)",
+        "ko": "없음(기준)",
+    },
+    "lesson.overfitting.remedy_l2": {
+        "en": "L2 (1e-2)",
+        "ko": "L2 규제(1e-2)",
+    },
+    "lesson.overfitting.remedy_dropout": {
+        "en": "dropout (0.2 inputs, 0.5 hidden)",
+        "ko": "드롭아웃(입력 0.2, 은닉층 0.5)",
+    },
+    "lesson.overfitting.remedy_early_stopping": {
+        "en": "early stopping",
+        "ko": "조기 종료",
+    },
+    "lesson.overfitting.remedy_augmentation": {
+        "en": "data augmentation",
+        "ko": "데이터 증강",
+    },
     "lesson.overfitting.aug_note": {
         "en": "*Data augmentation: {note}.*",
         "ko": "*데이터 증강: {note}.*",
     },
+    "lesson.overfitting.aug_missing": {
+        "en": "not available in this version (mitbadak.data.augment is missing)",
+        "ko": "이 버전에서는 쓸 수 없습니다(mitbadak.data.augment가 없습니다)",
+    },
+    "lesson.overfitting.aug_shifts": {
+        "en": "random shifts of up to 1 pixel (`mitbadak.data.augment.RandomShift`)",
+        "ko": "최대 1픽셀까지 무작위로 이동(`mitbadak.data.augment.RandomShift`)",
+    },
     "lesson.overfitting.relative": {
         "en": "Relative to the baseline's loss gap of {base:.3f}: {changes}. L2 keeps the weights small, dropout keeps units from co-adapting on the few examples, early stopping returns the weights of the epoch with the best validation loss, before memorization sets in.",
-        "ko": "규제 없는 기준 신경망의 손실 격차 {base:.3f}에 비해: {changes}. L2 규제는 가중치를 작게 유지하고, 드롭아웃은 적은 예제에 유닛들이 서로 기대어 맞춰지는 것을 막으며, 조기 종료는 외우기가 시작되기 전, 검증 손실이 가장 좋았던 에폭의 가중치로 되돌립니다.",
+        "ko": "규제 없는 기준 신경망의 손실 격차 {base:.3f}에 비하면: {changes}. L2 규제는 가중치를 작게 유지하고, 드롭아웃은 유닛들이 몇 안 되는 예제에 함께 맞춰지는 것(공동 적응)을 막으며, 조기 종료는 외우기가 시작되기 전, 검증 손실이 가장 낮았던 에폭의 가중치로 되돌립니다.",
     },
     "lesson.overfitting.no_remedy": {
         "en": "no remedy",
@@ -1682,7 +1758,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.overfitting.better": {
         "en": "A smaller gap is not automatically a better test score: here {better} beat the baseline's test accuracy of {base_acc:.3f}; the others closed the gap partly by fitting the training set less tightly. Their strengths (L2 coefficient, dropout rate, patience) are hyper-parameters to tune on the validation set.",
-        "ko": "격차가 작다고 테스트 점수가 저절로 좋아지는 것은 아닙니다. 기준 신경망의 테스트 정확도 {base_acc:.3f}를 넘은 처방은 {better}입니다. 나머지는 학습 데이터에 덜 꼭 맞추는 방식으로 격차를 일부 줄였습니다. 처방의 세기(L2 계수, 드롭아웃 비율, patience)는 검증 데이터로 조정할 하이퍼파라미터입니다.",
+        "ko": "격차가 작다고 테스트 점수가 저절로 좋아지는 것은 아닙니다. 기준 신경망의 테스트 정확도({base_acc:.3f})를 넘은 처방: {better}. 나머지는 학습 데이터에 덜 맞추는 방식으로 격차를 일부 줄였습니다. 처방의 세기(L2 계수, 드롭아웃 비율, 조기 종료의 patience)는 검증 데이터로 조정하는 하이퍼파라미터입니다.",
     },
     "lesson.overfitting.fig_train": {
         "en": "train loss",
@@ -1706,7 +1782,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.batch-norm.intro": {
         "en": "MLP 64-(64)x4-10 with ReLU, plain SGD, batch 32, {epochs} epochs on {n} digits; the kernels are drawn from N(0, std^2). Accuracy after the last epoch (training accuracy is the mean over the epoch's batches, in training mode):",
-        "ko": "ReLU를 쓰는 다층 퍼셉트론 64-(64)x4-10을 기본 SGD, 배치 크기 32로 숫자 {n}장에 {epochs}에폭 학습시켰습니다. 가중치는 N(0, std^2)에서 뽑습니다. 마지막 에폭이 끝난 뒤의 정확도입니다(학습 정확도는 학습 모드에서 그 에폭의 배치들에 대한 평균):",
+        "ko": "ReLU를 쓰는 다층 퍼셉트론 64-(64)x4-10을 기본 SGD, 배치 크기 32로 숫자 {n}장에 {epochs}에폭 학습시켰습니다. 가중치는 N(0, std^2)에서 뽑습니다. 표는 마지막 에폭이 끝난 뒤의 정확도입니다(학습 정확도는 그 에폭의 배치들에서 학습 모드로 잰 값의 평균입니다):",
+    },
+    "lesson.batch-norm.col_lr": {
+        "en": "lr",
+        "ko": "학습률",
     },
     "lesson.batch-norm.col_std": {
         "en": "init std",
@@ -1730,7 +1810,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.batch-norm.explain": {
         "en": "BatchNormalization gave the higher training accuracy in {wins} of {n} settings; its worst setting reached {worst_bn:.3f}, the plain network's worst {worst_plain:.3f}, and the plain network stayed near chance in {near_chance}. At high learning rates BN's *test* accuracy can lag its training accuracy: in eval mode it normalizes with running averages of the batch statistics, which trail weights that are still moving fast. Without BN, std 1 makes the activations explode layer after layer and std 0.01 makes them vanish (see the weight-init lesson); BN divides each unit by its batch standard deviation, so the scale of the weights no longer matters, and larger learning rates become usable.",
-        "ko": "{n}가지 설정 중 {wins}가지에서 BatchNormalization을 쓴 쪽의 학습 정확도가 더 높았습니다. BN의 가장 나쁜 설정도 {worst_bn:.3f}에 도달했지만, BN이 없는 신경망의 가장 나쁜 설정은 {worst_plain:.3f}였고, {near_chance}가지 설정에서는 우연 수준에 머물렀습니다. 학습률이 크면 BN의 *테스트* 정확도가 학습 정확도보다 뒤처질 수 있습니다. 평가 모드에서는 배치 통계의 이동 평균으로 정규화하는데, 이 평균이 아직 빠르게 움직이는 가중치를 늦게 따라가기 때문입니다. BN이 없으면 표준편차 1은 층을 지날 때마다 활성값을 폭발시키고 0.01은 사라지게 합니다(가중치 초기화 수업 참고). BN은 각 유닛을 배치의 표준편차로 나누므로 가중치의 크기가 더는 중요하지 않고, 더 큰 학습률을 쓸 수 있게 됩니다.",
+        "ko": "{n}가지 설정 중 {wins}가지에서 BatchNormalization을 쓴 쪽의 학습 정확도가 더 높았습니다. BN은 가장 나쁜 설정에서도 {worst_bn:.3f}에 도달했지만, BN이 없는 신경망은 가장 나쁜 설정에서 {worst_plain:.3f}에 그쳤고 {near_chance}가지 설정에서 우연 수준에 머물렀습니다. 학습률이 크면 BN의 *테스트* 정확도가 학습 정확도보다 뒤처질 수 있습니다. 평가 모드에서는 배치 통계의 이동 평균으로 정규화하는데, 이 평균이 아직 빠르게 움직이는 가중치를 늦게 따라가기 때문입니다. BN이 없으면 표준편차 1은 층을 지날 때마다 활성값을 폭발시키고 0.01은 사라지게 합니다(가중치 초기화 수업 참고). BN은 각 유닛을 배치의 표준편차로 나누므로 가중치의 크기가 더는 중요하지 않고, 더 큰 학습률도 쓸 수 있게 됩니다.",
     },
     "lesson.batch-norm.fig_with": {
         "en": "with BN",
@@ -1802,7 +1882,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.ensemble.fig_vote": {
         "en": "vote of all ({acc:.3f})",
-        "ko": "전체 투표({acc:.3f})",
+        "ko": "전체 다수결 투표({acc:.3f})",
     },
     "lesson.ensemble.fig_x": {
         "en": "member / ensemble size m",
@@ -1840,6 +1920,14 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Parameter counts match the formula sum over layers of (fan_in + 1) x fan_out: {ok}. One hidden layer of w units has 64w + w + 10w + 10 = 75w + 10 parameters; each extra hidden layer of 32 adds 32 x 33 = 1056.",
         "ko": "파라미터 수가 공식(층마다 (fan_in + 1) x fan_out을 더한 값)과 일치하는지: {ok}. 유닛 w개짜리 은닉층 하나에는 64w + w + 10w + 10 = 75w + 10개의 파라미터가 있고, 유닛 32개짜리 은닉층을 하나 더할 때마다 32 x 33 = 1056개가 늘어납니다.",
     },
+    "lesson.width-vs-depth.yes": {
+        "en": "True",
+        "ko": "예",
+    },
+    "lesson.width-vs-depth.no": {
+        "en": "False",
+        "ko": "아니요",
+    },
     "lesson.width-vs-depth.fig_wider": {
         "en": "wider (1 hidden layer)",
         "ko": "넓게(은닉층 1개)",
@@ -1847,6 +1935,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lesson.width-vs-depth.fig_deeper": {
         "en": "deeper (width 32)",
         "ko": "깊게(너비 32)",
+    },
+    "lesson.width-vs-depth.fig_depth": {
+        "en": "{d}L",
+        "ko": "{d}층",
     },
     "lesson.width-vs-depth.caption": {
         "en": "test accuracy vs parameters",
@@ -1862,7 +1954,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.vanishing-gradients.intro": {
         "en": "A network of {depth} hidden Dense layers of {width} units plus a softmax output, before any training, on 256 digits: the norm of dLoss/dkernel per layer after one `backward()`.",
-        "ko": "유닛 {width}개짜리 Dense 은닉층 {depth}개와 소프트맥스 출력층으로 된 신경망을, 학습하기 전에 숫자 256장에 대해 `backward()`를 한 번 했을 때 층별 dLoss/dkernel의 노름입니다.",
+        "ko": "유닛 {width}개짜리 Dense 은닉층 {depth}개와 소프트맥스 출력층으로 된 신경망에서, 학습하기 전에 숫자 256장으로 `backward()`를 한 번 실행한 뒤 잰 층별 dLoss/dkernel의 노름입니다.",
     },
     "lesson.vanishing-gradients.col_layer": {
         "en": "layer",
@@ -1892,6 +1984,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "kept (step 1 / last)",
         "ko": "남은 비율(시점 1 / 마지막)",
     },
+    "lesson.vanishing-gradients.lstm_bias3": {
+        "en": "LSTM, forget bias 3",
+        "ko": "LSTM, 망각 편향 3",
+    },
     "lesson.vanishing-gradients.lstm": {
         "en": "The SimpleRNN multiplies the gradient by W_hh^T diag(tanh') at every step back, so it decays geometrically. The LSTM's cell state is updated additively, c_t = f * c_(t-1) + i * g, so the gradient along it is multiplied only by the forget gate f: Keras' default forget bias of 1 keeps about sigmoid(1) = 0.73 per step, a bias of 3 about 0.95.",
         "ko": "SimpleRNN은 한 시점 거슬러 갈 때마다 기울기에 W_hh^T diag(tanh')를 곱하므로 기울기가 기하급수적으로 줄어듭니다. LSTM의 셀 상태는 c_t = f * c_(t-1) + i * g처럼 덧셈으로 갱신되므로, 이 경로를 따라가는 기울기에는 망각 게이트 f만 곱해집니다. Keras의 기본 망각 편향 1이면 한 시점마다 약 sigmoid(1) = 0.73이, 편향 3이면 약 0.95가 남습니다.",
@@ -1918,7 +2014,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.computational-graph.trace": {
         "en": "`mitbadak.graphviz.trace(loss)` snapshots the graph (`mitbadak.tensor.iter_graph`) before `loss.backward()` frees it, and asks every intermediate tensor to keep its gradient; `to_dot()` then writes Graphviz DOT text where each ellipse is a tensor (value and dL/dtensor) and each box the operation that made it.",
-        "ko": "`mitbadak.graphviz.trace(loss)`는 `loss.backward()`가 그래프를 지우기 전에 계산 그래프를 찍어 두고(`mitbadak.tensor.iter_graph`), 중간 텐서마다 기울기를 남겨 두게 합니다. 그다음 `to_dot()`이 Graphviz DOT 글을 씁니다. 타원 하나하나는 텐서(값과 dL/d텐서)이고, 상자는 그 텐서를 만든 연산입니다.",
+        "ko": "`mitbadak.graphviz.trace(loss)`는 `loss.backward()`가 그래프를 지우기 전에 계산 그래프를 찍어 두고(`mitbadak.tensor.iter_graph`), 중간 텐서마다 기울기를 남겨 두게 합니다. 그다음 `to_dot()`이 Graphviz DOT 형식의 텍스트를 만듭니다. 타원은 텐서(값과, 그 텐서에 대한 손실의 기울기 dL/dt)를, 상자는 그 텐서를 만든 연산을 나타냅니다.",
     },
     "lesson.computational-graph.col_gradient": {
         "en": "gradient",
@@ -1938,7 +2034,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.computational-graph.no_dot": {
         "en": "Graphviz's `dot` program is not installed, so the graphs were saved as text (`neuron_graph.dot`, `network_graph.dot`). Draw them with `dot -Tpng neuron_graph.dot -o neuron_graph.png` (Graphviz: `apt install graphviz`, `brew install graphviz` or `conda install graphviz`), or paste the text into any online Graphviz viewer. The neuron's graph:",
-        "ko": "Graphviz의 `dot` 프로그램이 설치되어 있지 않아 그래프를 글(`neuron_graph.dot`, `network_graph.dot`)로 저장했습니다. `dot -Tpng neuron_graph.dot -o neuron_graph.png`로 그림을 그리거나(Graphviz 설치: `apt install graphviz`, `brew install graphviz`, `conda install graphviz`), 온라인 Graphviz 뷰어에 붙여 넣으세요. 뉴런 하나의 그래프:",
+        "ko": "Graphviz의 `dot` 프로그램이 설치되어 있지 않아 그래프를 텍스트 파일(`neuron_graph.dot`, `network_graph.dot`)로 저장했습니다. `dot -Tpng neuron_graph.dot -o neuron_graph.png`로 그림을 그리거나(Graphviz 설치: `apt install graphviz`, `brew install graphviz`, `conda install graphviz`), 온라인 Graphviz 뷰어에 붙여 넣으세요. 뉴런 하나의 그래프:",
     },
     "lesson.computational-graph.steps": {
         "en": "**Backpropagation through a 2-3-2 network, step by step.** Each step takes the gradient arriving from above and multiplies it by the node's local derivative; the value computed by hand from the forward values is printed beside the one mitbadak's autograd stored (`retain_grad`).",
@@ -1951,6 +2047,46 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lesson.computational-graph.worst": {
         "en": "Largest difference between hand and autograd gradients: {worst:.2e}.",
         "ko": "손으로 구한 기울기와 자동미분 기울기의 가장 큰 차이: {worst:.2e}.",
+    },
+    "lesson.computational-graph.network_title": {
+        "en": "2-3-2 network, MSE loss",
+        "ko": "2-3-2 신경망, 평균제곱오차 손실",
+    },
+    "lesson.computational-graph.trace_forward": {
+        "en": "forward:",
+        "ko": "순전파:",
+    },
+    "lesson.computational-graph.trace_target": {
+        "en": "(target {target})",
+        "ko": "(정답 target = {target})",
+    },
+    "lesson.computational-graph.trace_hand": {
+        "en": "by hand",
+        "ko": "손 계산",
+    },
+    "lesson.computational-graph.trace_autograd": {
+        "en": "autograd",
+        "ko": "자동미분",
+    },
+    "lesson.computational-graph.trace_difference": {
+        "en": "(difference {d})",
+        "ko": "(차이 {d})",
+    },
+    "lesson.computational-graph.trace_local": {
+        "en": "local {formula}",
+        "ko": "국소 미분 {formula}",
+    },
+    "lesson.computational-graph.trace_db2": {
+        "en": "dL/db2 = sum over the batch of dL/dz2 (local derivative 1)",
+        "ko": "dL/db2 = 배치에 걸친 dL/dz2의 합(국소 미분은 1)",
+    },
+    "lesson.computational-graph.trace_same_node": {
+        "en": "(same node)",
+        "ko": "(같은 노드)",
+    },
+    "lesson.computational-graph.trace_db1": {
+        "en": "dL/db1 = sum over the batch of dL/dz1",
+        "ko": "dL/db1 = 배치에 걸친 dL/dz1의 합",
     },
     "lesson.convolution.intro": {
         "en": "One digit, enlarged to {h}x{w} pixels, and the asymmetric 3x3 kernel below (a diagonal edge detector). `conv2d` ('valid' padding) is compared with a direct loop for each definition:",
@@ -2030,7 +2166,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.unsupervised.fig_centres": {
         "en": "k-means centres (purity {purity:.1%}); title: the cluster's majority digit",
-        "ko": "k-평균의 중심(순도 {purity:.1%}), 제목은 군집에서 가장 많은 숫자",
+        "ko": "k-평균의 중심(순도 {purity:.1%}). 각 그림의 제목은 군집에서 가장 많은 숫자입니다",
     },
     "lesson.unsupervised.caption_centres": {
         "en": "k-means centres as 8x8 images",
@@ -2082,7 +2218,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.linear-classifiers.intro": {
         "en": "{n_train} training and {n_test} test points in 2-D, three classes. `LogisticRegression` (softmax) and `LinearSVC` (squared hinge, one-vs-rest, dual coordinate descent):",
-        "ko": "클래스 3개인 2차원 점들로, 학습용 {n_train}개와 테스트용 {n_test}개입니다. `LogisticRegression`(소프트맥스)과 `LinearSVC`(제곱 힌지, 일대다, 쌍대 좌표 하강법):",
+        "ko": "클래스 3개인 2차원 점들로, 학습용 {n_train}개와 테스트용 {n_test}개입니다. `LogisticRegression`(소프트맥스)과 `LinearSVC`(제곱 힌지, 일대다, 쌍대 좌표 하강법)로 학습한 결과입니다:",
     },
     "lesson.linear-classifiers.col_model": {
         "en": "model",
@@ -2128,6 +2264,22 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "losses as functions of the margin",
         "ko": "마진의 함수로 본 손실함수",
     },
+    "lesson.linear-classifiers.fig_zero_one": {
+        "en": "zero-one",
+        "ko": "0-1 손실",
+    },
+    "lesson.linear-classifiers.fig_hinge_binary": {
+        "en": "hinge",
+        "ko": "힌지",
+    },
+    "lesson.linear-classifiers.fig_squared_hinge": {
+        "en": "squared hinge",
+        "ko": "제곱 힌지",
+    },
+    "lesson.linear-classifiers.fig_logistic": {
+        "en": "logistic (cross-entropy)",
+        "ko": "로지스틱(교차 엔트로피)",
+    },
     "lesson.linear-classifiers.fig_ce": {
         "en": "cross-entropy (softmax)",
         "ko": "교차 엔트로피(소프트맥스)",
@@ -2154,7 +2306,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.debugging.intro": {
         "en": "The healthy network: Dense(64, relu, He) -> Dense(64, relu, He) -> Dense(10) scores, SGD lr {lr} momentum 0.9, softmax cross-entropy from logits, batches of 32, on the 8x8 digits; {epochs} epochs. Each row breaks one thing; `Doctor()` watches both runs.",
-        "ko": "건강한 신경망: Dense(64, relu, He) -> Dense(64, relu, He) -> Dense(10) 점수, SGD 학습률 {lr} 모멘텀 0.9, 로짓에서 계산하는 소프트맥스 교차 엔트로피, 배치 크기 32, 8x8 숫자 데이터, {epochs}에폭. 한 행마다 한 가지를 망가뜨리고, `Doctor()`가 망가뜨린 학습과 고친 학습을 모두 지켜봅니다.",
+        "ko": "건강한 신경망: Dense(64, relu, He) -> Dense(64, relu, He) -> Dense(10)(점수, 곧 로짓), SGD 학습률 {lr} 모멘텀 0.9, 로짓에서 계산하는 소프트맥스 교차 엔트로피, 배치 크기 32, 8x8 숫자 데이터, {epochs}에폭. 한 행마다 한 가지를 망가뜨리고, `Doctor()`가 망가뜨린 학습과 고친 학습을 모두 지켜봅니다.",
     },
     "lesson.debugging.what_lr_too_high": {
         "en": "learning rate 10x too high (0.5 instead of 0.05)",
@@ -2264,13 +2416,33 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "loss",
         "ko": "손실",
     },
+    "lesson.debugging.fig_lr_too_high": {
+        "en": "lr_too_high",
+        "ko": "학습률이 너무 큼",
+    },
+    "lesson.debugging.fig_deep_sigmoid": {
+        "en": "deep_sigmoid",
+        "ko": "깊은 시그모이드, 작은 가중치",
+    },
+    "lesson.debugging.fig_negative_bias": {
+        "en": "negative_bias",
+        "ko": "음의 편향",
+    },
+    "lesson.debugging.fig_softmax_mse": {
+        "en": "softmax_mse",
+        "ko": "소프트맥스 + 평균제곱오차",
+    },
+    "lesson.debugging.fig_tiny_data": {
+        "en": "tiny_data",
+        "ko": "아주 작은 학습 데이터",
+    },
     "lesson.debugging.caption": {
         "en": "loss curves, broken (red) and fixed (green)",
         "ko": "손실 곡선, 망가뜨린 학습(빨강)과 고친 학습(초록)",
     },
     "lesson.l1-vs-l2.intro": {
         "en": "{n} samples, 10 features, y = 3 x0 - 2 x1 + 1.5 x2 + noise. Fitted coefficients (least squares, `Ridge(alpha=100)`, `Lasso(alpha=0.3)`):",
-        "ko": "샘플 {n}개, 특성 10개, y = 3 x0 - 2 x1 + 1.5 x2 + 잡음. 맞춘 계수(최소제곱 선형회귀, `Ridge(alpha=100)`, `Lasso(alpha=0.3)`):",
+        "ko": "샘플 {n}개, 특성 10개, y = 3 x0 - 2 x1 + 1.5 x2 + 잡음인 데이터입니다. 추정한 계수(최소제곱 선형회귀, `Ridge(alpha=100)`, `Lasso(alpha=0.3)`):",
     },
     "lesson.l1-vs-l2.col_feature": {
         "en": "feature",
@@ -2308,9 +2480,25 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "largest abs(coef) on a useless feature",
         "ko": "쓸모없는 특성의 가장 큰 abs(계수)",
     },
+    "lesson.l1-vs-l2.ols": {
+        "en": "ols",
+        "ko": "최소제곱",
+    },
+    "lesson.l1-vs-l2.ridge": {
+        "en": "ridge",
+        "ko": "릿지",
+    },
+    "lesson.l1-vs-l2.lasso": {
+        "en": "lasso",
+        "ko": "라쏘",
+    },
+    "lesson.l1-vs-l2.true": {
+        "en": "true",
+        "ko": "참값",
+    },
     "lesson.l1-vs-l2.why": {
         "en": "Why: near 0, the L2 penalty's slope 2aw vanishes, so it never pushes a small weight all the way to 0; the L1 penalty's slope is a constant a sign(w), which beats a weak feature's gradient and pins it at exactly 0 (soft thresholding in coordinate descent).",
-        "ko": "왜 그럴까요? 0 근처에서 L2 벌점의 기울기 2aw는 사라지므로, 작은 가중치를 끝까지 0으로 밀어붙이지 못합니다. L1 벌점의 기울기는 상수 a sign(w)라서, 약한 특성의 기울기를 이기고 그 가중치를 정확히 0에 고정합니다(좌표 하강법의 소프트 임계값).",
+        "ko": "왜 그럴까요? 0 근처에서 L2 벌점의 기울기 2aw는 0에 가까워지므로, 작은 가중치를 끝까지 0으로 밀어붙이지 못합니다. L1 벌점의 기울기 a sign(w)는 크기가 일정해서 약한 특성의 기울기를 이기고 그 가중치를 정확히 0에 묶어 둡니다(좌표 하강법의 소프트 임계값).",
     },
     "lesson.l1-vs-l2.path": {
         "en": "Along the lasso path ({n_alphas} alphas from 3 down to 0.001) the number of non-zero coefficients grows from {first} to {last}; the useful features enter first (at alpha {e0:.3g}, {e1:.3g}, {e2:.3g}). Along the ridge path (alpha from 1e5 to 0.01) all {ridge_n} coefficients are non-zero at every alpha.",
@@ -2318,7 +2506,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "lesson.l1-vs-l2.geometry": {
         "en": "The geometry: a penalized fit is a constrained one, min ||y - Xw||² subject to ||w||_p <= r, so the solution is where the loss's elliptic contours first touch the ball. The L1 ball is a diamond with corners on the axes, and the contours usually touch it at a corner, where a coordinate is 0; the L2 ball is round, so the touching point is generically off the axes. Measured areas of the unit balls (L1, L2, L-infinity): {areas} (exact: 2, π, 4). On 2 features (y = 2 x0 + 0.4 x1 + noise): least squares {ols}, `Lasso(alpha=0.5)` {lasso}, `Ridge(alpha=60)` {ridge}.",
-        "ko": "기하학적으로 보면: 벌점을 더한 학습은 제약이 있는 학습, 즉 ||w||_p <= r 조건 아래 min ||y - Xw||²와 같으므로, 해는 손실의 타원 등고선이 공에 처음 닿는 곳입니다. L1 공은 축 위에 꼭짓점이 있는 마름모라서 등고선이 대개 꼭짓점, 곧 한 좌표가 0인 곳에 닿습니다. L2 공은 둥글어서 닿는 점이 보통 축 위에 있지 않습니다. 단위 공의 넓이를 재 보면(L1, L2, L-무한대): {areas}(정확한 값: 2, π, 4). 특성 2개(y = 2 x0 + 0.4 x1 + 잡음)에서: 최소제곱 {ols}, `Lasso(alpha=0.5)` {lasso}, `Ridge(alpha=60)` {ridge}.",
+        "ko": "기하학적으로 보면, 벌점을 더한 학습은 제약 조건이 있는 학습, 곧 ||w||_p <= r 조건 아래에서 ||y - Xw||²를 최소화하는 문제와 같습니다. 그래서 해는 손실의 타원 등고선이 공에 처음 닿는 곳입니다. L1 공은 축 위에 꼭짓점이 있는 마름모라서 등고선이 대개 꼭짓점, 곧 한 좌표가 0인 곳에 닿습니다. L2 공은 둥글어서 닿는 점이 보통 축 위에 있지 않습니다. 단위 공의 넓이를 재 보면 {areas}입니다(정확한 값: 2, π, 4). 특성 2개(y = 2 x0 + 0.4 x1 + 잡음)에서 구한 해: 최소제곱 {ols}, `Lasso(alpha=0.5)` {lasso}, `Ridge(alpha=60)` {ridge}.",
+    },
+    "lesson.l1-vs-l2.areas": {
+        "en": "{{'l1': {l1}, 'l2': {l2}, 'linf': {linf}}}",
+        "ko": "L1 {l1}, L2 {l2}, L-무한대 {linf}",
     },
     "lesson.l1-vs-l2.fig_path_lasso": {
         "en": "lasso (L1) path",
@@ -2347,6 +2539,18 @@ MESSAGES: dict[str, dict[str, str]] = {
     "lesson.l1-vs-l2.fig_balls": {
         "en": "unit balls ||w||_p = 1",
         "ko": "단위 공 ||w||_p = 1",
+    },
+    "lesson.l1-vs-l2.fig_ball_l1": {
+        "en": "L1 (diamond)",
+        "ko": "L1(마름모)",
+    },
+    "lesson.l1-vs-l2.fig_ball_l2": {
+        "en": "L2 (circle)",
+        "ko": "L2(원)",
+    },
+    "lesson.l1-vs-l2.fig_ball_linf": {
+        "en": "L-infinity (square)",
+        "ko": "L-무한대(정사각형)",
     },
     "lesson.l1-vs-l2.fig_ols": {
         "en": "least squares {w}",
@@ -2382,7 +2586,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "doctor.double_activation": {
         "en": "The output already goes through a {act}, but the loss {name} has from_logits=True, so it applies a second softmax/sigmoid to probabilities: the loss cannot reach zero and its gradients are flattened.",
-        "ko": "출력이 이미 {act}를 거쳤는데 손실함수 {name}에 from_logits=True가 설정되어 있어, 확률에 소프트맥스/시그모이드를 한 번 더 씌웁니다. 손실이 0에 도달할 수 없고 기울기도 납작해집니다.",
+        "ko": "출력이 이미 {act}를 거쳤는데 손실함수 {name}에 from_logits=True가 설정되어 있어, 확률에 소프트맥스/시그모이드를 한 번 더 씌웁니다. 그러면 손실이 0에 도달할 수 없고 기울기도 작아집니다.",
     },
     "doctor.double_activation_fix": {
         "en": "Remove the {act} of layer '{layer}' (activation=None), or pass from_logits=False to the loss.",
@@ -2422,7 +2626,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "doctor.standardize_fix": {
         "en": "Standardize the features: x = (x - {mean:.3g}) / {std:.3g}, or fit mitbadak.data.StandardScaler on the training set.",
-        "ko": "특성을 표준화하세요: x = (x - {mean:.3g}) / {std:.3g}. 또는 학습 데이터로 mitbadak.data.StandardScaler를 맞추세요.",
+        "ko": "특성을 표준화하세요: x = (x - {mean:.3g}) / {std:.3g}. 또는 mitbadak.data.StandardScaler를 학습 데이터로 fit한 뒤 쓰세요.",
     },
     "doctor.tiny_inputs": {
         "en": "The inputs are tiny (standard deviation {std:.3g}): the first layer sees almost no signal and learns very slowly.",
@@ -2446,7 +2650,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "doctor.class_imbalance_fix": {
         "en": "Pass class_weight={weights} to fit (weight n / (classes x count)), or resample the rare classes; judge the model by per-class recall or F1, not accuracy.",
-        "ko": "fit에 class_weight={weights}를 주거나(가중치 n / (클래스 수 x 개수)) 드문 클래스를 다시 표집하세요. 모델은 정확도가 아니라 클래스별 재현율이나 F1으로 평가하세요.",
+        "ko": "fit에 class_weight={weights}를 주거나(가중치 n / (클래스 수 x 개수)) 드문 클래스를 더 많이 뽑도록 다시 샘플링하세요. 모델은 정확도가 아니라 클래스별 재현율이나 F1으로 평가하세요.",
     },
     "doctor.lower_lr_to": {
         "en": "Lower the learning rate 10x, to lr={lr}",
@@ -2458,7 +2662,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "doctor.nan": {
         "en": "The loss became {loss} at batch {batch}: the weights overflowed. The usual cause is a learning rate{lr_text} too large for this network, sometimes a log or division of zero in a custom loss.",
-        "ko": "배치 {batch}에서 손실이 {loss}가 되었습니다. 가중치가 넘쳐흐른 것입니다. 흔한 원인은 이 신경망에 비해 너무 큰 학습률{lr_text}이고, 가끔은 직접 만든 손실함수 안의 0의 로그나 0으로 나누기입니다.",
+        "ko": "배치 {batch}에서 손실이 {loss}가 되었습니다. 가중치 값이 너무 커져 수치가 넘친 것입니다(오버플로). 흔한 원인은 이 신경망에 비해 너무 큰 학습률{lr_text}이고, 가끔은 직접 만든 손실함수 안의 log(0)이나 0으로 나누기입니다.",
     },
     "doctor.nan_fix": {
         "en": "{fix} (or find one with mitbadak.inspect.lr_find(model, x, y)); gradient clipping (clipnorm=1.0 on the optimizer) also guards against single bad steps.",
@@ -2474,7 +2678,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "doctor.saturated": {
         "en": "Units stuck near the limits of their activation: {text} of the outputs on the sample. There the slope of sigmoid / tanh is almost 0, so almost no gradient passes: the pre-activations are too large (large weights or unscaled inputs).",
-        "ko": "활성함수의 양 끝에 붙어 버린 유닛: 표본 출력의 {text}. 그곳에서는 시그모이드 / tanh의 기울기가 거의 0이라 기울기가 거의 전달되지 않습니다. 활성함수 입력값이 너무 큽니다(큰 가중치나 정규화하지 않은 입력).",
+        "ko": "활성함수 출력의 양 끝에 붙어 버린 유닛: 살펴본 출력 중 {text}. 그곳에서는 시그모이드 / tanh의 기울기가 거의 0이라 기울기가 거의 전달되지 않습니다. 활성함수 입력값이 너무 큽니다(큰 가중치나 정규화하지 않은 입력).",
     },
     "doctor.saturated_fix": {
         "en": "Use Xavier initialization (kernel_initializer='glorot_uniform') on scaled inputs, add BatchNormalization before the activation, or switch to activation='relu' with kernel_initializer='he_normal'.",

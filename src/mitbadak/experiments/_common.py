@@ -31,6 +31,8 @@ class LessonResult:
         files: other files written (``.dot``, the Markdown section...).
         markdown: the lesson's report section (Markdown).
         seconds: how long the lesson took.
+        figure_texts: the words drawn in each figure (titles, axis labels, legends, notes; not
+            tick labels), by file name: what a reader sees in the PNG, in the lesson's language.
 
     Example:
         >>> r = LessonResult("x", "X", "claim", {"a": 1.0})
@@ -46,6 +48,37 @@ class LessonResult:
     files: list[Path] = field(default_factory=list)
     markdown: str = ""
     seconds: float = 0.0
+    figure_texts: dict[str, list[str]] = field(default_factory=dict)
+
+
+def figure_texts(fig: Any) -> list[str]:
+    """The visible, non-empty texts of a matplotlib figure, tick labels left out: its
+    suptitle, axes titles, axis labels, legend titles and entries, annotations, colour-bar
+    labels, in drawing order.
+
+    Example:
+        >>> plt = plot.pyplot()
+        >>> if plt is not None:
+        ...     fig, ax = plt.subplots()
+        ...     _ = ax.plot([0, 1], label="loss")
+        ...     _ = ax.set_title("training"), ax.legend()
+        ...     assert figure_texts(fig) == ["training", "loss"]
+        ...     plt.close(fig)
+    """
+    from matplotlib.text import Text
+
+    ticks = set()
+    for ax in fig.axes:
+        for axis in (ax.xaxis, ax.yaxis):
+            for tick in [*axis.get_major_ticks(), *axis.get_minor_ticks()]:
+                ticks.update({id(tick.label1), id(tick.label2)})
+            ticks.add(id(axis.get_offset_text()))
+    out = []
+    for artist in fig.findobj(Text):
+        text = artist.get_text().strip()
+        if text and artist.get_visible() and id(artist) not in ticks:
+            out.append(text)
+    return out
 
 
 class Lesson:
@@ -83,6 +116,7 @@ class Lesson:
                 rc["mathtext.fontset"] = "dejavusans"
         self.parts: list[str] = []
         self.figures: list[Path] = []
+        self.figure_texts: dict[str, list[str]] = {}
         self.files: list[Path] = []
         self.t0 = time.perf_counter()
 
@@ -113,8 +147,9 @@ class Lesson:
 
     def figure(self, fig: Any, filename: str, caption: str) -> None:
         """Save a figure into the lesson folder and reference it from the report."""
-        path = Path(plot.save_figure(fig, self.out / filename))
+        path = Path(plot.save_figure(fig, self.out / filename))  # drawn: ticks are laid out
         self.figures.append(path)
+        self.figure_texts[path.name] = figure_texts(fig)
         self.parts.append(f"![{caption}]({path.name})")
 
     def no_figures_note(self) -> None:
@@ -140,6 +175,7 @@ class Lesson:
             files=[*self.files, path],
             markdown=md,
             seconds=time.perf_counter() - self.t0,
+            figure_texts=dict(self.figure_texts),
         )
 
 

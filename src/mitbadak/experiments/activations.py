@@ -66,8 +66,8 @@ def run(
         d_neg[name] = float(d[np.argmin(np.abs(x + 2))])  # slope at x = -2
         rows.append([name, max_d[name], d_neg[name], float(d[-1]), ""])
     lesson.say(lesson.t("intro"))
-    lesson.table([lesson.t("col_function"), "max f'(x)", "f'(-2)", "f'(5)", lesson.t("col_note")],
-                 rows)  # fmt: skip
+    lesson.table([lesson.t("col_function"), lesson.t("col_max"), "f'(-2)", "f'(5)",
+                  lesson.t("col_note")], rows)  # fmt: skip
     lesson.say(lesson.t("why_step", note=notes.get("step", ""), max_sigmoid=max_d["sigmoid"]))
     lesson.say(
         lesson.t("saturation", far_sigmoid=d_far["sigmoid"], far_tanh=d_far["tanh"],

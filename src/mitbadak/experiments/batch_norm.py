@@ -82,7 +82,7 @@ def run(out: str | Path = "lessons/batch-norm", quick: bool = False, seed: int =
                          cell["bn_test"]])  # fmt: skip
     lesson.say(lesson.t("intro", epochs=epochs, n=len(x_tr)))
     lesson.table(
-        ["lr"] + [lesson.t(c) for c in ("col_std", "col_train_plain", "col_train_bn",
+        [lesson.t(c) for c in ("col_lr", "col_std", "col_train_plain", "col_train_bn",
                                         "col_test_plain", "col_test_bn")],
         rows,
     )  # fmt: skip

@@ -9,6 +9,7 @@ Example:
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import numpy as np
@@ -22,6 +23,15 @@ from ._common import Lesson, LessonResult
 NAME = "computational-graph"
 TITLE = message("lesson.computational-graph.title", "en")
 CLAIM = message("lesson.computational-graph.claim", "en")
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a monospaced font (Hangul and other wide letters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - _width(text))
 
 
 def _arr(a: np.ndarray) -> str:
@@ -53,10 +63,16 @@ def neuron_graph() -> tuple[graphviz.Graph, dict[str, float]]:
     }
 
 
-def backprop_trace(seed: int = 0) -> tuple[list[str], float, graphviz.Graph]:
+def backprop_trace(
+    seed: int = 0, lang: str | None = None
+) -> tuple[list[str], float, graphviz.Graph]:
     """Forward and backward of a 2-3-2 sigmoid network on one sample, every local gradient
-    written out by hand and compared with autograd. Returns the printed lines, the largest
-    difference, and the traced graph."""
+    written out by hand and compared with autograd. Returns the printed lines (their words in
+    ``lang``), the largest difference, and the traced graph."""
+
+    def w(key: str, **values: object) -> str:
+        return message(f"lesson.computational-graph.{key}", lang, **values)
+
     rng = np.random.default_rng(seed)
     x = Tensor(np.array([[1.0, 2.0]], dtype=np.float32), name="x")
     target = Tensor(np.array([[1.0, 0.0]], dtype=np.float32), name="target")
@@ -87,28 +103,33 @@ def backprop_trace(seed: int = 0) -> tuple[list[str], float, graphviz.Graph]:
         assert auto is not None
         d = float(np.abs(hand - auto).max())
         worst = max(worst, d)
-        lines.append(f"{title}\n    {formula}\n    by hand  = {_arr(hand)}\n"
-                     f"    autograd = {_arr(auto)}   (difference {d:.1e})")  # fmt: skip
+        hand_word, auto_word = w("trace_hand"), w("trace_autograd")
+        width = max(8, _width(hand_word), _width(auto_word))
+        lines.append(f"{title}\n    {formula}\n    {_pad(hand_word, width)} = {_arr(hand)}\n"
+                     f"    {_pad(auto_word, width)} = {_arr(auto)}   "
+                     + w("trace_difference", d=f"{d:.1e}"))  # fmt: skip
 
     n = z2v.size
     lines.append(
-        f"forward:  x = {_arr(xv)}\n"
+        f"{_pad(w('trace_forward'), 10)}x = {_arr(xv)}\n"
         f"          z1 = x @ W1 + b1 = {_arr(z1.data)}\n"
         f"          h1 = sigmoid(z1) = {_arr(h)}\n"
         f"          z2 = h1 @ W2 + b2 = {_arr(z2v)}\n"
-        f"          L = mean((z2 - target)^2) = {float(loss.data):.6f}   (target {_arr(tv)})"
+        f"          L = mean((z2 - target)^2) = {float(loss.data):.6f}   "
+        + w("trace_target", target=_arr(tv))
     )
     g_z2 = 2 * (z2v - tv) / n
-    step("1. L = mean((z2 - target)^2)", "local dL/dz2 = 2 (z2 - target) / n", g_z2, z2.grad)
-    step("2. z2 = a2 + b2", "dL/db2 = sum over the batch of dL/dz2 (local derivative 1)",
-         g_z2.sum(axis=0), b2.grad)  # fmt: skip
+    step("1. L = mean((z2 - target)^2)", w("trace_local", formula="dL/dz2 = 2 (z2 - target) / n"),
+         g_z2, z2.grad)  # fmt: skip
+    step("2. z2 = a2 + b2", w("trace_db2"), g_z2.sum(axis=0), b2.grad)
     step("3. a2 = h1 @ W2", "dL/dW2 = h1^T @ dL/dz2", h.T @ g_z2, W2.grad)
     g_h = g_z2 @ W2.data.T
-    step("   (same node)", "dL/dh1 = dL/dz2 @ W2^T", g_h, h1.grad)
+    step("   " + w("trace_same_node"), "dL/dh1 = dL/dz2 @ W2^T", g_h, h1.grad)
     g_z1 = g_h * h * (1 - h)
-    step("4. h1 = sigmoid(z1)", "local dh1/dz1 = h1 (1 - h1);  dL/dz1 = dL/dh1 * h1 (1 - h1)",
+    step("4. h1 = sigmoid(z1)",
+         w("trace_local", formula="dh1/dz1 = h1 (1 - h1);  dL/dz1 = dL/dh1 * h1 (1 - h1)"),
          g_z1, z1.grad)  # fmt: skip
-    step("5. z1 = a1 + b1", "dL/db1 = sum over the batch of dL/dz1", g_z1.sum(axis=0), b1.grad)
+    step("5. z1 = a1 + b1", w("trace_db1"), g_z1.sum(axis=0), b1.grad)
     step("6. a1 = x @ W1", "dL/dW1 = x^T @ dL/dz1", xv.T @ g_z1, W1.grad)
     return lines, worst, graph
 
@@ -119,11 +140,11 @@ def run(
     """Draw two graphs (a neuron, a 2-layer network) and print the backprop trace."""
     lesson = Lesson(NAME, TITLE, CLAIM, Path(out))
     neuron, grads = neuron_graph()
-    lines, worst, net = backprop_trace(seed)
+    lines, worst, net = backprop_trace(seed, lesson.lang)
     rendered = {}
     for stem, g, title in (
         ("neuron_graph", neuron, "L = (sigmoid(w1 x1 + w2 x2 + b) - t)^2"),
-        ("network_graph", net, "2-3-2 network, MSE loss"),
+        ("network_graph", net, lesson.t("network_title")),
     ):
         dot = g.to_dot(title=title)
         png = lesson.out / f"{stem}.png"

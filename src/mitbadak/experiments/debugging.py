@@ -194,7 +194,7 @@ def run(out: str | Path = "lessons/debugging", quick: bool = False, seed: int = 
                 "g--",
                 label=lesson.fig_t("fig_fixed_test"),
             )
-            ax.set_title(key)
+            ax.set_title(lesson.fig_t(f"fig_{key}"))
             ax.set_xlabel(lesson.fig_t("fig_epoch"))
             ax.set_yscale("log")
             ax.grid(alpha=0.3)

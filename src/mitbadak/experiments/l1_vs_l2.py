@@ -73,13 +73,13 @@ def _balls_figure(lesson: Lesson, geo: dict[str, np.ndarray]) -> None:
     t = np.linspace(0, 2 * np.pi, 400)
     circle = np.column_stack([np.cos(t), np.sin(t)])
     shapes = {
-        "L1 (diamond)": circle / np.abs(circle).sum(1, keepdims=True),
-        "L2 (circle)": circle,
-        "L-infinity (square)": circle / np.abs(circle).max(1, keepdims=True),
+        "fig_ball_l1": circle / np.abs(circle).sum(1, keepdims=True),
+        "fig_ball_l2": circle,
+        "fig_ball_linf": circle / np.abs(circle).max(1, keepdims=True),
     }
     fig, axes = plt.subplots(1, 3, figsize=(15, 4.8))
-    for name, pts in shapes.items():
-        axes[0].plot(pts[:, 0], pts[:, 1], label=name)
+    for key, pts in shapes.items():
+        axes[0].plot(pts[:, 0], pts[:, 1], label=lesson.fig_t(key))
     axes[0].set_aspect("equal")
     axes[0].axhline(0, color="black", lw=0.5)
     axes[0].axvline(0, color="black", lw=0.5)
@@ -90,8 +90,14 @@ def _balls_figure(lesson: Lesson, geo: dict[str, np.ndarray]) -> None:
     W = np.stack([g0.ravel(), g1.ravel()], 1)
     sse = ((X @ W.T - y[:, None]) ** 2).sum(0).reshape(g0.shape)
     for ax, name, pts, key, radius in (
-        (axes[1], "lasso", shapes["L1 (diamond)"], "lasso", np.abs(geo["lasso"]).sum()),
-        (axes[2], "ridge", shapes["L2 (circle)"], "ridge", np.hypot(*geo["ridge"])),
+        (
+            axes[1],
+            lesson.fig_t("lasso"),
+            shapes["fig_ball_l1"],
+            "lasso",
+            np.abs(geo["lasso"]).sum(),
+        ),
+        (axes[2], lesson.fig_t("ridge"), shapes["fig_ball_l2"], "ridge", np.hypot(*geo["ridge"])),
     ):
         ax.contour(g0, g1, sse, levels=12, cmap="viridis", linewidths=0.8)
         ax.fill(radius * pts[:, 0], radius * pts[:, 1], alpha=0.25, color="tab:red")
@@ -134,7 +140,7 @@ def run(out: str | Path = "lessons/l1-vs-l2", quick: bool = False, seed: int = 0
     lesson.table(
         [lesson.t("col_model"), lesson.t("col_nonzero"), lesson.t("col_useless")],
         [
-            [m, nz[m], float(np.abs(est.coef_[useless]).max())]
+            [lesson.t(m), nz[m], float(np.abs(est.coef_[useless]).max())]
             for m, est in (("ols", ols), ("ridge", ridge), ("lasso", lasso))
         ],
     )
@@ -175,7 +181,7 @@ def run(out: str | Path = "lessons/l1-vs-l2", quick: bool = False, seed: int = 0
     )  # fmt: skip
 
     lesson.say(
-        lesson.t("geometry", areas=numbers["unit_ball_areas"],
+        lesson.t("geometry", areas=lesson.t("areas", **numbers["unit_ball_areas"]),
                  ols=np.round(geo["ols"], 3).tolist(), lasso=np.round(geo["lasso"], 3).tolist(),
                  ridge=np.round(geo["ridge"], 3).tolist())
     )  # fmt: skip
@@ -206,7 +212,7 @@ def run(out: str | Path = "lessons/l1-vs-l2", quick: bool = False, seed: int = 0
         for k, (label, c) in enumerate(
             (("true", TRUE_COEF), ("ridge", ridge.coef_), ("lasso", lasso.coef_))
         ):
-            ax.bar(idx + (k - 1) * 0.27, c, width=0.27, label=label)
+            ax.bar(idx + (k - 1) * 0.27, c, width=0.27, label=lesson.fig_t(label))
         ax.set_xticks(idx, [f"x{j}" for j in idx])
         ax.axhline(0, color="black", lw=0.5)
         ax.legend()

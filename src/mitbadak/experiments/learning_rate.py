@@ -25,6 +25,8 @@ TITLE = message("lesson.learning-rate.title", "en")
 CLAIM = message("lesson.learning-rate.claim", "en")
 
 RATES = {"too small": 0.001, "good": 0.5, "too large": 5.0}
+# Each rate's label in the report (message ``lesson.learning-rate.<key>``).
+RATE_LABEL = {"too small": "rate_too_small", "good": "rate_good", "too large": "rate_too_large"}
 
 
 def _layers() -> list:
@@ -45,33 +47,37 @@ def run(
                               (x_te, y_te), seed=seed)  # fmt: skip
         runs[label] = hist
     rows = [
-        [label, RATES[label], h["loss"][0], max(h["loss"]), h["loss"][-1], h["val_accuracy"][-1]]
+        [lesson.t(RATE_LABEL[label]), RATES[label], h["loss"][0], max(h["loss"]), h["loss"][-1],
+         h["val_accuracy"][-1]]
         for label, h in runs.items()
-    ]
+    ]  # fmt: skip
     lesson.say(lesson.t("intro", epochs=epochs, n=len(x_tr), ln10=math.log(10)))
     lesson.table(
-        [lesson.t("col_rate"), "lr", lesson.t("col_loss1"), lesson.t("col_max"),
+        [lesson.t("col_rate"), lesson.t("col_lr"), lesson.t("col_loss1"), lesson.t("col_max"),
          lesson.t("col_final"), lesson.t("col_test")],
         rows,
     )  # fmt: skip
 
     lr0 = 0.5
+    every = 2 if quick else 8
+    # name (the key of the numbers) -> (callback, the message key and values of its label)
     schedules = {
-        "constant": None,
-        "step decay (x0.5 every 2 epochs)"
-        if quick
-        else "step decay (x0.5 every 8 epochs)": LearningRateScheduler(
-            StepDecay(lr0, step_size=2 if quick else 8, gamma=0.5)
+        "constant": (None, ("sched_constant", {})),
+        f"step decay (x0.5 every {every} epochs)": (
+            LearningRateScheduler(StepDecay(lr0, step_size=every, gamma=0.5)),
+            ("sched_step", {"every": every}),
         ),
-        "exponential decay (x0.8 per epoch)": LearningRateScheduler(
-            ExponentialDecay(lr0, decay_rate=0.8)
+        "exponential decay (x0.8 per epoch)": (
+            LearningRateScheduler(ExponentialDecay(lr0, decay_rate=0.8)),
+            ("sched_exponential", {}),
         ),
-        "ReduceLROnPlateau (x0.5, patience 1)": ReduceLROnPlateau(
-            monitor="val_loss", factor=0.5, patience=1
+        "ReduceLROnPlateau (x0.5, patience 1)": (
+            ReduceLROnPlateau(monitor="val_loss", factor=0.5, patience=1),
+            ("sched_plateau", {}),
         ),
     }
     sched_runs = {}
-    for label, cb in schedules.items():
+    for label, (cb, _) in schedules.items():
         set_seed(seed)
         _, hist = compile_fit(_layers(), lambda p: SGD(p, lr=lr0, momentum=0.9), x_tr, y_tr,
                               epochs, (x_te, y_te), seed=seed,
@@ -81,8 +87,8 @@ def run(
     lesson.table(
         [lesson.t("col_schedule"), lesson.t("col_last_lr"), lesson.t("col_train"),
          lesson.t("col_val"), lesson.t("col_test")],
-        [[k, h["lr"][-1], h["loss"][-1], h["val_loss"][-1], h["val_accuracy"][-1]]
-         for k, h in sched_runs.items()],
+        [[lesson.t(schedules[k][1][0], **schedules[k][1][1]), h["lr"][-1], h["loss"][-1],
+          h["val_loss"][-1], h["val_accuracy"][-1]] for k, h in sched_runs.items()],
     )  # fmt: skip
     plateau = sched_runs[list(schedules)[3]]
     cuts = [e + 1 for e in range(1, len(plateau["lr"])) if plateau["lr"][e] < plateau["lr"][e - 1]]
@@ -93,8 +99,9 @@ def run(
         fig, axes = plt.subplots(1, 2, figsize=(12, 4))
         for label, h in runs.items():
             ep = np.arange(1, len(h["loss"]) + 1)
-            axes[0].plot(ep, h["loss"], marker=".", label=f"{label} (lr {RATES[label]})")
-            axes[1].plot(ep, h["val_accuracy"], marker=".", label=f"{label} (lr {RATES[label]})")
+            text = lesson.fig_t("fig_rate", label=lesson.fig_t(RATE_LABEL[label]), lr=RATES[label])
+            axes[0].plot(ep, h["loss"], marker=".", label=text)
+            axes[1].plot(ep, h["val_accuracy"], marker=".", label=text)
         axes[0].set_yscale("log")
         axes[0].set_title(lesson.fig_t("fig_loss"))
         axes[1].set_title(lesson.fig_t("fig_acc"))
@@ -108,8 +115,9 @@ def run(
         fig, axes = plt.subplots(1, 2, figsize=(12, 4))
         for label, h in sched_runs.items():
             ep = np.arange(1, len(h["loss"]) + 1)
-            axes[0].plot(ep, h["lr"], marker=".", label=label)
-            axes[1].plot(ep, h["val_loss"], marker=".", label=label)
+            key, values = schedules[label][1]
+            axes[0].plot(ep, h["lr"], marker=".", label=lesson.fig_t(key, **values))
+            axes[1].plot(ep, h["val_loss"], marker=".", label=lesson.fig_t(key, **values))
         axes[0].set_title(lesson.fig_t("fig_lr"))
         axes[1].set_title(lesson.fig_t("fig_val"))
         for ax in axes:

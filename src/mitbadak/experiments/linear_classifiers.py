@@ -57,6 +57,15 @@ def margin_losses(m: np.ndarray) -> dict[str, np.ndarray]:
     }
 
 
+# Each margin loss's label in the figure (message ``lesson.linear-classifiers.<key>``).
+MARGIN_LABEL = {
+    "zero-one": "fig_zero_one",
+    "hinge": "fig_hinge_binary",
+    "squared hinge": "fig_squared_hinge",
+    "logistic (cross-entropy)": "fig_logistic",
+}
+
+
 def _train(X: np.ndarray, y: np.ndarray, loss: object, epochs: int, seed: int) -> tuple:
     set_seed(seed)
     net = Sequential([Dense(3)])
@@ -125,7 +134,9 @@ def run(
         fig, axes = plt.subplots(1, 2, figsize=(12, 5))
         g0, g1 = np.meshgrid(np.linspace(-5, 5, 300), np.linspace(-4.5, 5, 300))
         grid = np.column_stack([g0.ravel(), g1.ravel()])
-        for ax, (name, model) in zip(axes, (("softmax regression", softmax), ("linear SVM", svm))):
+        for ax, (name, model) in zip(
+            axes, ((lesson.fig_t("softmax"), softmax), (lesson.fig_t("svm"), svm))
+        ):
             ax.contourf(g0, g1, model.predict(grid).reshape(g0.shape), alpha=0.25, cmap="tab10",
                         levels=[-0.5, 0.5, 1.5, 2.5], vmin=0, vmax=9)  # fmt: skip
             ax.scatter(X[:, 0], X[:, 1], c=y, cmap="tab10", vmin=0, vmax=9, s=10)
@@ -137,7 +148,7 @@ def run(
 
         fig, axes = plt.subplots(1, 2, figsize=(12, 4.2))
         for name, v in curves.items():
-            axes[0].plot(m, v, label=name)
+            axes[0].plot(m, v, label=lesson.fig_t(MARGIN_LABEL[name]))
         axes[0].axvline(1.0, color="gray", lw=0.5, ls="--")
         axes[0].set_ylim(-0.1, 4)
         axes[0].set_xlabel(lesson.fig_t("fig_margin"))

@@ -31,19 +31,30 @@ CLAIM = message("lesson.overfitting.claim", "en")
 N_TRAIN, WIDTH = 60, 128
 
 
+# Each remedy's label in the report (message ``lesson.overfitting.<key>``).
+REMEDY_LABEL = {
+    "none (baseline)": "remedy_none",
+    "L2 (1e-2)": "remedy_l2",
+    "dropout (0.2 inputs, 0.5 hidden)": "remedy_dropout",
+    "early stopping": "remedy_early_stopping",
+    "data augmentation": "remedy_augmentation",
+}
+
+
 def _augmenter() -> tuple[Any, str]:
-    """Random shifts of the 8x8 images by ``mitbadak.data.augment`` (if this version has it)."""
+    """Random shifts of the 8x8 images by ``mitbadak.data.augment`` (if this version has it),
+    and the key of the message that says what augmentation is used."""
     try:
         from ..data.augment import RandomShift  # the lesson does not reimplement augmentation
     except ImportError:
-        return None, "not available in this version (mitbadak.data.augment is missing)"
+        return None, "aug_missing"
     shift = RandomShift(1, interpolation="nearest")
 
     def augment(xb: np.ndarray, rng: np.random.Generator) -> np.ndarray:
         # The MLP reads flat rows of 64 pixels; the transform wants (N, 1, 8, 8) images.
         return shift(xb.reshape(-1, 1, 8, 8), rng).reshape(len(xb), -1)
 
-    return augment, "random shifts of up to 1 pixel (`mitbadak.data.augment.RandomShift`)"
+    return augment, "aug_shifts"
 
 
 class _DataLosses(Callback):
@@ -77,7 +88,8 @@ def run(
     """Train the baseline and each remedy; compare their gaps."""
     lesson = Lesson(NAME, TITLE, CLAIM, Path(out))
     epochs = 40 if quick else 60
-    aug_fn, aug_note = _augmenter()
+    aug_fn, aug_key = _augmenter()
+    aug_note = message(f"lesson.overfitting.{aug_key}", "en")  # (the numbers stay in English)
     remedies: dict[str, dict[str, Any]] = {
         "none (baseline)": {},
         "L2 (1e-2)": {"layers": {"reg": L2(1e-2)}},
@@ -126,6 +138,10 @@ def run(
         name: {key: float(np.mean([r[key] for r in rs])) for key in rs[0]}
         for name, rs in runs.items()
     }
+
+    def label(name: str) -> str:
+        return lesson.t(REMEDY_LABEL[name])
+
     lesson.say(
         lesson.t("intro", width=WIDTH, epochs=epochs, n_train=N_TRAIN)
         + (
@@ -137,20 +153,20 @@ def run(
     lesson.table(
         [lesson.t(c) for c in ("col_remedy", "col_epochs", "col_train_acc", "col_test_acc",
                                "col_acc_gap", "col_train_loss", "col_test_loss", "col_loss_gap")],
-        [[k, r["epochs"], r["train_accuracy"], r["test_accuracy"], r["accuracy_gap"],
+        [[label(k), r["epochs"], r["train_accuracy"], r["test_accuracy"], r["accuracy_gap"],
           r["train_loss"], r["test_loss"], r["loss_gap"]] for k, r in results.items()],
     )  # fmt: skip
     if aug_fn is None:
-        lesson.say(lesson.t("aug_note", note=aug_note))
+        lesson.say(lesson.t("aug_note", note=lesson.t(aug_key)))
     base = results["none (baseline)"]["loss_gap"]
     changes = "; ".join(
-        f"{k} {100 * (r['loss_gap'] / base - 1):+.0f}%"
+        f"{label(k)} {100 * (r['loss_gap'] / base - 1):+.0f}%"
         for k, r in results.items()
         if k != "none (baseline)"
     )
     lesson.say(lesson.t("relative", base=base, changes=changes))
     base_acc = results["none (baseline)"]["test_accuracy"]
-    better = [k for k, r in results.items() if r["test_accuracy"] > base_acc]
+    better = [label(k) for k, r in results.items() if r["test_accuracy"] > base_acc]
     names = ", ".join(better) if better else lesson.t("no_remedy")
     lesson.say(lesson.t("better", better=names, base_acc=base_acc))
     if lesson.plt is not None:
@@ -163,7 +179,7 @@ def run(
             ax.plot(ep, h["val_loss"], label=lesson.fig_t("fig_val"))
             ax.fill_between(ep, h["loss"], h["val_loss"], alpha=0.15, color="tab:red")
             ax.set_yscale("log")
-            ax.set_title(name, fontsize=10)
+            ax.set_title(lesson.fig_t(REMEDY_LABEL[name]), fontsize=10)
             ax.set_xlabel(lesson.fig_t("fig_epoch"))
             ax.grid(alpha=0.3)
         np.atleast_1d(axes)[0].legend(fontsize=8)

@@ -169,7 +169,8 @@ def markdown_to_html(md: str, image_dir: Path | None = None) -> str:
 
 
 _CSS = """
-body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, sans-serif; max-width: 1100px;
+body { font-family: -apple-system, "Segoe UI", Helvetica, Arial, "Apple SD Gothic Neo",
+       "Malgun Gothic", "NanumGothic", "Noto Sans KR", sans-serif; max-width: 1100px;
        margin: 2em auto; padding: 0 1em; line-height: 1.5; color: #222; }
 h1 { border-bottom: 2px solid #ddd; } h2 { border-bottom: 1px solid #eee; margin-top: 2.5em; }
 table { border-collapse: collapse; margin: 1em 0; font-size: 0.92em; }
@@ -217,7 +218,8 @@ def write_report(
 
     toc = "\n".join(
         f'<li><a href="#{_slug(r.title)}">{html.escape(r.title)}</a> '
-        f"<small>({html.escape(r.name)}, {r.seconds:.1f} s)</small></li>"
+        f"<small>{html.escape(message('report.toc_entry', name=r.name, seconds=r.seconds))}"
+        "</small></li>"
         for r in results
     )
     body = [markdown_to_html(md_sections[0])]

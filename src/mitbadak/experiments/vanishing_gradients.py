@@ -87,6 +87,13 @@ def run(
     lstm3.bias.data[32:64] = 3.0
     tnorms = {k: timestep_grad_norms(layer, seq, lambda h: tsum(h)) for k, layer in rnns.items()}
     kept = {k: float(v[0] / v[-1]) for k, v in tnorms.items()}
+    rnn_label = {"SimpleRNN": "SimpleRNN", "LSTM": "LSTM", "LSTM, forget bias 3": "lstm_bias3"}
+
+    def rnn_name(k: str, figure: bool = False) -> str:  # a layer's name, or words to translate
+        if rnn_label[k] == k:
+            return k
+        return (lesson.fig_t if figure else lesson.t)(rnn_label[k])
+
     lesson.say(lesson.t("rnn", steps=STEPS))
     lesson.table(
         [
@@ -95,7 +102,7 @@ def run(
             lesson.t("col_norm_first"),
             lesson.t("col_kept"),
         ],
-        [[k, float(v[-1]), float(v[0]), kept[k]] for k, v in tnorms.items()],
+        [[rnn_name(k), float(v[-1]), float(v[0]), kept[k]] for k, v in tnorms.items()],
     )
     lesson.say(lesson.t("lstm"))
 
@@ -108,7 +115,7 @@ def run(
         axes[0].set_ylabel("||dL/dW||")
         axes[0].set_title(lesson.fig_t("fig_layer_title", depth=DEPTH))
         for label, v in tnorms.items():
-            axes[1].semilogy(np.arange(1, STEPS + 1), v, label=label)
+            axes[1].semilogy(np.arange(1, STEPS + 1), v, label=rnn_name(label, figure=True))
         axes[1].set_xlabel(lesson.fig_t("fig_time_x"))
         axes[1].set_ylabel("||dL/dh_t||")
         axes[1].set_title(lesson.fig_t("fig_time_title"))

@@ -43,6 +43,13 @@ def _inits() -> dict[str, initializers.Initializer]:
     }
 
 
+def _init_label(lesson: Lesson, name: str, figure: bool = False) -> str:
+    """How an initialization is named in the report: "std 1" is words, Xavier and He names."""
+    if name.startswith("std "):
+        return (lesson.fig_t if figure else lesson.t)("init_std", std=name[4:])
+    return name
+
+
 def hidden_activations(
     activation: str, init: initializers.Initializer, x: np.ndarray
 ) -> list[np.ndarray]:
@@ -82,7 +89,7 @@ def run(
             if saturated is not None:
                 numbers[f"{act}/{iname}/saturated"] = saturated
             rows.append(
-                [act, iname, float(outs[0].std()), std_last,
+                [act, _init_label(lesson, iname), float(outs[0].std()), std_last,
                  "-" if saturated is None else f"{100 * saturated:.1f}%"]
             )  # fmt: skip
     lesson.say(lesson.t("intro", n=len(x), units=UNITS, layers=LAYERS))
@@ -117,7 +124,7 @@ def run(
                 for layer, (o, c) in enumerate(zip(outs, colors)):
                     ax.hist(o.ravel(), bins=bins, histtype="step", color=c,
                             label=lesson.fig_t("fig_layer", k=layer + 1), density=True)  # fmt: skip
-                ax.set_title(f"{act}, {iname}", fontsize=10)
+                ax.set_title(f"{act}, {_init_label(lesson, iname, figure=True)}", fontsize=10)
                 ax.set_yticks([])
         axes[0, -1].legend(fontsize=7)
         fig.suptitle(lesson.fig_t("fig_title"))

@@ -66,7 +66,7 @@ def run(
     lesson.table(cols, [[f"[{w}]", *wide[w]] for w in widths])
     lesson.say(lesson.t("deeper"))
     lesson.table(cols, [[f"[32] x {d}", *deep[d]] for d in depths])
-    lesson.say(lesson.t("formula", ok=params_ok))
+    lesson.say(lesson.t("formula", ok=lesson.t("yes" if params_ok else "no")))
     if lesson.plt is not None:
         plt = lesson.plt
         fig, ax = plt.subplots(figsize=(8, 4.2))
@@ -77,7 +77,13 @@ def run(
         ax.plot([deep[d][0] for d in depths], [deep[d][2] for d in depths], "s-",
                 label=lesson.fig_t("fig_deeper"))  # fmt: skip
         for d in depths:
-            ax.annotate(f"{d}L", (deep[d][0], deep[d][2]), fontsize=8)
+            ax.annotate(
+                lesson.fig_t("fig_depth", d=d),
+                (deep[d][0], deep[d][2]),
+                fontsize=8,
+                xytext=(2, -11),
+                textcoords="offset points",
+            )  # below: clear of the widths
         ax.set_xscale("log")
         ax.set_xlabel(lesson.fig_t("col_params"))
         ax.set_ylabel(lesson.fig_t("col_test"))
