@@ -277,24 +277,48 @@ class LSTMSeq(_Recurrence):
         hs[0], cs[0] = inits
         tc = xp.empty((t_len, n, hsz), dtype=xw.dtype)  # tanh(c_t) of the new cell
         y = xp.empty_like(tc) if m is not None else None
-        for t in range(t_len):
-            z = xw[t]  # becomes the gate activations in place: (i, f, o, g)
-            z += hs[t] @ u
-            _sigmoid_(z[:, : 3 * hsz])
-            xp.tanh(z[:, 3 * hsz :], out=z[:, 3 * hsz :])
-            i, f, o, g = (z[:, k * hsz : (k + 1) * hsz] for k in range(4))
-            c_new = f * cs[t]
-            c_new += i * g
-            xp.tanh(c_new, out=tc[t])
-            h_new = o * tc[t]
-            if m is None:
-                cs[t + 1], hs[t + 1] = c_new, h_new
-            else:  # padded step: keep both states, output zero
+        if m is None:  # the same step in fewer passes over memory
+            self._loop_unmasked(xw, u, hs, cs, tc)
+        else:
+            for t in range(t_len):
+                z = xw[t]  # becomes the gate activations in place: (i, f, o, g)
+                z += hs[t] @ u
+                _sigmoid_(z[:, : 3 * hsz])
+                xp.tanh(z[:, 3 * hsz :], out=z[:, 3 * hsz :])
+                i, f, o, g = (z[:, k * hsz : (k + 1) * hsz] for k in range(4))
+                c_new = f * cs[t]  # c_t = f * c_{t-1} + i * g
+                c_new += i * g
+                xp.tanh(c_new, out=tc[t])
+                h_new = o * tc[t]  # h_t = o * tanh(c_t)
+                # a padded step keeps both states and outputs zero
                 xp.copyto(cs[t + 1], xp.where(m[t], c_new, cs[t]))
                 xp.copyto(hs[t + 1], xp.where(m[t], h_new, hs[t]))
                 xp.copyto(y[t], xp.where(m[t], h_new, 0))
         self.hs, self.cs, self.tc, self.gates = hs, cs, tc, xw
         return y, [hs[t_len], cs[t_len]]
+
+    def _loop_unmasked(self, xw, u, hs, cs, tc) -> None:
+        """The loop above without a mask, in fewer passes over memory (the same numbers, bit
+        for bit): the new states are written straight into ``cs`` / ``hs``, and the sigmoids'
+        halving s(z) = (1 + tanh(z / 2)) / 2 is folded into the sigmoid columns of the input
+        projections and of U (exact: halving a float only changes its exponent)."""
+        xp = array_module(xw, u)
+        hsz = u.shape[0]
+        sig = slice(0, 3 * hsz)
+        xw[:, :, sig] *= 0.5  # every step's x_t W + b, sigmoid gates halved, at once
+        u_half = u.copy()
+        u_half[:, sig] *= 0.5
+        for t in range(xw.shape[0]):
+            z = xw[t]  # becomes the gate activations in place: (i, f, o, g)
+            z += hs[t] @ u_half
+            xp.tanh(z, out=z)  # tanh(z/2) for the sigmoid gates, tanh(z) for g
+            z[:, sig] *= 0.5
+            z[:, sig] += 0.5
+            i, f, o, g = (z[:, k * hsz : (k + 1) * hsz] for k in range(4))
+            xp.multiply(f, cs[t], out=cs[t + 1])  # c_t = f * c_{t-1} + i * g
+            cs[t + 1] += i * g
+            xp.tanh(cs[t + 1], out=tc[t])
+            xp.multiply(o, tc[t], out=hs[t + 1])  # h_t = o * tanh(c_t)
 
     def _loop_backward(self, d_y, d_finals, norms):
         xp = array_module(d_y, d_finals, norms)
