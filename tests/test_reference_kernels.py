@@ -28,6 +28,8 @@ def _spy_on_reference(monkeypatch):
         )
     step = reference._cell_step
     monkeypatch.setattr(reference, "_cell_step", lambda *a: _SPY.append("cell") or step(*a))
+    lin = reference.ref_linear
+    monkeypatch.setattr(reference, "ref_linear", lambda *a: _SPY.append("linear") or lin(*a))
 
 
 def _both(fn, *arrays):
@@ -153,7 +155,7 @@ def test_a_keras_style_model_gives_the_same_predictions_with_reference_kernels()
     with backend.use_reference_kernels():
         assert backend.reference_kernels()
         ref = model.predict(x, verbose=0)
-    assert set(_SPY) == {"RefConv2d", "RefMaxPool2d"}
+    assert set(_SPY) == {"RefConv2d", "RefMaxPool2d", "linear"}
     assert not reference_kernels()
     np.testing.assert_allclose(fast, ref, rtol=1e-5, atol=1e-6)
 
@@ -170,3 +172,15 @@ def test_switch_is_scoped_and_validated():
     w, u, b, h0 = (mb.Tensor(np.ones(s)) for s in [(3, 2), (2, 2), (2,), (1, 2)])
     with use_reference_kernels(), pytest.raises(ConfigError, match="truncate"):
         recurrence("simple_rnn", x, w, u, b, [h0], truncate=1)
+
+
+@pytest.mark.parametrize("relu", [True, False])
+@pytest.mark.parametrize("bias", [True, False])
+def test_fused_linear_fast_equals_reference(relu, bias):
+    from mitbadak.ops.linear import linear
+
+    rng = np.random.default_rng(7)
+    arrays = [rng.standard_normal((5, 4)), rng.standard_normal((4, 3))]
+    if bias:
+        arrays.append(rng.standard_normal(3))
+    _assert_same(_both(lambda *t: linear(*t, relu=relu), *arrays))

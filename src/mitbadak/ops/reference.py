@@ -10,6 +10,8 @@ checks each against its fast twin, values and gradients. Select them at run time
   ``y[n, o, p, q] = b[o] + sum_{i, j} sum_c w[o, c, i, j] * xp[n, c, p*s + i*d, q*s + j*d]``,
   with its backward written as the three sums of :mod:`mitbadak.ops.conv`'s docstring.
 * :class:`RefMaxPool2d` / :class:`RefAvgPool2d`: pooling as the loop over windows (p, q).
+* :func:`ref_linear`: the dense layer as ``x @ W``, ``+ b`` and ``relu`` (three nodes), where
+  the fast :class:`mitbadak.ops.linear.Linear` fuses them into one.
 * :func:`ref_recurrence`: the SimpleRNN / LSTM / GRU cells step by step, each step built from
   the engine's elementary ops (matmul, sigmoid, tanh), so backpropagation through time is the
   autograd of that loop.
@@ -284,3 +286,20 @@ def ref_recurrence(
 
 
 __all__ = ["RefAvgPool2d", "RefConv2d", "RefMaxPool2d", "ref_recurrence"]
+
+
+def ref_linear(x: Tensor, w: Tensor, b: Tensor | None, relu: bool) -> Tensor:
+    """y = x W + b, then max(0, y) when ``relu``, from the engine's elementary ops (one node
+    each), so the backward is their autograd: dx = G W^T, dW = x^T G, db = sum of G, with G
+    first multiplied by [y > 0] through the ReLU.
+
+    Example:
+        >>> ref_linear(Tensor([[1.0, -2.0]]), Tensor(np.eye(2)), None, relu=True).tolist()
+        [[1.0, 0.0]]
+    """
+    from .activation import relu as relu_op  # ops import this module lazily: no cycle
+
+    y = x @ w
+    if b is not None:
+        y = y + b
+    return relu_op(y) if relu else y
