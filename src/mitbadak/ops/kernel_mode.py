@@ -1,8 +1,9 @@
 """Which implementation the fused kernels run: the fast one (default) or the reference one.
 
 Every fast kernel (the im2col convolution with its fused bias + ReLU, the fused dense layer,
-max / average pooling, the fused recurrent cells) has beside it, in :mod:`mitbadak.ops.reference`, an implementation
-written exactly as the formula in its docstring (issue 15). Switch to it to step through the
+max / average pooling, the fused recurrent cells) has beside it, in
+:mod:`mitbadak.ops.reference`, an implementation written exactly as the formula in its
+docstring (issue 15). Switch to it to step through the
 formula in a debugger, then switch back to see the fast version give the same numbers.
 
 Example:
