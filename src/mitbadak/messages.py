@@ -203,6 +203,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "mitbadak: 중단되었습니다",
     },
     # ---- errors (MitbadakError(key=...)): convolution and pooling layer arguments ----
+    "error.conv_args.int": {
+        "en": "{who}: {name} must be an int, got {got}",
+        "ko": "{who}: {name}은(는) 정수 하나여야 합니다. 받은 값: {got}",
+    },
+    "error.conv_args.int_or_pair": {
+        "en": "{who}: {name} must be an int or a pair of ints, got {got}",
+        "ko": "{who}: {name}은(는) 정수 하나 또는 정수 두 개의 쌍이어야 합니다. 받은 값: {got}",
+    },
+    "error.conv_args.int_or_ints": {
+        "en": "{who}: {name} must be an int or {n} ints, got {got}",
+        "ko": "{who}: {name}은(는) 정수 하나 또는 정수 {n}개여야 합니다. 받은 값: {got}",
+    },
+    "error.conv_args.padding_modes_or_ints": {
+        "en": "{who}: padding must be {modes} or ints, got {got!r}",
+        "ko": "{who}: padding은 {modes} 중 하나이거나 정수여야 합니다. 받은 값: {got!r}",
+    },
+    "error.conv_args.padding_ints": {
+        "en": "{who}: padding must be ints, got {got!r}",
+        "ko": "{who}: padding은 정수로 주어야 합니다. 받은 값: {got!r}",
+    },
+    "error.conv_args.padding_modes": {
+        "en": "{who}: padding must be {modes} or {last}, got {got!r}",
+        "ko": "{who}: padding은 {modes}, {last} 중 하나여야 합니다. 받은 값: {got!r}",
+    },
+    "error.conv_args.padding_mode": {
+        "en": "{who}: padding must be {mode}, got {got!r}",
+        "ko": "{who}: padding에는 {mode}만 쓸 수 있습니다. 받은 값: {got!r}",
+    },
+    "error.conv_args.rank_image_first": {
+        "en": "{layer} '{name}': expected a {rank}-D input of shape (batch, channels, height, width), got {shape}",
+        "ko": "{layer} '{name}': 입력은 (배치, 채널, 높이, 너비) 모양의 {rank}차원 배열이어야 합니다. 받은 입력의 모양: {shape}",
+    },
+    "error.conv_args.rank_image_last": {
+        "en": "{layer} '{name}': expected a {rank}-D input of shape (batch, height, width, channels), got {shape}",
+        "ko": "{layer} '{name}': 입력은 (배치, 높이, 너비, 채널) 모양의 {rank}차원 배열이어야 합니다. 받은 입력의 모양: {shape}",
+    },
+    "error.conv_args.rank_length_first": {
+        "en": "{layer} '{name}': expected a {rank}-D input of shape (batch, channels, length), got {shape}",
+        "ko": "{layer} '{name}': 입력은 (배치, 채널, 길이) 모양의 {rank}차원 배열이어야 합니다. 받은 입력의 모양: {shape}",
+    },
+    "error.conv_args.rank_length_last": {
+        "en": "{layer} '{name}': expected a {rank}-D input of shape (batch, length, channels), got {shape}",
+        "ko": "{layer} '{name}': 입력은 (배치, 길이, 채널) 모양의 {rank}차원 배열이어야 합니다. 받은 입력의 모양: {shape}",
+    },
+    "error.pooling1d.rank_steps_last": {
+        "en": "{layer} '{name}': expected a 3-D input (batch, steps, features), got {shape}",
+        "ko": "{layer} '{name}': 입력은 (배치, 시점, 특성) 모양의 3차원 배열이어야 합니다. 받은 입력의 모양: {shape}",
+    },
+    "error.pooling1d.rank_steps_first": {
+        "en": "{layer} '{name}': expected a 3-D input (batch, features, steps), got {shape}",
+        "ko": "{layer} '{name}': 입력은 (배치, 특성, 시점) 모양의 3차원 배열이어야 합니다. 받은 입력의 모양: {shape}",
+    },
     # ---- errors (MitbadakError(key=...)): the command line, files, data, option checks ----
     "error.lang": {
         "en": "unknown language {lang!r} (from {source}); expected one of {expected}",
