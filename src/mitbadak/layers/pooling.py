@@ -1,5 +1,20 @@
 """Pooling layers (channels-first by default): MaxPooling2D, AveragePooling2D and the global
-poolings, which reduce each channel's whole feature map to one number."""
+poolings, which reduce each channel's whole feature map to one number.
+
+The arguments are Keras': ``pool_size`` (an int or a pair), ``strides`` (the same; ``None``
+means ``pool_size``), ``padding`` (``"valid"`` or ``"same"``), ``data_format``
+(``"channels_first"``, the default, or ``"channels_last"``) and, for the global poolings,
+``(data_format, keepdims)``. They are checked by :func:`~mitbadak.layers.conv_args.pool_geometry`,
+as the convolution layers' are, so a bad value names the layer and the argument.
+
+Example:
+    >>> MaxPooling2D((2, 3), strides=1, padding="same").strides
+    (1, 1)
+    >>> MaxPooling2D(pool_size=0)
+    Traceback (most recent call last):
+    ...
+    mitbadak.errors.ConfigError: MaxPooling2D: pool_size must be a whole number >= 1, got 0
+"""
 
 from __future__ import annotations
 

@@ -45,8 +45,8 @@ class _Pooling1D(Layer):
 
     def __init__(
         self,
-        pool_size: int = 2,
-        strides: int | None = None,
+        pool_size: int | tuple[int] = 2,
+        strides: int | tuple[int] | None = None,
         padding: str = "valid",
         data_format: str = "channels_last",
         **kwargs: Any,
