@@ -209,11 +209,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.conv_args.int_or_pair": {
         "en": "{who}: {name} must be an int or a pair of ints, got {got}",
-        "ko": "{who}: {name}은(는) 정수 하나 또는 정수 두 개의 쌍이어야 합니다. 받은 값: {got}",
+        "ko": "{who}: {name}은(는) 정수 하나이거나 정수 두 개로 된 쌍이어야 합니다. 받은 값: {got}",
     },
     "error.conv_args.int_or_ints": {
         "en": "{who}: {name} must be an int or {n} ints, got {got}",
-        "ko": "{who}: {name}은(는) 정수 하나 또는 정수 {n}개여야 합니다. 받은 값: {got}",
+        "ko": "{who}: {name}은(는) 정수 하나이거나 정수 {n}개여야 합니다. 받은 값: {got}",
     },
     "error.conv_args.padding_modes_or_ints": {
         "en": "{who}: padding must be {modes} or ints, got {got!r}",
