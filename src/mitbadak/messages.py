@@ -215,6 +215,58 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "mitbadak: 중단되었습니다",
     },
     # ---- errors (MitbadakError(key=...)): convolution and pooling layer arguments ----
+    "error.conv_args.int": {
+        "en": "{who}: {name} must be an int, got {got}",
+        "ko": "{who}: {name}은(는) 정수 하나여야 합니다. 받은 값: {got}",
+    },
+    "error.conv_args.int_or_pair": {
+        "en": "{who}: {name} must be an int or a pair of ints, got {got}",
+        "ko": "{who}: {name}은(는) 정수 하나이거나 정수 두 개로 된 쌍이어야 합니다. 받은 값: {got}",
+    },
+    "error.conv_args.int_or_ints": {
+        "en": "{who}: {name} must be an int or {n} ints, got {got}",
+        "ko": "{who}: {name}은(는) 정수 하나이거나 정수 {n}개여야 합니다. 받은 값: {got}",
+    },
+    "error.conv_args.padding_modes_or_ints": {
+        "en": "{who}: padding must be {modes} or ints, got {got!r}",
+        "ko": "{who}: padding은 {modes} 중 하나이거나 정수여야 합니다. 받은 값: {got!r}",
+    },
+    "error.conv_args.padding_ints": {
+        "en": "{who}: padding must be ints, got {got!r}",
+        "ko": "{who}: padding은 정수로 주어야 합니다. 받은 값: {got!r}",
+    },
+    "error.conv_args.padding_modes": {
+        "en": "{who}: padding must be {modes} or {last}, got {got!r}",
+        "ko": "{who}: padding은 {modes}, {last} 중 하나여야 합니다. 받은 값: {got!r}",
+    },
+    "error.conv_args.padding_mode": {
+        "en": "{who}: padding must be {mode}, got {got!r}",
+        "ko": "{who}: padding에는 {mode}만 쓸 수 있습니다. 받은 값: {got!r}",
+    },
+    "error.conv_args.rank_image_first": {
+        "en": "{layer} '{name}': expected a {rank}-D input of shape (batch, channels, height, width), got {shape}",
+        "ko": "{layer} '{name}': 입력은 (배치, 채널, 높이, 너비) 모양의 {rank}차원 배열이어야 합니다. 받은 입력의 모양: {shape}",
+    },
+    "error.conv_args.rank_image_last": {
+        "en": "{layer} '{name}': expected a {rank}-D input of shape (batch, height, width, channels), got {shape}",
+        "ko": "{layer} '{name}': 입력은 (배치, 높이, 너비, 채널) 모양의 {rank}차원 배열이어야 합니다. 받은 입력의 모양: {shape}",
+    },
+    "error.conv_args.rank_length_first": {
+        "en": "{layer} '{name}': expected a {rank}-D input of shape (batch, channels, length), got {shape}",
+        "ko": "{layer} '{name}': 입력은 (배치, 채널, 길이) 모양의 {rank}차원 배열이어야 합니다. 받은 입력의 모양: {shape}",
+    },
+    "error.conv_args.rank_length_last": {
+        "en": "{layer} '{name}': expected a {rank}-D input of shape (batch, length, channels), got {shape}",
+        "ko": "{layer} '{name}': 입력은 (배치, 길이, 채널) 모양의 {rank}차원 배열이어야 합니다. 받은 입력의 모양: {shape}",
+    },
+    "error.pooling1d.rank_steps_last": {
+        "en": "{layer} '{name}': expected a 3-D input (batch, steps, features), got {shape}",
+        "ko": "{layer} '{name}': 입력은 (배치, 시점, 특성) 모양의 3차원 배열이어야 합니다. 받은 입력의 모양: {shape}",
+    },
+    "error.pooling1d.rank_steps_first": {
+        "en": "{layer} '{name}': expected a 3-D input (batch, features, steps), got {shape}",
+        "ko": "{layer} '{name}': 입력은 (배치, 특성, 시점) 모양의 3차원 배열이어야 합니다. 받은 입력의 모양: {shape}",
+    },
     # ---- errors (MitbadakError(key=...)): the command line, files, data, option checks ----
     "error.lang": {
         "en": "unknown language {lang!r} (from {source}); expected one of {expected}",
@@ -3612,26 +3664,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "error.layers.axis_name_feature": {
         "en": "LayerNormalization '{name}': axis {axis} must name feature axes (not the batch) of the input, got input shape {input_shape}",
         "ko": "LayerNormalization '{name}': 축 {axis}은(는) 입력의 특성 축(배치 축이 아닌 축)을 가리켜야 하는데 입력의 모양은 {input_shape}입니다",
-    },
-    "error.layers.pool_size_strides": {
-        "en": "{cls}: pool_size and strides must be >= 1, got {pool_size}, {strides}",
-        "ko": "{cls}: pool_size와 strides는 1 이상이어야 하는데 {pool_size}, {strides}을(를) 받았습니다",
-    },
-    "error.layers.padding_valid_same": {
-        "en": "{cls}: padding must be 'valid' or 'same', got {padding!r}",
-        "ko": "{cls}: padding은 'valid'나 'same'이어야 하는데 {padding!r}을(를) 받았습니다",
-    },
-    "error.layers.integer": {
-        "en": "{cls}: {what} must be an integer >= 1, got {v!r}",
-        "ko": "{cls}: {what}은(는) 1 이상의 정수여야 하는데 {v!r}을(를) 받았습니다",
-    },
-    "error.layers.d_input": {
-        "en": "{layer_type} '{name}': expected a 3-D input {expect}, got {shape}",
-        "ko": "{layer_type} '{name}': 3차원 입력 {expect}이(가) 와야 하는데 {shape}을(를) 받았습니다",
-    },
-    "error.layers.one.integer": {
-        "en": "{cls}: {what} must be one integer, got {v!r}",
-        "ko": "{cls}: {what}은(는) 정수 하나여야 하는데 {v!r}을(를) 받았습니다",
     },
     "error.layers.lambda_layer_holds": {
         "en": "Lambda '{name}': a Lambda layer holds a Python function and cannot be saved; write a Layer subclass instead",

@@ -18,6 +18,7 @@ from .conv_args import (
     add_kernel_and_bias,
     channels_of,
     check_data_format,
+    check_input_rank,
     conv_geometry,
     from_channels_first,
     geometry_config,
@@ -27,14 +28,6 @@ from .conv_args import (
     to_channels_first,
     weight_config,
 )
-
-# pooling.py and pooling1d.py import these three names from here.
-_check_format, _from_nchw = check_data_format, from_channels_first
-
-
-def _to_nchw(layer: Layer, x: Tensor, data_format: str) -> Tensor:
-    """Check the rank and bring a batch to (N, C, H, W)."""
-    return to_channels_first(layer, x, 4, data_format)
 
 
 class Conv2D(Layer):
@@ -94,12 +87,12 @@ class Conv2D(Layer):
 
     def __call__(self, x: Any, training: bool | None = None) -> Tensor:
         x = self._to_tensor(x)
-        if x.ndim != 4:  # checked before build, so the message is about the input, not a kernel
-            _to_nchw(self, x, self.data_format)
+        # checked before build, so the message is about the input, not a kernel
+        check_input_rank(self, x, 4, self.data_format)
         return super().__call__(x, training)
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        x = _to_nchw(self, x, self.data_format)
+        x = to_channels_first(self, x, 4, self.data_format)
         fused = self.activation is _relu  # ReLU runs inside the convolution's node
         y = conv2d(
             x,
@@ -111,7 +104,7 @@ class Conv2D(Layer):
             relu=fused,
             name=f"Conv2D '{self.name}'",
         )
-        return _from_nchw(y if fused else self.activation(y), self.data_format)
+        return from_channels_first(y if fused else self.activation(y), self.data_format)
 
     def get_config(self) -> dict[str, Any]:
         config = {**super().get_config(), "filters": self.filters, **geometry_config(self)}
@@ -138,8 +131,8 @@ class ZeroPadding2D(Layer):
         self.data_format = check_data_format(data_format, "ZeroPadding2D")
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        x = _to_nchw(self, x, self.data_format)
-        return _from_nchw(
+        x = to_channels_first(self, x, 4, self.data_format)
+        return from_channels_first(
             pad2d(x, self.padding, name=f"ZeroPadding2D '{self.name}'"), self.data_format
         )
 

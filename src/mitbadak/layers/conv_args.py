@@ -1,11 +1,13 @@
-"""The arguments every convolution layer shares, checked and cleaned in one place.
+"""The arguments every convolution and pooling layer shares, checked and cleaned in one place.
 
 Conv1D, Conv2D, DepthwiseConv2D, Conv2DTranspose, UpSampling2D and ZeroPadding2D take their
 geometry (``kernel_size``, ``strides``, ``padding``, ``dilation_rate``, ``data_format``) through
-:func:`conv_geometry`, their per-axis ints through :func:`tuple_of` and their layout through
-:func:`to_channels_first` / :func:`from_channels_first`. Counts and ranges are checked with
-:mod:`mitbadak.validate`, so every message names the layer and the argument, and a boolean or a
-float is never taken for an int.
+:func:`conv_geometry`, the pooling layers theirs (``pool_size``, ``strides``, ``padding``,
+``data_format``) through :func:`pool_geometry`; per-axis ints go through :func:`tuple_of` and
+the layout through :func:`check_input_rank`, :func:`to_channels_first` and
+:func:`from_channels_first`. Counts and ranges are checked with :mod:`mitbadak.validate`, so
+every message names the layer and the argument, and a boolean or a float is never taken for an
+int. The messages come from :mod:`mitbadak.messages` (English or Korean).
 
 Example:
     >>> g = conv_geometry("Conv2D", 2, (3, 5), strides=2, padding="SAME")
@@ -48,8 +50,12 @@ got True (bool)
     items = (value,) * n if scalar else tuple(value)
     is_int = [isinstance(v, (int, np.integer)) and not isinstance(v, bool) for v in items]
     if len(items) != n or not all(is_int):
-        want = {1: "an int", 2: "an int or a pair of ints"}.get(n, f"an int or {n} ints")
-        raise ConfigError(f"{who}: {name} must be {want}, got {validate.describe(value)}")
+        got = validate.describe(value)
+        if n == 1:
+            raise ConfigError(key="error.conv_args.int", who=who, name=name, got=got)
+        if n == 2:
+            raise ConfigError(key="error.conv_args.int_or_pair", who=who, name=name, got=got)
+        raise ConfigError(key="error.conv_args.int_or_ints", who=who, name=name, n=n, got=got)
     names = [name] * n if scalar else [f"{name}[{i}]" for i in range(n)]
     return tuple(validate.integer(v, label, who, min=min) for v, label in zip(items, names))
 
@@ -75,12 +81,10 @@ def padding_of(
         ...
         mitbadak.errors.ConfigError: Conv2D: padding must be 'valid', 'same' or ints, got 'full'
     """
-    words = [repr(m) for m in modes] + (["ints"] if ints else [])
-    want = " or ".join(words) if len(words) < 3 else ", ".join(words[:-1]) + " or " + words[-1]
     if isinstance(padding, str) and padding.lower() in modes:
         return padding.lower()
     if isinstance(padding, str) or not ints:
-        raise ConfigError(f"{who}: padding must be {want}, got {padding!r}")
+        _bad_padding(padding, who, modes, ints)
     seq = isinstance(padding, (tuple, list))
     nested = seq and len(padding) == 2 and all(isinstance(p, (tuple, list)) for p in padding)
     if rank == 2 and nested:
@@ -88,6 +92,23 @@ def padding_of(
     n = 1 if seq and len(padding) == 1 and rank == 1 else 2  # a scalar: both sides
     out = tuple_of(padding, n, "padding", who, min=0)
     return out if seq else out[0]
+
+
+def _bad_padding(padding: Any, who: str, modes: tuple[str, ...], ints: bool) -> None:
+    """Raise the ConfigError of a ``padding`` that is none of ``modes`` (nor ints)."""
+    shown = [repr(m) for m in modes]
+    if ints and shown:  # 'valid', 'same' or ints
+        key, values = "error.conv_args.padding_modes_or_ints", {"modes": ", ".join(shown)}
+    elif ints:
+        key, values = "error.conv_args.padding_ints", {}
+    elif len(shown) > 1:  # 'valid' or 'same'
+        key, values = "error.conv_args.padding_modes", {"modes": ", ".join(shown[:-1])}
+        values["last"] = shown[-1]
+    elif shown:
+        key, values = "error.conv_args.padding_mode", {"mode": shown[0]}
+    else:
+        raise ValueError("padding_of: no modes and no ints")  # a programming error
+    raise ConfigError(key=key, who=who, got=padding, **values)
 
 
 def check_data_format(data_format: Any, who: str) -> str:
@@ -145,6 +166,53 @@ data_format='channels_last')
     )
 
 
+class PoolGeometry(NamedTuple):
+    """The cleaned arguments of a pooling layer: per-axis tuples (plain ints for rank 1)."""
+
+    pool_size: Any
+    strides: Any
+    padding: str
+    data_format: str
+
+
+def pool_geometry(
+    who: str,
+    rank: int,
+    pool_size: Any,
+    strides: Any = None,
+    padding: Any = "valid",
+    data_format: Any = "channels_first",
+) -> PoolGeometry:
+    """Check and clean a ``rank``-D pooling's arguments for the layer ``who``, as Keras takes
+    them: pool_size and strides as :func:`tuple_of` (``>= 1``; a plain int when ``rank`` is 1;
+    ``strides=None`` means ``pool_size``), padding ``"valid"`` or ``"same"`` (any case),
+    data_format as :func:`check_data_format`.
+
+    Example:
+        >>> pool_geometry("MaxPooling2D", 2, 2, padding="SAME")
+        PoolGeometry(pool_size=(2, 2), strides=(2, 2), padding='same', \
+data_format='channels_first')
+        >>> pool_geometry("MaxPooling1D", 1, [3], strides=1, data_format="channels_last")[:2]
+        (3, 1)
+        >>> pool_geometry("MaxPooling2D", 2, (2, 0))
+        Traceback (most recent call last):
+        ...
+        mitbadak.errors.ConfigError: MaxPooling2D: pool_size[1] must be a whole number >= 1, got 0
+    """
+
+    def axes(value: Any, name: str) -> Any:
+        out = tuple_of(value, rank, name, who)
+        return out[0] if rank == 1 else out
+
+    size = axes(pool_size, "pool_size")
+    return PoolGeometry(
+        size,
+        size if strides is None else axes(strides, "strides"),
+        padding_of(padding, rank, who, ints=False),
+        check_data_format(data_format, who),
+    )
+
+
 def json_ready(value: Any) -> Any:
     """``value`` with every tuple turned into a list (recursively), as configs are saved.
 
@@ -166,25 +234,37 @@ def geometry_config(layer: Any) -> dict[str, Any]:
     return {name: json_ready(getattr(layer, name)) for name in Geometry._fields}
 
 
+def check_input_rank(layer: Any, x: Tensor, rank: int, data_format: str) -> None:
+    """A ShapeError naming ``layer`` and the layout ``data_format`` expects unless ``x`` has
+    ``rank`` dimensions (3: ``(batch, channels, length)``; 4: images).
+
+    Example:
+        >>> from mitbadak.layers import MaxPooling2D
+        >>> check_input_rank(MaxPooling2D(name="pool"), Tensor(np.zeros((2, 5))), 4, "channels_last")
+        Traceback (most recent call last):
+        ...
+        mitbadak.errors.ShapeError: MaxPooling2D 'pool': expected a 4-D input of shape \
+(batch, height, width, channels), got (2, 5)
+    """
+    if x.ndim == rank:
+        return
+    first = data_format == "channels_first"
+    if rank == 3:
+        key = "error.conv_args.rank_length_first" if first else "error.conv_args.rank_length_last"
+    else:
+        key = "error.conv_args.rank_image_first" if first else "error.conv_args.rank_image_last"
+    raise ShapeError(key=key, layer=type(layer).__name__, name=layer.name, rank=rank, shape=x.shape)
+
+
 def to_channels_first(layer: Any, x: Tensor, rank: int, data_format: str) -> Tensor:
-    """Check that ``x`` has ``rank`` dimensions (a ShapeError naming ``layer`` and the layout
-    otherwise) and bring its channels to axis 1.
+    """Check that ``x`` has ``rank`` dimensions (:func:`check_input_rank`) and bring its
+    channels to axis 1.
 
     Example:
         >>> to_channels_first(None, Tensor(np.zeros((2, 5, 3))), 3, "channels_last").shape
         (2, 3, 5)
     """
-    if x.ndim != rank:
-        axes = "length" if rank == 3 else "height, width"
-        expect = (
-            f"(batch, channels, {axes})"
-            if data_format == "channels_first"
-            else f"(batch, {axes}, channels)"
-        )
-        raise ShapeError(
-            f"{type(layer).__name__} '{layer.name}': expected a {rank}-D input of shape "
-            f"{expect}, got {x.shape}"
-        )
+    check_input_rank(layer, x, rank, data_format)
     if data_format == "channels_first":
         return x
     return transpose(x, (0, rank - 1) + tuple(range(1, rank - 1)))

@@ -1,18 +1,38 @@
 """Pooling layers (channels-first by default): MaxPooling2D, AveragePooling2D and the global
-poolings, which reduce each channel's whole feature map to one number."""
+poolings, which reduce each channel's whole feature map to one number.
+
+The arguments are Keras': ``pool_size`` (an int or a pair), ``strides`` (the same; ``None``
+means ``pool_size``), ``padding`` (``"valid"`` or ``"same"``), ``data_format``
+(``"channels_first"``, the default, or ``"channels_last"``) and, for the global poolings,
+``(data_format, keepdims)``. They are checked by :func:`~mitbadak.layers.conv_args.pool_geometry`,
+as the convolution layers' are, so a bad value names the layer and the argument.
+
+Example:
+    >>> MaxPooling2D((2, 3), strides=1, padding="same").strides
+    (1, 1)
+    >>> MaxPooling2D(pool_size=0)
+    Traceback (most recent call last):
+    ...
+    mitbadak.errors.ConfigError: MaxPooling2D: pool_size must be a whole number >= 1, got 0
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
-from ..errors import ConfigError
-from ..ops.conv import pair
+from .. import validate
 from ..ops.pool import avg_pool2d, max_pool2d
 from ..ops.reduce import max as reduce_max
 from ..ops.reduce import mean as reduce_mean
 from ..tensor import Tensor
 from .base import Layer
-from .conv import _check_format, _from_nchw, _to_nchw
+from .conv_args import (
+    check_data_format,
+    check_input_rank,
+    from_channels_first,
+    pool_geometry,
+    to_channels_first,
+)
 
 
 class _Pooling2D(Layer):
@@ -27,26 +47,14 @@ class _Pooling2D(Layer):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        cls = type(self).__name__
-        self.pool_size = pair(pool_size, "pool_size", cls)
-        self.strides = self.pool_size if strides is None else pair(strides, "strides", cls)
-        if min(self.pool_size + self.strides) < 1:
-            raise ConfigError(
-                key="error.layers.pool_size_strides",
-                cls=cls,
-                pool_size=self.pool_size,
-                strides=self.strides,
-            )
-        if not isinstance(padding, str) or padding.lower() not in ("valid", "same"):
-            raise ConfigError(key="error.layers.padding_valid_same", cls=cls, padding=padding)
-        self.padding = padding.lower()
-        self.data_format = _check_format(data_format, cls)
+        g = pool_geometry(type(self).__name__, 2, pool_size, strides, padding, data_format)
+        self.pool_size, self.strides, self.padding, self.data_format = g
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        x = _to_nchw(self, x, self.data_format)
+        x = to_channels_first(self, x, 4, self.data_format)
         name = f"{type(self).__name__} '{self.name}'"
         y = type(self)._fn(x, self.pool_size, self.strides, self.padding, name=name)
-        return _from_nchw(y, self.data_format)
+        return from_channels_first(y, self.data_format)
 
     def get_config(self) -> dict[str, Any]:
         return {
@@ -88,11 +96,12 @@ class AveragePooling2D(_Pooling2D):
 
 class _GlobalPooling2D(Layer):
     def __init__(
-        self, keepdims: bool = False, data_format: str = "channels_first", **kwargs: Any
-    ) -> None:
+        self, data_format: str = "channels_first", keepdims: bool = False, **kwargs: Any
+    ) -> None:  # Keras' order of arguments
         super().__init__(**kwargs)
-        self.keepdims = bool(keepdims)
-        self.data_format = _check_format(data_format, type(self).__name__)
+        cls = type(self).__name__
+        self.data_format = check_data_format(data_format, cls)
+        self.keepdims = validate.boolean(keepdims, "keepdims", cls)
 
     def axes(self) -> tuple[int, int]:
         return (2, 3) if self.data_format == "channels_first" else (1, 2)
@@ -112,7 +121,7 @@ class GlobalAveragePooling2D(_GlobalPooling2D):
     """
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        _to_nchw(self, x, self.data_format)  # rank check
+        check_input_rank(self, x, 4, self.data_format)
         return reduce_mean(x, axis=self.axes(), keepdims=self.keepdims)
 
 
@@ -127,7 +136,7 @@ class GlobalMaxPooling2D(_GlobalPooling2D):
     """
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        _to_nchw(self, x, self.data_format)
+        check_input_rank(self, x, 4, self.data_format)
         return reduce_max(x, axis=self.axes(), keepdims=self.keepdims)
 
 

@@ -16,44 +16,28 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
-
-from ..errors import ConfigError, ShapeError
+from .. import validate
+from ..errors import ShapeError
 from ..ops.pool import avg_pool2d, max_pool2d
 from ..ops.reduce import max as reduce_max
 from ..ops.reduce import mean as reduce_mean
-from ..ops.shape import reshape, transpose
+from ..ops.shape import reshape
 from ..tensor import Tensor
 from .base import Layer
-from .conv import _check_format
+from .conv_args import check_data_format, from_channels_first, pool_geometry, to_channels_first
 
 __all__ = ["AveragePooling1D", "GlobalAveragePooling1D", "GlobalMaxPooling1D", "MaxPooling1D"]
 
 
-def _one(v: Any, what: str, cls: str) -> int:
-    if isinstance(v, (list, tuple)):
-        if len(v) != 1:
-            raise ConfigError(key="error.layers.one.integer", cls=cls, what=what, v=v)
-        v = v[0]
-    if not isinstance(v, (int, np.integer)) or v < 1:
-        raise ConfigError(key="error.layers.integer", cls=cls, what=what, v=v)
-    return int(v)
-
-
 def _check3(layer: Layer, x: Tensor) -> None:
+    """A ShapeError naming ``layer`` unless ``x`` is a batch of sequences in its layout."""
     if x.ndim != 3:
-        expect = (
-            "(batch, steps, features)"
+        key = (
+            "error.pooling1d.rank_steps_last"
             if layer.data_format == "channels_last"
-            else "(batch, features, steps)"
+            else "error.pooling1d.rank_steps_first"
         )
-        raise ShapeError(
-            key="error.layers.d_input",
-            layer_type=type(layer).__name__,
-            name=layer.name,
-            expect=expect,
-            shape=x.shape,
-        )
+        raise ShapeError(key=key, layer=type(layer).__name__, name=layer.name, shape=x.shape)
 
 
 class _Pooling1D(Layer):
@@ -61,31 +45,24 @@ class _Pooling1D(Layer):
 
     def __init__(
         self,
-        pool_size: int = 2,
-        strides: int | None = None,
+        pool_size: int | tuple[int] = 2,
+        strides: int | tuple[int] | None = None,
         padding: str = "valid",
         data_format: str = "channels_last",
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
-        cls = type(self).__name__
-        self.pool_size = _one(pool_size, "pool_size", cls)
-        self.strides = self.pool_size if strides is None else _one(strides, "strides", cls)
-        if not isinstance(padding, str) or padding.lower() not in ("valid", "same"):
-            raise ConfigError(key="error.layers.padding_valid_same", cls=cls, padding=padding)
-        self.padding = padding.lower()
-        self.data_format = _check_format(data_format, cls)
+        g = pool_geometry(type(self).__name__, 1, pool_size, strides, padding, data_format)
+        self.pool_size, self.strides, self.padding, self.data_format = g
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
         _check3(self, x)
-        if self.data_format == "channels_last":
-            x = transpose(x, (0, 2, 1))  # (N, C, T)
+        x = to_channels_first(self, x, 3, self.data_format)  # (N, C, T)
         n, c, t = x.shape
         img = reshape(x, (n, c, 1, t))
         name = f"{type(self).__name__} '{self.name}'"
         y = type(self)._fn(img, (1, self.pool_size), (1, self.strides), self.padding, name=name)
-        y = reshape(y, (n, c, y.shape[-1]))
-        return transpose(y, (0, 2, 1)) if self.data_format == "channels_last" else y
+        return from_channels_first(reshape(y, (n, c, y.shape[-1])), self.data_format)
 
     def get_config(self) -> dict[str, Any]:
         return {
@@ -124,8 +101,9 @@ class _GlobalPooling1D(Layer):
         self, data_format: str = "channels_last", keepdims: bool = False, **kwargs: Any
     ) -> None:
         super().__init__(**kwargs)
-        self.keepdims = bool(keepdims)
-        self.data_format = _check_format(data_format, type(self).__name__)
+        cls = type(self).__name__
+        self.data_format = check_data_format(data_format, cls)
+        self.keepdims = validate.boolean(keepdims, "keepdims", cls)
 
     def _axis(self) -> int:
         return 1 if self.data_format == "channels_last" else 2
