@@ -214,6 +214,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "mitbadak: interrupted",
         "ko": "mitbadak: 중단되었습니다",
     },
+    # ---- errors (MitbadakError(key=...)): engine odds and ends (ops, functional, plotting) ----
     # ---- errors (MitbadakError(key=...)): convolution and pooling layer arguments ----
     "error.conv_args.int": {
         "en": "{who}: {name} must be an int, got {got}",
@@ -2928,6 +2929,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "test accuracy against the number of labels",
         "ko": "레이블 수에 따른 테스트 정확도",
     },
+    # ---- errors (MitbadakError(key=...)): classic models, inspect, interop, playground ----
     # ---- errors (MitbadakError(key=...)): models, layers, losses, metrics, optimizers, tensors ----
     "error.layer.no_call": {
         "en": "{cls} '{name}': define call(self, inputs) (Keras) or forward(self, x) (PyTorch)",
