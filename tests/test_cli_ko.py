@@ -224,8 +224,12 @@ def test_help_in_korean_with_the_flag_or_the_environment(command, monkeypatch) -
 def test_korean_help_lines_fit_the_terminal(monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "80")
     out = run(["train", "--help", "--lang", "ko"])[1]
-    body = out.split("\n\n", 1)[1]  # the usage line aside (argparse's own layout)
+    usage, body = out.split("\n\n", 1)
     assert max(columns(line) for line in body.splitlines()) <= 80
+    lines = usage.splitlines()  # the usage's lines line up under the first option
+    assert len(lines) > 1 and columns("사용법: mitbadak train ") == len(lines[1]) - len(
+        lines[1].lstrip()
+    )
 
 
 def test_dropout_rate_is_named_in_either_language() -> None:

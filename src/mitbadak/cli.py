@@ -121,6 +121,17 @@ class _Words(argparse.HelpFormatter):
             prefix = message("cli.help.usage")
         super().add_usage(usage, actions, groups, prefix)
 
+    def format_help(self) -> str:
+        text = super().format_help()
+        prefix = message("cli.help.usage")
+        wider = columns(prefix) - len(prefix)  # "사용법: " is 5 characters but 8 columns
+        if current_lang() == "en" or wider <= 0 or not text.startswith(prefix):
+            return text
+        usage, blank, rest = text.partition("\n\n")  # argparse indents by characters
+        lines = usage.split("\n")
+        usage = "\n".join(lines[:1] + [" " * wider + line for line in lines[1:]])
+        return usage + blank + rest
+
     def start_section(self, heading: Any) -> None:
         if heading in _SECTIONS and current_lang() != "en":
             heading = message(_SECTIONS[heading])
