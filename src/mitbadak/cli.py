@@ -24,7 +24,7 @@ import numpy as np
 
 from . import __version__, validate
 from .errors import ConfigError, MitbadakError
-from .messages import LANGUAGES, MESSAGES, Phrase, current_lang, message, use_lang
+from .messages import LANGUAGES, MESSAGES, Phrase, columns, current_lang, message, use_lang
 
 # argparse's own words (Python's, in English) -> the message table, so that a usage error is
 # written in the language in use; an error argparse words otherwise stays as argparse wrote it.
@@ -68,7 +68,18 @@ def _argparse_words(text: str) -> str:
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but a bad option gives one line on stderr, not the usage block, in the
-    language in use (``--lang`` or ``MITBADAK_LANG``; see :func:`main`)."""
+    language in use (``--lang`` or ``MITBADAK_LANG``; see :func:`main`), and ``--help`` is
+    written in that language too (``-h``'s own line included)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Words)
+        add_help = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        if add_help:  # what argparse adds itself, with the help text from the table
+            self.add_argument(
+                "-h", "--help", action="help", default=argparse.SUPPRESS,
+                help=message("cli.help.help"),
+            )  # fmt: skip
 
     def error(self, message: str) -> NoReturn:
         self.exit(2, _usage_line(self.prog, _argparse_words(message)) + "\n")
@@ -78,13 +89,77 @@ def _usage_line(prog: str, error: Any) -> str:
     return message("error.cli.usage", prog=prog, error=error)
 
 
-class _HelpFormatter(argparse.ArgumentDefaultsHelpFormatter):
-    """Shows "(default: X)" only where there is a default worth showing."""
+# argparse's own section titles -> the table (the titles argparse gives, in English)
+_SECTIONS = {
+    "positional arguments": "cli.help.positionals",
+    "options": "cli.help.options",
+    "optional arguments": "cli.help.options",  # Python < 3.10
+}
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` terminal columns, broken between words."""
+    lines: list[str] = []
+    line = ""
+    for word in text.split():
+        longer = f"{line} {word}" if line else word
+        if line and columns(longer) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = longer
+    return lines + [line] if line else lines
+
+
+class _Words(argparse.HelpFormatter):
+    """argparse's help in the language in use: its own words ("usage:", the section titles)
+    from the table, and, outside English, lines wrapped by their width on the terminal (a
+    Hangul syllable is two columns wide). English is exactly argparse's."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: Any = None) -> None:
+        if prefix is None and current_lang() != "en":
+            prefix = message("cli.help.usage")
+        super().add_usage(usage, actions, groups, prefix)
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        prefix = message("cli.help.usage")
+        wider = columns(prefix) - len(prefix)  # "사용법: " is 5 characters but 8 columns
+        if current_lang() == "en" or wider <= 0 or not text.startswith(prefix):
+            return text
+        usage, blank, rest = text.partition("\n\n")  # argparse indents by characters
+        lines = usage.split("\n")
+        usage = "\n".join(lines[:1] + [" " * wider + line for line in lines[1:]])
+        return usage + blank + rest
+
+    def start_section(self, heading: Any) -> None:
+        if heading in _SECTIONS and current_lang() != "en":
+            heading = message(_SECTIONS[heading])
+        super().start_section(heading)
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if current_lang() == "en":
+            return super()._split_lines(text, width)
+        return _wrap(text, width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if current_lang() == "en":
+            return super()._fill_text(text, width, indent)
+        return "\n".join(indent + line for line in _wrap(text, width - len(indent)))
+
+
+class _HelpFormatter(_Words, argparse.ArgumentDefaultsHelpFormatter):
+    """Shows "(default: X)" (in the language in use) only where there is a default worth
+    showing."""
 
     def _get_help_string(self, action: argparse.Action) -> str:
         if action.default is None or action.default is False:
             return action.help or ""
-        return super()._get_help_string(action)
+        text = super()._get_help_string(action)
+        english = " (default: %(default)s)"  # what ArgumentDefaultsHelpFormatter adds
+        if text.endswith(english) and not (action.help or "").endswith(english):
+            text = text[: -len(english)] + message("cli.help.default")
+        return text
 
 
 def _positive_int(text: str) -> int:
@@ -178,198 +253,146 @@ def _schedule_spec(text: str) -> tuple[str, dict[str, float]]:
 
 
 def _add_lang(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--lang", choices=LANGUAGES, default=None,
-        help="language of the output: en or ko (default: $MITBADAK_LANG, else en)",
-    )  # fmt: skip
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=message("cli.help.lang"))
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(
-        prog="mitbadak",
-        description="mitbadak: deep learning from scratch on NumPy.",
-    )
-    parser.add_argument("--version", action="version", version=f"mitbadak {__version__}")
+    """The ``mitbadak`` command line, its help in the language in use (see :func:`main`).
+
+    Example:
+        >>> build_parser().parse_args(["summary", "m.npz"]).model
+        'm.npz'
+    """
+    h = message  # every help text comes from the table, in the language in use
+    parser = _Parser(prog="mitbadak", description=h("cli.help.description"))
+    parser.add_argument(
+        "--version", action="version", version=f"mitbadak {__version__}",
+        help=h("cli.help.version"),
+    )  # fmt: skip
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
     train = sub.add_parser(
         "train",
-        help="train a network and save it",
-        description=(
-            "Train a network on a data set and save it. By default: a multi-layer perceptron on "
-            "the 8x8 handwritten digits that ship with mitbadak (1,797 images, 10 classes), "
-            "mini-batch SGD with momentum on softmax cross-entropy. Prints loss and accuracy per "
-            "epoch, the final test accuracy, and saves the model to --out."
-        ),
+        help=h("cli.train.help"),
+        description=h("cli.train.description"),
         formatter_class=_HelpFormatter,
     )
     train.add_argument(
-        "--dataset",
-        choices=DATASETS,
-        default="digits",
-        help="digits (embedded); mnist / fashion-mnist (read from $MITBADAK_DATA or the cache)",
-    )
-    train.add_argument("--model", choices=("mlp", "cnn"), default="mlp", help="network type")
-    train.add_argument(
-        "--epochs", type=_positive_int, default=30, help="passes over the training set"
+        "--dataset", choices=DATASETS, default="digits", help=h("cli.train.help.dataset")
     )
     train.add_argument(
-        "--batch-size", type=_positive_int, default=32, help="samples per gradient step"
+        "--model", choices=("mlp", "cnn"), default="mlp", help=h("cli.train.help.model")
+    )
+    train.add_argument("--epochs", type=_positive_int, default=30, help=h("cli.train.help.epochs"))
+    train.add_argument(
+        "--batch-size", type=_positive_int, default=32, help=h("cli.train.help.batch_size")
     )
     train.add_argument(
         "--optimizer",
         choices=tuple(DEFAULT_LR),
         default="sgd",
-        help="update rule (hyper-parameters as in torch.optim)",
+        help=h("cli.train.help.optimizer"),
     )
+    train.add_argument("--lr", type=_positive_float, default=None, help=h("cli.train.help.lr"))
     train.add_argument(
-        "--lr",
-        type=_positive_float,
-        default=None,
-        help="learning rate [default: 0.05 for sgd, 0.01 adagrad, 0.001 rmsprop/adam/adamw]",
-    )
-    train.add_argument(
-        "--momentum", type=_unit_float, default=0.9, help="SGD momentum (0 for plain SGD)"
+        "--momentum", type=_unit_float, default=0.9, help=h("cli.train.help.momentum")
     )
     train.add_argument(
         "--lr-schedule",
         type=_schedule_spec,
         default=argparse.SUPPRESS,
         metavar="NAME[:k=v,...]",
-        help="learning rate per epoch: none, step (step_size=epochs/3, gamma=0.1), exponential "
-        "(decay_rate=0.9), cosine (decay_steps=epochs), inverse_time (decay_rate=0.5)",
+        help=h("cli.train.help.lr_schedule"),
     )
     train.add_argument(
         "--early-stopping",
         type=_positive_int,
         default=None,
         metavar="PATIENCE",
-        help="stop when val_loss has not improved for PATIENCE epochs; keep the best weights",
+        help=h("cli.train.help.early_stopping"),
     )
     train.add_argument(
-        "--hidden",
-        type=_hidden_sizes,
-        default=(128, 64),
-        help="hidden layer widths of the MLP (or dense widths of the CNN), comma-separated",
+        "--hidden", type=_hidden_sizes, default=(128, 64), help=h("cli.train.help.hidden")
     )
-    train.add_argument("--dropout", type=_unit_float, default=0.0, help="dropout rate")
-    train.add_argument("--batchnorm", action="store_true", help="batch normalization layers")
+    train.add_argument("--dropout", type=_unit_float, default=0.0, help=h("cli.train.help.dropout"))
+    train.add_argument("--batchnorm", action="store_true", help=h("cli.train.help.batchnorm"))
+    train.add_argument("--l2", type=_non_negative_float, default=0.0, help=h("cli.train.help.l2"))
+    train.add_argument("--init", default="he_normal", help=h("cli.train.help.init"))
+    train.add_argument("--augment", default=None, metavar="SPEC", help=h("cli.train.help.augment"))
+    train.add_argument("--seed", type=_seed, default=0, help=h("cli.train.help.seed"))
+    train.add_argument("--device", default="cpu", help=h("cli.train.help.device"))
     train.add_argument(
-        "--l2", type=_non_negative_float, default=0.0, help="L2 penalty on the kernels"
-    )
-    train.add_argument(
-        "--init", default="he_normal", help="kernel initializer (he_normal, glorot_uniform, ...)"
-    )
-    train.add_argument(
-        "--augment",
-        default=None,
-        metavar="SPEC",
-        help="training-batch augmentation spec (see mitbadak.data.augment.from_spec)",
-    )
-    train.add_argument("--seed", type=_seed, default=0, help="random seed: same seed, same result")
-    train.add_argument(
-        "--device",
-        default="cpu",
-        help="cpu, or cuda to train on the GPU through CuPy (pip install 'mitbadak[gpu]')",
-    )
-    train.add_argument(
-        "--test-size",
-        type=_unit_float,
-        default=0.2,
-        help="fraction of the digits kept for testing (MNIST has its own test set)",
+        "--test-size", type=_unit_float, default=0.2, help=h("cli.train.help.test_size")
     )
     train.add_argument(
         "--validation-split",
         type=_unit_float,
         default=0.1,
-        help="fraction of the training data held out for validation",
+        help=h("cli.train.help.validation_split"),
     )
-    train.add_argument(
-        "--out", default=None, help="where to save the model (default: <dataset>_<model>.npz)"
-    )
-    train.add_argument("--quiet", action="store_true", help="print only the final result")
+    train.add_argument("--out", default=None, help=h("cli.train.help.out"))
+    train.add_argument("--quiet", action="store_true", help=h("cli.train.help.quiet"))
     _add_lang(train)
-    train.add_argument(
-        "--doctor", action="store_true", help="watch the run and print what goes wrong, with fixes"
-    )
-    train.add_argument(
-        "--report",
-        default=None,
-        metavar="DIR",
-        help="write DIR/index.html: curves, histograms, maps, mistakes, findings (offline)",
-    )
+    train.add_argument("--doctor", action="store_true", help=h("cli.train.help.doctor"))
+    train.add_argument("--report", default=None, metavar="DIR", help=h("cli.train.help.report"))
     train.set_defaults(func=cmd_train)
 
     evaluate = sub.add_parser(
-        "evaluate",
-        help="loss and accuracy of a saved model on a test set",
-        description="Evaluate a saved model on the test part of a data set (by default the one "
-        "it was trained on).",
+        "evaluate", help=h("cli.evaluate.help"), description=h("cli.evaluate.description")
     )
-    evaluate.add_argument(
-        "model", metavar="MODEL", nargs="?", help="a model file saved by mitbadak (.npz)"
-    )
+    evaluate.add_argument("model", metavar="MODEL", nargs="?", help=h("cli.help.model_file"))
     _add_pretrained_option(evaluate)
-    evaluate.add_argument("--dataset", choices=DATASETS, default=None, help="data set")
+    evaluate.add_argument(
+        "--dataset", choices=DATASETS, default=None, help=h("cli.evaluate.help.dataset")
+    )
     _add_lang(evaluate)
     evaluate.set_defaults(func=cmd_evaluate)
 
     predict = sub.add_parser(
-        "predict",
-        help="classify images with a saved model",
-        description="Print the predicted class and its probability for each image. Images are "
-        ".npy arrays (always) or PNG/JPEG files (with Pillow or matplotlib installed), grey "
-        "levels scaled to [0, 1] and resized to the model's input size; like the training data, "
-        "the digit should be light on a dark background.",
+        "predict", help=h("cli.predict.help"), description=h("cli.predict.description")
     )
-    predict.add_argument(
-        "model", metavar="MODEL", nargs="?", help="a model file saved by mitbadak (.npz)"
-    )
-    predict.add_argument("images", metavar="IMAGE", nargs="+", help=".npy, .png or .jpg files")
+    predict.add_argument("model", metavar="MODEL", nargs="?", help=h("cli.help.model_file"))
+    predict.add_argument("images", metavar="IMAGE", nargs="+", help=h("cli.predict.help.images"))
     _add_pretrained_option(predict)
     _add_lang(predict)
     predict.set_defaults(func=cmd_predict)
 
-    summary = sub.add_parser("summary", help="print the layers and parameter counts of a model")
-    summary.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak (.npz)")
+    summary = sub.add_parser("summary", help=h("cli.summary.help"))
+    summary.add_argument("model", metavar="MODEL", help=h("cli.help.model_file"))
     _add_lang(summary)
     summary.set_defaults(func=cmd_summary)
 
     # --- export (issue 18.2)
     export = sub.add_parser(
-        "export",
-        help="export a saved model to ONNX",
-        description="Write a saved mitbadak model as an ONNX file (needs the 'onnx' extra).",
+        "export", help=h("cli.export.help"), description=h("cli.export.description")
     )
-    export.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak")
-    export.add_argument("out", metavar="OUT", help="the ONNX file to write (e.g. model.onnx)")
-    export.add_argument("--opset", type=int, default=17, help="ONNX opset (default: 17)")
+    export.add_argument("model", metavar="MODEL", help=h("cli.export.help.model"))
+    export.add_argument("out", metavar="OUT", help=h("cli.export.help.out"))
+    export.add_argument("--opset", type=int, default=17, help=h("cli.export.help.opset"))
     _add_lang(export)
     export.set_defaults(func=cmd_export)
     # --- end export
 
-    lesson = sub.add_parser("lesson", help="run a lesson: figures, numbers and a report")
-    lesson.add_argument("name", metavar="NAME", help="a lesson name, or 'all' for the report")
-    lesson.add_argument("--out", default="lessons", help="output folder (default: lessons/)")
-    lesson.add_argument("--quick", action="store_true", help="small, fast configurations")
-    lesson.add_argument("--seed", type=_seed, default=0, help="random seed (default: 0)")
+    lesson = sub.add_parser("lesson", help=h("cli.lesson.help"))
+    lesson.add_argument("name", metavar="NAME", help=h("cli.lesson.help.name"))
+    lesson.add_argument("--out", default="lessons", help=h("cli.lesson.help.out"))
+    lesson.add_argument("--quick", action="store_true", help=h("cli.lesson.help.quick"))
+    lesson.add_argument("--seed", type=_seed, default=0, help=h("cli.lesson.help.seed"))
     _add_lang(lesson)
     inspect = sub.add_parser(
-        "inspect",
-        help="write an HTML page about a saved model on a test set",
-        description="Look inside a saved model on the test set of a data set: confusion "
-        "matrix, most confident mistakes, top losses, saliency and Grad-CAM, a PCA / t-SNE map "
-        "of its representations, robustness and accuracy-coverage curves, in one HTML page "
-        "that opens offline.",
+        "inspect", help=h("cli.inspect.help"), description=h("cli.inspect.description")
     )
-    inspect.add_argument("model", metavar="MODEL", help="a model file saved by mitbadak (.npz)")
+    inspect.add_argument("model", metavar="MODEL", help=h("cli.help.model_file"))
     inspect.add_argument(
-        "--data", choices=("digits", "mnist", "fashion"), default=None, help="test set"
+        "--data",
+        choices=("digits", "mnist", "fashion"),
+        default=None,
+        help=h("cli.inspect.help.data"),
     )
-    inspect.add_argument("--out", default="inspect", help="output folder (default: inspect/)")
+    inspect.add_argument("--out", default="inspect", help=h("cli.inspect.help.out"))
     inspect.add_argument(
-        "--samples", type=_positive_int, default=1000, help="test samples to look at"
+        "--samples", type=_positive_int, default=1000, help=h("cli.inspect.help.samples")
     )
     _add_lang(inspect)
     inspect.set_defaults(func=cmd_inspect)
@@ -380,16 +403,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     playground = sub.add_parser(
         "playground",
-        help="train networks live in the browser (a local page)",
-        description="Start a local web server with the playground page (TensorFlow "
-        "Playground's controls, trained by mitbadak) and a digits tab, and open it in the "
-        "browser. Ctrl-C stops it.",
+        help=h("cli.playground.help"),
+        description=h("cli.playground.description"),
     )
-    playground.add_argument("--port", type=int, default=8765, help="port (default: 8765)")
+    playground.add_argument("--port", type=int, default=8765, help=h("cli.playground.help.port"))
+    playground.add_argument("--host", default="127.0.0.1", help=h("cli.playground.help.host"))
     playground.add_argument(
-        "--host", default="127.0.0.1", help="address to bind (default: 127.0.0.1, this machine)"
+        "--no-browser", action="store_true", help=h("cli.playground.help.no_browser")
     )
-    playground.add_argument("--no-browser", action="store_true", help="do not open a browser")
     _add_lang(playground)
     playground.set_defaults(func=cmd_playground)
     return parser
@@ -585,17 +606,19 @@ def cmd_train(args: argparse.Namespace) -> int:
             cbs.append(instruments)
     augment = _make_augment(args.augment, shape) if args.augment else None
     n_val = int(len(x_train) * args.validation_split)
-    say = (lambda *a: None) if args.quiet else print
-    desc = (
-        f"MLP {'-'.join(map(str, args.hidden))}"
-        if args.model == "mlp"
-        else f"CNN dense {'-'.join(map(str, args.hidden))}"
-    )
-    say(
-        f"mitbadak {__version__}: {desc} on {args.dataset} "
-        f"({len(x_train) - n_val} train / {n_val} validation / {len(x_test)} test), "
-        f"{args.optimizer} lr={lr}, batch {args.batch_size}, {model.count_params():,} parameters"
-    )
+    sizes = "-".join(map(str, args.hidden))
+    desc = Phrase("cli.train.mlp", sizes=sizes)
+    if args.model == "cnn":
+        desc = Phrase("cli.train.cnn", sizes=sizes)
+    if not args.quiet:
+        print(
+            message(
+                "cli.train.start", version=__version__, desc=desc, dataset=args.dataset,
+                n_train=len(x_train) - n_val, n_val=n_val, n_test=len(x_test),
+                optimizer=args.optimizer, lr=lr, batch_size=args.batch_size,
+                params=model.count_params(),
+            )
+        )  # fmt: skip
     start = time.perf_counter()
     history = model.fit(
         x_train,
@@ -631,7 +654,8 @@ def cmd_train(args: argparse.Namespace) -> int:
         page = write_inspection_report(
             model, x_test, data["y_test"], args.report, class_names=data["names"],
             history=history, doctor=doctor, instruments=instruments, image_shape=shape,
-            title=f"mitbadak train: {desc} on {args.dataset}", seed=args.seed,
+            title=message("cli.train.report_title", desc=desc, dataset=args.dataset),
+            seed=args.seed,
         )  # fmt: skip
         print(message("cli.report_written", page=page))
     return 0
@@ -653,9 +677,10 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     names = extra.get("classes") if isinstance(extra.get("classes"), list) else data["names"]
     page = write_inspection_report(
         model, x, data["y_test"], args.out, class_names=names, image_shape=data["shape"],
-        max_samples=args.samples, title=f"mitbadak inspect: {args.model} on {dataset}",
+        max_samples=args.samples,
+        title=message("cli.inspect.report_title", model=args.model, dataset=dataset),
     )  # fmt: skip
-    print(f"report written to {page}")
+    print(message("cli.report_written", page=page))
     return 0
 
 
@@ -682,19 +707,19 @@ def _add_pretrained_option(sub: argparse.ArgumentParser) -> None:
 
         names = ", ".join(pretrained_names())
     except MitbadakError:
-        names = "none in this installation"
+        names = message("cli.help.no_pretrained")
     sub.add_argument(
         "--model",
         dest="pretrained",
         metavar="NAME",
         default=None,
-        help=f"a pretrained model shipped with mitbadak instead of a file ({names})",
+        help=message("cli.help.pretrained", names=names),
     )
 
 
 def _usage_error(command: str, error: Any) -> int:
     """A missing argument: one line on stderr and exit status 2, as argparse does."""
-    print(_usage_line(f"mitbadak {command}", error), file=sys.stderr)
+    print(message("error.cli.usage", prog=f"mitbadak {command}", error=error), file=sys.stderr)
     return 2
 
 
@@ -752,10 +777,15 @@ def _evaluate_pretrained(name: str, model) -> int:
             cache=cache_dir(subdir),
         ) from None  # fmt: skip
     result = model.evaluate(x, y, batch_size=500, return_dict=True)
-    what = "test set" if info.get("classes") is None else f"test set, classes {info['classes']}"
+    values = {
+        "name": name, "dataset": info["dataset"], "n": len(x), "loss": result["loss"],
+        "acc": result["accuracy"], "shipped": info["test_accuracy"],
+    }  # fmt: skip
+    classes = info.get("classes")
     print(
-        f"{name} on {info['dataset']} {what} ({len(x)} images): loss {result['loss']:.4f}  "
-        f"accuracy {result['accuracy']:.4f} (shipped: {info['test_accuracy']:.4f})"
+        message("cli.evaluate.pretrained", **values)
+        if classes is None
+        else message("cli.evaluate.pretrained_classes", classes=classes, **values)
     )
     return 0
 
@@ -782,9 +812,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     x = _shape_for(model, data["x_test"], _on_data(label, dataset))
     result = model.evaluate(x, data["y_test"], batch_size=500, return_dict=True)
     print(
-        f"{label} on {dataset} test set ({len(x)} images): "
-        f"loss {result['loss']:.4f}  accuracy {result['accuracy']:.4f}"
-    )
+        message(
+            "cli.evaluate.result", label=label, dataset=dataset, n=len(x), loss=result["loss"],
+            acc=result["accuracy"],
+        )
+    )  # fmt: skip
     return 0
 
 
@@ -874,7 +906,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
         if all_scores.ndim == 1 or all_scores.shape[-1] == 1:  # one output: a regression value
             for i, value in enumerate(all_scores.reshape(len(all_scores), -1)[:, 0]):
                 where = f"{path}[{i}]" if len(all_scores) > 1 else path
-                print(f"{where}: value {value:.6g}")
+                print(message("cli.predict.value", where=where, value=value))
             continue
         for i, scores in enumerate(all_scores):
             probs = np.exp(scores - scores.max())
@@ -885,7 +917,7 @@ def cmd_predict(args: argparse.Namespace) -> int:
             k = int(probs.argmax())
             label = names[k] if names and k < len(names) else str(k)
             where = f"{path}[{i}]" if len(all_scores) > 1 else path
-            print(f"{where}: class {label} (probability {probs[k]:.4f})")
+            print(message("cli.predict.class", where=where, label=label, p=probs[k]))
     return 0
 
 
@@ -893,9 +925,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
     model, extra = _load(args.model)
     model.summary()
     if "test_accuracy" in extra:
-        print(
-            f"test accuracy when saved: {_saved_accuracy(extra, args.model)} on {extra.get('dataset')}"
-        )
+        acc = _saved_accuracy(extra, args.model)
+        print(message("cli.summary.saved_accuracy", acc=acc, dataset=extra.get("dataset")))
     return 0
 
 
@@ -906,7 +937,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     model = load_model(args.model, compile=False)
     proto = to_onnx(model, args.out, opset=args.opset)
-    print(f"wrote {args.out}: ONNX opset {args.opset}, {len(proto.graph.node)} nodes")
+    nodes = len(proto.graph.node)
+    print(message("cli.export.wrote", out=args.out, opset=args.opset, nodes=nodes))
     return 0
 
 
@@ -917,11 +949,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         >>> main(["summary", "no_such_file.npz"])  # doctest: +SKIP
         1
     """
-    parser = build_parser()
     argv = sys.argv[1:] if argv is None else list(argv)
     try:
-        with use_lang(_parse_lang(argv)):  # so that a bad option is reported in that language
-            args = parser.parse_args(argv)
+        with use_lang(_parse_lang(argv)):  # --help and a bad option in that language
+            args = build_parser().parse_args(argv)
     except SystemExit as e:  # --help, --version, or a bad option (already reported)
         return int(e.code or 0)
     try:

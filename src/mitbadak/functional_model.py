@@ -40,6 +40,7 @@ import numpy as np
 from . import ops, validate
 from .errors import ConfigError, GraphError, ShapeError
 from .layers.base import Layer, layer_from_config, layer_to_config, outer_training
+from .messages import columns, message, pad
 from .model import Model
 from .tensor import Tensor, get_default_dtype, no_grad
 
@@ -804,29 +805,33 @@ class Functional(KerasModelMixin, Model):
             shapes = [s.shape for s in _flatten(node.outputs) if isinstance(s, SymbolicTensor)]
             shape = str(shapes[0]) if len(shapes) == 1 else str(shapes)
             label = f"{la.name} ({type(la).__name__})"
-            params = f"{la.count_params():,}" if idx == 0 else "0 (shared)"
+            params = f"{la.count_params():,}" if idx == 0 else message("model.summary.shared")
             rows.append((label, shape, params, ", ".join(conns) or "-"))
         trainable = sum(t.size for t in self.trainable_weights)
         total = self.count_params()
-        w1 = max([len(r[0]) for r in rows] + [20]) + 2
-        w2 = max([len(r[1]) for r in rows] + [12]) + 2
+        # the words in the language in use; columns padded to the width shown on a terminal
+        w1 = max([columns(r[0]) for r in rows] + [20]) + 2
+        w2 = max([columns(r[1]) for r in rows] + [12]) + 2
         w3 = 12
         sep = "_" * line_length
+        head = [message("model.summary.layer"), message("model.summary.shape")]
+        head.append(message("model.summary.params"))
         lines = [
-            f'Model: "{self.name}"',
+            message("model.summary.title", name=self.name),
             sep,
-            f"{'Layer (type)':<{w1}}{'Output Shape':<{w2}}{'Param #':<{w3}}Connected to",
+            pad(head[0], w1) + pad(head[1], w2) + pad(head[2], w3)
+            + message("model.summary.connected"),
             "=" * line_length,
-        ]
+        ]  # fmt: skip
         for i, (a, b, c, d) in enumerate(rows):
-            lines.append(f"{a:<{w1}}{b:<{w2}}{c:<{w3}}{d}")
+            lines.append(f"{pad(a, w1)}{pad(b, w2)}{pad(c, w3)}{d}")
             if i < len(rows) - 1:
                 lines.append("")
         lines += [
             "=" * line_length,
-            f"Total params: {total:,}",
-            f"Trainable params: {trainable:,}",
-            f"Non-trainable params: {total - trainable:,}",
+            message("model.summary.total", n=total),
+            message("model.summary.trainable", n=trainable),
+            message("model.summary.non_trainable", n=total - trainable),
             sep,
         ]
         text = "\n".join(lines)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import os
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -27,9 +28,11 @@ __all__ = [
     "LANGUAGES",
     "MESSAGES",
     "Phrase",
+    "columns",
     "current_lang",
     "hangul_font",
     "message",
+    "pad",
     "use_lang",
 ]
 
@@ -4519,6 +4522,355 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "{who}: {error}",
         "ko": "{who}: 축이 범위를 벗어났습니다({error})",
     },
+    # ---- the command line: outputs and help of every subcommand ----
+    "cli.train.mlp": {
+        "en": "MLP {sizes}",
+        "ko": "은닉층이 {sizes}인 MLP",
+    },
+    "cli.train.cnn": {
+        "en": "CNN dense {sizes}",
+        "ko": "Dense 층이 {sizes}인 CNN",
+    },
+    "cli.train.start": {
+        "en": "mitbadak {version}: {desc} on {dataset} ({n_train} train / {n_val} validation / {n_test} test), {optimizer} lr={lr}, batch {batch_size}, {params:,} parameters",
+        "ko": "mitbadak {version}: {dataset} 데이터로 학습합니다. {desc}, 학습 {n_train}개 / 검증 {n_val}개 / 테스트 {n_test}개, 옵티마이저 {optimizer}, 학습률 {lr}, 배치 크기 {batch_size}, 파라미터 {params:,}개",
+    },
+    "cli.train.report_title": {
+        "en": "mitbadak train: {desc} on {dataset}",
+        "ko": "mitbadak train: {dataset} 데이터로 학습한 {desc}",
+    },
+    "cli.inspect.report_title": {
+        "en": "mitbadak inspect: {model} on {dataset}",
+        "ko": "mitbadak inspect: {dataset} 데이터로 살펴본 {model}",
+    },
+    "cli.evaluate.result": {
+        "en": "{label} on {dataset} test set ({n} images): loss {loss:.4f}  accuracy {acc:.4f}",
+        "ko": "{label}, {dataset} 테스트 세트(이미지 {n}개): 손실 {loss:.4f}  정확도 {acc:.4f}",
+    },
+    "cli.evaluate.pretrained": {
+        "en": "{name} on {dataset} test set ({n} images): loss {loss:.4f}  accuracy {acc:.4f} (shipped: {shipped:.4f})",
+        "ko": "{name}, {dataset} 테스트 세트(이미지 {n}개): 손실 {loss:.4f}  정확도 {acc:.4f} (배포 당시: {shipped:.4f})",
+    },
+    "cli.evaluate.pretrained_classes": {
+        "en": "{name} on {dataset} test set, classes {classes} ({n} images): loss {loss:.4f}  accuracy {acc:.4f} (shipped: {shipped:.4f})",
+        "ko": "{name}, {dataset} 테스트 세트 중 클래스 {classes}(이미지 {n}개): 손실 {loss:.4f}  정확도 {acc:.4f} (배포 당시: {shipped:.4f})",
+    },
+    "cli.predict.value": {
+        "en": "{where}: value {value:.6g}",
+        "ko": "{where}: 값 {value:.6g}",
+    },
+    "cli.predict.class": {
+        "en": "{where}: class {label} (probability {p:.4f})",
+        "ko": "{where}: 클래스 {label} (확률 {p:.4f})",
+    },
+    "cli.summary.saved_accuracy": {
+        "en": "test accuracy when saved: {acc} on {dataset}",
+        "ko": "저장할 때의 테스트 정확도: {acc} ({dataset} 데이터)",
+    },
+    "cli.export.wrote": {
+        "en": "wrote {out}: ONNX opset {opset}, {nodes} nodes",
+        "ko": "{out}에 저장했습니다: ONNX opset {opset}, 노드 {nodes}개",
+    },
+    "cli.playground.started": {
+        "en": "mitbadak playground: {url}  (Ctrl-C to stop)",
+        "ko": "mitbadak playground: {url}  (멈추려면 Ctrl-C를 누르세요)",
+    },
+    "cli.playground.stopped": {
+        "en": "\nmitbadak playground: stopped",
+        "ko": "\nmitbadak playground: 멈췄습니다",
+    },
+    "model.summary.title": {
+        "en": 'Model: "{name}"',
+        "ko": '모델: "{name}"',
+    },
+    "model.summary.layer": {
+        "en": "Layer (type)",
+        "ko": "층 (종류)",
+    },
+    "model.summary.shape": {
+        "en": "Output Shape",
+        "ko": "출력 모양",
+    },
+    "model.summary.params": {
+        "en": "Param #",
+        "ko": "파라미터 수",
+    },
+    "model.summary.connected": {
+        "en": "Connected to",
+        "ko": "연결된 층",
+    },
+    "model.summary.shared": {
+        "en": "0 (shared)",
+        "ko": "0 (공유)",
+    },
+    "model.summary.total": {
+        "en": "Total params: {n:,}",
+        "ko": "전체 파라미터: {n:,}개",
+    },
+    "model.summary.trainable": {
+        "en": "Trainable params: {n:,}",
+        "ko": "학습되는 파라미터: {n:,}개",
+    },
+    "model.summary.non_trainable": {
+        "en": "Non-trainable params: {n:,}",
+        "ko": "학습되지 않는 파라미터: {n:,}개",
+    },
+    "model.summary.not_built": {
+        "en": "(not built yet: call the model on data or fit it to see shapes)",
+        "ko": "(아직 빌드되지 않았습니다: 모양을 보려면 모델에 데이터를 넣어 호출하거나 fit으로 학습시켜 보세요)",
+    },
+    "cli.help.usage": {
+        "en": "usage: ",
+        "ko": "사용법: ",
+    },
+    "cli.help.positionals": {
+        "en": "positional arguments",
+        "ko": "위치 인자",
+    },
+    "cli.help.options": {
+        "en": "options",
+        "ko": "옵션",
+    },
+    "cli.help.help": {
+        "en": "show this help message and exit",
+        "ko": "이 도움말을 보여 주고 끝냅니다",
+    },
+    "cli.help.version": {
+        "en": "show program's version number and exit",
+        "ko": "프로그램의 버전을 보여 주고 끝냅니다",
+    },
+    "cli.help.default": {
+        "en": " (default: %(default)s)",
+        "ko": " (기본값: %(default)s)",
+    },
+    "cli.help.description": {
+        "en": "mitbadak: deep learning from scratch on NumPy.",
+        "ko": "mitbadak: NumPy로 밑바닥부터 만드는 딥러닝입니다.",
+    },
+    "cli.help.lang": {
+        "en": "language of the output: en or ko (default: $MITBADAK_LANG, else en)",
+        "ko": "출력 언어: en 또는 ko (기본값: $MITBADAK_LANG, 없으면 en)",
+    },
+    "cli.help.model_file": {
+        "en": "a model file saved by mitbadak (.npz)",
+        "ko": "mitbadak으로 저장한 모델 파일(.npz)",
+    },
+    "cli.help.pretrained": {
+        "en": "a pretrained model shipped with mitbadak instead of a file ({names})",
+        "ko": "파일 대신 쓸, mitbadak에 함께 들어 있는 사전 학습 모델({names})",
+    },
+    "cli.help.no_pretrained": {
+        "en": "none in this installation",
+        "ko": "이 설치에는 없습니다",
+    },
+    "cli.train.help": {
+        "en": "train a network and save it",
+        "ko": "신경망을 학습시키고 저장합니다",
+    },
+    "cli.train.description": {
+        "en": "Train a network on a data set and save it. By default: a multi-layer perceptron on the 8x8 handwritten digits that ship with mitbadak (1,797 images, 10 classes), mini-batch SGD with momentum on softmax cross-entropy. Prints loss and accuracy per epoch, the final test accuracy, and saves the model to --out.",
+        "ko": "데이터 세트로 신경망을 학습시키고 저장합니다. 기본 설정은 mitbadak에 들어 있는 8x8 손글씨 숫자(이미지 1,797장, 클래스 10개)로 다층 퍼셉트론을 학습시키며, 손실함수는 소프트맥스 교차 엔트로피, 옵티마이저는 모멘텀을 쓴 미니배치 SGD입니다. 에폭마다 손실과 정확도를, 마지막에 테스트 정확도를 출력하고 모델을 --out에 저장합니다.",
+    },
+    "cli.train.help.dataset": {
+        "en": "digits (embedded); mnist / fashion-mnist (read from $MITBADAK_DATA or the cache)",
+        "ko": "digits(패키지에 들어 있음), mnist / fashion-mnist($MITBADAK_DATA나 캐시에서 읽음)",
+    },
+    "cli.train.help.model": {
+        "en": "network type",
+        "ko": "신경망의 종류",
+    },
+    "cli.train.help.epochs": {
+        "en": "passes over the training set",
+        "ko": "학습 데이터 전체를 몇 번 볼지(에폭 수)",
+    },
+    "cli.train.help.batch_size": {
+        "en": "samples per gradient step",
+        "ko": "한 번의 갱신에 쓰는 샘플 수(배치 크기)",
+    },
+    "cli.train.help.optimizer": {
+        "en": "update rule (hyper-parameters as in torch.optim)",
+        "ko": "갱신 규칙(하이퍼파라미터는 torch.optim과 같습니다)",
+    },
+    "cli.train.help.lr": {
+        "en": "learning rate [default: 0.05 for sgd, 0.01 adagrad, 0.001 rmsprop/adam/adamw]",
+        "ko": "학습률 [기본값: sgd는 0.05, adagrad는 0.01, rmsprop/adam/adamw는 0.001]",
+    },
+    "cli.train.help.momentum": {
+        "en": "SGD momentum (0 for plain SGD)",
+        "ko": "SGD의 모멘텀(0이면 기본 SGD)",
+    },
+    "cli.train.help.lr_schedule": {
+        "en": "learning rate per epoch: none, step (step_size=epochs/3, gamma=0.1), exponential (decay_rate=0.9), cosine (decay_steps=epochs), inverse_time (decay_rate=0.5)",
+        "ko": "에폭마다 학습률을 바꾸는 방법: none, step (step_size=epochs/3, gamma=0.1), exponential (decay_rate=0.9), cosine (decay_steps=epochs), inverse_time (decay_rate=0.5)",
+    },
+    "cli.train.help.early_stopping": {
+        "en": "stop when val_loss has not improved for PATIENCE epochs; keep the best weights",
+        "ko": "val_loss가 PATIENCE 에폭 동안 나아지지 않으면 학습을 멈추고 가장 좋았던 가중치를 남깁니다",
+    },
+    "cli.train.help.hidden": {
+        "en": "hidden layer widths of the MLP (or dense widths of the CNN), comma-separated",
+        "ko": "MLP 은닉층의 너비(CNN에서는 Dense 층의 너비), 쉼표로 구분합니다",
+    },
+    "cli.train.help.dropout": {
+        "en": "dropout rate",
+        "ko": "드롭아웃 비율",
+    },
+    "cli.train.help.batchnorm": {
+        "en": "batch normalization layers",
+        "ko": "배치 정규화 층을 넣습니다",
+    },
+    "cli.train.help.l2": {
+        "en": "L2 penalty on the kernels",
+        "ko": "커널(가중치)에 거는 L2 규제의 세기",
+    },
+    "cli.train.help.init": {
+        "en": "kernel initializer (he_normal, glorot_uniform, ...)",
+        "ko": "커널의 가중치 초기화 방법(he_normal, glorot_uniform, ...)",
+    },
+    "cli.train.help.augment": {
+        "en": "training-batch augmentation spec (see mitbadak.data.augment.from_spec)",
+        "ko": "학습 배치에 쓰는 데이터 증강 설정(mitbadak.data.augment.from_spec을 보세요)",
+    },
+    "cli.train.help.seed": {
+        "en": "random seed: same seed, same result",
+        "ko": "랜덤 시드: 시드가 같으면 결과도 같습니다",
+    },
+    "cli.train.help.device": {
+        "en": "cpu, or cuda to train on the GPU through CuPy (pip install 'mitbadak[gpu]')",
+        "ko": "cpu, 또는 CuPy로 GPU에서 학습하려면 cuda (pip install 'mitbadak[gpu]')",
+    },
+    "cli.train.help.test_size": {
+        "en": "fraction of the digits kept for testing (MNIST has its own test set)",
+        "ko": "digits 중 테스트용으로 떼어 두는 비율(MNIST는 테스트 세트가 따로 있습니다)",
+    },
+    "cli.train.help.validation_split": {
+        "en": "fraction of the training data held out for validation",
+        "ko": "학습 데이터 중 검증용으로 떼어 두는 비율",
+    },
+    "cli.train.help.out": {
+        "en": "where to save the model (default: <dataset>_<model>.npz)",
+        "ko": "모델을 저장할 파일 (기본값: <dataset>_<model>.npz)",
+    },
+    "cli.train.help.quiet": {
+        "en": "print only the final result",
+        "ko": "최종 결과만 출력합니다",
+    },
+    "cli.train.help.doctor": {
+        "en": "watch the run and print what goes wrong, with fixes",
+        "ko": "학습을 지켜보다가 잘못되는 점을 처방과 함께 알려 줍니다",
+    },
+    "cli.train.help.report": {
+        "en": "write DIR/index.html: curves, histograms, maps, mistakes, findings (offline)",
+        "ko": "DIR/index.html을 씁니다: 학습 곡선, 히스토그램, 지도, 틀린 예, 진단 결과(오프라인으로 열립니다)",
+    },
+    "cli.evaluate.help": {
+        "en": "loss and accuracy of a saved model on a test set",
+        "ko": "저장한 모델의 테스트 세트 손실과 정확도를 구합니다",
+    },
+    "cli.evaluate.description": {
+        "en": "Evaluate a saved model on the test part of a data set (by default the one it was trained on).",
+        "ko": "저장한 모델을 데이터 세트의 테스트 부분으로 평가합니다(기본값은 그 모델을 학습시킨 데이터 세트입니다).",
+    },
+    "cli.evaluate.help.dataset": {
+        "en": "data set",
+        "ko": "데이터 세트",
+    },
+    "cli.predict.help": {
+        "en": "classify images with a saved model",
+        "ko": "저장한 모델로 이미지를 분류합니다",
+    },
+    "cli.predict.description": {
+        "en": "Print the predicted class and its probability for each image. Images are .npy arrays (always) or PNG/JPEG files (with Pillow or matplotlib installed), grey levels scaled to [0, 1] and resized to the model's input size; like the training data, the digit should be light on a dark background.",
+        "ko": "이미지마다 예측한 클래스와 그 확률을 출력합니다. 이미지는 .npy 배열(언제나 가능)이나 PNG/JPEG 파일(Pillow나 matplotlib이 설치되어 있을 때)이며, 회색조 값을 [0, 1]로 맞추고 모델의 입력 크기로 바꿉니다. 학습 데이터처럼 어두운 배경에 밝은 숫자여야 합니다.",
+    },
+    "cli.predict.help.images": {
+        "en": ".npy, .png or .jpg files",
+        "ko": ".npy, .png, .jpg 파일",
+    },
+    "cli.summary.help": {
+        "en": "print the layers and parameter counts of a model",
+        "ko": "모델의 층과 파라미터 수를 출력합니다",
+    },
+    "cli.export.help": {
+        "en": "export a saved model to ONNX",
+        "ko": "저장한 모델을 ONNX로 내보냅니다",
+    },
+    "cli.export.description": {
+        "en": "Write a saved mitbadak model as an ONNX file (needs the 'onnx' extra).",
+        "ko": "저장한 mitbadak 모델을 ONNX 파일로 씁니다('onnx' extra가 필요합니다).",
+    },
+    "cli.export.help.model": {
+        "en": "a model file saved by mitbadak",
+        "ko": "mitbadak으로 저장한 모델 파일",
+    },
+    "cli.export.help.out": {
+        "en": "the ONNX file to write (e.g. model.onnx)",
+        "ko": "쓸 ONNX 파일(예: model.onnx)",
+    },
+    "cli.export.help.opset": {
+        "en": "ONNX opset (default: 17)",
+        "ko": "ONNX opset (기본값: 17)",
+    },
+    "cli.lesson.help": {
+        "en": "run a lesson: figures, numbers and a report",
+        "ko": "수업을 실행합니다: 그림, 숫자, 보고서",
+    },
+    "cli.lesson.help.name": {
+        "en": "a lesson name, or 'all' for the report",
+        "ko": "수업 이름, 또는 전체 보고서를 만드는 'all'",
+    },
+    "cli.lesson.help.out": {
+        "en": "output folder (default: lessons/)",
+        "ko": "출력 폴더 (기본값: lessons/)",
+    },
+    "cli.lesson.help.quick": {
+        "en": "small, fast configurations",
+        "ko": "작고 빠른 설정으로 실행합니다",
+    },
+    "cli.lesson.help.seed": {
+        "en": "random seed (default: 0)",
+        "ko": "랜덤 시드 (기본값: 0)",
+    },
+    "cli.inspect.help": {
+        "en": "write an HTML page about a saved model on a test set",
+        "ko": "저장한 모델을 테스트 세트로 살펴본 HTML 페이지를 씁니다",
+    },
+    "cli.inspect.description": {
+        "en": "Look inside a saved model on the test set of a data set: confusion matrix, most confident mistakes, top losses, saliency and Grad-CAM, a PCA / t-SNE map of its representations, robustness and accuracy-coverage curves, in one HTML page that opens offline.",
+        "ko": "저장한 모델의 속을 데이터 세트의 테스트 세트로 들여다봅니다. 혼동 행렬, 가장 자신 있게 틀린 예, 손실이 가장 큰 예, saliency와 Grad-CAM, 표현의 PCA / t-SNE 지도, 강건성 곡선과 정확도-커버리지 곡선을 오프라인으로 열리는 HTML 페이지 하나에 담습니다.",
+    },
+    "cli.inspect.help.data": {
+        "en": "test set",
+        "ko": "테스트 세트",
+    },
+    "cli.inspect.help.out": {
+        "en": "output folder (default: inspect/)",
+        "ko": "출력 폴더 (기본값: inspect/)",
+    },
+    "cli.inspect.help.samples": {
+        "en": "test samples to look at",
+        "ko": "살펴볼 테스트 샘플 수",
+    },
+    "cli.playground.help": {
+        "en": "train networks live in the browser (a local page)",
+        "ko": "브라우저에서 신경망을 실시간으로 학습시킵니다(이 컴퓨터의 페이지)",
+    },
+    "cli.playground.description": {
+        "en": "Start a local web server with the playground page (TensorFlow Playground's controls, trained by mitbadak) and a digits tab, and open it in the browser. Ctrl-C stops it.",
+        "ko": "플레이그라운드 페이지(TensorFlow Playground와 같은 조작 화면으로, 학습은 mitbadak이 합니다)와 숫자 탭이 있는 로컬 웹 서버를 띄우고 브라우저에서 엽니다. Ctrl-C로 멈춥니다.",
+    },
+    "cli.playground.help.port": {
+        "en": "port (default: 8765)",
+        "ko": "포트 (기본값: 8765)",
+    },
+    "cli.playground.help.host": {
+        "en": "address to bind (default: 127.0.0.1, this machine)",
+        "ko": "서버가 쓸 주소 (기본값: 127.0.0.1, 이 컴퓨터)",
+    },
+    "cli.playground.help.no_browser": {
+        "en": "do not open a browser",
+        "ko": "브라우저를 열지 않습니다",
+    },
 }
 
 
@@ -4635,3 +4987,26 @@ def hangul_font() -> str | None:
                 ):
                     font_manager.fontManager.addfont(path)
     return None
+
+
+def columns(text: str) -> int:
+    """The width of ``text`` on a terminal: a wide character (a Hangul syllable) takes two
+    columns, so a table with Korean words lines up.
+
+    Example:
+        >>> columns("Param #"), columns("파라미터 수")
+        (7, 11)
+    """
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in str(text))
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` followed by spaces up to ``width`` terminal columns (``str.ljust`` counting a
+    wide character as two).
+
+    Example:
+        >>> pad("층", 4) + "|", pad("ab", 4) + "|"
+        ('층  |', 'ab  |')
+    """
+    text = str(text)
+    return text + " " * max(0, width - columns(text))

@@ -69,6 +69,7 @@ from .callbacks import Callback, CallbackList, History, ProgressBar
 from .data.dataset import DataLoader
 from .errors import ConfigError, DataError, NotFittedError, ShapeError
 from .layers.base import Layer, layer_from_config, layer_to_config, map_shapes
+from .messages import columns, message, pad
 from .tensor import Tensor, no_grad
 
 __all__ = ["Model", "Sequential"]
@@ -1133,27 +1134,30 @@ class Model(Layer):
                 rows.append((f"{layer.name} ({type(layer).__name__})", shape, f"{params:,}"))
         trainable = sum(t.size for t in self.trainable_weights)
         total = self.count_params()
-        w1, w2 = max([len(r[0]) for r in rows] + [28]) + 2, 26
+        # the words in the language in use; columns padded to the width shown on a terminal
+        w1, w2 = max([columns(r[0]) for r in rows] + [28]) + 2, 26
         sep = "_" * line_length
         lines = [
-            f'Model: "{self.name}"',
+            message("model.summary.title", name=self.name),
             sep,
-            f"{'Layer (type)':<{w1}}{'Output Shape':<{w2}}Param #",
+            pad(message("model.summary.layer"), w1)
+            + pad(message("model.summary.shape"), w2)
+            + message("model.summary.params"),
             "=" * line_length,
         ]
         for i, (a, b, c) in enumerate(rows):
-            lines.append(f"{a:<{w1}}{b:<{w2}}{c}")
+            lines.append(f"{pad(a, w1)}{pad(b, w2)}{c}")
             if i < len(rows) - 1:
                 lines.append("")
         lines += [
             "=" * line_length,
-            f"Total params: {total:,}",
-            f"Trainable params: {trainable:,}",
-            f"Non-trainable params: {total - trainable:,}",
+            message("model.summary.total", n=total),
+            message("model.summary.trainable", n=trainable),
+            message("model.summary.non_trainable", n=total - trainable),
             sep,
         ]
         if not self.built:
-            lines.insert(-1, "(not built yet: call the model on data or fit it to see shapes)")
+            lines.insert(-1, message("model.summary.not_built"))
         text = "\n".join(lines)
         if print_fn is not None:
             print_fn(text)

@@ -87,7 +87,7 @@ def check_rate(rate: float, who: str = "dropout") -> float:
         >>> check_rate(0.5)
         0.5
     """
-    return validate.probability(rate, "rate (the fraction dropped)", who, max_open=True)
+    return validate.probability(rate, "rate", who, max_open=True)
 
 
 def dropout(

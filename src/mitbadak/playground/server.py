@@ -38,6 +38,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import ConfigError, MitbadakError
+from ..messages import message
 from .digits import DigitsRun, parse_digits_setup
 from .engine import PlaygroundRun
 from .export import export_script
@@ -275,13 +276,13 @@ def serve(
     """
     server = make_server(port, host, verbose)
     url = f"http://{host}:{server.server_address[1]}/{('?' + query) if query else ''}"
-    print(f"mitbadak playground: {url}  (Ctrl-C to stop)", flush=True)
+    print(message("cli.playground.started", url=url), flush=True)
     if open_browser:
         threading.Thread(target=webbrowser.open, args=(url,), daemon=True).start()
     try:
         server.serve_forever(poll_interval=0.2)
     except KeyboardInterrupt:
-        print("\nmitbadak playground: stopped", file=sys.stderr)
+        print(message("cli.playground.stopped"), file=sys.stderr)
     finally:
         server.server_close()
     return 0
