@@ -2930,6 +2930,254 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "레이블 수에 따른 테스트 정확도",
     },
     # ---- errors (MitbadakError(key=...)): classic models, inspect, interop, playground ----
+    "error.classic.unknown_param": {
+        "en": "{who}.set_params: unknown parameter {name!r}; expected one of {valid}",
+        "ko": "{who}.set_params: 알 수 없는 매개변수 {name!r}입니다. 다음 중 하나여야 합니다: {valid}",
+    },
+    "error.classic.y_none": {
+        "en": "{where}: {who} requires y to be passed, but the target y is None",
+        "ko": "{where}: {who}에는 정답 y를 함께 주어야 하는데 y가 None입니다",
+    },
+    "error.classic.y_shape": {
+        "en": "{where}: expected y of shape (n_samples,), got {shape}",
+        "ko": "{where}: y의 모양은 (n_samples,)이어야 하는데 {shape}입니다",
+    },
+    "error.classic.y_shape_2d": {
+        "en": "{where}: expected y of shape (n,) or (n, k), got {shape}",
+        "ko": "{where}: y의 모양은 (n,) 또는 (n, k)여야 하는데 {shape}입니다",
+    },
+    "error.classic.not_fitted": {
+        "en": "{where}: this {name} is not fitted yet; call 'fit' with appropriate arguments before using this estimator",
+        "ko": "{where}: 이 {name}은(는) 아직 학습(fit)되지 않았습니다. 이 모델을 쓰기 전에 알맞은 인수로 'fit'을 먼저 호출하세요",
+    },
+    "error.classic.wrapper_not_fitted": {
+        "en": "{where}: this {name} is not fitted yet; call fit before predict",
+        "ko": "{where}: 이 {name}은(는) 아직 학습(fit)되지 않았습니다. predict 전에 fit을 먼저 호출하세요",
+    },
+    "error.classic.n_features": {
+        "en": "{where}: X has {got} features, but {owner} is expecting {expected} features as input (expected X with {expected} features as in fit, got {got}; X.shape={shape})",
+        "ko": "{where}: X의 특성은 {got}개인데 {owner}은(는) 특성 {expected}개를 입력으로 받습니다(fit 때와 같이 특성이 {expected}개인 X여야 하는데 {got}개입니다. X.shape={shape})",
+    },
+    "error.classic.sparse": {
+        "en": "{where}: sparse input is not supported; pass X.toarray() instead",
+        "ko": "{where}: 희소 행렬 입력은 지원하지 않습니다. 대신 X.toarray()를 넘기세요",
+    },
+    "error.classic.x_none": {
+        "en": "{where}: Expected array-like (array or non-string sequence), got None",
+        "ko": "{where}: 배열과 같은 값(배열이나 문자열이 아닌 시퀀스)이어야 하는데 None을 받았습니다",
+    },
+    "error.classic.x_array_like": {
+        "en": "{where}: X must be a numeric array-like ({error})",
+        "ko": "{where}: X는 숫자로 된 배열과 같은 값이어야 합니다({error})",
+    },
+    "error.classic.x_complex": {
+        "en": "{where}: Complex data not supported (complex data is not supported, got dtype {dtype})",
+        "ko": "{where}: 복소수 데이터는 지원하지 않습니다(받은 dtype: {dtype})",
+    },
+    "error.classic.x_numeric": {
+        "en": "{where}: X must be numeric, could not convert it ({error})",
+        "ko": "{where}: X는 숫자여야 하는데 숫자로 바꿀 수 없습니다({error})",
+    },
+    "error.classic.x_shape": {
+        "en": "{where}: expected X of shape (n_samples, n_features), got {shape}{hint}",
+        "ko": "{where}: X의 모양은 (n_samples, n_features)이어야 하는데 {shape}입니다{hint}",
+    },
+    "error.classic.x_1d_hint": {
+        "en": ". Reshape your data either using X.reshape(-1, 1) if it has a single feature or X.reshape(1, -1) if it is a single sample",
+        "ko": ". 특성이 하나라면 X.reshape(-1, 1)로, 샘플이 하나라면 X.reshape(1, -1)로 모양을 바꾸세요",
+    },
+    "error.classic.no_feature": {
+        "en": "{where}: expected at least one feature: found array with 0 feature(s) (shape={shape}) while a minimum of 1 is required.",
+        "ko": "{where}: 특성이 적어도 하나 있어야 하는데 특성이 0개인 배열입니다(shape={shape}).",
+    },
+    "error.classic.n_classes": {
+        "en": "{where}: expected at least 2 classes in y, got {n} class: {classes}",
+        "ko": "{where}: y에는 클래스가 적어도 2개 있어야 하는데 {n}개입니다: {classes}",
+    },
+    "error.classic.continuous": {
+        "en": "{where}: Unknown label type: continuous targets (e.g. {example!r}); a classifier needs discrete class labels (use a regressor for continuous y)",
+        "ko": "{where}: 알 수 없는 레이블 종류입니다. y가 연속값입니다(예: {example!r}). 분류 모델에는 이산적인 클래스 레이블이 필요합니다(연속값 y에는 회귀 모델을 쓰세요)",
+    },
+    "error.classic.number": {
+        "en": "{who}: {name} must be a number, got {value!r}",
+        "ko": "{who}: {name}은(는) 숫자여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.finite_bound": {
+        "en": "{who}: {name} must be a finite number {bound}, got {value!r}",
+        "ko": "{who}: {name}은(는) {bound}인 유한한 숫자여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.number_bound": {
+        "en": "{who}: {name} must be a number {bound}, got {value!r}",
+        "ko": "{who}: {name}은(는) {bound}인 숫자여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.integer_min": {
+        "en": "{who}: {name} must be an integer >= {min}, got {value!r}",
+        "ko": "{who}: {name}은(는) {min} 이상의 정수여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.at_least": {
+        "en": "{who}: {name} must be >= {min}, got {value}",
+        "ko": "{who}: {name}은(는) {min} 이상이어야 합니다. 받은 값: {value}",
+    },
+    "error.classic.positive": {
+        "en": "{who}: {name} must be > 0, got {value!r}",
+        "ko": "{who}: {name}은(는) 0보다 커야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.either": {
+        "en": "{who}: {name} must be {a} or {b}, got {value!r}",
+        "ko": "{who}: {name}은(는) {a} 또는 {b}여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.one_of": {
+        "en": "{who}: {name} must be one of {options}, got {value!r}",
+        "ko": "{who}: {name}은(는) {options} 중 하나여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.kmeans.too_few_samples": {
+        "en": "{who}.fit: n_samples={n} should be >= n_clusters={k}; ask for fewer clusters or pass more samples",
+        "ko": "{who}.fit: n_samples={n}은(는) n_clusters={k} 이상이어야 합니다. 군집 수를 줄이거나 샘플을 더 주세요",
+    },
+    "error.classic.kmeans.init": {
+        "en": "{who}: init must be 'k-means++', 'random' or an array of shape (n_clusters, n_features), got {value!r}",
+        "ko": "{who}: init은 'k-means++', 'random' 또는 모양이 (n_clusters, n_features)인 배열이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.kmeans.init_shape": {
+        "en": "{who}: init array must have shape (n_clusters, n_features) = {want}, got {shape}",
+        "ko": "{who}: init 배열의 모양은 (n_clusters, n_features) = {want}이어야 하는데 {shape}입니다",
+    },
+    "error.classic.kmeans.n_init": {
+        "en": "{who}: n_init must be 'auto' or an integer >= 1, got {value!r}",
+        "ko": "{who}: n_init은 'auto'이거나 1 이상의 정수여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.linear.diverged": {
+        "en": "LinearRegression(solver='gd'): gradient descent diverged at epoch {epoch} with eta0={eta0}; use a smaller eta0 or scale X",
+        "ko": "LinearRegression(solver='gd'): 경사하강법이 에폭 {epoch}에서 발산했습니다(eta0={eta0}). eta0를 더 작게 하거나 X의 스케일을 맞추세요",
+    },
+    "error.classic.linear.l1_ratio": {
+        "en": "{who}: l1_ratio must be in [0, 1], got {value!r}",
+        "ko": "{who}: l1_ratio는 [0, 1] 범위여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.linear.alphas": {
+        "en": "regularization_path: expected a 1-D list of alphas, got {value!r}",
+        "ko": "regularization_path: alphas는 1차원 목록이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.logistic.iter_tol": {
+        "en": "LogisticRegression: max_iter must be >= 1 and tol >= 0, got max_iter={max_iter!r}, tol={tol!r}",
+        "ko": "LogisticRegression: max_iter는 1 이상, tol은 0 이상이어야 합니다. 받은 값: max_iter={max_iter!r}, tol={tol!r}",
+    },
+    "error.classic.neighbors.p": {
+        "en": "{who}: p must be a number >= 1 (or np.inf), got {value!r}",
+        "ko": "{who}: p는 1 이상의 숫자(또는 np.inf)여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.neighbors.k_range": {
+        "en": "{who}: expected 1 <= n_neighbors <= n_samples_fit = {n}, got n_neighbors={k}",
+        "ko": "{who}: 1 <= n_neighbors <= n_samples_fit = {n}이어야 하는데 n_neighbors={k}입니다",
+    },
+    "error.classic.pca.n_components_type": {
+        "en": "PCA: n_components must be an int, a float in (0, 1) or None, got {value!r}",
+        "ko": "PCA: n_components는 정수, (0, 1) 범위의 실수 또는 None이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.pca.n_components_range": {
+        "en": "PCA: n_components={k} must be between 0 and min(n_samples, n_features)={limit} with svd_solver={solver!r}",
+        "ko": "PCA: svd_solver={solver!r}일 때 n_components={k}은(는) 0과 min(n_samples, n_features)={limit} 사이여야 합니다",
+    },
+    "error.classic.pca.n_components_fraction": {
+        "en": "PCA: a float n_components is a fraction of explained variance and must be in (0, 1), got {value!r}",
+        "ko": "PCA: 실수인 n_components는 설명된 분산의 비율이므로 (0, 1) 범위여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.pca.svd_solver": {
+        "en": "PCA: svd_solver must be 'full' or 'auto' (mitbadak computes the full SVD), got {value!r}",
+        "ko": "PCA: svd_solver는 'full' 또는 'auto'여야 합니다(mitbadak은 전체 SVD를 계산합니다). 받은 값: {value!r}",
+    },
+    "error.classic.pca.two_samples": {
+        "en": "PCA.fit: needs at least 2 samples to estimate a variance, got n_samples={n}",
+        "ko": "PCA.fit: 분산을 추정하려면 샘플이 적어도 2개 필요한데 n_samples={n}입니다",
+    },
+    "error.classic.pca.z_columns": {
+        "en": "PCA.inverse_transform: expected Z with n_components_={k} columns, got shape {shape}",
+        "ko": "PCA.inverse_transform: Z의 열은 n_components_={k}개여야 하는데 모양이 {shape}입니다",
+    },
+    "error.classic.perceptron.iters": {
+        "en": "Perceptron: max_iter and n_iter_no_change must be >= 1, got {max_iter} and {n_iter_no_change}",
+        "ko": "Perceptron: max_iter와 n_iter_no_change는 1 이상이어야 합니다. 받은 값: {max_iter}, {n_iter_no_change}",
+    },
+    "error.classic.wrapper.model": {
+        "en": "{who}: model must be None, a mitbadak model (a template) or a function (n_features, n_outputs) -> model, got {type}",
+        "ko": "{who}: model은 None, mitbadak 모델(템플릿) 또는 (n_features, n_outputs)을 받아 모델을 돌려주는 함수여야 합니다. 받은 값의 타입: {type}",
+    },
+    "error.inspect.compile_first": {
+        "en": "{who}: compile the model first (model.compile(optimizer, loss))",
+        "ko": "{who}: 먼저 모델을 compile해야 합니다(model.compile(optimizer, loss))",
+    },
+    "error.inspect.lengths": {
+        "en": "{who}: x has {nx} samples, y has {ny}",
+        "ko": "{who}: x의 샘플은 {nx}개인데 y는 {ny}개입니다",
+    },
+    "error.inspect.no_samples": {
+        "en": "{who}: no samples",
+        "ko": "{who}: 샘플이 하나도 없습니다",
+    },
+    "error.inspect.lr_range": {
+        "en": "{who}: need 0 < start_lr < end_lr, got {start_lr}, {end_lr}",
+        "ko": "{who}: 0 < start_lr < end_lr이어야 합니다. 받은 값: {start_lr}, {end_lr}",
+    },
+    "error.inspect.num_steps": {
+        "en": "{who}: num_steps must be >= 2, got {num_steps}",
+        "ko": "{who}: num_steps는 2 이상이어야 합니다. 받은 값: {num_steps}",
+    },
+    "error.inspect.smooth": {
+        "en": "{who}: smooth must be in [0, 1), got {smooth}",
+        "ko": "{who}: smooth는 [0, 1) 범위여야 합니다. 받은 값: {smooth}",
+    },
+    "error.inspect.instruments_args": {
+        "en": "Instruments: sample_batches >= 1, bins >= 2, max_values >= 1",
+        "ko": "Instruments: sample_batches는 1 이상, bins는 2 이상, max_values는 1 이상이어야 합니다",
+    },
+    "error.inspect.not_recorded": {
+        "en": "Instruments.plot: no {kind} recorded (train with this callback)",
+        "ko": "Instruments.plot: 기록된 {kind} 값이 없습니다(이 콜백을 넣어 학습하세요)",
+    },
+    "error.inspect.outputs_2d": {
+        "en": "{who}: expected (samples, classes) outputs, got {shape}",
+        "ko": "{who}: 모델의 출력은 (samples, classes) 모양이어야 하는데 {shape}입니다",
+    },
+    "error.inspect.probs_labels": {
+        "en": "{who}: probs {shape} do not match {n} labels",
+        "ko": "{who}: probs의 모양 {shape}이(가) 레이블 {n}개와 맞지 않습니다",
+    },
+    "error.inspect.no_mistakes": {
+        "en": "plot_mistakes: the model made no mistakes on these samples",
+        "ko": "plot_mistakes: 모델이 이 샘플들에서 하나도 틀리지 않았습니다",
+    },
+    "error.inspect.no_spatial_layer": {
+        "en": "grad_cam: the model has no layer with (N, C, H, W) outputs",
+        "ko": "grad_cam: 모델에 출력이 (N, C, H, W) 모양인 층이 없습니다",
+    },
+    "error.inspect.no_such_layer": {
+        "en": "{who}: no layer named {layer!r}; layers: {layers}",
+        "ko": "{who}: 이름이 {layer!r}인 층이 없습니다. 있는 층: {layers}",
+    },
+    "error.inspect.not_spatial": {
+        "en": "grad_cam: layer '{layer}' gives no (N, C, H, W) output",
+        "ko": "grad_cam: 층 '{layer}'의 출력은 (N, C, H, W) 모양이 아닙니다",
+    },
+    "error.inspect.name_a_layer": {
+        "en": "layer_outputs: name a layer (the model has one weighted layer)",
+        "ko": "layer_outputs: 층 이름을 지정하세요(모델에 가중치가 있는 층이 하나뿐입니다)",
+    },
+    "error.inspect.pca_shape": {
+        "en": "pca: expected (samples >= 2, features), got {shape}",
+        "ko": "pca: 특성의 모양은 (samples >= 2, features)여야 하는데 {shape}입니다",
+    },
+    "error.inspect.tsne_needs_sklearn": {
+        "en": "representation_map: t-SNE needs scikit-learn (pip install scikit-learn); method='pca' needs nothing",
+        "ko": "representation_map: t-SNE에는 scikit-learn이 필요합니다(pip install scikit-learn). method='pca'는 따로 필요한 것이 없습니다",
+    },
+    "error.inspect.image_shape": {
+        "en": "robustness_curves: give image_shape for samples of {shape}",
+        "ko": "robustness_curves: 샘플의 모양이 {shape}이므로 image_shape를 주어야 합니다",
+    },
+    "error.inspect.matplotlib": {
+        "en": 'mitbadak.inspect: figures need matplotlib: pip install "mitbadak[plot]"',
+        "ko": 'mitbadak.inspect: 그림을 그리려면 matplotlib이 필요합니다: pip install "mitbadak[plot]"',
+    },
     # ---- errors (MitbadakError(key=...)): models, layers, losses, metrics, optimizers, tensors ----
     "error.layer.no_call": {
         "en": "{cls} '{name}': define call(self, inputs) (Keras) or forward(self, x) (PyTorch)",
