@@ -3178,6 +3178,282 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": 'mitbadak.inspect: figures need matplotlib: pip install "mitbadak[plot]"',
         "ko": 'mitbadak.inspect: 그림을 그리려면 matplotlib이 필요합니다: pip install "mitbadak[plot]"',
     },
+    "error.interop.not_built": {
+        "en": "interop: the model is not built yet; call it on a batch first",
+        "ko": "interop: 모델이 아직 만들어지지(build) 않았습니다. 먼저 배치 하나로 모델을 호출하세요",
+    },
+    "error.interop.unmatched_weights": {
+        "en": "interop: layer {layer!r} ({type}) has weights of a kind that cannot be matched; supported: {supported}",
+        "ko": "interop: 층 {layer!r}({type})의 가중치는 짝지을 수 없는 종류입니다. 지원하는 층: {supported}",
+    },
+    "error.interop.torch_needed": {
+        "en": "from_torch: reading {file} needs PyTorch (pip install 'mitbadak[torch]'); or save the weights as .safetensors",
+        "ko": "from_torch: {file}을(를) 읽으려면 PyTorch가 필요합니다(pip install 'mitbadak[torch]'). 또는 가중치를 .safetensors로 저장하세요",
+    },
+    "error.interop.not_torch_file": {
+        "en": "{path}: not a PyTorch weights file ({error})",
+        "ko": "{path}: PyTorch 가중치 파일이 아닙니다({error})",
+    },
+    "error.interop.not_state_dict": {
+        "en": "from_torch: expected a state dict (str -> tensor), got {type}",
+        "ko": "from_torch: state dict(str -> 텐서)여야 하는데 {type}을(를) 받았습니다",
+    },
+    "error.interop.missing_params": {
+        "en": "{where}: missing {missing} (has {has})",
+        "ko": "{where}: {missing}이(가) 없습니다(있는 것: {has})",
+    },
+    "error.interop.no_conversion": {
+        "en": "{where}: no PyTorch conversion for {kind}",
+        "ko": "{where}: {kind}은(는) PyTorch 형식으로 바꿀 수 없습니다",
+    },
+    "error.interop.module_count": {
+        "en": "from_torch: the state dict has {n_groups} modules with parameters ({groups}), the model has {n_layers} layers with weights ({layers})",
+        "ko": "from_torch: state dict에는 파라미터가 있는 모듈이 {n_groups}개({groups})인데, 모델에는 가중치가 있는 층이 {n_layers}개({layers})입니다",
+    },
+    "error.interop.torch_where": {
+        "en": "from_torch: layer {layer!r} <- module {module!r}",
+        "ko": "from_torch: 층 {layer!r} <- 모듈 {module!r}",
+    },
+    "error.interop.torch_layer": {
+        "en": "from_torch: layer {layer!r}: {error}",
+        "ko": "from_torch: 층 {layer!r}: {error}",
+    },
+    "error.interop.shapes": {
+        "en": "{where}: the layer's weights have shapes {want}, the source gives {got}",
+        "ko": "{where}: 층의 가중치 모양은 {want}인데 원본의 모양은 {got}입니다",
+    },
+    "error.interop.h5py_needed": {
+        "en": "from_keras needs h5py: pip install 'mitbadak[keras-weights]'",
+        "ko": "from_keras에는 h5py가 필요합니다: pip install 'mitbadak[keras-weights]'",
+    },
+    "error.interop.not_zip": {
+        "en": "{path}: not a .keras file (not a zip archive)",
+        "ko": "{path}: .keras 파일이 아닙니다(zip 압축 파일이 아닙니다)",
+    },
+    "error.interop.no_weights_h5": {
+        "en": "{path}: a .keras archive without model.weights.h5",
+        "ko": "{path}: model.weights.h5가 들어 있지 않은 .keras 압축 파일입니다",
+    },
+    "error.interop.not_keras_readable": {
+        "en": "{path}: not a readable Keras weights file ({error})",
+        "ko": "{path}: 읽을 수 있는 Keras 가중치 파일이 아닙니다({error})",
+    },
+    "error.interop.no_layers_group": {
+        "en": "{path}: not a Keras 3 weights file (no 'layers' group)",
+        "ko": "{path}: Keras 3 가중치 파일이 아닙니다('layers' 그룹이 없습니다)",
+    },
+    "error.interop.keras_where": {
+        "en": "from_keras: layer {layer!r} <- Keras layer {keras_layer!r} of {file}",
+        "ko": "from_keras: 층 {layer!r} <- {file}의 Keras 층 {keras_layer!r}",
+    },
+    "error.interop.not_in_file": {
+        "en": "{where}: not in the file (its layers: {have})",
+        "ko": "{where}: 파일에 없습니다(파일에 있는 층: {have})",
+    },
+    "error.interop.unused_layers": {
+        "en": "from_keras: {file} has layers with weights the model does not take: {unused}",
+        "ko": "from_keras: {file}에 모델이 받지 않는 가중치 층이 있습니다: {unused}",
+    },
+    "error.playground.label.data_set": {"en": "data set", "ko": "데이터 세트"},
+    "error.playground.label.digits_data": {"en": "digits data", "ko": "숫자 데이터"},
+    "error.playground.label.digits_model": {"en": "digits model", "ko": "숫자 모델"},
+    "error.playground.label.hidden_units": {"en": "hidden units", "ko": "은닉 유닛 수"},
+    "error.playground.label.optimizer": {"en": "optimizer", "ko": "옵티마이저"},
+    "error.playground.label.learning_rate": {"en": "learning rate", "ko": "학습률"},
+    "error.playground.label.batch_size": {"en": "batch size", "ko": "배치 크기"},
+    "error.playground.label.seed": {"en": "seed", "ko": "시드"},
+    "error.playground.label.true_class": {"en": "true class", "ko": "실제 클래스"},
+    "error.playground.label.predicted_class": {"en": "predicted class", "ko": "예측 클래스"},
+    "error.playground.label.noise": {"en": "noise", "ko": "노이즈"},
+    "error.playground.label.ratio_of_training_data": {
+        "en": "ratio of training data",
+        "ko": "학습 데이터 비율",
+    },
+    "error.playground.label.number_of_points": {"en": "number of points", "ko": "점의 개수"},
+    "error.playground.label.neurons_per_layer": {"en": "neurons per layer", "ko": "층마다 뉴런 수"},
+    "error.playground.label.activation": {"en": "activation", "ko": "활성함수"},
+    "error.playground.label.loss": {"en": "loss", "ko": "손실함수"},
+    "error.playground.label.regularization": {"en": "regularization", "ko": "규제"},
+    "error.playground.label.regularization_rate": {"en": "regularization rate", "ko": "규제율"},
+    "error.playground.label.dropout": {"en": "dropout", "ko": "드롭아웃"},
+    "error.playground.label.initializer": {"en": "initializer", "ko": "가중치 초기화"},
+    "error.playground.choice": {
+        "en": "{label}: expected one of {options}, got {value!r}",
+        "ko": "{label}: {options} 중 하나여야 합니다. 받은 값: {value!r}",
+    },
+    "error.playground.whole": {
+        "en": "{label}: expected a whole number, got {value!r}",
+        "ko": "{label}: 정수여야 합니다. 받은 값: {value!r}",
+    },
+    "error.playground.whole_range": {
+        "en": "{label}: expected a number from {lo} to {hi}, got {value}",
+        "ko": "{label}: {lo}부터 {hi}까지의 숫자여야 합니다. 받은 값: {value}",
+    },
+    "error.playground.positive_number": {"en": "a positive number", "ko": "양수"},
+    "error.playground.number_range": {
+        "en": "a number from {lo:g} to {hi:g}",
+        "ko": "{lo:g}부터 {hi:g}까지의 숫자",
+    },
+    "error.playground.number": {
+        "en": "{label}: expected {what}, got {value!r}",
+        "ko": "{label}: {what}여야 합니다. 받은 값: {value!r}",
+    },
+    "error.playground.number_at_most": {
+        "en": "{label}: expected {what} (at most {hi:g}), got {value!r}",
+        "ko": "{label}: {what}여야 합니다(최대 {hi:g}). 받은 값: {value!r}",
+    },
+    "error.playground.setup_object": {
+        "en": "setup: expected an object of control values",
+        "ko": "setup: 조절 항목의 값들을 담은 객체여야 합니다",
+    },
+    "error.playground.kind": {
+        "en": "kind: expected 'playground' or 'digits', got {kind!r}",
+        "ko": "kind: 'playground' 또는 'digits'여야 합니다. 받은 값: {kind!r}",
+    },
+    "error.playground.loss_regression": {
+        "en": "loss: {loss!r} does not fit a regression data set; choose one of {options}",
+        "ko": "손실함수: {loss!r}은(는) 회귀 데이터 세트에 맞지 않습니다. {options} 중에서 고르세요",
+    },
+    "error.playground.loss_classification": {
+        "en": "loss: {loss!r} does not fit a classification data set; choose one of {options}",
+        "ko": "손실함수: {loss!r}은(는) 분류 데이터 세트에 맞지 않습니다. {options} 중에서 고르세요",
+    },
+    "error.playground.features_choose": {
+        "en": "features: choose at least one of {options}; got {value!r}",
+        "ko": "특성: {options} 중에서 적어도 하나를 고르세요. 받은 값: {value!r}",
+    },
+    "error.playground.too_many_layers": {
+        "en": "hidden layers: at most {max} layers, got {n}",
+        "ko": "은닉층: 최대 {max}개까지 쓸 수 있는데 {n}개를 받았습니다",
+    },
+    "error.playground.csv_text": {
+        "en": "CSV: expected the file's text",
+        "ko": "CSV: 파일의 내용(텍스트)이어야 합니다",
+    },
+    "error.playground.csv_needs_file": {
+        "en": "data set: 'csv' needs a file; upload one (x1,x2,label per row)",
+        "ko": "데이터 세트: 'csv'에는 파일이 필요합니다. 한 줄에 x1,x2,label이 있는 파일을 올리세요",
+    },
+    "error.playground.unknown_dataset": {
+        "en": "data set: unknown {dataset!r}; expected one of {options} (or 'csv' with the points given)",
+        "ko": "데이터 세트: 알 수 없는 {dataset!r}입니다. {options} 중 하나여야 합니다(점을 함께 주면 'csv'도 됩니다)",
+    },
+    "error.playground.csv_empty": {
+        "en": "CSV: the file is empty; expected rows of x1,x2,label",
+        "ko": "CSV: 파일이 비어 있습니다. x1,x2,label 형식의 줄이 있어야 합니다",
+    },
+    "error.playground.csv_cells": {
+        "en": "CSV line {lineno}: expected 3 values (x1,x2,label), got {n}",
+        "ko": "CSV {lineno}번째 줄: 값이 3개(x1,x2,label)여야 하는데 {n}개입니다",
+    },
+    "error.playground.csv_numbers": {
+        "en": "CSV line {lineno}: expected numbers, got {cells!r}",
+        "ko": "CSV {lineno}번째 줄: 숫자여야 하는데 {cells!r}입니다",
+    },
+    "error.playground.csv_finite": {
+        "en": "CSV line {lineno}: values must be finite numbers",
+        "ko": "CSV {lineno}번째 줄: 값은 유한한 숫자여야 합니다",
+    },
+    "error.playground.csv_too_long": {
+        "en": "CSV: more than {max:,} rows; use a smaller sample",
+        "ko": "CSV: 줄이 {max:,}개보다 많습니다. 더 작은 표본을 쓰세요",
+    },
+    "error.playground.csv_too_short": {
+        "en": "CSV: expected at least 4 rows of x1,x2,label, got {n}",
+        "ko": "CSV: x1,x2,label 형식의 줄이 적어도 4개 있어야 하는데 {n}개입니다",
+    },
+    "error.playground.features_some": {
+        "en": "features: expected some of {options}, got {value!r}",
+        "ko": "특성: {options} 중에서 골라야 합니다. 받은 값: {value!r}",
+    },
+    "error.playground.mnist_missing": {
+        "en": "MNIST: its files were not found (set MITBADAK_DATA to the folder holding them, or run load_mnist(download=True) once); the embedded digits always work",
+        "ko": "MNIST: 파일을 찾지 못했습니다(MITBADAK_DATA를 파일이 있는 폴더로 지정하거나 load_mnist(download=True)를 한 번 실행하세요). 내장된 8x8 숫자 데이터는 언제든 쓸 수 있습니다",
+    },
+    "error.playground.image_index": {
+        "en": "image: expected an index, got {index!r}",
+        "ko": "이미지: 번호(인덱스)여야 합니다. 받은 값: {index!r}",
+    },
+    "error.playground.image_range": {
+        "en": "image: expected an index from 0 to {last}",
+        "ko": "이미지: 번호(인덱스)는 0부터 {last}까지여야 합니다",
+    },
+    "error.playground.drawing_list": {
+        "en": "drawing: expected a list of numbers",
+        "ko": "그림: 숫자 목록이어야 합니다",
+    },
+    "error.playground.drawing_size": {
+        "en": "drawing: expected {n} finite numbers, got {got}",
+        "ko": "그림: 유한한 숫자 {n}개여야 하는데 {got}개입니다",
+    },
+    "error.playground.unknown_optimizer": {
+        "en": "optimizer: unknown {name!r}",
+        "ko": "옵티마이저: 알 수 없는 {name!r}입니다",
+    },
+    "error.playground.diverged": {
+        "en": "training diverged at epoch {epoch}: the loss is not a finite number; try a smaller learning rate",
+        "ko": "에폭 {epoch}에서 학습이 발산했습니다. 손실이 유한한 숫자가 아닙니다. 학습률을 더 작게 해 보세요",
+    },
+    "error.playground.internal": {
+        "en": "internal error: {type}: {error}",
+        "ko": "내부 오류: {type}: {error}",
+    },
+    "error.playground.bad_length": {
+        "en": "bad Content-Length",
+        "ko": "Content-Length 헤더가 올바르지 않습니다",
+    },
+    "error.playground.too_large": {
+        "en": "request too large ({n:,} bytes; at most {max:,})",
+        "ko": "요청이 너무 큽니다({n:,}바이트, 최대 {max:,}바이트)",
+    },
+    "error.playground.not_json": {
+        "en": "the request is not valid JSON",
+        "ko": "요청이 올바른 JSON이 아닙니다",
+    },
+    "error.playground.json_object": {
+        "en": "expected a JSON object",
+        "ko": "요청은 JSON 객체여야 합니다",
+    },
+    "error.playground.expired": {
+        "en": "this training session has expired; reload the page",
+        "ko": "이 학습 세션은 만료되었습니다. 페이지를 새로 고치세요",
+    },
+    "error.playground.no_page": {
+        "en": "no such page: {path}",
+        "ko": "그런 페이지가 없습니다: {path}",
+    },
+    "error.playground.no_call": {
+        "en": "no such API call: {call}",
+        "ko": "그런 API 호출이 없습니다: {call}",
+    },
+    "error.playground.state_numbers": {
+        "en": "state: epoch and version must be numbers",
+        "ko": "state: epoch와 version은 숫자여야 합니다",
+    },
+    "error.playground.digits_only": {
+        "en": "{action}: only for the digits tab",
+        "ko": "{action}: Digits 탭에서만 쓸 수 있습니다",
+    },
+    "error.playground.playground_only": {
+        "en": "{action}: only for the playground tab",
+        "ko": "{action}: Playground 탭에서만 쓸 수 있습니다",
+    },
+    "error.playground.use_post": {
+        "en": "{action}: use POST",
+        "ko": "{action}: POST로 요청하세요",
+    },
+    "error.playground.port_in_use": {
+        "en": "port {port} on {host} is already in use; choose another with --port N",
+        "ko": "{host}의 포트 {port}은(는) 이미 쓰이고 있습니다. --port N으로 다른 포트를 고르세요",
+    },
+    "error.playground.port_not_allowed": {
+        "en": "port {port} on {host} is not allowed; choose another with --port N",
+        "ko": "{host}의 포트 {port}은(는) 쓸 권한이 없습니다. --port N으로 다른 포트를 고르세요",
+    },
+    "error.playground.cannot_listen": {
+        "en": "cannot listen on {host}:{port}: {error}",
+        "ko": "{host}:{port}에서 요청을 받을 수 없습니다: {error}",
+    },
     # ---- errors (MitbadakError(key=...)): models, layers, losses, metrics, optimizers, tensors ----
     "error.layer.no_call": {
         "en": "{cls} '{name}': define call(self, inputs) (Keras) or forward(self, x) (PyTorch)",
