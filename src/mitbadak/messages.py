@@ -3024,7 +3024,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.classic.either": {
         "en": "{who}: {name} must be {a} or {b}, got {value!r}",
-        "ko": "{who}: {name}은(는) {a} 또는 {b}여야 합니다. 받은 값: {value!r}",
+        "ko": "{who}: {name}은(는) {a}, {b} 중 하나여야 합니다. 받은 값: {value!r}",
     },
     "error.classic.one_of": {
         "en": "{who}: {name} must be one of {options}, got {value!r}",
