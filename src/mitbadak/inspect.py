@@ -62,15 +62,15 @@ __all__ = [
 
 def _check_model(model: Any, who: str) -> None:
     if getattr(model, "loss", None) is None or not getattr(model, "compiled", False):
-        raise ConfigError(f"{who}: compile the model first (model.compile(optimizer, loss))")
+        raise ConfigError(key="error.inspect.compile_first", who=who)
 
 
 def _prepare(model: Any, x: Any, y: Any, who: str) -> tuple[np.ndarray, np.ndarray]:
     x, y = np.asarray(x), np.asarray(y)
     if len(x) != len(y):
-        raise ShapeError(f"{who}: x has {len(x)} samples, y has {len(y)}")
+        raise ShapeError(key="error.inspect.lengths", who=who, nx=len(x), ny=len(y))
     if len(x) == 0:
-        raise ShapeError(f"{who}: no samples")
+        raise ShapeError(key="error.inspect.no_samples", who=who)
     if not model.built:
         model.build((1, *x.shape[1:]))
     return x, y
@@ -138,11 +138,11 @@ def lr_find(
     who = "lr_find"
     _check_model(model, who)
     if not 0 < start_lr < end_lr:
-        raise ConfigError(f"{who}: need 0 < start_lr < end_lr, got {start_lr}, {end_lr}")
+        raise ConfigError(key="error.inspect.lr_range", who=who, start_lr=start_lr, end_lr=end_lr)
     if int(num_steps) < 2:
-        raise ConfigError(f"{who}: num_steps must be >= 2, got {num_steps}")
+        raise ConfigError(key="error.inspect.num_steps", who=who, num_steps=num_steps)
     if not 0 <= smooth < 1:
-        raise ConfigError(f"{who}: smooth must be in [0, 1), got {smooth}")
+        raise ConfigError(key="error.inspect.smooth", who=who, smooth=smooth)
     x, y = _prepare(model, x, y, who)
     if getattr(model, "optimizer", None) is None:
         model.fit(x[:1], y[:1], epochs=0, verbose=0)  # creates the optimizer, trains nothing
@@ -223,7 +223,7 @@ class Instruments(Callback):
     def __init__(self, sample_batches: int = 1, bins: int = 30, max_values: int = 20000) -> None:
         super().__init__()
         if int(sample_batches) < 1 or int(bins) < 2 or int(max_values) < 1:
-            raise ConfigError("Instruments: sample_batches >= 1, bins >= 2, max_values >= 1")
+            raise ConfigError(key="error.inspect.instruments_args")
         self.sample_batches, self.bins, self.max_values = (
             int(sample_batches),
             int(bins),
@@ -286,10 +286,13 @@ class Instruments(Callback):
     def plot(self, kind: str = "weights", path: Any = None, title: str | None = None) -> Any:
         """One panel per layer: the ``kind`` histogram of every epoch (darker = later)."""
         if kind not in self.KINDS:
-            raise ConfigError(f"Instruments.plot: kind must be one of {self.KINDS}, got {kind!r}")
+            raise ConfigError(
+                key="error.classic.one_of", who="Instruments.plot", name="kind",
+                options=self.KINDS, value=kind,
+            )  # fmt: skip
         layers = [name for name in self.stats if kind in self.stats[name]]
         if not layers:
-            raise ConfigError(f"Instruments.plot: no {kind} recorded (train with this callback)")
+            raise ConfigError(key="error.inspect.not_recorded", kind=kind)
         plt = _pyplot()
         ncols = min(4, len(layers))
         nrows = math.ceil(len(layers) / ncols)
@@ -329,7 +332,7 @@ def probabilities(model: Any, x: Any, batch_size: int = 256) -> np.ndarray:
             parts.append(np.asarray(model(x[i : i + batch_size], training=False).data))
     out = np.concatenate(parts).astype(np.float64)
     if out.ndim != 2:
-        raise ShapeError(f"probabilities: expected (samples, classes) outputs, got {out.shape}")
+        raise ShapeError(key="error.inspect.outputs_2d", who="probabilities", shape=out.shape)
     if out.min() >= 0 and out.max() <= 1 and np.allclose(out.sum(axis=1), 1.0, atol=1e-4):
         return out
     e = np.exp(out - out.max(axis=1, keepdims=True))
@@ -362,8 +365,9 @@ class Interpretation:
         self.y = np.asarray(self.y).astype(np.int64).reshape(-1)
         if self.probs.ndim != 2 or len(self.probs) != len(self.y):
             raise ShapeError(
-                f"Interpretation: probs {self.probs.shape} do not match {len(self.y)} labels"
-            )
+                key="error.inspect.probs_labels", who="Interpretation", shape=self.probs.shape,
+                n=len(self.y),
+            )  # fmt: skip
         self.preds = self.probs.argmax(axis=1)
         p = self.probs[np.arange(len(self.y)), self.y]
         self.losses = -np.log(np.clip(p, 1e-12, 1.0))
@@ -395,7 +399,7 @@ class Interpretation:
         """The most confident mistakes as images, titled with truth and prediction."""
         idx = self.most_confident_mistakes(k)
         if not len(idx):
-            raise ConfigError("plot_mistakes: the model made no mistakes on these samples")
+            raise ConfigError(key="error.inspect.no_mistakes")
         return plot.plot_images(
             np.asarray(images)[idx], self.y[idx], self.preds[idx], self.class_names,
             max_images=k, title="most confident mistakes (truth / prediction)", path=path,
@@ -428,9 +432,7 @@ def _score_backward(model: Any, xt: Tensor, target: Any) -> np.ndarray:
     saved = [p.grad for p in params]
     out = model(xt, training=False)
     if out.ndim != 2:
-        raise ShapeError(
-            f"saliency / grad_cam: expected (samples, classes) outputs, got {out.shape}"
-        )
+        raise ShapeError(key="error.inspect.outputs_2d", who="saliency / grad_cam", shape=out.shape)
     targets = out.data.argmax(axis=1) if target is None else np.broadcast_to(
         np.asarray(target, dtype=np.int64), (out.shape[0],))  # fmt: skip
     mask = np.zeros(out.shape, dtype=out.data.dtype)
@@ -479,7 +481,7 @@ def _last_spatial_layer(model: Any, x: np.ndarray) -> Any:
         for h in handles:
             h.remove()
     if not found:
-        raise ConfigError("grad_cam: the model has no layer with (N, C, H, W) outputs")
+        raise ConfigError(key="error.inspect.no_spatial_layer")
     return found[-1]
 
 
@@ -510,7 +512,9 @@ def grad_cam(model: Any, x: Any, layer: Any = None, target: Any = None) -> np.nd
     elif isinstance(layer, str):
         by_name = {lay.name: lay for lay in leaf_layers(model)}
         if layer not in by_name:
-            raise ConfigError(f"grad_cam: no layer named {layer!r}; layers: {list(by_name)}")
+            raise ConfigError(
+                key="error.inspect.no_such_layer", who="grad_cam", layer=layer, layers=list(by_name)
+            )
         layer = by_name[layer]
     caught: list[Tensor] = []
 
@@ -525,7 +529,7 @@ def grad_cam(model: Any, x: Any, layer: Any = None, target: Any = None) -> np.nd
     finally:
         h.remove()
     if not caught or caught[0].ndim != 4:
-        raise ConfigError(f"grad_cam: layer '{layer.name}' gives no (N, C, H, W) output")
+        raise ConfigError(key="error.inspect.not_spatial", layer=layer.name)
     a = caught[0]
     alpha = a.grad.mean(axis=(2, 3))  # (N, K)
     cam = np.einsum("nk,nkhw->nhw", alpha, a.data)
@@ -571,12 +575,15 @@ def layer_outputs(model: Any, x: Any, layer: Any = None, batch_size: int = 256) 
     if layer is None:
         with_weights = [lay for lay in leaves if lay.weights]
         if len(with_weights) < 2:
-            raise ConfigError("layer_outputs: name a layer (the model has one weighted layer)")
+            raise ConfigError(key="error.inspect.name_a_layer")
         layer = with_weights[-2]
     elif isinstance(layer, str):
         by_name = {lay.name: lay for lay in leaves}
         if layer not in by_name:
-            raise ConfigError(f"layer_outputs: no layer named {layer!r}; layers: {list(by_name)}")
+            raise ConfigError(
+                key="error.inspect.no_such_layer", who="layer_outputs", layer=layer,
+                layers=list(by_name),
+            )  # fmt: skip
         layer = by_name[layer]
     parts: list[np.ndarray] = []
     h = layer.register_forward_hook(lambda lay, inp, out: parts.append(out.data.copy()))
@@ -603,7 +610,7 @@ def pca(features: Any, n_components: int = 2) -> tuple[np.ndarray, np.ndarray]:
     """
     X = np.asarray(features, dtype=np.float64)
     if X.ndim != 2 or len(X) < 2:
-        raise ShapeError(f"pca: expected (samples >= 2, features), got {X.shape}")
+        raise ShapeError(key="error.inspect.pca_shape", shape=X.shape)
     Xc = X - X.mean(axis=0)
     U, S, Vt = np.linalg.svd(Xc, full_matrices=False)
     signs = np.sign(Vt[np.arange(len(Vt)), np.abs(Vt).argmax(axis=1)])
@@ -635,8 +642,7 @@ def representation_map(
         try:
             from sklearn.manifold import TSNE
         except ImportError:
-            raise ConfigError("representation_map: t-SNE needs scikit-learn "
-                              "(pip install scikit-learn); method='pca' needs nothing") from None  # fmt: skip
+            raise ConfigError(key="error.inspect.tsne_needs_sklearn") from None
         perplexity = min(30.0, max(2.0, (len(feats) - 1) / 3))
         kw = {"n_components": 2, "init": "pca", "random_state": seed, "perplexity": perplexity,
               "method": "exact" if len(feats) <= 1000 else "barnes_hut"}  # fmt: skip
@@ -645,7 +651,10 @@ def representation_map(
         except TypeError:  # scikit-learn < 1.5 calls it n_iter
             tsne = TSNE(n_iter=300, **kw)
         return tsne.fit_transform(feats.astype(np.float64))
-    raise ConfigError(f"representation_map: method must be 'pca' or 'tsne', got {method!r}")
+    raise ConfigError(
+        key="error.classic.either", who="representation_map", name="method", a="'pca'",
+        b="'tsne'", value=method,
+    )  # fmt: skip
 
 
 def plot_map(
@@ -683,7 +692,7 @@ def as_images(x: Any, image_shape: tuple[int, ...] | None = None) -> np.ndarray:
     if image_shape is None:
         side = int(round(math.sqrt(x[0].size)))
         if side * side != x[0].size:
-            raise ShapeError(f"robustness_curves: give image_shape for samples of {x.shape[1:]}")
+            raise ShapeError(key="error.inspect.image_shape", shape=x.shape[1:])
         image_shape = (1, side, side)
     return x.reshape((len(x), *image_shape))
 
@@ -796,7 +805,9 @@ def coverage_curve(
     p = np.asarray(probs, dtype=np.float64)
     y = np.asarray(y).reshape(-1) if np.asarray(y).ndim == 1 else np.asarray(y).argmax(axis=1)
     if p.ndim != 2 or len(p) != len(y):
-        raise ShapeError(f"coverage_curve: probs {p.shape} do not match {len(y)} labels")
+        raise ShapeError(
+            key="error.inspect.probs_labels", who="coverage_curve", shape=p.shape, n=len(y)
+        )
     t = np.linspace(0.0, 1.0, 21) if thresholds is None else np.asarray(thresholds, dtype=float)
     conf, correct = p.max(axis=1), p.argmax(axis=1) == y
     cov = np.array([(conf >= s).mean() for s in t])
@@ -821,7 +832,7 @@ def plot_coverage(t: Any, coverage: Any, accuracy: Any, path: Any = None) -> Any
 def _pyplot() -> Any:
     plt = plot.pyplot()
     if plt is None:
-        raise ConfigError(f"mitbadak.inspect: {plot.INSTALL_HINT}")
+        raise ConfigError(key="error.inspect.matplotlib")
     return plt
 
 

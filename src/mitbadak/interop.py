@@ -65,6 +65,7 @@ import numpy as np
 
 from .errors import ConfigError, FileFormatError, ShapeError
 from .layers.recurrent import from_torch_weights, to_torch_weights
+from .messages import Phrase
 
 #: mitbadak layer classes with weights that :func:`from_torch` / :func:`from_keras` fill.
 WEIGHTED_LAYERS = (
@@ -105,7 +106,7 @@ def weighted_layers(model: Any) -> list[Any]:
         True
     """
     if not getattr(model, "built", False):
-        raise ShapeError("interop: the model is not built yet; call it on a batch first")
+        raise ShapeError(key="error.interop.not_built")
     out: list[Any] = []
 
     def walk(layer: Any) -> None:
@@ -116,9 +117,9 @@ def weighted_layers(model: Any) -> list[Any]:
         own = len(layer.weights) - sum(len(s.weights) for s in subs)
         if own:
             raise ConfigError(
-                f"interop: layer {layer.name!r} ({type(layer).__name__}) has weights of a kind "
-                f"that cannot be matched; supported: {', '.join(WEIGHTED_LAYERS)}"
-            )
+                key="error.interop.unmatched_weights", layer=layer.name,
+                type=type(layer).__name__, supported=", ".join(WEIGHTED_LAYERS),
+            )  # fmt: skip
         for s in subs:
             walk(s)
 
@@ -145,7 +146,7 @@ def _read_torch(source: Any) -> tuple[dict[str, np.ndarray], bool]:
     if isinstance(source, (str, os.PathLike)):
         path = Path(source)
         if not path.is_file():
-            raise FileFormatError(f"{path}: no such file")
+            raise FileFormatError(key="error.io.no_such_file", path=path)
         if path.suffix.lower() == ".safetensors":
             from .safetensors import load_file
 
@@ -153,14 +154,13 @@ def _read_torch(source: Any) -> tuple[dict[str, np.ndarray], bool]:
         try:
             import torch
         except ImportError:
-            raise ConfigError(
-                f"from_torch: reading {path.name} needs PyTorch (pip install 'mitbadak[torch]'); "
-                "or save the weights as .safetensors"
-            ) from None
+            raise ConfigError(key="error.interop.torch_needed", file=path.name) from None
         try:
             obj = torch.load(path, map_location="cpu", weights_only=True)
         except Exception as e:  # unpickling refused, corrupt zip...: all mean a bad file
-            raise FileFormatError(f"{path}: not a PyTorch weights file ({e})") from None
+            raise FileFormatError(
+                key="error.interop.not_torch_file", path=path, error=str(e)
+            ) from None
         source = obj
     if isinstance(source, dict):
         for k in ("state_dict", "model_state_dict", "model"):
@@ -168,9 +168,7 @@ def _read_torch(source: Any) -> tuple[dict[str, np.ndarray], bool]:
                 source = source[k]
                 break
     if not isinstance(source, dict) or not all(isinstance(k, str) for k in source):
-        raise ConfigError(
-            f"from_torch: expected a state dict (str -> tensor), got {type(source).__name__}"
-        )
+        raise ConfigError(key="error.interop.not_state_dict", type=type(source).__name__)
     return {k: _np(v) for k, v in source.items()}, True
 
 
@@ -193,14 +191,17 @@ def _torch_groups(sd: dict[str, np.ndarray], ordered: bool) -> list[tuple[str, d
     return items
 
 
-def _need(params: dict, names: tuple[str, ...], where: str) -> list[np.ndarray]:
+def _need(params: dict, names: tuple[str, ...], where: Any) -> list[np.ndarray]:
     missing = [n for n in names if n not in params]
     if missing:
-        raise ConfigError(f"{where}: missing {', '.join(missing)} (has {', '.join(params)})")
+        raise ConfigError(
+            key="error.interop.missing_params", where=where, missing=", ".join(missing),
+            has=", ".join(params),
+        )  # fmt: skip
     return [params[n] for n in names]
 
 
-def _torch_to_layer(layer: Any, params: dict[str, np.ndarray], where: str) -> list[np.ndarray]:
+def _torch_to_layer(layer: Any, params: dict[str, np.ndarray], where: Any) -> list[np.ndarray]:
     """The mitbadak weight list of ``layer`` from one torch module's parameters."""
     kind = _kind(layer)
     if kind == "Dense":
@@ -228,7 +229,7 @@ def _torch_to_layer(layer: Any, params: dict[str, np.ndarray], where: str) -> li
         if layer.beta is not None:
             out += _need(params, ("bias",), where)
         return out
-    raise ConfigError(f"{where}: no PyTorch conversion for {kind}")  # pragma: no cover
+    raise ConfigError(key="error.interop.no_conversion", where=where, kind=kind)  # pragma: no cover
 
 
 def from_torch(model: Any, state_dict_or_path: Any) -> None:
@@ -252,13 +253,13 @@ def from_torch(model: Any, state_dict_or_path: Any) -> None:
     targets = weighted_layers(model)
     if len(groups) != len(targets):
         raise ConfigError(
-            f"from_torch: the state dict has {len(groups)} modules with parameters "
-            f"({', '.join(g or '<root>' for g, _ in groups)}), the model has {len(targets)} "
-            f"layers with weights ({', '.join(la.name for la in targets)})"
-        )
+            key="error.interop.module_count", n_groups=len(groups),
+            groups=", ".join(g or "<root>" for g, _ in groups), n_layers=len(targets),
+            layers=", ".join(la.name for la in targets),
+        )  # fmt: skip
     plan: list[tuple[Any, Any]] = []
     for layer, (prefix, params) in zip(targets, groups):
-        where = f"from_torch: layer {layer.name!r} <- module {prefix or '<root>'!r}"
+        where = Phrase("error.interop.torch_where", layer=layer.name, module=prefix or "<root>")
         if _kind(layer) in _RECURRENT:
             plan.append((layer, params))
             continue
@@ -270,16 +271,19 @@ def from_torch(model: Any, state_dict_or_path: Any) -> None:
             try:
                 from_torch_weights(layer, values)
             except (ConfigError, ShapeError) as e:
-                raise type(e)(f"from_torch: layer {layer.name!r}: {e}") from None
+                error = Phrase(e.key, **e.values) if e.key else str(e)  # in the same language
+                raise type(e)(
+                    key="error.interop.torch_layer", layer=layer.name, error=error
+                ) from None
         else:
             layer.set_weights(values)
 
 
-def _check_shapes(layer: Any, values: list[np.ndarray], where: str) -> None:
+def _check_shapes(layer: Any, values: list[np.ndarray], where: Any) -> None:
     want = [tuple(w.shape) for w in layer.weights]
     got = [tuple(np.shape(v)) for v in values]
     if want != got:
-        raise ShapeError(f"{where}: the layer's weights have shapes {want}, the source gives {got}")
+        raise ShapeError(key="error.interop.shapes", where=where, want=want, got=got)
 
 
 def to_torch(model: Any) -> dict[str, np.ndarray]:
@@ -365,22 +369,24 @@ def _open_keras(path: Path) -> Any:
     try:
         import h5py
     except ImportError:
-        raise ConfigError("from_keras needs h5py: pip install 'mitbadak[keras-weights]'") from None
+        raise ConfigError(key="error.interop.h5py_needed") from None
     name = path.name.lower()
     try:
         if name.endswith(".keras"):
             if not zipfile.is_zipfile(path):
-                raise FileFormatError(f"{path}: not a .keras file (not a zip archive)")
+                raise FileFormatError(key="error.interop.not_zip", path=path)
             with zipfile.ZipFile(path) as z:
                 if "model.weights.h5" not in z.namelist():
-                    raise FileFormatError(f"{path}: a .keras archive without model.weights.h5")
+                    raise FileFormatError(key="error.interop.no_weights_h5", path=path)
                 data = z.read("model.weights.h5")
             return h5py.File(_bytes_io.BytesIO(data), "r")
         return h5py.File(path, "r")
     except FileFormatError:
         raise
     except (OSError, zipfile.BadZipFile) as e:
-        raise FileFormatError(f"{path}: not a readable Keras weights file ({e})") from None
+        raise FileFormatError(
+            key="error.interop.not_keras_readable", path=path, error=str(e)
+        ) from None
 
 
 def from_keras(model: Any, path: str | os.PathLike[str]) -> None:
@@ -396,11 +402,11 @@ def from_keras(model: Any, path: str | os.PathLike[str]) -> None:
     """
     path = Path(path)
     if not path.is_file():
-        raise FileFormatError(f"{path}: no such file")
+        raise FileFormatError(key="error.io.no_such_file", path=path)
     targets = weighted_layers(model)
     with _open_keras(path) as f:
         if "layers" not in f:
-            raise FileFormatError(f"{path}: not a Keras 3 weights file (no 'layers' group)")
+            raise FileFormatError(key="error.interop.no_layers_group", path=path)
         keras_layers = f["layers"]
         counts: dict[str, int] = {}
         plan = []
@@ -409,10 +415,14 @@ def from_keras(model: Any, path: str | os.PathLike[str]) -> None:
             k = counts.get(base, 0)
             counts[base] = k + 1
             key = base if k == 0 else f"{base}_{k}"
-            where = f"from_keras: layer {layer.name!r} <- Keras layer {key!r} of {path.name}"
+            where = Phrase(
+                "error.interop.keras_where", layer=layer.name, keras_layer=key, file=path.name
+            )
             if key not in keras_layers:
                 have = sorted(n for n in keras_layers if len(_keras_vars(keras_layers[n])))
-                raise ConfigError(f"{where}: not in the file (its layers: {', '.join(have)})")
+                raise ConfigError(
+                    key="error.interop.not_in_file", where=where, have=", ".join(have)
+                )
             values = _keras_to_layer(layer, _keras_vars(keras_layers[key]))
             _check_shapes(layer, values, where)
             plan.append((layer, values))
@@ -423,8 +433,7 @@ def from_keras(model: Any, path: str | os.PathLike[str]) -> None:
         ]
         if unused:
             raise ConfigError(
-                f"from_keras: {path.name} has layers with weights the model does not take: "
-                f"{', '.join(sorted(unused))}"
+                key="error.interop.unused_layers", file=path.name, unused=", ".join(sorted(unused))
             )
     for layer, values in plan:
         layer.set_weights(values)

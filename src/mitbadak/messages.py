@@ -2933,6 +2933,530 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "레이블 수에 따른 테스트 정확도",
     },
     # ---- errors (MitbadakError(key=...)): classic models, inspect, interop, playground ----
+    "error.classic.unknown_param": {
+        "en": "{who}.set_params: unknown parameter {name!r}; expected one of {valid}",
+        "ko": "{who}.set_params: 알 수 없는 매개변수 {name!r}입니다. 다음 중 하나여야 합니다: {valid}",
+    },
+    "error.classic.y_none": {
+        "en": "{where}: {who} requires y to be passed, but the target y is None",
+        "ko": "{where}: {who}에는 정답 y를 함께 주어야 하는데 y가 None입니다",
+    },
+    "error.classic.y_shape": {
+        "en": "{where}: expected y of shape (n_samples,), got {shape}",
+        "ko": "{where}: y의 모양은 (n_samples,)이어야 하는데 {shape}입니다",
+    },
+    "error.classic.y_shape_2d": {
+        "en": "{where}: expected y of shape (n,) or (n, k), got {shape}",
+        "ko": "{where}: y의 모양은 (n,) 또는 (n, k)여야 하는데 {shape}입니다",
+    },
+    "error.classic.not_fitted": {
+        "en": "{where}: this {name} is not fitted yet; call 'fit' with appropriate arguments before using this estimator",
+        "ko": "{where}: 이 {name}은(는) 아직 학습(fit)되지 않았습니다. 이 모델을 쓰기 전에 알맞은 인수로 'fit'을 먼저 호출하세요",
+    },
+    "error.classic.wrapper_not_fitted": {
+        "en": "{where}: this {name} is not fitted yet; call fit before predict",
+        "ko": "{where}: 이 {name}은(는) 아직 학습(fit)되지 않았습니다. predict 전에 fit을 먼저 호출하세요",
+    },
+    "error.classic.n_features": {
+        "en": "{where}: X has {got} features, but {owner} is expecting {expected} features as input (expected X with {expected} features as in fit, got {got}; X.shape={shape})",
+        "ko": "{where}: X의 특성은 {got}개인데 {owner}은(는) 특성 {expected}개를 입력으로 받습니다(fit 때와 같이 특성이 {expected}개인 X여야 하는데 {got}개입니다. X.shape={shape})",
+    },
+    "error.classic.sparse": {
+        "en": "{where}: sparse input is not supported; pass X.toarray() instead",
+        "ko": "{where}: 희소 행렬 입력은 지원하지 않습니다. 대신 X.toarray()를 넘기세요",
+    },
+    "error.classic.x_none": {
+        "en": "{where}: Expected array-like (array or non-string sequence), got None",
+        "ko": "{where}: 배열과 같은 값(배열이나 문자열이 아닌 시퀀스)이어야 하는데 None을 받았습니다",
+    },
+    "error.classic.x_array_like": {
+        "en": "{where}: X must be a numeric array-like ({error})",
+        "ko": "{where}: X는 숫자로 된 배열과 같은 값이어야 합니다({error})",
+    },
+    "error.classic.x_complex": {
+        "en": "{where}: Complex data not supported (complex data is not supported, got dtype {dtype})",
+        "ko": "{where}: 복소수 데이터는 지원하지 않습니다(받은 dtype: {dtype})",
+    },
+    "error.classic.x_numeric": {
+        "en": "{where}: X must be numeric, could not convert it ({error})",
+        "ko": "{where}: X는 숫자여야 하는데 숫자로 바꿀 수 없습니다({error})",
+    },
+    "error.classic.x_shape": {
+        "en": "{where}: expected X of shape (n_samples, n_features), got {shape}{hint}",
+        "ko": "{where}: X의 모양은 (n_samples, n_features)이어야 하는데 {shape}입니다{hint}",
+    },
+    "error.classic.x_1d_hint": {
+        "en": ". Reshape your data either using X.reshape(-1, 1) if it has a single feature or X.reshape(1, -1) if it is a single sample",
+        "ko": ". 특성이 하나라면 X.reshape(-1, 1)로, 샘플이 하나라면 X.reshape(1, -1)로 모양을 바꾸세요",
+    },
+    "error.classic.no_feature": {
+        "en": "{where}: expected at least one feature: found array with 0 feature(s) (shape={shape}) while a minimum of 1 is required.",
+        "ko": "{where}: 특성이 적어도 하나 있어야 하는데 특성이 0개인 배열입니다(shape={shape}).",
+    },
+    "error.classic.n_classes": {
+        "en": "{where}: expected at least 2 classes in y, got {n} class: {classes}",
+        "ko": "{where}: y에는 클래스가 적어도 2개 있어야 하는데 {n}개입니다: {classes}",
+    },
+    "error.classic.continuous": {
+        "en": "{where}: Unknown label type: continuous targets (e.g. {example!r}); a classifier needs discrete class labels (use a regressor for continuous y)",
+        "ko": "{where}: 알 수 없는 레이블 종류입니다. y가 연속값입니다(예: {example!r}). 분류 모델에는 이산적인 클래스 레이블이 필요합니다(연속값 y에는 회귀 모델을 쓰세요)",
+    },
+    "error.classic.number": {
+        "en": "{who}: {name} must be a number, got {value!r}",
+        "ko": "{who}: {name}은(는) 숫자여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.finite_bound": {
+        "en": "{who}: {name} must be a finite number {bound}, got {value!r}",
+        "ko": "{who}: {name}은(는) {bound}인 유한한 숫자여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.number_bound": {
+        "en": "{who}: {name} must be a number {bound}, got {value!r}",
+        "ko": "{who}: {name}은(는) {bound}인 숫자여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.integer_min": {
+        "en": "{who}: {name} must be an integer >= {min}, got {value!r}",
+        "ko": "{who}: {name}은(는) {min} 이상의 정수여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.at_least": {
+        "en": "{who}: {name} must be >= {min}, got {value}",
+        "ko": "{who}: {name}은(는) {min} 이상이어야 합니다. 받은 값: {value}",
+    },
+    "error.classic.positive": {
+        "en": "{who}: {name} must be > 0, got {value!r}",
+        "ko": "{who}: {name}은(는) 0보다 커야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.either": {
+        "en": "{who}: {name} must be {a} or {b}, got {value!r}",
+        "ko": "{who}: {name}은(는) {a}, {b} 중 하나여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.one_of": {
+        "en": "{who}: {name} must be one of {options}, got {value!r}",
+        "ko": "{who}: {name}은(는) {options} 중 하나여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.kmeans.too_few_samples": {
+        "en": "{who}.fit: n_samples={n} should be >= n_clusters={k}; ask for fewer clusters or pass more samples",
+        "ko": "{who}.fit: n_samples={n}은(는) n_clusters={k} 이상이어야 합니다. 군집 수를 줄이거나 샘플을 더 주세요",
+    },
+    "error.classic.kmeans.init": {
+        "en": "{who}: init must be 'k-means++', 'random' or an array of shape (n_clusters, n_features), got {value!r}",
+        "ko": "{who}: init은 'k-means++', 'random' 또는 모양이 (n_clusters, n_features)인 배열이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.kmeans.init_shape": {
+        "en": "{who}: init array must have shape (n_clusters, n_features) = {want}, got {shape}",
+        "ko": "{who}: init 배열의 모양은 (n_clusters, n_features) = {want}이어야 하는데 {shape}입니다",
+    },
+    "error.classic.kmeans.n_init": {
+        "en": "{who}: n_init must be 'auto' or an integer >= 1, got {value!r}",
+        "ko": "{who}: n_init은 'auto'이거나 1 이상의 정수여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.linear.diverged": {
+        "en": "LinearRegression(solver='gd'): gradient descent diverged at epoch {epoch} with eta0={eta0}; use a smaller eta0 or scale X",
+        "ko": "LinearRegression(solver='gd'): 경사하강법이 에폭 {epoch}에서 발산했습니다(eta0={eta0}). eta0를 더 작게 하거나 X의 스케일을 맞추세요",
+    },
+    "error.classic.linear.l1_ratio": {
+        "en": "{who}: l1_ratio must be in [0, 1], got {value!r}",
+        "ko": "{who}: l1_ratio는 [0, 1] 범위여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.linear.alphas": {
+        "en": "regularization_path: expected a 1-D list of alphas, got {value!r}",
+        "ko": "regularization_path: alphas는 1차원 목록이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.logistic.iter_tol": {
+        "en": "LogisticRegression: max_iter must be >= 1 and tol >= 0, got max_iter={max_iter!r}, tol={tol!r}",
+        "ko": "LogisticRegression: max_iter는 1 이상, tol은 0 이상이어야 합니다. 받은 값: max_iter={max_iter!r}, tol={tol!r}",
+    },
+    "error.classic.neighbors.p": {
+        "en": "{who}: p must be a number >= 1 (or np.inf), got {value!r}",
+        "ko": "{who}: p는 1 이상의 숫자(또는 np.inf)여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.neighbors.k_range": {
+        "en": "{who}: expected 1 <= n_neighbors <= n_samples_fit = {n}, got n_neighbors={k}",
+        "ko": "{who}: 1 <= n_neighbors <= n_samples_fit = {n}이어야 하는데 n_neighbors={k}입니다",
+    },
+    "error.classic.pca.n_components_type": {
+        "en": "PCA: n_components must be an int, a float in (0, 1) or None, got {value!r}",
+        "ko": "PCA: n_components는 정수, (0, 1) 범위의 실수 또는 None이어야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.pca.n_components_range": {
+        "en": "PCA: n_components={k} must be between 0 and min(n_samples, n_features)={limit} with svd_solver={solver!r}",
+        "ko": "PCA: svd_solver={solver!r}일 때 n_components={k}은(는) 0과 min(n_samples, n_features)={limit} 사이여야 합니다",
+    },
+    "error.classic.pca.n_components_fraction": {
+        "en": "PCA: a float n_components is a fraction of explained variance and must be in (0, 1), got {value!r}",
+        "ko": "PCA: 실수인 n_components는 설명된 분산의 비율이므로 (0, 1) 범위여야 합니다. 받은 값: {value!r}",
+    },
+    "error.classic.pca.svd_solver": {
+        "en": "PCA: svd_solver must be 'full' or 'auto' (mitbadak computes the full SVD), got {value!r}",
+        "ko": "PCA: svd_solver는 'full' 또는 'auto'여야 합니다(mitbadak은 전체 SVD를 계산합니다). 받은 값: {value!r}",
+    },
+    "error.classic.pca.two_samples": {
+        "en": "PCA.fit: needs at least 2 samples to estimate a variance, got n_samples={n}",
+        "ko": "PCA.fit: 분산을 추정하려면 샘플이 적어도 2개 필요한데 n_samples={n}입니다",
+    },
+    "error.classic.pca.z_columns": {
+        "en": "PCA.inverse_transform: expected Z with n_components_={k} columns, got shape {shape}",
+        "ko": "PCA.inverse_transform: Z의 열은 n_components_={k}개여야 하는데 모양이 {shape}입니다",
+    },
+    "error.classic.perceptron.iters": {
+        "en": "Perceptron: max_iter and n_iter_no_change must be >= 1, got {max_iter} and {n_iter_no_change}",
+        "ko": "Perceptron: max_iter와 n_iter_no_change는 1 이상이어야 합니다. 받은 값: {max_iter}, {n_iter_no_change}",
+    },
+    "error.classic.wrapper.model": {
+        "en": "{who}: model must be None, a mitbadak model (a template) or a function (n_features, n_outputs) -> model, got {type}",
+        "ko": "{who}: model은 None, mitbadak 모델(템플릿) 또는 (n_features, n_outputs)을 받아 모델을 돌려주는 함수여야 합니다. 받은 값의 타입: {type}",
+    },
+    "error.inspect.compile_first": {
+        "en": "{who}: compile the model first (model.compile(optimizer, loss))",
+        "ko": "{who}: 먼저 모델을 compile해야 합니다(model.compile(optimizer, loss))",
+    },
+    "error.inspect.lengths": {
+        "en": "{who}: x has {nx} samples, y has {ny}",
+        "ko": "{who}: x의 샘플은 {nx}개인데 y는 {ny}개입니다",
+    },
+    "error.inspect.no_samples": {
+        "en": "{who}: no samples",
+        "ko": "{who}: 샘플이 하나도 없습니다",
+    },
+    "error.inspect.lr_range": {
+        "en": "{who}: need 0 < start_lr < end_lr, got {start_lr}, {end_lr}",
+        "ko": "{who}: 0 < start_lr < end_lr이어야 합니다. 받은 값: {start_lr}, {end_lr}",
+    },
+    "error.inspect.num_steps": {
+        "en": "{who}: num_steps must be >= 2, got {num_steps}",
+        "ko": "{who}: num_steps는 2 이상이어야 합니다. 받은 값: {num_steps}",
+    },
+    "error.inspect.smooth": {
+        "en": "{who}: smooth must be in [0, 1), got {smooth}",
+        "ko": "{who}: smooth는 [0, 1) 범위여야 합니다. 받은 값: {smooth}",
+    },
+    "error.inspect.instruments_args": {
+        "en": "Instruments: sample_batches >= 1, bins >= 2, max_values >= 1",
+        "ko": "Instruments: sample_batches는 1 이상, bins는 2 이상, max_values는 1 이상이어야 합니다",
+    },
+    "error.inspect.not_recorded": {
+        "en": "Instruments.plot: no {kind} recorded (train with this callback)",
+        "ko": "Instruments.plot: 기록된 {kind} 값이 없습니다(이 콜백을 넣어 학습하세요)",
+    },
+    "error.inspect.outputs_2d": {
+        "en": "{who}: expected (samples, classes) outputs, got {shape}",
+        "ko": "{who}: 모델의 출력은 (samples, classes) 모양이어야 하는데 {shape}입니다",
+    },
+    "error.inspect.probs_labels": {
+        "en": "{who}: probs {shape} do not match {n} labels",
+        "ko": "{who}: probs의 모양 {shape}이(가) 레이블 {n}개와 맞지 않습니다",
+    },
+    "error.inspect.no_mistakes": {
+        "en": "plot_mistakes: the model made no mistakes on these samples",
+        "ko": "plot_mistakes: 모델이 이 샘플들에서 하나도 틀리지 않았습니다",
+    },
+    "error.inspect.no_spatial_layer": {
+        "en": "grad_cam: the model has no layer with (N, C, H, W) outputs",
+        "ko": "grad_cam: 모델에 출력이 (N, C, H, W) 모양인 층이 없습니다",
+    },
+    "error.inspect.no_such_layer": {
+        "en": "{who}: no layer named {layer!r}; layers: {layers}",
+        "ko": "{who}: 이름이 {layer!r}인 층이 없습니다. 있는 층: {layers}",
+    },
+    "error.inspect.not_spatial": {
+        "en": "grad_cam: layer '{layer}' gives no (N, C, H, W) output",
+        "ko": "grad_cam: 층 '{layer}'의 출력은 (N, C, H, W) 모양이 아닙니다",
+    },
+    "error.inspect.name_a_layer": {
+        "en": "layer_outputs: name a layer (the model has one weighted layer)",
+        "ko": "layer_outputs: 층 이름을 지정하세요(모델에 가중치가 있는 층이 하나뿐입니다)",
+    },
+    "error.inspect.pca_shape": {
+        "en": "pca: expected (samples >= 2, features), got {shape}",
+        "ko": "pca: 특성의 모양은 (samples >= 2, features)여야 하는데 {shape}입니다",
+    },
+    "error.inspect.tsne_needs_sklearn": {
+        "en": "representation_map: t-SNE needs scikit-learn (pip install scikit-learn); method='pca' needs nothing",
+        "ko": "representation_map: t-SNE에는 scikit-learn이 필요합니다(pip install scikit-learn). method='pca'는 따로 필요한 것이 없습니다",
+    },
+    "error.inspect.image_shape": {
+        "en": "robustness_curves: give image_shape for samples of {shape}",
+        "ko": "robustness_curves: 샘플의 모양이 {shape}이므로 image_shape를 주어야 합니다",
+    },
+    "error.inspect.matplotlib": {
+        "en": 'mitbadak.inspect: figures need matplotlib: pip install "mitbadak[plot]"',
+        "ko": 'mitbadak.inspect: 그림을 그리려면 matplotlib이 필요합니다: pip install "mitbadak[plot]"',
+    },
+    "error.interop.not_built": {
+        "en": "interop: the model is not built yet; call it on a batch first",
+        "ko": "interop: 모델이 아직 만들어지지(build) 않았습니다. 먼저 배치 하나로 모델을 호출하세요",
+    },
+    "error.interop.unmatched_weights": {
+        "en": "interop: layer {layer!r} ({type}) has weights of a kind that cannot be matched; supported: {supported}",
+        "ko": "interop: 층 {layer!r}({type})의 가중치는 짝지을 수 없는 종류입니다. 지원하는 층: {supported}",
+    },
+    "error.interop.torch_needed": {
+        "en": "from_torch: reading {file} needs PyTorch (pip install 'mitbadak[torch]'); or save the weights as .safetensors",
+        "ko": "from_torch: {file}을(를) 읽으려면 PyTorch가 필요합니다(pip install 'mitbadak[torch]'). 또는 가중치를 .safetensors로 저장하세요",
+    },
+    "error.interop.not_torch_file": {
+        "en": "{path}: not a PyTorch weights file ({error})",
+        "ko": "{path}: PyTorch 가중치 파일이 아닙니다({error})",
+    },
+    "error.interop.not_state_dict": {
+        "en": "from_torch: expected a state dict (str -> tensor), got {type}",
+        "ko": "from_torch: state dict(str -> 텐서)여야 하는데 {type}을(를) 받았습니다",
+    },
+    "error.interop.missing_params": {
+        "en": "{where}: missing {missing} (has {has})",
+        "ko": "{where}: {missing}이(가) 없습니다(있는 것: {has})",
+    },
+    "error.interop.no_conversion": {
+        "en": "{where}: no PyTorch conversion for {kind}",
+        "ko": "{where}: {kind}은(는) PyTorch 형식으로 바꿀 수 없습니다",
+    },
+    "error.interop.module_count": {
+        "en": "from_torch: the state dict has {n_groups} modules with parameters ({groups}), the model has {n_layers} layers with weights ({layers})",
+        "ko": "from_torch: state dict에는 파라미터가 있는 모듈이 {n_groups}개({groups})인데, 모델에는 가중치가 있는 층이 {n_layers}개({layers})입니다",
+    },
+    "error.interop.torch_where": {
+        "en": "from_torch: layer {layer!r} <- module {module!r}",
+        "ko": "from_torch: 층 {layer!r} <- 모듈 {module!r}",
+    },
+    "error.interop.torch_layer": {
+        "en": "from_torch: layer {layer!r}: {error}",
+        "ko": "from_torch: 층 {layer!r}: {error}",
+    },
+    "error.interop.shapes": {
+        "en": "{where}: the layer's weights have shapes {want}, the source gives {got}",
+        "ko": "{where}: 층의 가중치 모양은 {want}인데 원본의 모양은 {got}입니다",
+    },
+    "error.interop.h5py_needed": {
+        "en": "from_keras needs h5py: pip install 'mitbadak[keras-weights]'",
+        "ko": "from_keras에는 h5py가 필요합니다: pip install 'mitbadak[keras-weights]'",
+    },
+    "error.interop.not_zip": {
+        "en": "{path}: not a .keras file (not a zip archive)",
+        "ko": "{path}: .keras 파일이 아닙니다(zip 압축 파일이 아닙니다)",
+    },
+    "error.interop.no_weights_h5": {
+        "en": "{path}: a .keras archive without model.weights.h5",
+        "ko": "{path}: model.weights.h5가 들어 있지 않은 .keras 압축 파일입니다",
+    },
+    "error.interop.not_keras_readable": {
+        "en": "{path}: not a readable Keras weights file ({error})",
+        "ko": "{path}: 읽을 수 있는 Keras 가중치 파일이 아닙니다({error})",
+    },
+    "error.interop.no_layers_group": {
+        "en": "{path}: not a Keras 3 weights file (no 'layers' group)",
+        "ko": "{path}: Keras 3 가중치 파일이 아닙니다('layers' 그룹이 없습니다)",
+    },
+    "error.interop.keras_where": {
+        "en": "from_keras: layer {layer!r} <- Keras layer {keras_layer!r} of {file}",
+        "ko": "from_keras: 층 {layer!r} <- {file}의 Keras 층 {keras_layer!r}",
+    },
+    "error.interop.not_in_file": {
+        "en": "{where}: not in the file (its layers: {have})",
+        "ko": "{where}: 파일에 없습니다(파일에 있는 층: {have})",
+    },
+    "error.interop.unused_layers": {
+        "en": "from_keras: {file} has layers with weights the model does not take: {unused}",
+        "ko": "from_keras: {file}에 모델이 받지 않는 가중치 층이 있습니다: {unused}",
+    },
+    "error.playground.label.data_set": {"en": "data set", "ko": "데이터 세트"},
+    "error.playground.label.digits_data": {"en": "digits data", "ko": "숫자 데이터"},
+    "error.playground.label.digits_model": {"en": "digits model", "ko": "숫자 모델"},
+    "error.playground.label.hidden_units": {"en": "hidden units", "ko": "은닉 유닛 수"},
+    "error.playground.label.optimizer": {"en": "optimizer", "ko": "옵티마이저"},
+    "error.playground.label.learning_rate": {"en": "learning rate", "ko": "학습률"},
+    "error.playground.label.batch_size": {"en": "batch size", "ko": "배치 크기"},
+    "error.playground.label.seed": {"en": "seed", "ko": "시드"},
+    "error.playground.label.true_class": {"en": "true class", "ko": "실제 클래스"},
+    "error.playground.label.predicted_class": {"en": "predicted class", "ko": "예측 클래스"},
+    "error.playground.label.noise": {"en": "noise", "ko": "노이즈"},
+    "error.playground.label.ratio_of_training_data": {
+        "en": "ratio of training data",
+        "ko": "학습 데이터 비율",
+    },
+    "error.playground.label.number_of_points": {"en": "number of points", "ko": "점의 개수"},
+    "error.playground.label.neurons_per_layer": {"en": "neurons per layer", "ko": "층마다 뉴런 수"},
+    "error.playground.label.activation": {"en": "activation", "ko": "활성함수"},
+    "error.playground.label.loss": {"en": "loss", "ko": "손실함수"},
+    "error.playground.label.regularization": {"en": "regularization", "ko": "규제"},
+    "error.playground.label.regularization_rate": {"en": "regularization rate", "ko": "규제율"},
+    "error.playground.label.dropout": {"en": "dropout", "ko": "드롭아웃"},
+    "error.playground.label.initializer": {"en": "initializer", "ko": "가중치 초기화"},
+    "error.playground.choice": {
+        "en": "{label}: expected one of {options}, got {value!r}",
+        "ko": "{label}: {options} 중 하나여야 합니다. 받은 값: {value!r}",
+    },
+    "error.playground.whole": {
+        "en": "{label}: expected a whole number, got {value!r}",
+        "ko": "{label}: 정수여야 합니다. 받은 값: {value!r}",
+    },
+    "error.playground.whole_range": {
+        "en": "{label}: expected a number from {lo} to {hi}, got {value}",
+        "ko": "{label}: {lo}부터 {hi}까지의 숫자여야 합니다. 받은 값: {value}",
+    },
+    "error.playground.positive_number": {"en": "a positive number", "ko": "양수"},
+    "error.playground.number_range": {
+        "en": "a number from {lo:g} to {hi:g}",
+        "ko": "{lo:g}부터 {hi:g}까지의 숫자",
+    },
+    "error.playground.number": {
+        "en": "{label}: expected {what}, got {value!r}",
+        "ko": "{label}: {what}여야 합니다. 받은 값: {value!r}",
+    },
+    "error.playground.number_at_most": {
+        "en": "{label}: expected {what} (at most {hi:g}), got {value!r}",
+        "ko": "{label}: {what}여야 합니다(최대 {hi:g}). 받은 값: {value!r}",
+    },
+    "error.playground.setup_object": {
+        "en": "setup: expected an object of control values",
+        "ko": "setup: 조절 항목의 값들을 담은 객체여야 합니다",
+    },
+    "error.playground.kind": {
+        "en": "kind: expected 'playground' or 'digits', got {kind!r}",
+        "ko": "kind: 'playground' 또는 'digits'여야 합니다. 받은 값: {kind!r}",
+    },
+    "error.playground.loss_regression": {
+        "en": "loss: {loss!r} does not fit a regression data set; choose one of {options}",
+        "ko": "손실함수: {loss!r}은(는) 회귀 데이터 세트에 맞지 않습니다. {options} 중에서 고르세요",
+    },
+    "error.playground.loss_classification": {
+        "en": "loss: {loss!r} does not fit a classification data set; choose one of {options}",
+        "ko": "손실함수: {loss!r}은(는) 분류 데이터 세트에 맞지 않습니다. {options} 중에서 고르세요",
+    },
+    "error.playground.features_choose": {
+        "en": "features: choose at least one of {options}; got {value!r}",
+        "ko": "특성: {options} 중에서 적어도 하나를 고르세요. 받은 값: {value!r}",
+    },
+    "error.playground.too_many_layers": {
+        "en": "hidden layers: at most {max} layers, got {n}",
+        "ko": "은닉층: 최대 {max}개까지 쓸 수 있는데 {n}개를 받았습니다",
+    },
+    "error.playground.csv_text": {
+        "en": "CSV: expected the file's text",
+        "ko": "CSV: 파일의 내용(텍스트)이어야 합니다",
+    },
+    "error.playground.csv_needs_file": {
+        "en": "data set: 'csv' needs a file; upload one (x1,x2,label per row)",
+        "ko": "데이터 세트: 'csv'에는 파일이 필요합니다. 한 줄에 x1,x2,label이 있는 파일을 올리세요",
+    },
+    "error.playground.unknown_dataset": {
+        "en": "data set: unknown {dataset!r}; expected one of {options} (or 'csv' with the points given)",
+        "ko": "데이터 세트: 알 수 없는 {dataset!r}입니다. {options} 중 하나여야 합니다(점을 함께 주면 'csv'도 됩니다)",
+    },
+    "error.playground.csv_empty": {
+        "en": "CSV: the file is empty; expected rows of x1,x2,label",
+        "ko": "CSV: 파일이 비어 있습니다. x1,x2,label 형식의 줄이 있어야 합니다",
+    },
+    "error.playground.csv_cells": {
+        "en": "CSV line {lineno}: expected 3 values (x1,x2,label), got {n}",
+        "ko": "CSV {lineno}번째 줄: 값이 3개(x1,x2,label)여야 하는데 {n}개입니다",
+    },
+    "error.playground.csv_numbers": {
+        "en": "CSV line {lineno}: expected numbers, got {cells!r}",
+        "ko": "CSV {lineno}번째 줄: 숫자여야 하는데 {cells!r}입니다",
+    },
+    "error.playground.csv_finite": {
+        "en": "CSV line {lineno}: values must be finite numbers",
+        "ko": "CSV {lineno}번째 줄: 값은 유한한 숫자여야 합니다",
+    },
+    "error.playground.csv_too_long": {
+        "en": "CSV: more than {max:,} rows; use a smaller sample",
+        "ko": "CSV: 줄이 {max:,}개보다 많습니다. 더 작은 표본을 쓰세요",
+    },
+    "error.playground.csv_too_short": {
+        "en": "CSV: expected at least 4 rows of x1,x2,label, got {n}",
+        "ko": "CSV: x1,x2,label 형식의 줄이 적어도 4개 있어야 하는데 {n}개입니다",
+    },
+    "error.playground.features_some": {
+        "en": "features: expected some of {options}, got {value!r}",
+        "ko": "특성: {options} 중에서 골라야 합니다. 받은 값: {value!r}",
+    },
+    "error.playground.mnist_missing": {
+        "en": "MNIST: its files were not found (set MITBADAK_DATA to the folder holding them, or run load_mnist(download=True) once); the embedded digits always work",
+        "ko": "MNIST: 파일을 찾지 못했습니다(MITBADAK_DATA를 파일이 있는 폴더로 지정하거나 load_mnist(download=True)를 한 번 실행하세요). 내장된 8x8 숫자 데이터는 언제든 쓸 수 있습니다",
+    },
+    "error.playground.image_index": {
+        "en": "image: expected an index, got {index!r}",
+        "ko": "이미지: 번호(인덱스)여야 합니다. 받은 값: {index!r}",
+    },
+    "error.playground.image_range": {
+        "en": "image: expected an index from 0 to {last}",
+        "ko": "이미지: 번호(인덱스)는 0부터 {last}까지여야 합니다",
+    },
+    "error.playground.drawing_list": {
+        "en": "drawing: expected a list of numbers",
+        "ko": "그림: 숫자 목록이어야 합니다",
+    },
+    "error.playground.drawing_size": {
+        "en": "drawing: expected {n} finite numbers, got {got}",
+        "ko": "그림: 유한한 숫자 {n}개여야 하는데 {got}개입니다",
+    },
+    "error.playground.unknown_optimizer": {
+        "en": "optimizer: unknown {name!r}",
+        "ko": "옵티마이저: 알 수 없는 {name!r}입니다",
+    },
+    "error.playground.diverged": {
+        "en": "training diverged at epoch {epoch}: the loss is not a finite number; try a smaller learning rate",
+        "ko": "에폭 {epoch}에서 학습이 발산했습니다. 손실이 유한한 숫자가 아닙니다. 학습률을 더 작게 해 보세요",
+    },
+    "error.playground.internal": {
+        "en": "internal error: {type}: {error}",
+        "ko": "내부 오류: {type}: {error}",
+    },
+    "error.playground.bad_length": {
+        "en": "bad Content-Length",
+        "ko": "Content-Length 헤더가 올바르지 않습니다",
+    },
+    "error.playground.too_large": {
+        "en": "request too large ({n:,} bytes; at most {max:,})",
+        "ko": "요청이 너무 큽니다({n:,}바이트, 최대 {max:,}바이트)",
+    },
+    "error.playground.not_json": {
+        "en": "the request is not valid JSON",
+        "ko": "요청이 올바른 JSON이 아닙니다",
+    },
+    "error.playground.json_object": {
+        "en": "expected a JSON object",
+        "ko": "요청은 JSON 객체여야 합니다",
+    },
+    "error.playground.expired": {
+        "en": "this training session has expired; reload the page",
+        "ko": "이 학습 세션은 만료되었습니다. 페이지를 새로 고치세요",
+    },
+    "error.playground.no_page": {
+        "en": "no such page: {path}",
+        "ko": "그런 페이지가 없습니다: {path}",
+    },
+    "error.playground.no_call": {
+        "en": "no such API call: {call}",
+        "ko": "그런 API 호출이 없습니다: {call}",
+    },
+    "error.playground.state_numbers": {
+        "en": "state: epoch and version must be numbers",
+        "ko": "state: epoch와 version은 숫자여야 합니다",
+    },
+    "error.playground.digits_only": {
+        "en": "{action}: only for the digits tab",
+        "ko": "{action}: Digits 탭에서만 쓸 수 있습니다",
+    },
+    "error.playground.playground_only": {
+        "en": "{action}: only for the playground tab",
+        "ko": "{action}: Playground 탭에서만 쓸 수 있습니다",
+    },
+    "error.playground.use_post": {
+        "en": "{action}: use POST",
+        "ko": "{action}: POST로 요청하세요",
+    },
+    "error.playground.port_in_use": {
+        "en": "port {port} on {host} is already in use; choose another with --port N",
+        "ko": "{host}의 포트 {port}은(는) 이미 쓰이고 있습니다. --port N으로 다른 포트를 고르세요",
+    },
+    "error.playground.port_not_allowed": {
+        "en": "port {port} on {host} is not allowed; choose another with --port N",
+        "ko": "{host}의 포트 {port}은(는) 쓸 권한이 없습니다. --port N으로 다른 포트를 고르세요",
+    },
+    "error.playground.cannot_listen": {
+        "en": "cannot listen on {host}:{port}: {error}",
+        "ko": "{host}:{port}에서 요청을 받을 수 없습니다: {error}",
+    },
     # ---- errors (MitbadakError(key=...)): models, layers, losses, metrics, optimizers, tensors ----
     "error.layer.no_call": {
         "en": "{cls} '{name}': define call(self, inputs) (Keras) or forward(self, x) (PyTorch)",

@@ -36,6 +36,7 @@ from ..errors import (
     NotFittedError,
     ShapeError,
 )
+from ..messages import Phrase
 
 
 class ConvergenceWarning(UserWarning):
@@ -108,9 +109,9 @@ class BaseEstimator:
             name, _, sub = key.partition("__")
             if name not in valid:
                 raise ConfigError(
-                    f"{type(self).__name__}.set_params: unknown parameter {name!r}; "
-                    f"expected one of {valid}"
-                )
+                    key="error.classic.unknown_param", who=type(self).__name__, name=name,
+                    valid=valid,
+                )  # fmt: skip
             if sub:
                 nested.setdefault(name, {})[sub] = value
             else:
@@ -149,9 +150,7 @@ class BaseEstimator:
         """Check and convert training data: X to float64 (n, d), y to a 1-D array."""
         where = f"{type(self).__name__}.fit"
         if y is None:
-            raise DataError(
-                f"{where}: {type(self).__name__} requires y to be passed, but the target y is None"
-            )
+            raise DataError(key="error.classic.y_none", where=where, who=type(self).__name__)
         X = _as_2d_float(X, where)
         y = np.asarray(y)
         if y.ndim == 2 and y.shape[1] == 1:  # a column vector is accepted, like scikit-learn
@@ -164,7 +163,7 @@ class BaseEstimator:
             )
             y = y.ravel()
         if y.ndim != 1:
-            raise ShapeError(f"{where}: expected y of shape (n_samples,), got {y.shape}")
+            raise ShapeError(key="error.classic.y_shape", where=where, shape=y.shape)
         check_xy(X, y, where=where)
         if getattr(self, "_estimator_type", None) == "classifier":
             check_classification_targets(y, where)
@@ -184,8 +183,7 @@ class BaseEstimator:
         if not hasattr(self, "n_features_in_"):
             name = type(self).__name__
             raise not_fitted_error(
-                f"{name}.{method}: this {name} is not fitted yet; call 'fit' with appropriate "
-                "arguments before using this estimator"
+                key="error.classic.not_fitted", where=f"{name}.{method}", name=name
             )
 
     def _validate_predict(self, X: Any, method: str = "predict") -> np.ndarray:
@@ -201,12 +199,15 @@ class BaseEstimator:
 _SKLEARN_NOT_FITTED: dict[type, type] = {}
 
 
-def _reduce_not_fitted(self: BaseException) -> tuple[type, tuple[Any, ...]]:
-    return NotFittedError, self.args  # pickles as mitbadak's own class
+def _reduce_not_fitted(self: BaseException) -> tuple[Any, ...]:
+    return NotFittedError, self.args, self.__dict__  # pickles as mitbadak's own class, key kept
 
 
-def not_fitted_error(message: str) -> NotFittedError:
-    """A :class:`NotFittedError`; when scikit-learn is loaded, also scikit-learn's own.
+def not_fitted_error(
+    message: str | None = None, /, *, key: str | None = None, **values: Any
+) -> NotFittedError:
+    """A :class:`NotFittedError` (its text given, or ``key=`` and values from the message
+    table); when scikit-learn is loaded, also scikit-learn's own.
 
     mitbadak never imports scikit-learn, but code that runs inside it (``check_estimator``,
     ``except sklearn.exceptions.NotFittedError``) expects that class, so the error derives from
@@ -215,18 +216,22 @@ def not_fitted_error(message: str) -> NotFittedError:
     Example:
         >>> isinstance(not_fitted_error("Ridge.predict: not fitted"), NotFittedError)
         True
+        >>> e = not_fitted_error(key="error.classic.not_fitted", where="PCA.fit", name="PCA")
+        >>> e.key, str(e).startswith("PCA.fit: this PCA is not fitted yet")
+        ('error.classic.not_fitted', True)
     """
+    args = () if message is None else (message,)
     module = sys.modules.get("sklearn.exceptions")
     sk = getattr(module, "NotFittedError", None)
     if sk is None:
-        return NotFittedError(message)
+        return NotFittedError(*args, key=key, **values)
     if sk not in _SKLEARN_NOT_FITTED:
         _SKLEARN_NOT_FITTED[sk] = type(
             "NotFittedError",
             (NotFittedError, sk),
             {"__module__": __name__, "__reduce__": _reduce_not_fitted},
         )
-    return _SKLEARN_NOT_FITTED[sk](message)
+    return _SKLEARN_NOT_FITTED[sk](*args, key=key, **values)
 
 
 class DataConversionWarning(UserWarning):
@@ -279,48 +284,34 @@ def check_n_features(X: np.ndarray, expected: int, owner: str, where: str) -> No
     """
     if X.shape[1] != expected:
         raise ShapeError(
-            f"{where}: X has {X.shape[1]} features, but {owner} is expecting {expected} "
-            f"features as input (expected X with {expected} features as in fit, got "
-            f"{X.shape[1]}; X.shape={X.shape})"
-        )
+            key="error.classic.n_features", where=where, got=X.shape[1], owner=owner,
+            expected=expected, shape=X.shape,
+        )  # fmt: skip
 
 
 def _as_2d_float(X: Any, where: str) -> np.ndarray:
     """Return X as a float64 matrix (n_samples, n_features) or raise a clear error."""
     if hasattr(X, "toarray"):  # a scipy.sparse matrix: not supported, say so
-        raise DataError(f"{where}: sparse input is not supported; pass X.toarray() instead")
+        raise DataError(key="error.classic.sparse", where=where)
     if X is None:
-        raise DataError(f"{where}: Expected array-like (array or non-string sequence), got None")
+        raise DataError(key="error.classic.x_none", where=where)
     try:
         raw = np.asarray(X)  # array-likes first (lists, pandas, objects with __array__)
     except (TypeError, ValueError) as e:
-        raise DataError(f"{where}: X must be a numeric array-like ({e})") from None
+        raise DataError(key="error.classic.x_array_like", where=where, error=str(e)) from None
     if np.iscomplexobj(raw):  # converting would silently drop the imaginary part
-        raise DataError(
-            f"{where}: Complex data not supported (complex data is not supported, got dtype "
-            f"{raw.dtype})"
-        )
+        raise DataError(key="error.classic.x_complex", where=where, dtype=raw.dtype)
     try:
         X = raw.astype(np.float64)
     except TypeError as e:  # e.g. a dict inside an object array
-        raise DTypeError(f"{where}: X must be numeric, could not convert it ({e})") from None
+        raise DTypeError(key="error.classic.x_numeric", where=where, error=str(e)) from None
     except ValueError as e:  # e.g. strings that are not numbers
-        raise DataError(f"{where}: X must be numeric, could not convert it ({e})") from None
+        raise DataError(key="error.classic.x_numeric", where=where, error=str(e)) from None
     if X.ndim != 2:
-        hint = (
-            ". Reshape your data either using X.reshape(-1, 1) if it has a single feature or "
-            "X.reshape(1, -1) if it is a single sample"
-            if X.ndim == 1
-            else ""
-        )
-        raise ShapeError(
-            f"{where}: expected X of shape (n_samples, n_features), got {X.shape}{hint}"
-        )
+        hint = Phrase("error.classic.x_1d_hint") if X.ndim == 1 else ""
+        raise ShapeError(key="error.classic.x_shape", where=where, shape=X.shape, hint=hint)
     if X.shape[0] > 0 and X.shape[1] == 0:
-        raise DataError(
-            f"{where}: expected at least one feature: found array with 0 feature(s) "
-            f"(shape={X.shape}) while a minimum of 1 is required."
-        )
+        raise DataError(key="error.classic.no_feature", where=where, shape=X.shape)
     return X
 
 
@@ -336,8 +327,7 @@ def check_n_classes(classes: np.ndarray, where: str) -> None:
     """
     if len(classes) < 2:
         raise LabelError(
-            f"{where}: expected at least 2 classes in y, got {len(classes)} class: "
-            f"{classes.tolist()}"
+            key="error.classic.n_classes", where=where, n=len(classes), classes=classes.tolist()
         )
 
 
@@ -352,10 +342,8 @@ def check_classification_targets(y: np.ndarray, where: str) -> None:
         mitbadak.errors.LabelError: demo: Unknown label type: continuous targets ...
     """
     if np.issubdtype(y.dtype, np.floating) and np.any(y != np.round(y)):
-        raise LabelError(
-            f"{where}: Unknown label type: continuous targets (e.g. {y[y != np.round(y)][0]!r}); "
-            f"a classifier needs discrete class labels (use a regressor for continuous y)"
-        )
+        example = y[y != np.round(y)][0]
+        raise LabelError(key="error.classic.continuous", where=where, example=example)
 
 
 class ClassifierMixin:
@@ -465,8 +453,10 @@ def check_positive(value: Any, name: str, owner: str, *, allow_zero: bool = Fals
     try:
         v = float(value)
     except (TypeError, ValueError):
-        raise ConfigError(f"{owner}: {name} must be a number, got {value!r}") from None
+        raise ConfigError(key="error.classic.number", who=owner, name=name, value=value) from None
     if not np.isfinite(v) or v < 0 or (v == 0 and not allow_zero):
         bound = ">= 0" if allow_zero else "> 0"
-        raise ConfigError(f"{owner}: {name} must be a finite number {bound}, got {value!r}")
+        raise ConfigError(
+            key="error.classic.finite_bound", who=owner, name=name, bound=bound, value=value
+        )
     return v

@@ -170,40 +170,41 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         name = "KMeans"
         k = self.n_clusters
         if isinstance(k, bool) or not isinstance(k, numbers.Integral) or k < 1:
-            raise ConfigError(f"{name}: n_clusters must be an integer >= 1, got {k!r}")
-        if k > X.shape[0]:
-            raise DataError(
-                f"{name}.fit: n_samples={X.shape[0]} should be >= n_clusters={k}; "
-                "ask for fewer clusters or pass more samples"
+            raise ConfigError(
+                key="error.classic.integer_min", who=name, name="n_clusters", min=1, value=k
             )
+        if k > X.shape[0]:
+            raise DataError(key="error.classic.kmeans.too_few_samples", who=name, n=X.shape[0], k=k)
         it = self.max_iter
         if isinstance(it, bool) or not isinstance(it, numbers.Integral) or it < 1:
-            raise ConfigError(f"{name}: max_iter must be an integer >= 1, got {it!r}")
+            raise ConfigError(
+                key="error.classic.integer_min", who=name, name="max_iter", min=1, value=it
+            )
         try:
             tol_ok = float(self.tol) >= 0
         except (TypeError, ValueError):
             tol_ok = False
         if not tol_ok:
-            raise ConfigError(f"{name}: tol must be a number >= 0, got {self.tol!r}")
+            raise ConfigError(
+                key="error.classic.number_bound", who=name, name="tol", bound=">= 0",
+                value=self.tol,
+            )  # fmt: skip
         init_array = None
         if isinstance(self.init, str):
             if self.init not in ("k-means++", "random"):
-                raise ConfigError(
-                    f"{name}: init must be 'k-means++', 'random' or an array of shape "
-                    f"(n_clusters, n_features), got {self.init!r}"
-                )
+                raise ConfigError(key="error.classic.kmeans.init", who=name, value=self.init)
         else:
             init_array = np.asarray(self.init, dtype=np.float64)
             if init_array.shape != (k, X.shape[1]):
                 raise ShapeError(
-                    f"{name}: init array must have shape (n_clusters, n_features) = "
-                    f"{(k, X.shape[1])}, got {init_array.shape}"
-                )
+                    key="error.classic.kmeans.init_shape", who=name, want=(k, X.shape[1]),
+                    shape=init_array.shape,
+                )  # fmt: skip
         n_init = self.n_init
         if n_init == "auto":
             n_init = 10 if (isinstance(self.init, str) and self.init == "random") else 1
         if isinstance(n_init, bool) or not isinstance(n_init, numbers.Integral) or n_init < 1:
-            raise ConfigError(f"{name}: n_init must be 'auto' or an integer >= 1, got {n_init!r}")
+            raise ConfigError(key="error.classic.kmeans.n_init", who=name, value=n_init)
         if init_array is not None and n_init != 1:
             warnings.warn(
                 f"KMeans: explicit initial centres were given, so n_init={n_init} is ignored "

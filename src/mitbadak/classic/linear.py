@@ -118,8 +118,9 @@ class LinearRegression(_LinearModel):
             self._fit_gd(X, y)
         else:
             raise ConfigError(
-                f"LinearRegression: solver must be 'lstsq' or 'gd', got {self.solver!r}"
-            )
+                key="error.classic.either", who="LinearRegression", name="solver", a="'lstsq'",
+                b="'gd'", value=self.solver,
+            )  # fmt: skip
         return self
 
     def _fit_gd(self, X: np.ndarray, y: np.ndarray) -> None:
@@ -127,7 +128,10 @@ class LinearRegression(_LinearModel):
         n, d = X.shape
         m = n if self.batch_size is None else int(self.batch_size)
         if not 1 <= m:
-            raise ConfigError(f"LinearRegression: batch_size must be >= 1, got {self.batch_size}")
+            raise ConfigError(
+                key="error.classic.at_least", who="LinearRegression", name="batch_size", min=1,
+                value=self.batch_size,
+            )  # fmt: skip
         rng = np.random.default_rng(self.random_state)
         w, b = np.zeros(d), 0.0
         self.n_iter_ = 0
@@ -147,8 +151,7 @@ class LinearRegression(_LinearModel):
             self.n_iter_ = epoch + 1
             if not (np.isfinite(largest_step) and np.all(np.isfinite(w))):
                 raise ConfigError(
-                    f"LinearRegression(solver='gd'): gradient descent diverged at epoch "
-                    f"{epoch + 1} with eta0={self.eta0}; use a smaller eta0 or scale X"
+                    key="error.classic.linear.diverged", epoch=epoch + 1, eta0=self.eta0
                 )
             if largest_step < self.tol:
                 break
@@ -322,9 +325,12 @@ class ElasticNet(_LinearModel):
         alpha = check_positive(self.alpha, "alpha", name, allow_zero=True)
         l1_ratio = float(self.l1_ratio)
         if not 0.0 <= l1_ratio <= 1.0:
-            raise ConfigError(f"{name}: l1_ratio must be in [0, 1], got {self.l1_ratio!r}")
+            raise ConfigError(key="error.classic.linear.l1_ratio", who=name, value=self.l1_ratio)
         if int(self.max_iter) < 1:
-            raise ConfigError(f"{name}: max_iter must be >= 1, got {self.max_iter!r}")
+            raise ConfigError(
+                key="error.classic.at_least", who=name, name="max_iter", min=1,
+                value=repr(self.max_iter),
+            )  # fmt: skip
         tol = check_positive(self.tol, "tol", name, allow_zero=True)
         Xc, yc, X_mean, y_mean = _center(X, y.astype(np.float64), self.fit_intercept)
         n = X.shape[0]
@@ -412,11 +418,12 @@ def regularization_path(
     """
     if model not in _PATH_MODELS:
         raise ConfigError(
-            f"regularization_path: model must be one of {sorted(_PATH_MODELS)}, got {model!r}"
-        )
+            key="error.classic.one_of", who="regularization_path", name="model",
+            options=sorted(_PATH_MODELS), value=model,
+        )  # fmt: skip
     alphas = np.atleast_1d(np.asarray(alphas, dtype=np.float64))
     if alphas.ndim != 1 or alphas.size == 0:
-        raise ConfigError(f"regularization_path: expected a 1-D list of alphas, got {alphas!r}")
+        raise ConfigError(key="error.classic.linear.alphas", value=alphas)
     coefs = []
     w = None
     for alpha in alphas:

@@ -261,17 +261,19 @@ class LogisticRegression(ClassifierMixin, BaseEstimator):
         X, y = self._validate_fit(X, y)
         if self.penalty not in ("l2", "l1", None):
             raise ConfigError(
-                f"LogisticRegression: penalty must be 'l2', 'l1' or None, got {self.penalty!r}"
-            )
+                key="error.classic.either", who="LogisticRegression", name="penalty",
+                a="'l2', 'l1'", b="None", value=self.penalty,
+            )  # fmt: skip
         C = validate.number(self.C, "C", "LogisticRegression", finite=False)
         if not C > 0:
-            raise ConfigError(f"LogisticRegression: C must be > 0, got {self.C!r}")
+            raise ConfigError(
+                key="error.classic.positive", who="LogisticRegression", name="C", value=self.C
+            )
         validate.integer(self.max_iter, "max_iter", "LogisticRegression", min=1)
         validate.number(self.tol, "tol", "LogisticRegression", min=0)
         if int(self.max_iter) < 1 or not float(self.tol) >= 0:
             raise ConfigError(
-                f"LogisticRegression: max_iter must be >= 1 and tol >= 0, "
-                f"got max_iter={self.max_iter!r}, tol={self.tol!r}"
+                key="error.classic.logistic.iter_tol", max_iter=self.max_iter, tol=self.tol
             )
         self.classes_, y_idx = np.unique(y, return_inverse=True)
         k = len(self.classes_)

@@ -76,18 +76,20 @@ class _KNeighborsBase(BaseEstimator):
         name = type(self).__name__
         if not (isinstance(self.n_neighbors, (int, np.integer)) and self.n_neighbors >= 1):
             raise ConfigError(
-                f"{name}: n_neighbors must be an integer >= 1, got {self.n_neighbors!r}"
-            )
+                key="error.classic.integer_min", who=name, name="n_neighbors", min=1,
+                value=self.n_neighbors,
+            )  # fmt: skip
         if self.weights not in ("uniform", "distance"):
             raise ConfigError(
-                f"{name}: weights must be 'uniform' or 'distance', got {self.weights!r}"
-            )
+                key="error.classic.either", who=name, name="weights", a="'uniform'",
+                b="'distance'", value=self.weights,
+            )  # fmt: skip
         try:
             p_ok = float(self.p) >= 1
         except (TypeError, ValueError):
             p_ok = False
         if not p_ok:
-            raise ConfigError(f"{name}: p must be a number >= 1 (or np.inf), got {self.p!r}")
+            raise ConfigError(key="error.classic.neighbors.p", who=name, value=self.p)
 
     def _store(self, X: Any, y: Any) -> np.ndarray:
         self._check_params()
@@ -119,9 +121,9 @@ class _KNeighborsBase(BaseEstimator):
         k = self.n_neighbors if n_neighbors is None else int(n_neighbors)
         if not 1 <= k <= self.n_samples_fit_:
             raise ConfigError(
-                f"{type(self).__name__}: expected 1 <= n_neighbors <= n_samples_fit = "
-                f"{self.n_samples_fit_}, got n_neighbors={k}"
-            )
+                key="error.classic.neighbors.k_range", who=type(self).__name__,
+                n=self.n_samples_fit_, k=k,
+            )  # fmt: skip
         dist = np.empty((len(X), k))
         ind = np.empty((len(X), k), dtype=np.int64)
         for sl in self._chunks(X):

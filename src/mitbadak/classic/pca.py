@@ -78,21 +78,16 @@ class PCA(TransformerMixin, BaseEstimator):
         if k is None:
             return limit
         if isinstance(k, bool) or not isinstance(k, numbers.Real):
-            raise ConfigError(
-                f"PCA: n_components must be an int, a float in (0, 1) or None, got {k!r}"
-            )
+            raise ConfigError(key="error.classic.pca.n_components_type", value=k)
         if isinstance(k, numbers.Integral):
             if not 0 <= k <= limit:
                 raise ConfigError(
-                    f"PCA: n_components={k} must be between 0 and min(n_samples, n_features)="
-                    f"{limit} with svd_solver={self.svd_solver!r}"
-                )
+                    key="error.classic.pca.n_components_range", k=k, limit=limit,
+                    solver=self.svd_solver,
+                )  # fmt: skip
             return int(k)
         if not 0 < k < 1:
-            raise ConfigError(
-                f"PCA: a float n_components is a fraction of explained variance and must be in "
-                f"(0, 1), got {k!r}"
-            )
+            raise ConfigError(key="error.classic.pca.n_components_fraction", value=k)
         return float(k)
 
     def fit(self, X: Any, y: Any = None) -> PCA:
@@ -102,17 +97,12 @@ class PCA(TransformerMixin, BaseEstimator):
 
     def _fit(self, X: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         if self.svd_solver not in ("full", "auto"):
-            raise ConfigError(
-                f"PCA: svd_solver must be 'full' or 'auto' (mitbadak computes the full SVD), "
-                f"got {self.svd_solver!r}"
-            )
+            raise ConfigError(key="error.classic.pca.svd_solver", value=self.svd_solver)
         X = self._validate_X(X)
         n, d = X.shape
         k = self._n_components(n, d)
         if n < 2:
-            raise ConfigError(
-                f"PCA.fit: needs at least 2 samples to estimate a variance, got n_samples={n}"
-            )
+            raise ConfigError(key="error.classic.pca.two_samples", n=n)
         self.mean_ = X.mean(axis=0)
         Xc = X - self.mean_
         U, S, Vt = np.linalg.svd(Xc, full_matrices=False)
@@ -155,10 +145,7 @@ class PCA(TransformerMixin, BaseEstimator):
         self._check_fitted("inverse_transform")
         Z = _as_2d_float(X, "PCA.inverse_transform")
         if Z.shape[1] != self.n_components_:
-            raise ShapeError(
-                f"PCA.inverse_transform: expected Z with n_components_={self.n_components_} "
-                f"columns, got shape {Z.shape}"
-            )
+            raise ShapeError(key="error.classic.pca.z_columns", k=self.n_components_, shape=Z.shape)
         if self.whiten:
             return Z @ (np.sqrt(self.explained_variance_)[:, None] * self.components_) + self.mean_
         return Z @ self.components_ + self.mean_

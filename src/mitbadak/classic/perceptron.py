@@ -97,9 +97,9 @@ class Perceptron(ClassifierMixin, BaseEstimator):
         eta = check_positive(self.eta0, "eta0", "Perceptron")
         if int(self.max_iter) < 1 or int(self.n_iter_no_change) < 1:
             raise ConfigError(
-                f"Perceptron: max_iter and n_iter_no_change must be >= 1, "
-                f"got {self.max_iter} and {self.n_iter_no_change}"
-            )
+                key="error.classic.perceptron.iters", max_iter=self.max_iter,
+                n_iter_no_change=self.n_iter_no_change,
+            )  # fmt: skip
         self.classes_, y_idx = np.unique(y, return_inverse=True)
         check_n_classes(self.classes_, "Perceptron.fit")
         n, d = X.shape

@@ -140,27 +140,37 @@ class LinearSVC(ClassifierMixin, BaseEstimator):
     def _check_params(self) -> None:
         if self.loss not in ("hinge", "squared_hinge"):
             raise ConfigError(
-                f"LinearSVC: loss must be 'hinge' or 'squared_hinge', got {self.loss!r}"
-            )
+                key="error.classic.either", who="LinearSVC", name="loss", a="'hinge'",
+                b="'squared_hinge'", value=self.loss,
+            )  # fmt: skip
         try:
             ok = float(self.C) > 0 and np.isfinite(float(self.C))
         except (TypeError, ValueError):
             ok = False
         if not ok:
-            raise ConfigError(f"LinearSVC: C must be a finite number > 0, got {self.C!r}")
+            raise ConfigError(
+                key="error.classic.finite_bound", who="LinearSVC", name="C", bound="> 0",
+                value=self.C,
+            )  # fmt: skip
         try:
             ok = float(self.tol) > 0
         except (TypeError, ValueError):
             ok = False
         if not ok:
-            raise ConfigError(f"LinearSVC: tol must be a number > 0, got {self.tol!r}")
+            raise ConfigError(
+                key="error.classic.number_bound", who="LinearSVC", name="tol", bound="> 0",
+                value=self.tol,
+            )  # fmt: skip
         it = self.max_iter
         if isinstance(it, bool) or not isinstance(it, numbers.Integral) or it < 1:
-            raise ConfigError(f"LinearSVC: max_iter must be an integer >= 1, got {it!r}")
+            raise ConfigError(
+                key="error.classic.integer_min", who="LinearSVC", name="max_iter", min=1, value=it
+            )
         if self.fit_intercept and not float(self.intercept_scaling) > 0:
             raise ConfigError(
-                f"LinearSVC: intercept_scaling must be > 0, got {self.intercept_scaling!r}"
-            )
+                key="error.classic.positive", who="LinearSVC", name="intercept_scaling",
+                value=self.intercept_scaling,
+            )  # fmt: skip
 
     def fit(self, X: Any, y: Any) -> LinearSVC:
         """Train one binary SVM (two classes) or one per class against the rest; returns self."""

@@ -77,9 +77,9 @@ class _ModelEstimator(BaseEstimator):
         if callable(self.model):
             return self.model(n_features, n_outputs)
         raise ConfigError(
-            f"{type(self).__name__}: model must be None, a mitbadak model (a template) or a "
-            f"function (n_features, n_outputs) -> model, got {type(self.model).__name__}"
-        )
+            key="error.classic.wrapper.model", who=type(self).__name__,
+            type=type(self.model).__name__,
+        )  # fmt: skip
 
     def _optimizer(self) -> Callable[[Any], Any]:
         # A picklable callable (not a lambda), so a fitted wrapper can be pickled by joblib/Dask.
@@ -107,9 +107,9 @@ class _ModelEstimator(BaseEstimator):
 
     def _outputs(self, X: Any, method: str = "predict") -> np.ndarray:
         if not hasattr(self, "model_"):
+            name = type(self).__name__
             raise not_fitted_error(
-                f"{type(self).__name__}.{method}: this {type(self).__name__} is not fitted yet; "
-                "call fit before predict"
+                key="error.classic.wrapper_not_fitted", where=f"{name}.{method}", name=name
             )
         X = self._validate_predict(X, method)
         # Every forward pass gets exactly _PREDICT_ROWS rows (the last block zero-padded): BLAS
@@ -197,15 +197,14 @@ class ModelRegressor(RegressorMixin, _ModelEstimator):
 
         if y is None:
             raise DataError(
-                "ModelRegressor.fit: ModelRegressor requires y to be passed, but the target y "
-                "is None"
+                key="error.classic.y_none", where="ModelRegressor.fit", who="ModelRegressor"
             )
         X = _as_2d_float(X, "ModelRegressor.fit")
         y = np.asarray(y, dtype=np.float32)
         check_xy(X, y, where="ModelRegressor.fit")
         if y.ndim not in (1, 2):
             raise ShapeError(
-                f"ModelRegressor.fit: expected y of shape (n,) or (n, k), got {y.shape}"
+                key="error.classic.y_shape_2d", where="ModelRegressor.fit", shape=y.shape
             )
         self._y_1d = y.ndim == 1
         self._fit_network(X, y.reshape(len(y), -1), 1 if self._y_1d else y.shape[1])

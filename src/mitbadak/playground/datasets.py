@@ -147,9 +147,9 @@ def make_points(
     """
     if dataset not in _GENERATORS:
         raise DataError(
-            f"data set: unknown {dataset!r}; expected one of {', '.join(_GENERATORS)} "
-            "(or 'csv' with the points given)"
-        )
+            key="error.playground.unknown_dataset", dataset=dataset,
+            options=", ".join(_GENERATORS),
+        )  # fmt: skip
     rng = np.random.default_rng(seed)
     pts, labels = _GENERATORS[dataset](rng, int(n), float(noise))
     return pts, labels.reshape(-1, 1)
@@ -167,29 +167,29 @@ def parse_csv(text: str) -> tuple[np.ndarray, np.ndarray]:
         ([-5.0, -1.67, 1.67, 5.0], [0.0, 1.0, 1.0, 0.0])
     """
     if not isinstance(text, str) or not text.strip():
-        raise DataError("CSV: the file is empty; expected rows of x1,x2,label")
+        raise DataError(key="error.playground.csv_empty")
     rows = []
     for lineno, row in enumerate(csv.reader(io.StringIO(text)), start=1):
         cells = [c.strip() for c in row]
         if not cells or all(c == "" for c in cells):
             continue
         if len(cells) != 3:
-            raise DataError(f"CSV line {lineno}: expected 3 values (x1,x2,label), got {len(cells)}")
+            raise DataError(key="error.playground.csv_cells", lineno=lineno, n=len(cells))
         try:
             values = [float(c) for c in cells]
         except ValueError:
             if not rows and lineno == 1:  # a header
                 continue
             raise DataError(
-                f"CSV line {lineno}: expected numbers, got {','.join(cells)[:60]!r}"
+                key="error.playground.csv_numbers", lineno=lineno, cells=",".join(cells)[:60]
             ) from None
         if not all(np.isfinite(values)):
-            raise DataError(f"CSV line {lineno}: values must be finite numbers")
+            raise DataError(key="error.playground.csv_finite", lineno=lineno)
         rows.append(values)
         if len(rows) > MAX_CSV_ROWS:
-            raise DataError(f"CSV: more than {MAX_CSV_ROWS:,} rows; use a smaller sample")
+            raise DataError(key="error.playground.csv_too_long", max=MAX_CSV_ROWS)
     if len(rows) < 4:
-        raise DataError(f"CSV: expected at least 4 rows of x1,x2,label, got {len(rows)}")
+        raise DataError(key="error.playground.csv_too_short", n=len(rows))
     data = np.asarray(rows, dtype=np.float64)
     pts = data[:, :2]
     lo, hi = pts.min(axis=0), pts.max(axis=0)
@@ -210,7 +210,10 @@ def feature_matrix(points: np.ndarray, features: Sequence[str]) -> np.ndarray:
     """
     unknown = [f for f in features if f not in FEATURES]
     if unknown or not features:
-        raise DataError(f"features: expected some of {', '.join(FEATURES)}, got {list(features)!r}")
+        raise DataError(
+            key="error.playground.features_some", options=", ".join(FEATURES),
+            value=list(features),
+        )  # fmt: skip
     return np.stack([FEATURES[f](points) for f in features], axis=1).astype(np.float32)
 
 

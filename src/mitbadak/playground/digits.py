@@ -96,10 +96,7 @@ def load_digit_images(data: str, seed: int = 0) -> dict[str, Any]:
     try:
         ds = load_mnist(download=False)  # the playground never goes to the network
     except Exception:  # missing files: a message on the page
-        raise DataError(
-            "MNIST: its files were not found (set MITBADAK_DATA to the folder holding them, "
-            "or run load_mnist(download=True) once); the embedded digits always work"
-        ) from None
+        raise DataError(key="error.playground.mnist_missing") from None
     rng = np.random.default_rng(seed)
     tr = rng.permutation(len(ds.train.data))[:MNIST_TRAIN]
     te = rng.permutation(len(ds.test.data))[:MNIST_TEST]
@@ -249,9 +246,9 @@ class DigitsRun:
         try:
             i = int(index)
         except (TypeError, ValueError):
-            raise ConfigError(f"image: expected an index, got {index!r}") from None
+            raise ConfigError(key="error.playground.image_index", index=index) from None
         if not 0 <= i < len(self.x_test):
-            raise ConfigError(f"image: expected an index from 0 to {len(self.x_test) - 1}")
+            raise ConfigError(key="error.playground.image_range", last=len(self.x_test) - 1)
         return i
 
     def activations(self, index: Any) -> dict[str, Any]:
@@ -297,10 +294,10 @@ class DigitsRun:
         try:
             a = np.asarray(pixels, dtype=np.float32)
         except (TypeError, ValueError):
-            raise ConfigError("drawing: expected a list of numbers") from None
+            raise ConfigError(key="error.playground.drawing_list") from None
         if a.size != self.size * self.size or not np.all(np.isfinite(a)):
             raise ConfigError(
-                f"drawing: expected {self.size * self.size} finite numbers, got {a.size}"
+                key="error.playground.drawing_size", n=self.size * self.size, got=a.size
             )
         with self._lock:
             logits = self.model.predict(np.clip(a, 0, 1).reshape(1, 1, self.size, self.size))

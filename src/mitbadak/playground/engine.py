@@ -86,7 +86,7 @@ def make_optimizer(name: str, params: list, lr: float) -> optimizers.Optimizer:
         "adamw": optimizers.AdamW,
     }.get(name)
     if cls is None:
-        raise ConfigError(f"optimizer: unknown {name!r}")
+        raise ConfigError(key="error.playground.unknown_optimizer", name=name)
     return cls(params, lr=lr)
 
 

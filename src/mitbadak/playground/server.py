@@ -38,7 +38,7 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from ..errors import ConfigError, MitbadakError
-from ..messages import message
+from ..messages import current_lang, message, use_lang
 from .digits import DigitsRun, parse_digits_setup
 from .engine import PlaygroundRun
 from .export import export_script
@@ -54,26 +54,33 @@ STATIC = {
 
 
 class PageError(Exception):
-    """A request the page should be told about (status, message).
+    """A request the page should be told about (status, message): the message is given, or
+    ``key=`` and values from the message table, written in the language in use.
 
     Example:
         >>> PageError(404, "no such page").status
         404
+        >>> str(PageError(404, key="error.playground.no_page", path="/x"))
+        'no such page: /x'
     """
 
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
+    def __init__(
+        self, status: int, text: str | None = None, *, key: str | None = None, **values: Any
+    ) -> None:
+        super().__init__(message(key, None, **values) if key is not None else text)
         self.status = status
+        self.key = key
+        self.values = values
 
 
 def _factory(kind: str, setup: Any):
     if not isinstance(setup, dict):
-        raise ConfigError("setup: expected an object of control values")
+        raise ConfigError(key="error.playground.setup_object")
     if kind == "digits":
         ds = parse_digits_setup(setup)
         return lambda: DigitsRun(ds)
     if kind != "playground":
-        raise ConfigError(f"kind: expected 'playground' or 'digits', got {kind!r}")
+        raise ConfigError(key="error.playground.kind", kind=kind)
     ps = parse_setup(setup)
     return lambda: PlaygroundRun(ps)
 
@@ -110,30 +117,34 @@ class Handler(BaseHTTPRequestHandler):
         try:
             n = int(self.headers.get("Content-Length") or 0)
         except ValueError:
-            raise PageError(400, "bad Content-Length") from None
+            raise PageError(400, key="error.playground.bad_length") from None
         if n > MAX_BODY:
             self.rfile.read(min(n, MAX_BODY * 4))
             self.close_connection = True
-            raise PageError(413, f"request too large ({n:,} bytes; at most {MAX_BODY:,})")
+            raise PageError(413, key="error.playground.too_large", n=n, max=MAX_BODY)
         raw = self.rfile.read(n) if n else b""
         if not raw:
             return {}
         try:
             obj = json.loads(raw)
         except (ValueError, UnicodeDecodeError):
-            raise PageError(400, "the request is not valid JSON") from None
+            raise PageError(400, key="error.playground.not_json") from None
         if not isinstance(obj, dict):
-            raise PageError(400, "expected a JSON object")
+            raise PageError(400, key="error.playground.json_object")
         return obj
 
     def _session(self, sid: str) -> Session:
         s = self.server.sessions.get(sid)
         if s is None:
-            raise PageError(404, "this training session has expired; reload the page")
+            raise PageError(404, key="error.playground.expired")
         s.touch()
         return s
 
     def _handle(self, method: str) -> None:
+        with use_lang(self.server.lang):  # the language the server was started in
+            self._answer(method)
+
+    def _answer(self, method: str) -> None:
         url = urlsplit(self.path)
         parts = [p for p in url.path.split("/") if p]
         query = {k: v[-1] for k, v in parse_qs(url.query).items()}
@@ -143,7 +154,7 @@ class Handler(BaseHTTPRequestHandler):
                 data = resources.files(__package__).joinpath("static", name).read_bytes()
                 return self._send(200, data, STATIC[name])
             if not parts or parts[0] != "api":
-                raise PageError(404, f"no such page: {url.path}")
+                raise PageError(404, key="error.playground.no_page", path=url.path)
             body = self._body() if method == "POST" else {}
             result = self._api(method, parts[1:], query, body)
             self._json(200, result)
@@ -156,7 +167,8 @@ class Handler(BaseHTTPRequestHandler):
         except Exception as e:  # a bug: say so on the page and in the terminal, keep serving
             traceback.print_exc()
             try:
-                self._json(500, {"error": f"internal error: {type(e).__name__}: {e}"})
+                text = message("error.playground.internal", type=type(e).__name__, error=e)
+                self._json(500, {"error": text})
             except OSError:
                 pass
 
@@ -174,24 +186,24 @@ class Handler(BaseHTTPRequestHandler):
             s = sessions.add(Session(_factory(kind, body.get("setup", {})), kind))
             return s.describe(inputs=True)
         if len(parts) != 2:
-            raise PageError(404, f"no such API call: /{'/'.join(parts)}")
+            raise PageError(404, key="error.playground.no_call", call="/" + "/".join(parts))
         s = self._session(parts[0])
         action = parts[1]
         if method == "GET" and action == "state":
             try:
                 epoch, version = int(q.get("epoch", -1)), int(q.get("version", -1))
             except ValueError:
-                raise PageError(400, "state: epoch and version must be numbers") from None
+                raise PageError(400, key="error.playground.state_numbers") from None
             return s.wait_state(epoch, version, timeout=1.0)
         if method == "GET" and action in ("activations", "cell"):
             if s.kind != "digits":
-                raise PageError(400, f"{action}: only for the digits tab")
+                raise PageError(400, key="error.playground.digits_only", action=action)
             run = s.run
             if action == "activations":
                 return run.activations(q.get("index", "0"))
             return run.cell(q.get("true", ""), q.get("pred", ""))
         if method != "POST":
-            raise PageError(405, f"{action}: use POST")
+            raise PageError(405, key="error.playground.use_post", action=action)
         if action == "setup":
             return s.replace(_factory(s.kind, body.get("setup", {})))
         if action == "reset":
@@ -204,18 +216,20 @@ class Handler(BaseHTTPRequestHandler):
             return s.step()
         if action == "export":
             if s.kind != "playground":
-                raise PageError(400, "export: only for the playground tab")
+                raise PageError(400, key="error.playground.playground_only", action="export")
             run = s.run
             return {"script": export_script(run.setup, epochs=run.epoch), "epoch": run.epoch}
         if action == "predict":
             if s.kind != "digits":
-                raise PageError(400, "predict: only for the digits tab")
+                raise PageError(400, key="error.playground.digits_only", action="predict")
             return {"probs": s.run.predict(body.get("pixels"))}
-        raise PageError(404, f"no such API call: {action}")
+        raise PageError(404, key="error.playground.no_call", call=action)
 
 
 class PlaygroundServer(ThreadingHTTPServer):
-    """A ThreadingHTTPServer with the sessions of its pages.
+    """A ThreadingHTTPServer with the sessions of its pages; its error messages are written
+    in ``lang`` (default: the language in use when it is made, see
+    :func:`mitbadak.messages.current_lang`).
 
     Example:
         >>> srv = PlaygroundServer(("127.0.0.1", 0)); len(srv.sessions.items)
@@ -226,9 +240,12 @@ class PlaygroundServer(ThreadingHTTPServer):
     daemon_threads = True
     allow_reuse_address = False
 
-    def __init__(self, address: tuple[str, int], verbose: bool = False) -> None:
+    def __init__(
+        self, address: tuple[str, int], verbose: bool = False, lang: str | None = None
+    ) -> None:
         self.sessions = Sessions()
         self.verbose = verbose
+        self.lang = current_lang(lang)
         super().__init__(address, Handler)
 
     def server_close(self) -> None:
@@ -236,8 +253,11 @@ class PlaygroundServer(ThreadingHTTPServer):
         self.sessions.close_all()
 
 
-def make_server(port: int = 8765, host: str = "127.0.0.1", verbose: bool = False):
-    """A playground server bound to ``host:port`` (``port=0``: any free port), not started.
+def make_server(
+    port: int = 8765, host: str = "127.0.0.1", verbose: bool = False, lang: str | None = None
+):
+    """A playground server bound to ``host:port`` (``port=0``: any free port), not started,
+    answering in ``lang`` (default: the language in use).
 
     Raises :class:`~mitbadak.errors.ConfigError` with one clear line if the port is taken.
 
@@ -250,14 +270,17 @@ def make_server(port: int = 8765, host: str = "127.0.0.1", verbose: bool = False
         >>> srv.server_close()
     """
     try:
-        return PlaygroundServer((host, int(port)), verbose=verbose)
+        return PlaygroundServer((host, int(port)), verbose=verbose, lang=lang)
     except OSError as e:
         if e.errno in (errno.EADDRINUSE, errno.EACCES):
-            why = "is already in use" if e.errno == errno.EADDRINUSE else "is not allowed"
-            raise ConfigError(
-                f"port {port} on {host} {why}; choose another with --port N"
-            ) from None
-        raise ConfigError(f"cannot listen on {host}:{port}: {e.strerror or e}") from None
+            key = "error.playground.port_in_use"
+            if e.errno != errno.EADDRINUSE:
+                key = "error.playground.port_not_allowed"
+            raise ConfigError(key=key, port=port, host=host) from None
+        error = e.strerror or str(e)
+        raise ConfigError(
+            key="error.playground.cannot_listen", host=host, port=port, error=error
+        ) from None
 
 
 def serve(

@@ -16,6 +16,7 @@ Example:
 
 from __future__ import annotations
 
+import contextvars
 import secrets
 import threading
 import time
@@ -26,6 +27,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import MitbadakError
+from ..messages import message
 
 IDLE_PAUSE_S = 30.0
 IDLE_DROP_S = 600.0
@@ -45,7 +47,7 @@ def _curve(values: list[float]) -> list:
 def _message(e: BaseException) -> str:
     if isinstance(e, MitbadakError):
         return str(e)
-    return f"internal error: {type(e).__name__}: {e}"
+    return message("error.playground.internal", type=type(e).__name__, error=e)
 
 
 class Session:
@@ -75,7 +77,11 @@ class Session:
         self.closed = False
         self.last_seen = time.monotonic()
         self.state = self._publish_state(self.run)
-        self.thread = threading.Thread(target=self._work, name=f"playground-{self.id}", daemon=True)
+        # the worker runs in a copy of this context: it speaks the language of the request
+        work = contextvars.copy_context().run
+        self.thread = threading.Thread(
+            target=work, args=(self._work,), name=f"playground-{self.id}", daemon=True
+        )
         self.thread.start()
 
     # -------------------------------------------------------------------- worker thread
@@ -106,10 +112,7 @@ class Session:
                 state = self._publish_state(run)
                 error = None
                 if run.diverged:
-                    error = (
-                        f"training diverged at epoch {run.epoch}: the loss is not a finite "
-                        "number; try a smaller learning rate"
-                    )
+                    error = message("error.playground.diverged", epoch=run.epoch)
             except Exception as e:  # never let the thread die: show it on the page
                 if not isinstance(e, MitbadakError):
                     traceback.print_exc()

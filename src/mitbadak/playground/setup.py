@@ -80,11 +80,8 @@ class Setup:
             return "mse" if regression else "binary_crossentropy"
         allowed = REGRESSION_LOSSES if regression else CLASSIFICATION_LOSSES
         if self.loss not in allowed:
-            kind = "regression" if regression else "classification"
-            raise ConfigError(
-                f"loss: {self.loss!r} does not fit a {kind} data set; choose one of "
-                f"{', '.join(allowed)}"
-            )
+            key = "error.playground.loss_" + ("regression" if regression else "classification")
+            raise ConfigError(key=key, loss=self.loss, options=", ".join(allowed))
         return self.loss
 
     def to_query(self) -> dict[str, str]:
@@ -117,7 +114,7 @@ def parse_setup(query: dict[str, Any]) -> Setup:
         ()
     """
     if not isinstance(query, dict):
-        raise ConfigError("setup: expected an object of control values")
+        raise ConfigError(key="error.playground.setup_object")
     q = {k: v for k, v in query.items() if v is not None}
     d = Setup()
     kw: dict[str, Any] = {}
@@ -134,13 +131,14 @@ def parse_setup(query: dict[str, Any]) -> Setup:
         bad = [f for f in feats if f not in FEATURES]
         if bad or not feats:
             raise ConfigError(
-                f"features: choose at least one of {', '.join(FEATURES)}; got {q['features']!r}"
-            )
+                key="error.playground.features_choose", options=", ".join(FEATURES),
+                value=q["features"],
+            )  # fmt: skip
         kw["features"] = tuple(dict.fromkeys(feats))
     if "hidden" in q:
         parts = [p.strip() for p in str(q["hidden"]).split(",") if p.strip()]
         if len(parts) > MAX_LAYERS:
-            raise ConfigError(f"hidden layers: at most {MAX_LAYERS} layers, got {len(parts)}")
+            raise ConfigError(key="error.playground.too_many_layers", max=MAX_LAYERS, n=len(parts))
         kw["hidden"] = tuple(whole("neurons per layer", p, 1, MAX_NEURONS) for p in parts)
     if "activation" in q:
         kw["activation"] = choice("activation", q["activation"], ACTIVATIONS)
@@ -167,9 +165,9 @@ def parse_setup(query: dict[str, Any]) -> Setup:
         kw["seed"] = whole("seed", q["seed"], 0, 2**31 - 1)
     if "csv" in q:
         if not isinstance(q["csv"], str):
-            raise ConfigError("CSV: expected the file's text")
+            raise ConfigError(key="error.playground.csv_text")
         kw["csv"] = q["csv"]
     setup = Setup(**{**{f.name: getattr(d, f.name) for f in fields(d)}, **kw})
     if setup.dataset == "csv" and not setup.csv:
-        raise ConfigError("data set: 'csv' needs a file; upload one (x1,x2,label per row)")
+        raise ConfigError(key="error.playground.csv_needs_file")
     return setup

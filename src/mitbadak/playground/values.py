@@ -17,6 +17,20 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError
+from ..messages import MESSAGES, Phrase
+
+
+def control(label: str) -> Any:
+    """The name of the page's control ``label`` as an error message writes it: a table
+    phrase (English or Korean, with the message) where the table has one, else ``label``.
+
+    Example:
+        >>> from mitbadak.messages import message
+        >>> message("error.playground.whole", "ko", label=control("batch size"), value="x")
+        "배치 크기: 정수여야 합니다. 받은 값: 'x'"
+    """
+    key = "error.playground.label." + label.replace(" ", "_")
+    return Phrase(key) if key in MESSAGES else label
 
 
 def choice(label: str, value: Any, allowed: tuple[str, ...]) -> str:
@@ -28,7 +42,10 @@ def choice(label: str, value: Any, allowed: tuple[str, ...]) -> str:
     """
     v = str(value).strip().lower()
     if v not in allowed:
-        raise ConfigError(f"{label}: expected one of {', '.join(allowed)}, got {value!r}")
+        raise ConfigError(
+            key="error.playground.choice", label=control(label), options=", ".join(allowed),
+            value=value,
+        )  # fmt: skip
     return v
 
 
@@ -42,11 +59,13 @@ def whole(label: str, value: Any, lo: int, hi: int) -> int:
     try:
         v = float(str(value).strip())
     except ValueError:
-        raise ConfigError(f"{label}: expected a whole number, got {value!r}") from None
+        raise ConfigError(key="error.playground.whole", label=control(label), value=value) from None
     if not math.isfinite(v) or v != int(v):
-        raise ConfigError(f"{label}: expected a whole number, got {value!r}")
+        raise ConfigError(key="error.playground.whole", label=control(label), value=value)
     if not lo <= v <= hi:
-        raise ConfigError(f"{label}: expected a number from {lo} to {hi}, got {int(v)}")
+        raise ConfigError(
+            key="error.playground.whole_range", label=control(label), lo=lo, hi=hi, value=int(v)
+        )
     return int(v)
 
 
@@ -57,13 +76,22 @@ def number(label: str, value: Any, lo: float, hi: float, positive: bool = False)
         >>> number("learning rate", " 0.03 ", 0.0, 10.0, positive=True)
         0.03
     """
-    what = "a positive number" if positive else f"a number from {lo:g} to {hi:g}"
+    what = (
+        Phrase("error.playground.positive_number")
+        if positive
+        else Phrase("error.playground.number_range", lo=lo, hi=hi)
+    )
     try:
         v = float(str(value).strip())
     except ValueError:
-        raise ConfigError(f"{label}: expected {what}, got {value!r}") from None
+        raise ConfigError(
+            key="error.playground.number", label=control(label), what=what, value=value
+        ) from None
     if not math.isfinite(v) or v < lo or v > hi or (positive and v <= 0):
-        raise ConfigError(f"{label}: expected {what} (at most {hi:g}), got {value!r}")
+        raise ConfigError(
+            key="error.playground.number_at_most", label=control(label), what=what, hi=hi,
+            value=value,
+        )  # fmt: skip
     return v
 
 
