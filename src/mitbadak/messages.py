@@ -245,7 +245,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.ops.conv.input_channels": {
         "en": "{who}: expected input with {c} channels, i.e. shape (batch, {c}, height, width), got {shape}",
-        "ko": "{who}: 입력의 채널이 {c}개, 곧 입력의 모양이 (batch, {c}, height, width)여야 합니다. 받은 모양: {shape}",
+        "ko": "{who}: 입력에 채널이 {c}개 있어야 합니다(모양 (batch, {c}, height, width)). 받은 모양: {shape}",
     },
     "error.ops.conv.bias_shape": {
         "en": "{who}: expected bias of shape ({o},), got {shape}",
@@ -357,7 +357,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "error.functional.target_shape": {
         "en": "{who}: target {target} must match input {shape}",
-        "ko": "{who}: target의 모양 {target}이(가) 입력의 모양 {shape}와(과) 같아야 합니다",
+        "ko": "{who}: target의 모양 {target}이(가) 입력의 모양 {shape}과(와) 다릅니다. 둘이 같아야 합니다",
     },
     "error.functional.kl_reduction": {
         "en": "kl_div: unknown reduction {got}",
