@@ -80,12 +80,12 @@ def get(identifier: Any) -> Callable[[Tensor], Tensor]:
         fn = registry.lookup("activations", identifier)
         if fn is None:
             raise ConfigError(
-                f"unknown activation {identifier!r}; expected one of {sorted(_REGISTRY)}"
+                key="error.activations.unknown", got=repr(identifier), names=sorted(_REGISTRY)
             )
         return fn
     if callable(identifier):
         return identifier
-    raise ConfigError(f"cannot interpret {identifier!r} as an activation")
+    raise ConfigError(key="error.activations.uninterpretable", got=repr(identifier))
 
 
 def name_of(fn: Callable[[Tensor], Tensor]) -> str:
@@ -93,4 +93,4 @@ def name_of(fn: Callable[[Tensor], Tensor]) -> str:
     for name, f in _REGISTRY.items():
         if f is fn:
             return name
-    raise ConfigError(f"activation {fn!r} is not registered, so the model cannot be saved")
+    raise ConfigError(key="error.activations.unregistered", got=repr(fn))

@@ -157,7 +157,7 @@ def parse_device(device: Any) -> str:
         return "cpu"
     if name in ("cuda", "gpu"):
         return "cuda"
-    raise DeviceError(f"device: expected 'cpu' or 'cuda' (e.g. 'cuda:0'), got {device!r}")
+    raise DeviceError(key="error.backend.device", got=repr(device))
 
 
 def require_cupy() -> ModuleType:
@@ -175,18 +175,15 @@ def require_cupy() -> ModuleType:
     try:
         import cupy  # type: ignore[import-not-found]
     except ImportError as e:
-        raise DeviceError(
-            f"device 'cuda': CuPy is not installed ({e}); {GPU_EXTRA}, then restart Python"
-        ) from None
+        raise DeviceError(key="error.backend.no_cupy", reason=str(e), install=GPU_EXTRA) from None
     try:
         n = cupy.cuda.runtime.getDeviceCount()
     except Exception as e:  # CUDA driver missing or broken: CuPy raises its own runtime errors
         raise DeviceError(
-            f"device 'cuda': CuPy is installed but CUDA is not usable ({e}); check the NVIDIA "
-            f"driver (nvidia-smi) and that the CuPy wheel matches it: {GPU_EXTRA}"
+            key="error.backend.cuda_unusable", reason=str(e), install=GPU_EXTRA
         ) from None
     if n < 1:
-        raise DeviceError("device 'cuda': CuPy found no CUDA device on this machine")
+        raise DeviceError(key="error.backend.no_device")
     return cupy
 
 
@@ -344,8 +341,7 @@ def set_allocator_tuning(enabled: bool) -> bool:
         from .errors import ConfigError
 
         raise ConfigError(
-            f"set_allocator_tuning: enabled must be True or False, got {enabled!r} "
-            f"({type(enabled).__name__})"
+            key="error.backend.allocator_tuning", got=repr(enabled), kind=type(enabled).__name__
         )
     _setting = enabled
     if enabled:

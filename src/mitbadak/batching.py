@@ -35,7 +35,7 @@ def first_leaf(x: Any) -> Any:
     """The first array of a structure (the one whose length counts the samples)."""
     while isinstance(x, (dict, list, tuple)):
         if not x:
-            raise DataError("an empty structure of inputs holds no samples")
+            raise DataError(key="error.batching.empty_structure")
         x = next(iter(x.values())) if isinstance(x, dict) else x[0]
     return x
 
@@ -67,9 +67,7 @@ def unpack_x_y_sample_weight(batch: Any) -> tuple[Any, Any, Any]:
             return batch[0], batch[1], None
         if len(batch) == 3:
             return batch[0], batch[1], batch[2]
-        raise DataError(
-            f"a batch must be (x, y) or (x, y, sample_weight), got a tuple of {len(batch)}"
-        )
+        raise DataError(key="error.batching.batch_tuple", n=len(batch))
     return batch, None, None
 
 
@@ -95,7 +93,7 @@ class Feed:
         who: str = "fit",
     ) -> None:
         if steps is not None and int(steps) < 1:
-            raise DataError(f"{who}: steps must be >= 1, got {steps}")
+            raise DataError(key="error.batching.steps", who=who, steps=steps)
         self.data, self.transform, self.who = data, transform, who
         self.reiterable = iter(data) is not data
         length = len(data) if hasattr(data, "__len__") else None  # type: ignore[arg-type]
@@ -160,7 +158,7 @@ def check_finite(x: Any, who: str, what: str = "x") -> None:
         with np.errstate(over="ignore", invalid="ignore"):  # an overflow is not the user's
             total = np.add.reduce(a, axis=None)
         if not xp.isfinite(total) and not xp.isfinite(a).all():
-            raise DataError(f"{who}: {what} contains NaN or infinite values")
+            raise DataError(key="error.batching.nonfinite", who=who, what=what)
         return a
 
     map_structure(check, x)

@@ -91,7 +91,7 @@ def softplus(input: Tensor, beta: float = 1.0, threshold: float = 20.0) -> Tenso
 
 def _dim(dim: int | None, fn: str) -> int:
     if dim is None:
-        raise ConfigError(f"{fn}: pass dim= (the axis to normalize over)")
+        raise ConfigError(key="error.functional.dim", who=fn)
     return int(dim)
 
 
@@ -136,7 +136,7 @@ def linear(input: Tensor, weight: Tensor, bias: Tensor | None = None) -> Tensor:
         [[4.0, 4.0]]
     """
     if weight.ndim != 2:
-        raise ShapeError(f"linear: weight must be (out_features, in_features), got {weight.shape}")
+        raise ShapeError(key="error.functional.linear_weight", shape=weight.shape)
     return _linear_op(input, _ops.transpose(weight), bias)
 
 
@@ -214,7 +214,7 @@ def max_pool2d(
         [[5.0, 7.0], [13.0, 15.0]]
     """
     if return_indices:
-        raise ConfigError("max_pool2d: return_indices is not supported")
+        raise ConfigError(key="error.functional.return_indices")
     if dilation == 1 and not ceil_mode:
         return _ops.max_pool2d(input, kernel_size, stride, padding if padding else "valid")
     return _ops.max_pool2d_ext(input, kernel_size, stride, padding, dilation, ceil_mode)
@@ -293,9 +293,7 @@ def layer_norm(
     """
     shp = (normalized_shape,) if isinstance(normalized_shape, int) else tuple(normalized_shape)
     if tuple(input.shape[-len(shp) :]) != shp:
-        raise ShapeError(
-            f"layer_norm: normalized_shape {shp} does not match the end of input {input.shape}"
-        )
+        raise ShapeError(key="error.functional.normalized_shape", want=shp, shape=input.shape)
     axes = tuple(range(-len(shp), 0))
     return _ops.layer_norm(input, weight, bias, axis=axes, epsilon=eps)
 
@@ -326,7 +324,7 @@ def batch_norm(
     rv = running_var.data if isinstance(running_var, Tensor) else running_var
     if rm is None or rv is None:
         if not training:
-            raise ConfigError("batch_norm: evaluation needs running_mean and running_var")
+            raise ConfigError(key="error.functional.running_stats")
         c = input.shape[1]
         rm, rv = xp.zeros(c, input.dtype), xp.ones(c, input.dtype)
     return _ops.batch_norm(
@@ -337,7 +335,7 @@ def batch_norm(
 # ------------------------------------------------------------------------------- losses
 def _check_reduction(reduction: str, fn: str) -> None:
     if reduction not in ("mean", "sum", "none"):
-        raise ConfigError(f"{fn}: reduction must be 'mean', 'sum' or 'none', got {reduction!r}")
+        raise ConfigError(key="error.functional.reduction", who=fn, got=repr(reduction))
 
 
 def _to_class_last(input: Tensor, target: np.ndarray | Tensor) -> tuple[Tensor, Any, tuple]:
@@ -411,7 +409,7 @@ def nll_loss(
     x, t, rest = _to_class_last(input, target)
     labels = _labels(t)
     if labels is None or x.ndim != 2:
-        raise LabelError("nll_loss: target must hold integer class indices")
+        raise LabelError(key="error.functional.nll_target")
     n, c = x.shape
     safe = xp.where(labels == ignore_index, 0, labels)
     _loss.check_sparse_labels(safe.reshape(-1), n, c, "nll_loss")
@@ -438,9 +436,7 @@ def cross_entropy(
     xp = array_module(input, target, weight)
     _check_reduction(reduction, "cross_entropy")
     if not 0.0 <= label_smoothing <= 1.0:
-        raise ConfigError(
-            f"cross_entropy: label_smoothing must be in [0, 1], got {label_smoothing}"
-        )
+        raise ConfigError(key="error.functional.label_smoothing", got=label_smoothing)
     x, t, rest = _to_class_last(input, target)
     if x.ndim == 1:
         x = _ops.unsqueeze(x, 0)
@@ -469,7 +465,12 @@ def cross_entropy(
     # probability targets
     tt = t if isinstance(t, Tensor) else Tensor(xp.asarray(t, dtype=x.dtype))
     if tt.shape != x.shape:
-        raise ShapeError(f"cross_entropy: target {tt.shape} must match input {x.shape}")
+        raise ShapeError(
+            key="error.functional.target_shape",
+            who="cross_entropy",
+            target=tt.shape,
+            shape=x.shape,
+        )
     if label_smoothing:
         tt = tt * (1.0 - label_smoothing) + label_smoothing / c
     if weight is not None:
@@ -599,10 +600,12 @@ def kl_div(input: Tensor, target: Any, reduction: str = "mean", log_target: bool
     """
     xp = array_module(input, target)
     if reduction not in ("mean", "sum", "none", "batchmean"):
-        raise ConfigError(f"kl_div: unknown reduction {reduction!r}")
+        raise ConfigError(key="error.functional.kl_reduction", got=repr(reduction))
     t = target if isinstance(target, Tensor) else Tensor(xp.asarray(target, input.dtype))
     if t.shape != input.shape:
-        raise ShapeError(f"kl_div: target {t.shape} must match input {input.shape}")
+        raise ShapeError(
+            key="error.functional.target_shape", who="kl_div", target=t.shape, shape=input.shape
+        )
     if log_target:
         per = _ops.exp(t) * (t - input)
     else:

@@ -75,10 +75,7 @@ def gradcheck(
     inputs = [t if isinstance(t, Tensor) else Tensor(np.asarray(t, np.float64)) for t in inputs]
     for t in inputs:
         if t.requires_grad and t.dtype != np.float64:
-            raise GradcheckError(
-                f"gradcheck: input of dtype {t.dtype}; use float64 (float32 rounding swamps "
-                "the finite differences)"
-            )
+            raise GradcheckError(key="error.gradcheck.dtype", dtype=t.dtype)
     out = f(*inputs)
     proj = None
     if out.size != 1:
@@ -95,12 +92,14 @@ def gradcheck(
         if not np.allclose(a, n, atol=atol, rtol=rtol):
             err = np.abs(a - n)
             i = np.unravel_index(int(np.argmax(err)), err.shape)
-            msg = (
-                f"gradcheck: input {k} (shape {t.shape}): analytic and numerical gradients "
-                f"differ; worst at index {tuple(int(j) for j in i)}: analytic {a[i]:.8g}, "
-                f"numerical {n[i]:.8g}"
-            )
             if raise_exception:
-                raise GradcheckError(msg)
+                raise GradcheckError(
+                    key="error.gradcheck.mismatch",
+                    k=k,
+                    shape=t.shape,
+                    index=tuple(int(j) for j in i),
+                    analytic=float(a[i]),
+                    numerical=float(n[i]),
+                )
             return False
     return True

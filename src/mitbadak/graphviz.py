@@ -119,14 +119,11 @@ def trace(root: Tensor, retain_grads: bool = True) -> Graph:
         ['Mul', 'Sum']
     """
     if not isinstance(root, Tensor):
-        raise GraphError(f"trace: expected a Tensor, got {type(root).__name__}")
+        raise GraphError(key="error.graphviz.not_tensor", kind=type(root).__name__)
     if root._freed:
-        raise GraphError("trace: this graph was already freed by backward(); trace it before")
+        raise GraphError(key="error.graphviz.freed")
     if root._ctx is None:
-        raise GraphError(
-            "trace: this tensor was not made by an operation on tensors that require grad; "
-            "there is no graph to draw"
-        )
+        raise GraphError(key="error.graphviz.no_graph")
     g = Graph(root=root)
     seen: set[int] = set()
     for out, fn in iter_graph(root):

@@ -218,6 +218,298 @@ MESSAGES: dict[str, dict[str, str]] = {
         "ko": "mitbadak: 중단되었습니다",
     },
     # ---- errors (MitbadakError(key=...)): engine odds and ends (ops, functional, plotting) ----
+    "error.ops.conv.int_or_pair": {
+        "en": "{who}: {name} must be an int or a pair of ints, got {got}",
+        "ko": "{who}: {name}은(는) 정수 하나이거나 정수 두 개로 된 쌍이어야 합니다. 받은 값: {got}",
+    },
+    "error.ops.conv.padding_mode": {
+        "en": "{who}: padding must be 'valid', 'same' or ints, got {got}",
+        "ko": "{who}: padding은 'valid', 'same' 중 하나이거나 정수여야 합니다. 받은 값: {got}",
+    },
+    "error.ops.conv.padding_negative": {
+        "en": "{who}: padding must be >= 0, got {got}",
+        "ko": "{who}: padding은 0 이상이어야 합니다. 받은 값: {got}",
+    },
+    "error.ops.conv.padding_ints": {
+        "en": "{who}: padding must be ints, got {got}",
+        "ko": "{who}: padding은 정수로 주어야 합니다. 받은 값: {got}",
+    },
+    "error.ops.conv.window_too_large": {
+        "en": "{who}: window {kh}x{kw} (dilation {dilation}, so {eh}x{ew}) is larger than the padded input {h}x{w} (input shape {shape}, padding (top, bottom, left, right) = {pad})",
+        "ko": "{who}: 창 {kh}x{kw}(dilation {dilation}이므로 실제로는 {eh}x{ew})이(가) 패딩한 입력 {h}x{w}보다 큽니다(입력의 모양 {shape}, padding (위, 아래, 왼쪽, 오른쪽) = {pad}). 창을 줄이거나 padding을 늘려 보세요",
+    },
+    "error.ops.conv.input_rank": {
+        "en": "{who}: expected input of shape (batch, channels, height, width), got {shape}",
+        "ko": "{who}: 입력의 모양은 (batch, channels, height, width)여야 합니다. 받은 모양: {shape}",
+    },
+    "error.ops.conv.kernel_rank": {
+        "en": "{who}: expected kernel of shape (out_channels, in_channels, kh, kw), got {shape}",
+        "ko": "{who}: 커널의 모양은 (out_channels, in_channels, kh, kw)여야 합니다. 받은 모양: {shape}",
+    },
+    "error.ops.conv.input_channels": {
+        "en": "{who}: expected input with {c} channels, i.e. shape (batch, {c}, height, width), got {shape}",
+        "ko": "{who}: 입력에 채널이 {c}개 있어야 합니다(모양 (batch, {c}, height, width)). 받은 모양: {shape}",
+    },
+    "error.ops.conv.bias_shape": {
+        "en": "{who}: expected bias of shape ({o},), got {shape}",
+        "ko": "{who}: 편향(bias)의 모양은 ({o},)이어야 합니다. 받은 모양: {shape}",
+    },
+    "error.ops.conv.stride_dilation": {
+        "en": "{who}: stride and dilation must be >= 1, got {stride}, {dilation}",
+        "ko": "{who}: stride와 dilation은 1 이상이어야 합니다. 받은 값: {stride}, {dilation}",
+    },
+    "error.ops.conv.two_axes": {
+        "en": "{who}: expected an input with at least 2 axes, got {shape}",
+        "ko": "{who}: 입력에는 축이 2개 이상 있어야 합니다. 받은 모양: {shape}",
+    },
+    "error.ops.conv_variants.grouped_rank": {
+        "en": "{who}: expected input (batch, channels, height, width) and kernel (out_channels, in_channels / groups, kh, kw), got {shape} and {kernel}",
+        "ko": "{who}: 입력은 (batch, channels, height, width), 커널은 (out_channels, in_channels / groups, kh, kw) 모양이어야 합니다. 받은 모양: 입력 {shape}, 커널 {kernel}",
+    },
+    "error.ops.conv_variants.groups_divide": {
+        "en": "{who}: groups={groups} must divide both the {c} input and the {o} output channels",
+        "ko": "{who}: 입력 채널 수({c})와 출력 채널 수({o})가 모두 groups={groups}(으)로 나누어떨어져야 합니다",
+    },
+    "error.ops.conv_variants.group_kernel": {
+        "en": "{who}: with groups={groups} and {c} input channels the kernel must have {cg} input channels, got kernel shape {kernel}",
+        "ko": "{who}: groups={groups}이고 입력 채널이 {c}개이면 커널의 입력 채널은 {cg}개여야 합니다. 받은 커널의 모양: {kernel}",
+    },
+    "error.ops.conv_variants.conv1d_rank": {
+        "en": "{who}: expected input (batch, channels, length) and kernel (out_channels, in_channels / groups, k), got {shape} and {kernel}",
+        "ko": "{who}: 입력은 (batch, channels, length), 커널은 (out_channels, in_channels / groups, k) 모양이어야 합니다. 받은 모양: 입력 {shape}, 커널 {kernel}",
+    },
+    "error.ops.conv_variants.int": {
+        "en": "{who}: {name} must be an int, got {got}",
+        "ko": "{who}: {name}은(는) 정수 하나여야 합니다. 받은 값: {got}",
+    },
+    "error.ops.conv_variants.padding_1d": {
+        "en": "{who}: padding must be an int or (left, right), got {got}",
+        "ko": "{who}: padding은 정수 하나이거나 (left, right) 쌍이어야 합니다. 받은 값: {got}",
+    },
+    "error.ops.conv_variants.groups_one": {
+        "en": "{who}: only groups=1 is supported, got groups={groups}",
+        "ko": "{who}: groups=1만 지원합니다. 받은 값: groups={groups}",
+    },
+    "error.ops.conv_variants.transpose_rank": {
+        "en": "{who}: expected input (batch, channels, height, width) and kernel (in_channels, out_channels, kh, kw), got {shape} and {kernel}",
+        "ko": "{who}: 입력은 (batch, channels, height, width), 커널은 (in_channels, out_channels, kh, kw) 모양이어야 합니다. 받은 모양: 입력 {shape}, 커널 {kernel}",
+    },
+    "error.ops.conv_variants.transpose_channels": {
+        "en": "{who}: kernel {kernel} expects {c} input channels, got input of shape {shape}",
+        "ko": "{who}: 커널 {kernel}에는 입력 채널이 {c}개여야 합니다. 받은 입력의 모양: {shape}",
+    },
+    "error.ops.conv_variants.padding_negative": {
+        "en": "{who}: padding and output_padding must be >= 0",
+        "ko": "{who}: padding과 output_padding은 0 이상이어야 합니다",
+    },
+    "error.ops.conv_variants.output_padding": {
+        "en": "{who}: output_padding {got} must be smaller than stride or dilation",
+        "ko": "{who}: output_padding {got}은(는) stride나 dilation보다 작아야 합니다",
+    },
+    "error.ops.conv_variants.no_output": {
+        "en": "{who}: padding {crop} leaves no output for input {shape} and kernel {kernel}",
+        "ko": "{who}: padding {crop}을(를) 적용하면 입력 {shape}와(과) 커널 {kernel}에서 출력이 하나도 남지 않습니다",
+    },
+    "error.conv_extra.groups_filters": {
+        "en": "Conv1D: groups={groups} must divide filters={filters}",
+        "ko": "Conv1D: filters={filters}이(가) groups={groups}(으)로 나누어떨어져야 합니다",
+    },
+    "error.conv_extra.groups_channels": {
+        "en": "Conv1D '{name}': groups={groups} must divide {c} channels",
+        "ko": "Conv1D '{name}': 입력 채널 수 {c}이(가) groups={groups}(으)로 나누어떨어져야 합니다",
+    },
+    "error.conv_extra.output_padding": {
+        "en": "Conv2DTranspose: output_padding {got} must be smaller than strides {strides}",
+        "ko": "Conv2DTranspose: output_padding {got}은(는) strides {strides}보다 작아야 합니다",
+    },
+    "error.conv_extra.interpolation": {
+        "en": "UpSampling2D: interpolation must be 'nearest' or 'bilinear', got {got}",
+        "ko": "UpSampling2D: interpolation은 'nearest'나 'bilinear'여야 합니다. 받은 값: {got}",
+    },
+    "error.functional.dim": {
+        "en": "{who}: pass dim= (the axis to normalize over)",
+        "ko": "{who}: 정규화할 축을 dim=으로 지정하세요",
+    },
+    "error.functional.linear_weight": {
+        "en": "linear: weight must be (out_features, in_features), got {shape}",
+        "ko": "linear: weight의 모양은 (out_features, in_features)여야 합니다. 받은 모양: {shape}",
+    },
+    "error.functional.return_indices": {
+        "en": "max_pool2d: return_indices is not supported",
+        "ko": "max_pool2d: return_indices는 지원하지 않습니다",
+    },
+    "error.functional.normalized_shape": {
+        "en": "layer_norm: normalized_shape {want} does not match the end of input {shape}",
+        "ko": "layer_norm: normalized_shape {want}이(가) 입력 {shape}의 마지막 축들과 맞지 않습니다",
+    },
+    "error.functional.running_stats": {
+        "en": "batch_norm: evaluation needs running_mean and running_var",
+        "ko": "batch_norm: 평가할 때(training=False)는 running_mean과 running_var가 있어야 합니다",
+    },
+    "error.functional.reduction": {
+        "en": "{who}: reduction must be 'mean', 'sum' or 'none', got {got}",
+        "ko": "{who}: reduction은 'mean', 'sum', 'none' 중 하나여야 합니다. 받은 값: {got}",
+    },
+    "error.functional.nll_target": {
+        "en": "nll_loss: target must hold integer class indices",
+        "ko": "nll_loss: target에는 정수 클래스 번호가 들어 있어야 합니다",
+    },
+    "error.functional.label_smoothing": {
+        "en": "cross_entropy: label_smoothing must be in [0, 1], got {got}",
+        "ko": "cross_entropy: label_smoothing은 [0, 1] 범위여야 합니다. 받은 값: {got}",
+    },
+    "error.functional.target_shape": {
+        "en": "{who}: target {target} must match input {shape}",
+        "ko": "{who}: target의 모양 {target}이(가) 입력의 모양 {shape}과(와) 다릅니다. 둘이 같아야 합니다",
+    },
+    "error.functional.kl_reduction": {
+        "en": "kl_div: unknown reduction {got}",
+        "ko": "kl_div: 알 수 없는 reduction {got}입니다. 'mean', 'sum', 'none', 'batchmean' 중 하나를 쓰세요",
+    },
+    "error.variable.initializer_shape": {
+        "en": "Variable {name}: an initializer ({init}) needs a shape",
+        "ko": "Variable {name}: 초기화 방법({init})으로 만들려면 shape도 주어야 합니다",
+    },
+    "error.variable.shape_mismatch": {
+        "en": "Variable {name}: shape {shape} given for a value of shape {got}",
+        "ko": "Variable {name}: 주어진 shape {shape}이(가) 값의 모양 {got}과(와) 다릅니다",
+    },
+    "error.variable.not_numbers": {
+        "en": "Variable {name}: {what} expected numbers, got dtype {dtype}",
+        "ko": "Variable {name}: {what}에는 숫자가 와야 합니다. 받은 dtype: {dtype}",
+    },
+    "error.variable.dtype": {
+        "en": "Variable {name}: {what} cannot put values of dtype {dtype} into a variable of dtype {own}",
+        "ko": "Variable {name}: {what}: dtype이 {dtype}인 값은 dtype이 {own}인 변수에 넣을 수 없습니다",
+    },
+    "error.variable.shape": {
+        "en": "Variable {name}: {what} expected a value of shape {own}, got shape {shape}",
+        "ko": "Variable {name}: {what}에는 모양이 {own}인 값이 와야 합니다. 받은 모양: {shape}",
+    },
+    "error.backend.device": {
+        "en": "device: expected 'cpu' or 'cuda' (e.g. 'cuda:0'), got {got}",
+        "ko": "device: 장치는 'cpu'나 'cuda'(예: 'cuda:0')여야 합니다. 받은 값: {got}",
+    },
+    "error.backend.no_cupy": {
+        "en": "device 'cuda': CuPy is not installed ({reason}); {install}, then restart Python",
+        "ko": "device 'cuda': CuPy가 설치되어 있지 않습니다({reason}). 다음 명령으로 설치한 뒤 Python을 다시 시작하세요: {install}",
+    },
+    "error.backend.cuda_unusable": {
+        "en": "device 'cuda': CuPy is installed but CUDA is not usable ({reason}); check the NVIDIA driver (nvidia-smi) and that the CuPy wheel matches it: {install}",
+        "ko": "device 'cuda': CuPy는 설치되어 있지만 CUDA를 쓸 수 없습니다({reason}). NVIDIA 드라이버(nvidia-smi)를 확인하고, 설치한 CuPy 휠이 그 드라이버에 맞는지 확인하세요: {install}",
+    },
+    "error.backend.no_device": {
+        "en": "device 'cuda': CuPy found no CUDA device on this machine",
+        "ko": "device 'cuda': CuPy가 이 컴퓨터에서 CUDA 장치를 찾지 못했습니다",
+    },
+    "error.backend.allocator_tuning": {
+        "en": "set_allocator_tuning: enabled must be True or False, got {got} ({kind})",
+        "ko": "set_allocator_tuning: enabled는 True나 False여야 합니다. 받은 값: {got} ({kind})",
+    },
+    "error.batching.empty_structure": {
+        "en": "an empty structure of inputs holds no samples",
+        "ko": "입력 구조가 비어 있어서 샘플이 하나도 없습니다",
+    },
+    "error.batching.batch_tuple": {
+        "en": "a batch must be (x, y) or (x, y, sample_weight), got a tuple of {n}",
+        "ko": "배치는 (x, y)나 (x, y, sample_weight)여야 합니다. 받은 것: 원소가 {n}개인 튜플",
+    },
+    "error.batching.steps": {
+        "en": "{who}: steps must be >= 1, got {steps}",
+        "ko": "{who}: steps는 1 이상이어야 합니다. 받은 값: {steps}",
+    },
+    "error.batching.nonfinite": {
+        "en": "{who}: {what} contains NaN or infinite values",
+        "ko": "{who}: {what}에 NaN이나 무한대 값이 들어 있습니다",
+    },
+    "error.activations.unknown": {
+        "en": "unknown activation {got}; expected one of {names}",
+        "ko": "알 수 없는 활성함수 {got}입니다. 다음 중 하나여야 합니다: {names}",
+    },
+    "error.activations.uninterpretable": {
+        "en": "cannot interpret {got} as an activation",
+        "ko": "{got}을(를) 활성함수로 해석할 수 없습니다. 활성함수의 이름(예: 'relu')이나 함수를 주세요",
+    },
+    "error.activations.unregistered": {
+        "en": "activation {got} is not registered, so the model cannot be saved",
+        "ko": "활성함수 {got}이(가) 등록되어 있지 않아서 모델을 저장할 수 없습니다",
+    },
+    "error.random.seed_type": {
+        "en": "seed must be a whole number >= 0, a numpy Generator or None, got {got}",
+        "ko": "seed는 0 이상의 정수, numpy Generator, None 중 하나여야 합니다. 받은 값: {got}",
+    },
+    "error.random.seed_negative": {
+        "en": "seed must be a whole number >= 0, got {got}",
+        "ko": "seed는 0 이상의 정수여야 합니다. 받은 값: {got}",
+    },
+    "error.random.seed_invalid": {
+        "en": "seed must be a whole number >= 0 (or a list of them): {reason}",
+        "ko": "seed는 0 이상의 정수(또는 그런 정수의 리스트)여야 합니다: {reason}",
+    },
+    "error.gradcheck.dtype": {
+        "en": "gradcheck: input of dtype {dtype}; use float64 (float32 rounding swamps the finite differences)",
+        "ko": "gradcheck: 입력의 dtype이 {dtype}입니다. float64를 쓰세요(float32의 반올림 오차가 유한차분의 값을 덮어 버립니다)",
+    },
+    "error.gradcheck.mismatch": {
+        "en": "gradcheck: input {k} (shape {shape}): analytic and numerical gradients differ; worst at index {index}: analytic {analytic:.8g}, numerical {numerical:.8g}",
+        "ko": "gradcheck: 입력 {k}(모양 {shape})의 해석적 기울기와 수치 기울기가 다릅니다. 가장 크게 다른 곳은 인덱스 {index}입니다: 해석적 기울기 {analytic:.8g}, 수치 기울기 {numerical:.8g}",
+    },
+    "error.graphviz.not_tensor": {
+        "en": "trace: expected a Tensor, got {kind}",
+        "ko": "trace: Tensor가 와야 합니다. 받은 것: {kind}",
+    },
+    "error.graphviz.freed": {
+        "en": "trace: this graph was already freed by backward(); trace it before",
+        "ko": "trace: 이 계산 그래프는 backward()가 이미 해제했습니다. backward()를 부르기 전에 trace하세요",
+    },
+    "error.graphviz.no_graph": {
+        "en": "trace: this tensor was not made by an operation on tensors that require grad; there is no graph to draw",
+        "ko": "trace: 이 텐서는 requires_grad=True인 텐서로 연산해서 만든 것이 아니어서 그릴 계산 그래프가 없습니다",
+    },
+    "error.plot.no_matplotlib": {
+        "en": "{who}: figures need matplotlib: {install}",
+        "ko": "{who}: 그림을 그리려면 matplotlib이 필요합니다: {install}",
+    },
+    "error.plot.history_type": {
+        "en": "plot_history: expected a History or a dict of lists, got {kind}",
+        "ko": "plot_history: History나 리스트를 값으로 하는 dict가 와야 합니다. 받은 것: {kind}",
+    },
+    "error.plot.nothing": {
+        "en": "plot_history: nothing to plot; the history has keys {keys}",
+        "ko": "plot_history: 그릴 것이 없습니다. history에 있는 키: {keys}",
+    },
+    "error.plot.confusion_square": {
+        "en": "plot_confusion_matrix: expected a square matrix, got shape {shape}",
+        "ko": "plot_confusion_matrix: 정사각 행렬이어야 합니다. 받은 모양: {shape}",
+    },
+    "error.plot.class_names": {
+        "en": "plot_confusion_matrix: {c} classes but {n} class names",
+        "ko": "plot_confusion_matrix: 클래스는 {c}개인데 클래스 이름은 {n}개입니다",
+    },
+    "error.plot.flat_not_square": {
+        "en": "{who}: flat rows of {n} values are not square images; pass (N, H, W) arrays",
+        "ko": "{who}: 값이 {n}개인 평평한 행은 정사각형 이미지로 만들 수 없습니다. (N, H, W) 배열을 주세요",
+    },
+    "error.plot.images_shape": {
+        "en": "{who}: expected (N, H, W), (N, C, H, W) or (N, H*W), got {shape}",
+        "ko": "{who}: 이미지의 모양은 (N, H, W), (N, C, H, W), (N, H*W) 중 하나여야 합니다. 받은 모양: {shape}",
+    },
+    "error.plot.no_images": {
+        "en": "plot_images: no images to show",
+        "ko": "plot_images: 보여 줄 이미지가 없습니다",
+    },
+    "error.plot.weights_not_square": {
+        "en": "plot_weights: {n} inputs are not a square image; pass image_shape",
+        "ko": "plot_weights: 입력 {n}개로는 정사각형 이미지를 만들 수 없습니다. image_shape를 주세요",
+    },
+    "error.plot.image_shape": {
+        "en": "plot_weights: image_shape {got} does not match {n} inputs",
+        "ko": "plot_weights: image_shape {got}이(가) 입력 {n}개와 맞지 않습니다",
+    },
+    "error.plot.kernel_rank": {
+        "en": "plot_weights: expected a 2-D or 4-D kernel, got shape {shape}",
+        "ko": "plot_weights: 커널은 2차원이나 4차원이어야 합니다. 받은 모양: {shape}",
+    },
     # ---- errors (MitbadakError(key=...)): convolution and pooling layer arguments ----
     "error.conv_args.int": {
         "en": "{who}: {name} must be an int, got {got}",

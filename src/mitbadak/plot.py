@@ -21,7 +21,8 @@ import numpy as np
 
 from .errors import ConfigError, ShapeError
 
-INSTALL_HINT = 'figures need matplotlib: pip install "mitbadak[plot]"'
+_INSTALL = 'pip install "mitbadak[plot]"'
+INSTALL_HINT = f"figures need matplotlib: {_INSTALL}"
 
 __all__ = [
     "INSTALL_HINT",
@@ -69,7 +70,7 @@ def have_matplotlib() -> bool:
 def _require() -> Any:
     plt = pyplot()
     if plt is None:
-        raise ConfigError(f"mitbadak.plot: {INSTALL_HINT}")
+        raise ConfigError(key="error.plot.no_matplotlib", who="mitbadak.plot", install=_INSTALL)
     return plt
 
 
@@ -102,9 +103,7 @@ def save_figure(fig: Any, path: str | os.PathLike, dpi: int = 100) -> str:
 def _history_dict(history: Any) -> dict[str, list[float]]:
     h = getattr(history, "history", history)  # a History callback or a plain dict
     if not isinstance(h, Mapping):
-        raise ConfigError(
-            f"plot_history: expected a History or a dict of lists, got {type(history).__name__}"
-        )
+        raise ConfigError(key="error.plot.history_type", kind=type(history).__name__)
     return {str(k): [float(v) for v in vals] for k, vals in h.items()}
 
 
@@ -131,7 +130,7 @@ def plot_history(
         metrics = [k for k in h if not k.startswith("val_") and k not in ("lr", "gap")]
         metrics += [k[4:] for k in h if k.startswith("val_") and k[4:] not in h]
     if not metrics:
-        raise ConfigError(f"plot_history: nothing to plot; the history has keys {sorted(h)}")
+        raise ConfigError(key="error.plot.nothing", keys=sorted(h))
     fig, axes = plt.subplots(1, len(metrics), figsize=(4.5 * len(metrics), 3.4), squeeze=False)
     for ax, name in zip(axes[0], metrics):
         for key, style in ((name, "-"), (f"val_{name}", "--")):
@@ -166,13 +165,13 @@ def plot_confusion_matrix(
     plt = _require()
     m = np.asarray(cm, dtype=np.float64)
     if m.ndim != 2 or m.shape[0] != m.shape[1]:
-        raise ShapeError(f"plot_confusion_matrix: expected a square matrix, got shape {m.shape}")
+        raise ShapeError(key="error.plot.confusion_square", shape=m.shape)
     if normalize:
         m = m / np.maximum(m.sum(axis=1, keepdims=True), 1.0)
     c = m.shape[0]
     names = [str(n) for n in (class_names if class_names is not None else range(c))]
     if len(names) != c:
-        raise ShapeError(f"plot_confusion_matrix: {c} classes but {len(names)} class names")
+        raise ShapeError(key="error.plot.class_names", c=c, n=len(names))
     size = max(3.5, 0.45 * c + 1.5)
     fig, ax = plt.subplots(figsize=(size, size))
     im = ax.imshow(m, cmap="Blues")
@@ -199,13 +198,10 @@ def _as_images(images: Any, who: str) -> np.ndarray:
     elif x.ndim == 2:  # flat rows: square images
         side = int(round(math.sqrt(x.shape[1])))
         if side * side != x.shape[1]:
-            raise ShapeError(
-                f"{who}: flat rows of {x.shape[1]} values are not square images; "
-                "pass (N, H, W) arrays"
-            )
+            raise ShapeError(key="error.plot.flat_not_square", who=who, n=x.shape[1])
         x = x.reshape(len(x), side, side)
     if x.ndim not in (3, 4):
-        raise ShapeError(f"{who}: expected (N, H, W), (N, C, H, W) or (N, H*W), got {x.shape}")
+        raise ShapeError(key="error.plot.images_shape", who=who, shape=x.shape)
     return x
 
 
@@ -236,7 +232,7 @@ def plot_images(
     x = _as_images(images, "plot_images")[:max_images]
     n = len(x)
     if n == 0:
-        raise ShapeError("plot_images: no images to show")
+        raise ShapeError(key="error.plot.no_images")
     ncols = max(1, min(ncols, n))
     nrows = -(-n // ncols)
     fig, axes = plt.subplots(nrows, ncols, figsize=(1.4 * ncols, 1.6 * nrows), squeeze=False)
@@ -289,17 +285,13 @@ def plot_weights(
         if image_shape is None:
             side = int(round(math.sqrt(w.shape[0])))
             if side * side != w.shape[0]:
-                raise ShapeError(
-                    f"plot_weights: {w.shape[0]} inputs are not a square image; pass image_shape"
-                )
+                raise ShapeError(key="error.plot.weights_not_square", n=w.shape[0])
             image_shape = (side, side)
         if image_shape[0] * image_shape[1] != w.shape[0]:
-            raise ShapeError(
-                f"plot_weights: image_shape {image_shape} does not match {w.shape[0]} inputs"
-            )
+            raise ShapeError(key="error.plot.image_shape", got=image_shape, n=w.shape[0])
         tiles = w.T.reshape(w.shape[1], *image_shape)
     else:
-        raise ShapeError(f"plot_weights: expected a 2-D or 4-D kernel, got shape {w.shape}")
+        raise ShapeError(key="error.plot.kernel_rank", shape=w.shape)
     tiles = tiles[:max_units]
     n = len(tiles)
     ncols = max(1, min(ncols, n))

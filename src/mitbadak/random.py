@@ -31,13 +31,11 @@ def _seed_of(seed: Any) -> Any:
     ):
         from .errors import ArgumentTypeError
 
-        raise ArgumentTypeError(
-            f"seed must be a whole number >= 0, a numpy Generator or None, got {seed!r}"
-        )
+        raise ArgumentTypeError(key="error.random.seed_type", got=repr(seed))
     if isinstance(seed, (int, np.integer)) and seed < 0:
         from .errors import ConfigError
 
-        raise ConfigError(f"seed must be a whole number >= 0, got {seed}")
+        raise ConfigError(key="error.random.seed_negative", got=seed)
     return seed
 
 
@@ -69,4 +67,4 @@ def make_rng(seed: int | np.random.Generator | None) -> np.random.Generator:
     except (TypeError, ValueError) as e:
         from .errors import ConfigError
 
-        raise ConfigError(f"seed must be a whole number >= 0 (or a list of them): {e}") from None
+        raise ConfigError(key="error.random.seed_invalid", reason=str(e)) from None

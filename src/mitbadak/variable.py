@@ -82,7 +82,9 @@ class Variable(Tensor):
         if _is_initializer(initializer):
             if shape is None:
                 raise ShapeError(
-                    f"Variable {name or ''}: an initializer ({initializer!r}) needs a shape"
+                    key="error.variable.initializer_shape",
+                    name=name or "",
+                    init=repr(initializer),
                 )
             dt = np.dtype(dtype) if dtype is not None else get_default_dtype()
             data = np.asarray(initializers.get(initializer)(shape, dt), dtype=dt)
@@ -93,7 +95,10 @@ class Variable(Tensor):
                 data = data.astype(get_default_dtype())  # Python floats: default float dtype
             if shape is not None and data.shape != shape:
                 raise ShapeError(
-                    f"Variable {name or ''}: shape {shape} given for a value of shape {data.shape}"
+                    key="error.variable.shape_mismatch",
+                    name=name or "",
+                    shape=shape,
+                    got=data.shape,
                 )
         trainable = bool(trainable)
         super().__init__(data, requires_grad=trainable and data.dtype.kind == "f", name=name)
@@ -128,14 +133,17 @@ class Variable(Tensor):
         arr = value.data if isinstance(value, Tensor) else np.asarray(value)
         if arr.dtype.kind not in "biuf":
             raise DTypeError(
-                f"Variable {self.name}: {what} expected numbers, got dtype {arr.dtype}"
+                key="error.variable.not_numbers", name=self.name, what=what, dtype=arr.dtype
             )
         if not np.can_cast(arr.dtype, self.dtype, casting="same_kind") and not (
             arr.ndim == 0 and arr.dtype.kind in "biu" and self.dtype.kind in "biu"
         ):
             raise DTypeError(
-                f"Variable {self.name}: {what} cannot put values of dtype {arr.dtype} into a "
-                f"variable of dtype {self.dtype}"
+                key="error.variable.dtype",
+                name=self.name,
+                what=what,
+                dtype=arr.dtype,
+                own=self.dtype,
             )
         ok = arr.shape == self.shape
         if not ok and broadcast:
@@ -145,8 +153,11 @@ class Variable(Tensor):
                 ok = False
         if not ok:
             raise ShapeError(
-                f"Variable {self.name}: {what} expected a value of shape {self.shape}, "
-                f"got shape {arr.shape}"
+                key="error.variable.shape",
+                name=self.name,
+                what=what,
+                own=self.shape,
+                shape=arr.shape,
             )
         return arr
 

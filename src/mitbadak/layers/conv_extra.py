@@ -75,7 +75,9 @@ class Conv1D(Layer):
         self.filters = validate.integer(filters, "filters", "Conv1D", min=1)
         self.groups = validate.integer(groups, "groups", "Conv1D", min=1)
         if self.filters % self.groups:
-            raise ConfigError(f"Conv1D: groups={self.groups} must divide filters={self.filters}")
+            raise ConfigError(
+                key="error.conv_extra.groups_filters", groups=self.groups, filters=self.filters
+            )
         g = conv_geometry("Conv1D", 1, kernel_size, strides, padding, dilation_rate, data_format)
         self.kernel_size, self.strides, self.padding, self.dilation_rate, self.data_format = g
         set_weight_options(
@@ -87,7 +89,7 @@ class Conv1D(Layer):
         c = channels_of(input_shape, self.data_format)
         if c % self.groups:
             raise ConfigError(
-                f"Conv1D '{self.name}': groups={self.groups} must divide {c} channels"
+                key="error.conv_extra.groups_channels", name=self.name, groups=self.groups, c=c
             )
         add_kernel_and_bias(self, (self.filters, c // self.groups, self.kernel_size), self.filters)
 
@@ -262,8 +264,9 @@ class Conv2DTranspose(Layer):
             )
             if any(op >= s for op, s in zip(self.output_padding, self.strides)):
                 raise ConfigError(
-                    f"Conv2DTranspose: output_padding {self.output_padding} must be smaller than "
-                    f"strides {self.strides}"
+                    key="error.conv_extra.output_padding",
+                    got=self.output_padding,
+                    strides=self.strides,
                 )
         set_weight_options(
             self, "kernel", activation, use_bias, kernel_initializer, bias_initializer,
@@ -323,9 +326,7 @@ class UpSampling2D(Layer):
         super().__init__(**kwargs)
         self.size = tuple_of(size, 2, "size", "UpSampling2D")
         if interpolation not in ("nearest", "bilinear"):
-            raise ConfigError(
-                f"UpSampling2D: interpolation must be 'nearest' or 'bilinear', got {interpolation!r}"
-            )
+            raise ConfigError(key="error.conv_extra.interpolation", got=repr(interpolation))
         self.interpolation = interpolation
         self.data_format = check_data_format(data_format, "UpSampling2D")
 

@@ -66,7 +66,7 @@ def pair(value: Any, what: str, op: str) -> tuple[int, int]:
         or len(value) != 2
         or not all(isinstance(v, (int, np.integer)) for v in value)
     ):
-        raise ConfigError(f"{op}: {what} must be an int or a pair of ints, got {value!r}")
+        raise ConfigError(key="error.ops.conv.int_or_pair", who=op, name=what, got=repr(value))
     return int(value[0]), int(value[1])
 
 
@@ -107,7 +107,7 @@ def resolve_padding(
             t, b = same_padding(in_hw[0], kernel[0], stride[0], dilation[0])
             left, r = same_padding(in_hw[1], kernel[1], stride[1], dilation[1])
             return t, b, left, r
-        raise ConfigError(f"{op}: padding must be 'valid', 'same' or ints, got {padding!r}")
+        raise ConfigError(key="error.ops.conv.padding_mode", who=op, got=repr(padding))
     if (
         isinstance(padding, Sequence)
         and len(padding) == 2
@@ -118,7 +118,7 @@ def resolve_padding(
         ph, pw = pair(padding, "padding", op)
         t, b, left, r = ph, ph, pw, pw
     if min(t, b, left, r) < 0:
-        raise ConfigError(f"{op}: padding must be >= 0, got {padding!r}")
+        raise ConfigError(key="error.ops.conv.padding_negative", who=op, got=repr(padding))
     return t, b, left, r
 
 
@@ -153,9 +153,17 @@ def check_window(
     eh, ew = dilation[0] * (kernel[0] - 1) + 1, dilation[1] * (kernel[1] - 1) + 1
     if eh > h or ew > w:
         raise ShapeError(
-            f"{op}: window {kernel[0]}x{kernel[1]} (dilation {dilation}, so {eh}x{ew}) is larger "
-            f"than the padded input {h}x{w} (input shape {tuple(x_shape)}, padding "
-            f"(top, bottom, left, right) = {pad})"
+            key="error.ops.conv.window_too_large",
+            who=op,
+            kh=kernel[0],
+            kw=kernel[1],
+            dilation=dilation,
+            eh=eh,
+            ew=ew,
+            h=h,
+            w=w,
+            shape=tuple(x_shape),
+            pad=pad,
         )
     return (
         output_size(x_shape[2], kernel[0], stride[0], dilation[0], pad[0] + pad[1]),
@@ -548,26 +556,24 @@ def conv2d(
         y = conv2d_grouped(x, weight, bias, stride, padding, dilation, groups, name=name)
         return _relu(y) if relu else y
     if x.ndim != 4:
-        raise ShapeError(
-            f"{name}: expected input of shape (batch, channels, height, width), got {x.shape}"
-        )
+        raise ShapeError(key="error.ops.conv.input_rank", who=name, shape=x.shape)
     if weight.ndim != 4:
-        raise ShapeError(
-            f"{name}: expected kernel of shape (out_channels, in_channels, kh, kw), "
-            f"got {weight.shape}"
-        )
+        raise ShapeError(key="error.ops.conv.kernel_rank", who=name, shape=weight.shape)
     if x.shape[1] != weight.shape[1]:
         raise ShapeError(
-            f"{name}: expected input with {weight.shape[1]} channels, i.e. shape "
-            f"(batch, {weight.shape[1]}, height, width), got {x.shape}"
+            key="error.ops.conv.input_channels", who=name, c=weight.shape[1], shape=x.shape
         )
     if bias is not None and bias.shape != (weight.shape[0],):
-        raise ShapeError(f"{name}: expected bias of shape ({weight.shape[0]},), got {bias.shape}")
+        raise ShapeError(
+            key="error.ops.conv.bias_shape", who=name, o=weight.shape[0], shape=bias.shape
+        )
     kernel = (int(weight.shape[2]), int(weight.shape[3]))
     stride = pair(stride, "stride", name)
     dilation = pair(dilation, "dilation", name)
     if min(stride) < 1 or min(dilation) < 1:
-        raise ConfigError(f"{name}: stride and dilation must be >= 1, got {stride}, {dilation}")
+        raise ConfigError(
+            key="error.ops.conv.stride_dilation", who=name, stride=stride, dilation=dilation
+        )
     pad = resolve_padding(padding, x.shape[2:], kernel, stride, dilation, name)
     out_hw = check_window(x.shape, kernel, stride, dilation, pad, name)
     args = (x, weight) if bias is None else (x, weight, bias)
@@ -614,9 +620,9 @@ def pad2d(x: Tensor, padding: Any, value: float = 0.0, *, name: str = "pad2d") -
         (1, 1, 3, 4)
     """
     if x.ndim < 2:
-        raise ShapeError(f"{name}: expected an input with at least 2 axes, got {x.shape}")
+        raise ShapeError(key="error.ops.conv.two_axes", who=name, shape=x.shape)
     if isinstance(padding, str):
-        raise ConfigError(f"{name}: padding must be ints, got {padding!r}")
+        raise ConfigError(key="error.ops.conv.padding_ints", who=name, got=repr(padding))
     pad = resolve_padding(padding, x.shape[-2:], (1, 1), (1, 1), (1, 1), name)
     return Pad2d.apply(x, pad=pad, value=float(value))
 

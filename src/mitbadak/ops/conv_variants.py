@@ -228,26 +228,34 @@ def conv2d_grouped(
         return conv2d(x, weight, bias, stride, padding, dilation, name=name)
     if x.ndim != 4 or weight.ndim != 4:
         raise ShapeError(
-            f"{name}: expected input (batch, channels, height, width) and kernel "
-            f"(out_channels, in_channels / groups, kh, kw), got {x.shape} and {weight.shape}"
+            key="error.ops.conv_variants.grouped_rank",
+            who=name,
+            shape=x.shape,
+            kernel=weight.shape,
         )
     c, o = x.shape[1], weight.shape[0]
     if groups < 1 or c % groups or o % groups:
         raise ConfigError(
-            f"{name}: groups={groups} must divide both the {c} input and the {o} output channels"
+            key="error.ops.conv_variants.groups_divide", who=name, groups=groups, c=c, o=o
         )
     if weight.shape[1] != c // groups:
         raise ShapeError(
-            f"{name}: with groups={groups} and {c} input channels the kernel must have "
-            f"{c // groups} input channels, got kernel shape {weight.shape}"
+            key="error.ops.conv_variants.group_kernel",
+            who=name,
+            groups=groups,
+            c=c,
+            cg=c // groups,
+            kernel=weight.shape,
         )
     if bias is not None and bias.shape != (o,):
-        raise ShapeError(f"{name}: expected bias of shape ({o},), got {bias.shape}")
+        raise ShapeError(key="error.ops.conv.bias_shape", who=name, o=o, shape=bias.shape)
     kernel = (int(weight.shape[2]), int(weight.shape[3]))
     stride = pair(stride, "stride", name)
     dilation = pair(dilation, "dilation", name)
     if min(stride) < 1 or min(dilation) < 1:
-        raise ConfigError(f"{name}: stride and dilation must be >= 1, got {stride}, {dilation}")
+        raise ConfigError(
+            key="error.ops.conv.stride_dilation", who=name, stride=stride, dilation=dilation
+        )
     pad = resolve_padding(padding, x.shape[2:], kernel, stride, dilation, name)
     out_hw = check_window(x.shape, kernel, stride, dilation, pad, name)
     args = (x, weight) if bias is None else (x, weight, bias)
@@ -277,14 +285,16 @@ def conv1d(
     """
     if x.ndim != 3 or weight.ndim != 3:
         raise ShapeError(
-            f"{name}: expected input (batch, channels, length) and kernel "
-            f"(out_channels, in_channels / groups, k), got {x.shape} and {weight.shape}"
+            key="error.ops.conv_variants.conv1d_rank",
+            who=name,
+            shape=x.shape,
+            kernel=weight.shape,
         )
     for what, v in (("stride", stride), ("dilation", dilation)):
         if not isinstance(v, (int, np.integer)):
             if isinstance(v, (tuple, list)) and len(v) == 1:
                 continue
-            raise ConfigError(f"{name}: {what} must be an int, got {v!r}")
+            raise ConfigError(key="error.ops.conv_variants.int", who=name, name=what, got=repr(v))
     s = int(stride[0]) if isinstance(stride, (tuple, list)) else int(stride)
     d = int(dilation[0]) if isinstance(dilation, (tuple, list)) else int(dilation)
     if isinstance(padding, str):
@@ -297,7 +307,7 @@ def conv1d(
         elif len(padding) == 2:
             pad2 = ((0, 0), (int(padding[0]), int(padding[1])))
         else:
-            raise ConfigError(f"{name}: padding must be an int or (left, right), got {padding!r}")
+            raise ConfigError(key="error.ops.conv_variants.padding_1d", who=name, got=repr(padding))
     else:
         pad2 = (0, int(padding))
     x4 = reshape(x, (x.shape[0], x.shape[1], 1, x.shape[2]))
@@ -400,33 +410,42 @@ def conv_transpose2d(
         ((1, 4, 6, 6), 2.0)
     """
     if int(groups) != 1:
-        raise ConfigError(f"{name}: only groups=1 is supported, got groups={groups}")
+        raise ConfigError(key="error.ops.conv_variants.groups_one", who=name, groups=groups)
     if x.ndim != 4 or weight.ndim != 4:
         raise ShapeError(
-            f"{name}: expected input (batch, channels, height, width) and kernel "
-            f"(in_channels, out_channels, kh, kw), got {x.shape} and {weight.shape}"
+            key="error.ops.conv_variants.transpose_rank",
+            who=name,
+            shape=x.shape,
+            kernel=weight.shape,
         )
     if x.shape[1] != weight.shape[0]:
         raise ShapeError(
-            f"{name}: kernel {weight.shape} expects {weight.shape[0]} input channels, got input "
-            f"of shape {x.shape}"
+            key="error.ops.conv_variants.transpose_channels",
+            who=name,
+            kernel=weight.shape,
+            c=weight.shape[0],
+            shape=x.shape,
         )
     if bias is not None and bias.shape != (weight.shape[1],):
-        raise ShapeError(f"{name}: expected bias of shape ({weight.shape[1]},), got {bias.shape}")
+        raise ShapeError(
+            key="error.ops.conv.bias_shape", who=name, o=weight.shape[1], shape=bias.shape
+        )
     stride = pair(stride, "stride", name)
     dilation = pair(dilation, "dilation", name)
     if min(stride) < 1 or min(dilation) < 1:
-        raise ConfigError(f"{name}: stride and dilation must be >= 1, got {stride}, {dilation}")
+        raise ConfigError(
+            key="error.ops.conv.stride_dilation", who=name, stride=stride, dilation=dilation
+        )
     kh, kw = int(weight.shape[2]), int(weight.shape[3])
     h, w = x.shape[2:]
     if crop is None:
         ph, pw = pair(padding, "padding", name)
         oph, opw = pair(output_padding, "output_padding", name)
         if min(ph, pw, oph, opw) < 0:
-            raise ConfigError(f"{name}: padding and output_padding must be >= 0")
+            raise ConfigError(key="error.ops.conv_variants.padding_negative", who=name)
         if oph >= max(stride[0], dilation[0]) or opw >= max(stride[1], dilation[1]):
             raise ConfigError(
-                f"{name}: output_padding {(oph, opw)} must be smaller than stride or dilation"
+                key="error.ops.conv_variants.output_padding", who=name, got=(oph, opw)
             )
         crop = (ph, ph - oph, pw, pw - opw)
     t, b, left, r = (int(v) for v in crop)
@@ -436,7 +455,11 @@ def conv_transpose2d(
     oh, ow = core_h - t - b, core_w - left - r
     if min(t, left) < 0 or oh < 1 or ow < 1:
         raise ShapeError(
-            f"{name}: padding {crop} leaves no output for input {x.shape} and kernel {weight.shape}"
+            key="error.ops.conv_variants.no_output",
+            who=name,
+            crop=crop,
+            shape=x.shape,
+            kernel=weight.shape,
         )
     args = (x, weight) if bias is None else (x, weight, bias)
     return ConvTranspose2d.apply(
