@@ -29,6 +29,7 @@ from . import inspect as ins
 from . import plot
 from .doctor import leaf_layers
 from .io import atomic_write
+from .messages import current_lang, hangul_font, message, use_lang
 
 __all__ = ["HtmlReport", "write_inspection_report"]
 
@@ -62,8 +63,9 @@ class HtmlReport:
         True
     """
 
-    def __init__(self, title: str) -> None:
+    def __init__(self, title: str, lang: str | None = None) -> None:
         self.title = str(title)
+        self.lang = current_lang(lang)  # the page's words and its <html lang=...>
         self.parts: list[str] = []
 
     def heading(self, text: str, level: int = 2) -> None:
@@ -102,19 +104,23 @@ class HtmlReport:
     def findings(self, findings: Sequence[Any]) -> None:
         """Doctor findings (objects with ``code``, ``message``, ``fix``, ``epoch``)."""
         if not findings:
-            self.parts.append('<div class="ok">The doctor found no problem.</div>')
+            ok = html.escape(message("report.no_problem", self.lang))
+            self.parts.append(f'<div class="ok">{ok}</div>')
             return
+        fix = html.escape(message("report.fix", self.lang))
         for f in findings:
+            when = html.escape(message("report.finding_epoch", self.lang, epoch=f.epoch + 1))
             self.parts.append(
-                f'<div class="finding"><code>{html.escape(f.code)}</code> (epoch {f.epoch + 1}): '
-                f"{html.escape(f.message)}<br><strong>Fix:</strong> {html.escape(f.fix)}</div>"
+                f'<div class="finding"><code>{html.escape(f.code)}</code> {when}: '
+                f"{html.escape(f.message)}<br><strong>{fix}</strong> {html.escape(f.fix)}</div>"
             )
 
     def html(self) -> str:
         """The whole page as a string."""
         t = html.escape(self.title)
+        lang = html.escape(self.lang, quote=True)
         return (
-            f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{t}</title>'
+            f'<!DOCTYPE html>\n<html lang="{lang}"><head><meta charset="utf-8"><title>{t}</title>'
             f"<style>{_STYLE}</style></head><body><h1>{t}</h1>\n"
             + "\n".join(self.parts)
             + "\n</body></html>\n"
@@ -135,7 +141,7 @@ def _try(report: HtmlReport, what: str, fn: Any) -> Any:
     try:
         return fn()
     except Exception as e:  # noqa: BLE001 - one broken section must not lose the others
-        report.paragraph(f"({what}: not available: {e})")
+        report.paragraph(message("report.not_available", report.lang, what=what, error=e))
         return None
 
 
@@ -148,11 +154,11 @@ def _weight_histograms(model: Any) -> Any:
     for ax, layer in zip(axes.ravel(), layers):
         w = np.concatenate([t.data.ravel() for t in layer.trainable_weights])
         ax.hist(w, bins=40, color="C0")
-        ax.set_title(f"{layer.name} (std {w.std():.3g})", fontsize=9)
+        ax.set_title(plot.figure_text("report.layer_std", name=layer.name, std=w.std()), fontsize=9)
         ax.tick_params(labelsize=7)
     for ax in axes.ravel()[len(layers) :]:
         ax.axis("off")
-    fig.suptitle("weights per layer")
+    fig.suptitle(plot.figure_text("report.weights_per_layer"))
     fig.tight_layout()
     return fig
 
@@ -184,7 +190,7 @@ def write_inspection_report(
     instruments: Any = None,
     image_shape: tuple[int, ...] | None = None,
     max_samples: int = 1000,
-    title: str = "mitbadak: inside the model",
+    title: str | None = None,
     seed: int = 0,
 ) -> Path:
     """Write ``out/index.html``: the doctor's findings, learning curves, weight / gradient /
@@ -192,6 +198,10 @@ def write_inspection_report(
     and Grad-CAM (convolutional models), a PCA map (and t-SNE with scikit-learn) of the
     penultimate layer, robustness curves and the accuracy-coverage curve, on at most
     ``max_samples`` samples of ``x, y`` (a test set). Returns the page's path.
+
+    The page is written in the language in use (``MITBADAK_LANG`` or
+    :func:`mitbadak.messages.use_lang`); its figures too when a font can draw that language
+    (:func:`mitbadak.messages.hangul_font`), else in English, and the page says so.
 
     Example:
         >>> write_inspection_report(model, x_test, y_test, "report/")  # doctest: +SKIP
@@ -204,40 +214,77 @@ def write_inspection_report(
         pick = np.random.default_rng(seed).choice(len(x), max_samples, replace=False)
         x, y = x[np.sort(pick)], y[np.sort(pick)]
     names = [str(c) for c in class_names] if class_names is not None else None
-    r = HtmlReport(title)
+    lang = current_lang()
+    r = HtmlReport(message("report.default_title", lang) if title is None else title, lang)
+    have_plt = plot.have_matplotlib()
+    # Figures speak the page's language when a font can draw it, else English (and say so).
+    fig_lang, rc = lang, {}
+    if have_plt and lang == "ko":
+        font = hangul_font()
+        if font is None:
+            fig_lang = "en"
+        else:  # Hangul falls back to the font
+            rc = {"font.family": ["DejaVu Sans", font], "mathtext.fontset": "dejavusans"}
+    plt = plot.pyplot() if have_plt else None
+    with plt.rc_context(rc) if plt is not None else contextlib.nullcontext():
+        _fill(r, model, x, y, names, history, doctor, instruments, image_shape, seed, fig_lang)
+    return r.save(Path(out))
+
+
+def _fill(
+    r: HtmlReport, model: Any, x: np.ndarray, y: np.ndarray, names: list[str] | None,
+    history: Any, doctor: Any, instruments: Any, image_shape: Any, seed: int, fig_lang: str,
+) -> None:  # fmt: skip
+    """Every section of :func:`write_inspection_report`, words in ``r.lang``, figures' words
+    in ``fig_lang``."""
+
+    def t(key: str, **values: Any) -> str:
+        return message(key, r.lang, **values)
+
+    def draw(make: Any, caption: str = "") -> None:
+        with use_lang(fig_lang):
+            fig = make()
+        r.figure(fig, caption)
+
     it = ins.interpret(model, x, y, names)
     buf = io.StringIO()
-    with contextlib.redirect_stdout(buf):
+    with contextlib.redirect_stdout(buf), use_lang(r.lang):
         model.summary()
-    r.paragraph(f"Accuracy {it.accuracy:.4f} on {len(x)} samples.")
+    r.paragraph(t("report.accuracy_on", accuracy=it.accuracy, n=len(x)))
     r.preformatted(buf.getvalue())
     if doctor is not None:
-        r.heading("Doctor")
+        r.heading(t("report.doctor"))
         r.findings(doctor.findings)
     have_plt = plot.have_matplotlib()
     if not have_plt:
-        r.paragraph(f"No figures: {plot.INSTALL_HINT}.")
+        r.paragraph(t("report.no_figures", install='pip install "mitbadak[plot]"'))
+    elif fig_lang != r.lang:
+        r.paragraph(t("report.font_note"))
     if history is not None and have_plt:
-        r.heading("Learning curves")
-        _try(r, "learning curves", lambda: r.figure(plot.plot_history(history)))
+        r.heading(t("report.learning_curves"))
+        _try(r, t("report.learning_curves_what"), lambda: draw(lambda: plot.plot_history(history)))
     if have_plt:
-        r.heading("Weights, gradients, activations")
+        r.heading(t("report.inside_heading"))
         if instruments is not None and instruments.history:
             for kind in instruments.KINDS:
-                _try(r, kind, lambda k=kind: r.figure(instruments.plot(k), f"{k} per epoch"))
+                what = t(f"report.kind.{kind}")
+                _try(r, what, lambda k=kind, w=what: draw(
+                    lambda: instruments.plot(k), t("report.kind_per_epoch", kind=w)))  # fmt: skip
         else:
-            _try(r, "weights", lambda: r.figure(_weight_histograms(model)))
+            _try(r, t("report.kind.weights"), lambda: draw(lambda: _weight_histograms(model)))
 
-    r.heading("Mistakes")
+    r.heading(t("report.mistakes"))
     cm = it.confusion_matrix()
     if have_plt:
-        _try(r, "confusion matrix", lambda: r.figure(it.plot_confusion_matrix()))
+        _try(r, t("report.confusion_matrix"), lambda: draw(it.plot_confusion_matrix))
     else:
-        r.table(["true \\ pred", *range(cm.shape[1])], [[i, *row] for i, row in enumerate(cm)])
+        r.table([t("report.true_pred"), *range(cm.shape[1])],
+                [[i, *row] for i, row in enumerate(cm)])  # fmt: skip
     top = it.top_losses(10)
-    r.paragraph("Top losses (the samples the model is most wrong about):")
+    r.paragraph(t("report.top_losses"))
+    cols = ("sample", "true", "predicted", "p_predicted", "p_true", "loss")
     r.table(
-        ["sample", "true", "predicted", "p(predicted)", "p(true)", "loss"],
+        [t(f"report.col.{c}") for c in cols],
         [[int(i), _name(names, it.y[i]), _name(names, it.preds[i]),
           float(it.probs[i, it.preds[i]]), float(it.probs[i, it.y[i]]), float(it.losses[i])]
          for i in top],
@@ -248,62 +295,67 @@ def write_inspection_report(
     except Exception:  # noqa: BLE001
         images = None
     if have_plt and images is not None and len(it.most_confident_mistakes(1)):
-        _try(r, "mistakes", lambda: r.figure(it.plot_mistakes(images, 16),
-                                             "most confident mistakes: truth / prediction"))  # fmt: skip
+        _try(r, t("report.mistakes_what"), lambda: draw(lambda: it.plot_mistakes(images, 16),
+                                                        t("report.mistakes_caption")))  # fmt: skip
 
     if have_plt and images is not None:
-        r.heading("Where the model looks")
+        r.heading(t("report.where_looks"))
         sample = it.most_confident_mistakes(4).tolist() + [
             int(i) for i in np.flatnonzero(it.preds == it.y)[:4]]  # fmt: skip
         sample = sample[:8]
         if sample:
             xs = x[sample]
-            sal = _try(r, "saliency", lambda: ins.saliency(model, xs))
+            sal = _try(r, t("report.saliency"), lambda: ins.saliency(model, xs))
             if sal is not None:
                 sal_img = sal.reshape(images[sample].shape).sum(axis=1)
-                r.figure(_overlays(images[sample], sal_img, "saliency |dscore/dx|"),
-                         "saliency of the predicted class")  # fmt: skip
+                draw(lambda: _overlays(images[sample], sal_img, plot.figure_text("report.saliency_title")),
+                     t("report.saliency_caption"))  # fmt: skip
             if x.ndim == 4:
                 cams = _try(r, "Grad-CAM", lambda: ins.grad_cam(model, xs))
                 if cams is not None:
                     up = ins.upsample(cams, images.shape[-2:])
-                    r.figure(_overlays(images[sample], up, "Grad-CAM"),
-                             "Grad-CAM of the last convolutional layer")  # fmt: skip
+                    draw(lambda: _overlays(images[sample], up, "Grad-CAM"),
+                         t("report.grad_cam_caption"))  # fmt: skip
 
     if have_plt:
-        r.heading("Representations")
-        coords = _try(r, "PCA map", lambda: ins.representation_map(model, x))
+        r.heading(t("report.representations"))
+        coords = _try(r, t("report.pca_map"), lambda: ins.representation_map(model, x))
         if coords is not None:
-            r.figure(ins.plot_map(coords, y, names, title="PCA of the penultimate layer"))
+            draw(lambda: ins.plot_map(coords, y, names, title=plot.figure_text("report.pca_title")))
         try:
             import sklearn  # noqa: F401
 
             n = min(len(x), 300)
-            tsne = _try(r, "t-SNE map", lambda: ins.representation_map(model, x[:n], method="tsne"))
+            tsne = _try(r, t("report.tsne_map"),
+                        lambda: ins.representation_map(model, x[:n], method="tsne"))  # fmt: skip
             if tsne is not None:
-                r.figure(ins.plot_map(tsne, y[:n], names, title="t-SNE of the penultimate layer"))
+                draw(
+                    lambda: ins.plot_map(
+                        tsne, y[:n], names, title=plot.figure_text("report.tsne_title")
+                    )
+                )
         except ImportError:
-            r.paragraph("(t-SNE map: install scikit-learn)")
+            r.paragraph(t("report.tsne_needs_sklearn"))
 
     if images is not None:
-        r.heading("Robustness")
-        curves = _try(r, "robustness", lambda: ins.robustness_curves(
+        r.heading(t("report.robustness"))
+        curves = _try(r, t("report.robustness_what"), lambda: ins.robustness_curves(
             model, x, y, image_shape=images.shape[1:], seed=seed))  # fmt: skip
         if curves is not None:
             if have_plt:
-                r.figure(ins.plot_robustness(curves))
+                draw(lambda: ins.plot_robustness(curves))
             for kind, (levels, acc) in curves.items():
-                r.table([kind, *levels], [["accuracy", *acc]])
+                r.table([t(f"report.robust.{kind}"), *levels], [[t("report.accuracy"), *acc]])
 
-    r.heading('"I don\'t know"')
-    t, cov, acc = ins.coverage_curve(it.probs, y, [0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99])
-    r.paragraph("The model answers only when its top probability reaches the threshold:")
-    r.table(["threshold", "coverage", "accuracy on answered"],
-            [[float(a), float(b), float(c)] for a, b, c in zip(t, cov, acc)])  # fmt: skip
+    r.heading(t("report.dont_know"))
+    th, cov, acc = ins.coverage_curve(it.probs, y, [0.0, 0.5, 0.7, 0.8, 0.9, 0.95, 0.99])
+    r.paragraph(t("report.dont_know_text"))
+    r.table([t("report.col.threshold"), t("report.col.coverage"),
+             t("report.col.accuracy_answered")],
+            [[float(a), float(b), float(c)] for a, b, c in zip(th, cov, acc)])  # fmt: skip
     if have_plt:
         full = ins.coverage_curve(it.probs, y)
-        _try(r, "coverage", lambda: r.figure(ins.plot_coverage(*full)))
-    return r.save(Path(out))
+        _try(r, t("report.coverage_what"), lambda: draw(lambda: ins.plot_coverage(*full)))
 
 
 def _name(names: Sequence[str] | None, k: Any) -> str:

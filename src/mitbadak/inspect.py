@@ -96,18 +96,20 @@ class LRFinderResult:
     suggestion: float
     steepest: float
 
-    def plot(self, path: Any = None, title: str | None = "learning-rate finder") -> Any:
-        """Loss against learning rate (log scale), with the suggestion marked."""
+    def plot(self, path: Any = None, title: Any = "") -> Any:
+        """Loss against learning rate (log scale), with the suggestion marked (``title``:
+        default "learning-rate finder", ``None`` for none)."""
         plt = _pyplot()
         fig, ax = plt.subplots(figsize=(6, 4))
-        ax.semilogx(self.lrs, self.losses, color="0.75", label="loss per step")
-        ax.semilogx(self.lrs, self.smoothed, label="smoothed")
-        ax.axvline(self.suggestion, color="g", ls="--", label=f"suggested {self.suggestion:.2g}")
-        ax.set_xlabel("learning rate")
-        ax.set_ylabel("loss")
+        ax.semilogx(self.lrs, self.losses, color="0.75", label=_t("report.loss_per_step"))
+        ax.semilogx(self.lrs, self.smoothed, label=_t("report.smoothed"))
+        ax.axvline(self.suggestion, color="g", ls="--",
+                   label=_t("report.suggested", lr=self.suggestion))  # fmt: skip
+        ax.set_xlabel(_t("report.learning_rate"))
+        ax.set_ylabel(_t("report.loss"))
         ax.grid(alpha=0.3, which="both")
         ax.legend()
-        return _finish(fig, title, path)
+        return _finish(fig, _t("report.lr_finder") if title == "" else title, path)
 
 
 def lr_find(
@@ -303,12 +305,15 @@ class Instruments(Callback):
                 if name in record and kind in record[name]:
                     counts, edges = record[name][kind]
                     shade = 0.85 - 0.75 * (e + 1) / max(n, 1)
-                    ax.stairs(counts, edges, color=str(shade), label=f"epoch {e + 1}")
+                    ax.stairs(
+                        counts, edges, color=str(shade), label=_t("report.epoch_n", epoch=e + 1)
+                    )
             ax.set_title(name, fontsize=9)
             ax.tick_params(labelsize=7)
         for ax in axes.ravel()[len(layers) :]:
             ax.axis("off")
-        return _finish(fig, title or f"{kind} per layer, per epoch", path)
+        words = _t(f"report.kind.{kind}")
+        return _finish(fig, title or _t("report.kind_per_layer_epoch", kind=words), path)
 
 
 # ---------------------------------------------------------------------- interpretation
@@ -402,7 +407,7 @@ class Interpretation:
             raise ConfigError(key="error.inspect.no_mistakes")
         return plot.plot_images(
             np.asarray(images)[idx], self.y[idx], self.preds[idx], self.class_names,
-            max_images=k, title="most confident mistakes (truth / prediction)", path=path,
+            max_images=k, title=_t("report.mistakes_title"), path=path,
         )  # fmt: skip
 
 
@@ -776,15 +781,15 @@ def plot_robustness(curves: dict[str, tuple[list[float], list[float]]], path: An
     """The three robustness curves side by side."""
     plt = _pyplot()
     fig, axes = plt.subplots(1, len(curves), figsize=(4 * len(curves), 3.2), squeeze=False)
-    units = {"noise": "noise std", "rotation": "degrees", "shift": "pixels (right and down)"}
+    known = ("noise", "rotation", "shift")
     for ax, (kind, (levels, acc)) in zip(axes.ravel(), curves.items()):
         ax.plot(levels, acc, "o-")
         ax.set_ylim(0, 1.02)
-        ax.set_xlabel(units.get(kind, kind))
-        ax.set_title(kind)
+        ax.set_xlabel(_t(f"report.unit.{kind}") if kind in known else kind)
+        ax.set_title(_t(f"report.robust.{kind}") if kind in known else kind)
         ax.grid(alpha=0.3)
-    axes[0, 0].set_ylabel("accuracy")
-    return _finish(fig, "robustness", path)
+    axes[0, 0].set_ylabel(_t("report.accuracy"))
+    return _finish(fig, _t("report.robustness_what"), path)
 
 
 # ------------------------------------------------------------------- "I don't know"
@@ -819,13 +824,13 @@ def plot_coverage(t: Any, coverage: Any, accuracy: Any, path: Any = None) -> Any
     """Accuracy and coverage against the confidence threshold."""
     plt = _pyplot()
     fig, ax = plt.subplots(figsize=(5.5, 3.6))
-    ax.plot(t, accuracy, "o-", label="accuracy on answered")
-    ax.plot(t, coverage, "s--", label="coverage (answered)")
-    ax.set_xlabel("confidence threshold")
+    ax.plot(t, accuracy, "o-", label=_t("report.col.accuracy_answered"))
+    ax.plot(t, coverage, "s--", label=_t("report.coverage_label"))
+    ax.set_xlabel(_t("report.confidence_threshold"))
     ax.set_ylim(0, 1.02)
     ax.grid(alpha=0.3)
     ax.legend()
-    return _finish(fig, '"I don\'t know": accuracy vs coverage', path)
+    return _finish(fig, _t("report.coverage_title"), path)
 
 
 # ------------------------------------------------------------------------- plotting
@@ -834,6 +839,11 @@ def _pyplot() -> Any:
     if plt is None:
         raise ConfigError(key="error.inspect.matplotlib")
     return plt
+
+
+def _t(key: str, **values: Any) -> str:
+    """Text drawn in a figure (the language in use when a font draws it, else English)."""
+    return plot.figure_text(key, **values)
 
 
 def _finish(fig: Any, title: str | None, path: Any) -> Any:

@@ -5687,6 +5687,187 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "do not open a browser",
         "ko": "브라우저를 열지 않습니다",
     },
+    # ---- the instruments' report and warnings ----
+    "report.default_title": {
+        "en": "mitbadak: inside the model",
+        "ko": "mitbadak: 모델 들여다보기",
+    },
+    "report.no_problem": {
+        "en": "The doctor found no problem.",
+        "ko": "진단(doctor)에서 찾은 문제가 없습니다.",
+    },
+    "report.finding_epoch": {"en": "(epoch {epoch})", "ko": "({epoch}번째 에폭)"},
+    "report.fix": {"en": "Fix:", "ko": "고치는 방법:"},
+    "report.not_available": {
+        "en": "({what}: not available: {error})",
+        "ko": "({what}: 그릴 수 없습니다: {error})",
+    },
+    "report.layer_std": {"en": "{name} (std {std:.3g})", "ko": "{name} (표준편차 {std:.3g})"},
+    "report.weights_per_layer": {"en": "weights per layer", "ko": "층별 가중치"},
+    "report.accuracy_on": {
+        "en": "Accuracy {accuracy:.4f} on {n} samples.",
+        "ko": "표본 {n}개에 대한 정확도는 {accuracy:.4f}입니다.",
+    },
+    "report.doctor": {"en": "Doctor", "ko": "진단"},
+    "report.no_figures": {
+        "en": "No figures: figures need matplotlib: {install}.",
+        "ko": "그림이 없습니다. 그림을 그리려면 matplotlib이 필요합니다: {install}.",
+    },
+    "report.learning_curves": {"en": "Learning curves", "ko": "학습 곡선"},
+    "report.learning_curves_what": {"en": "learning curves", "ko": "학습 곡선"},
+    "report.inside_heading": {
+        "en": "Weights, gradients, activations",
+        "ko": "가중치, 기울기, 활성화값",
+    },
+    "report.kind.weights": {"en": "weights", "ko": "가중치"},
+    "report.kind.gradients": {"en": "gradients", "ko": "기울기"},
+    "report.kind.activations": {"en": "activations", "ko": "활성화값"},
+    "report.kind_per_epoch": {"en": "{kind} per epoch", "ko": "에폭별 {kind}"},
+    "report.kind_per_layer_epoch": {
+        "en": "{kind} per layer, per epoch",
+        "ko": "층별, 에폭별 {kind}",
+    },
+    "report.epoch_n": {"en": "epoch {epoch}", "ko": "{epoch}번째 에폭"},
+    "report.mistakes": {"en": "Mistakes", "ko": "틀린 예측"},
+    "report.mistakes_what": {"en": "mistakes", "ko": "틀린 예측"},
+    "report.confusion_matrix": {"en": "confusion matrix", "ko": "혼동 행렬"},
+    "report.true_pred": {"en": "true \\ pred", "ko": "정답 \\ 예측"},
+    "report.top_losses": {
+        "en": "Top losses (the samples the model is most wrong about):",
+        "ko": "손실이 가장 큰 표본들(모델이 가장 크게 틀린 표본)입니다:",
+    },
+    "report.col.sample": {"en": "sample", "ko": "표본"},
+    "report.col.true": {"en": "true", "ko": "정답"},
+    "report.col.predicted": {"en": "predicted", "ko": "예측"},
+    "report.col.p_predicted": {"en": "p(predicted)", "ko": "p(예측)"},
+    "report.col.p_true": {"en": "p(true)", "ko": "p(정답)"},
+    "report.col.loss": {"en": "loss", "ko": "손실"},
+    "report.mistakes_caption": {
+        "en": "most confident mistakes: truth / prediction",
+        "ko": "가장 자신 있게 틀린 예측: 정답 / 예측",
+    },
+    "report.mistakes_title": {
+        "en": "most confident mistakes (truth / prediction)",
+        "ko": "가장 자신 있게 틀린 예측 (정답 / 예측)",
+    },
+    "report.where_looks": {"en": "Where the model looks", "ko": "모델이 보는 곳"},
+    "report.saliency": {"en": "saliency", "ko": "saliency(민감도 지도)"},
+    "report.saliency_title": {"en": "saliency |dscore/dx|", "ko": "민감도 |dscore/dx|"},
+    "report.saliency_caption": {
+        "en": "saliency of the predicted class",
+        "ko": "예측한 클래스의 saliency",
+    },
+    "report.grad_cam_caption": {
+        "en": "Grad-CAM of the last convolutional layer",
+        "ko": "마지막 합성곱층의 Grad-CAM",
+    },
+    "report.representations": {"en": "Representations", "ko": "표현"},
+    "report.pca_map": {"en": "PCA map", "ko": "PCA 지도"},
+    "report.pca_title": {
+        "en": "PCA of the penultimate layer",
+        "ko": "끝에서 두 번째 층의 PCA",
+    },
+    "report.tsne_map": {"en": "t-SNE map", "ko": "t-SNE 지도"},
+    "report.tsne_title": {
+        "en": "t-SNE of the penultimate layer",
+        "ko": "끝에서 두 번째 층의 t-SNE",
+    },
+    "report.tsne_needs_sklearn": {
+        "en": "(t-SNE map: install scikit-learn)",
+        "ko": "(t-SNE 지도: scikit-learn을 설치해 보세요)",
+    },
+    "report.robustness": {"en": "Robustness", "ko": "강건성"},
+    "report.robustness_what": {"en": "robustness", "ko": "강건성"},
+    "report.robust.noise": {"en": "noise", "ko": "잡음"},
+    "report.robust.rotation": {"en": "rotation", "ko": "회전"},
+    "report.robust.shift": {"en": "shift", "ko": "이동"},
+    "report.unit.noise": {"en": "noise std", "ko": "잡음의 표준편차"},
+    "report.unit.rotation": {"en": "degrees", "ko": "각도(도)"},
+    "report.unit.shift": {"en": "pixels (right and down)", "ko": "픽셀 (오른쪽과 아래로)"},
+    "report.accuracy": {"en": "accuracy", "ko": "정확도"},
+    "report.dont_know": {"en": '"I don\'t know"', "ko": '"모르겠습니다"'},
+    "report.dont_know_text": {
+        "en": "The model answers only when its top probability reaches the threshold:",
+        "ko": "모델은 가장 높은 확률이 문턱값에 이를 때만 답합니다:",
+    },
+    "report.col.threshold": {"en": "threshold", "ko": "문턱값"},
+    "report.col.coverage": {"en": "coverage", "ko": "답한 비율"},
+    "report.col.accuracy_answered": {
+        "en": "accuracy on answered",
+        "ko": "답한 표본의 정확도",
+    },
+    "report.coverage_what": {"en": "coverage", "ko": "답한 비율"},
+    "report.coverage_label": {"en": "coverage (answered)", "ko": "답한 비율"},
+    "report.confidence_threshold": {"en": "confidence threshold", "ko": "확신도 문턱값"},
+    "report.coverage_title": {
+        "en": '"I don\'t know": accuracy vs coverage',
+        "ko": '"모르겠습니다": 답한 비율과 정확도',
+    },
+    "report.lr_finder": {"en": "learning-rate finder", "ko": "학습률 찾기"},
+    "report.loss_per_step": {"en": "loss per step", "ko": "스텝별 손실"},
+    "report.smoothed": {"en": "smoothed", "ko": "평활화한 손실"},
+    "report.suggested": {"en": "suggested {lr:.2g}", "ko": "추천값 {lr:.2g}"},
+    "report.learning_rate": {"en": "learning rate", "ko": "학습률"},
+    "report.loss": {"en": "loss", "ko": "손실"},
+    "report.epoch": {"en": "epoch", "ko": "에폭"},
+    "report.predicted": {"en": "predicted", "ko": "예측"},
+    "report.true": {"en": "true", "ko": "정답"},
+    "report.font_note": {
+        "en": "(The figures' text is in English: no font for this language is installed.)",
+        "ko": "(한글 글꼴이 설치되어 있지 않아 그림 속 글자는 영어로 표시했습니다. `sudo apt-get install fonts-nanum`으로 나눔 글꼴을 설치하면 그림도 한글로 나옵니다.)",
+    },
+    "warning.model.frozen": {
+        "en": "Model '{name}' has no trainable weights (every layer frozen, or weights kept where they are not tracked): fit will not change it",
+        "ko": "모델 '{name}'에 학습할 가중치가 없습니다(모든 층이 동결되었거나, 가중치가 추적되지 않는 곳에 있습니다). fit으로 학습해도 모델은 바뀌지 않습니다",
+    },
+    "warning.kmeans.n_init_ignored": {
+        "en": "KMeans: explicit initial centres were given, so n_init={n_init} is ignored and a single run is made",
+        "ko": "KMeans: 초기 중심을 직접 주었으므로 n_init={n_init}은(는) 무시하고 한 번만 실행합니다",
+    },
+    "warning.kmeans.few_clusters": {
+        "en": "KMeans: found only {found} distinct clusters (n_clusters={k}); X probably has duplicate points",
+        "ko": "KMeans: 서로 다른 군집을 {found}개만 찾았습니다(n_clusters={k}). X에 중복된 점이 있는 것 같습니다",
+    },
+    "warning.classic.column_y": {
+        "en": "A column-vector y was passed when a 1d array was expected. Please change the shape of y to (n_samples,), for example using ravel() ({where})",
+        "ko": "1차원 배열이 와야 할 자리에 열 벡터 y가 왔습니다. y의 모양을 (n_samples,)로 바꿔 주세요. 예를 들어 ravel()을 쓰면 됩니다 ({where})",
+    },
+    "warning.logistic.newton": {
+        "en": "LogisticRegression: Newton-CG did not converge in {max_iter} iterations (max|gradient| = {grad:.3g} > tol={tol}); increase max_iter",
+        "ko": "LogisticRegression: Newton-CG가 {max_iter}번 반복 안에 수렴하지 않았습니다(max|gradient| = {grad:.3g} > tol={tol}). max_iter를 늘려 보세요",
+    },
+    "warning.logistic.fista": {
+        "en": "LogisticRegression(penalty='l1'): FISTA did not converge in {max_iter} iterations; increase max_iter (each iteration is one proximal-gradient step)",
+        "ko": "LogisticRegression(penalty='l1'): FISTA가 {max_iter}번 반복 안에 수렴하지 않았습니다. max_iter를 늘려 보세요(반복 한 번이 근위 경사 스텝 한 번입니다)",
+    },
+    "warning.svm.dual": {
+        "en": "LinearSVC: the dual solver did not converge in max_iter={max_iter} passes; increase max_iter or scale the data",
+        "ko": "LinearSVC: 쌍대 문제 풀이가 max_iter={max_iter}번 반복 안에 수렴하지 않았습니다. max_iter를 늘리거나 데이터의 스케일을 맞춰 보세요",
+    },
+    "warning.linear.gd": {
+        "en": "LinearRegression(solver='gd') did not converge in {max_iter} epochs (last step {step:.3g} > tol={tol})",
+        "ko": "LinearRegression(solver='gd')이 {max_iter}번의 에폭 안에 수렴하지 않았습니다(마지막 스텝 {step:.3g} > tol={tol})",
+    },
+    "warning.linear.cd": {
+        "en": "coordinate descent did not converge in {max_iter} iterations (duality gap {gap:.3g} > {tol:.3g}); increase max_iter or tol",
+        "ko": "좌표 하강법이 {max_iter}번 반복 안에 수렴하지 않았습니다(쌍대 간극 {gap:.3g} > {tol:.3g}). max_iter나 tol을 늘려 보세요",
+    },
+    "warning.batching.ran_out": {
+        "en": "{who}: the input ran out of data; give a source that can be iterated again (a DataLoader, a list of batches) or set steps_per_epoch * epochs batches",
+        "ko": "{who}: 입력 데이터가 바닥났습니다. 다시 반복할 수 있는 입력(DataLoader, 배치의 리스트)을 주거나, steps_per_epoch * epochs개의 배치를 준비해 주세요",
+    },
+    "warning.callbacks.early_stopping_monitor": {
+        "en": "EarlyStopping: '{monitor}' is not in the logs (available: {available}); nothing is monitored",
+        "ko": "EarlyStopping: 로그에 '{monitor}'이(가) 없습니다(있는 것: {available}). 아무것도 지켜보지 않습니다",
+    },
+    "warning.callbacks.reduce_lr_monitor": {
+        "en": "ReduceLROnPlateau: '{monitor}' is not in the logs (available: {available})",
+        "ko": "ReduceLROnPlateau: 로그에 '{monitor}'이(가) 없습니다(있는 것: {available})",
+    },
+    "warning.callbacks.checkpoint_monitor": {
+        "en": "ModelCheckpoint: '{monitor}' is not in the logs; saving every epoch",
+        "ko": "ModelCheckpoint: 로그에 '{monitor}'이(가) 없습니다. 매 에폭 저장합니다",
+    },
 }
 
 

@@ -20,12 +20,14 @@ from typing import Any
 import numpy as np
 
 from .errors import ConfigError, ShapeError
+from .messages import current_lang, hangul_font, message
 
 _INSTALL = 'pip install "mitbadak[plot]"'
 INSTALL_HINT = f"figures need matplotlib: {_INSTALL}"
 
 __all__ = [
     "INSTALL_HINT",
+    "figure_text",
     "have_matplotlib",
     "plot_confusion_matrix",
     "plot_history",
@@ -55,6 +57,25 @@ def pyplot() -> Any:
     except ImportError:
         return None
     return plt
+
+
+def figure_text(key: str, /, **values: Any) -> str:
+    """Message ``key`` for text drawn in a figure: in the language in use when matplotlib's
+    fonts (``rcParams["font.family"]``) include one that draws it (as the HTML report and the
+    lessons set them, see :func:`mitbadak.messages.hangul_font`), else in English, so a figure
+    never shows empty boxes.
+
+    Example:
+        >>> figure_text("report.learning_rate")
+        'learning rate'
+    """
+    lang = current_lang()
+    if lang != "en":
+        plt = pyplot()
+        font = hangul_font() if plt is not None else None
+        if font is None or font not in list(plt.rcParams["font.family"]):
+            lang = "en"
+    return message(key, lang, **values)
 
 
 def have_matplotlib() -> bool:
@@ -137,7 +158,7 @@ def plot_history(
             if key in h:
                 epochs = np.arange(1, len(h[key]) + 1)
                 ax.plot(epochs, h[key], style, marker=".", label=key)
-        ax.set_xlabel("epoch")
+        ax.set_xlabel(figure_text("report.epoch"))
         ax.set_ylabel(name)
         ax.grid(alpha=0.3)
         ax.legend()
@@ -178,8 +199,8 @@ def plot_confusion_matrix(
     fig.colorbar(im, ax=ax, fraction=0.046)
     ax.set_xticks(range(c), names, rotation=45 if c > 10 else 0)
     ax.set_yticks(range(c), names)
-    ax.set_xlabel("predicted")
-    ax.set_ylabel("true")
+    ax.set_xlabel(figure_text("report.predicted"))
+    ax.set_ylabel(figure_text("report.true"))
     high = m.max() / 2 if m.size else 0
     for i in range(c):
         for j in range(c):
