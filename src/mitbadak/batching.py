@@ -27,6 +27,7 @@ import numpy as np
 from .backend import array_module
 from .errors import DataError
 from .layers.base import map_structure
+from .messages import message
 
 __all__ = ["Feed", "first_leaf", "map_structure", "num_samples", "take", "unpack_x_y_sample_weight"]
 
@@ -137,11 +138,7 @@ class Feed:
 
     def _ran_out(self) -> None:
         self.exhausted = True
-        warnings.warn(
-            f"{self.who}: the input ran out of data; give a source that can be iterated again "
-            "(a DataLoader, a list of batches) or set steps_per_epoch * epochs batches",
-            stacklevel=4,
-        )
+        warnings.warn(message("warning.batching.ran_out", who=self.who), stacklevel=4)
 
 
 def check_finite(x: Any, who: str, what: str = "x") -> None:

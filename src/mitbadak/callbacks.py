@@ -40,6 +40,7 @@ import numpy as np
 
 from . import validate
 from .errors import ConfigError
+from .messages import message
 
 __all__ = [
     "CSVLogger",
@@ -383,8 +384,11 @@ class EarlyStopping(Callback):
         current = (logs or {}).get(self.monitor)
         if current is None:
             warnings.warn(
-                f"EarlyStopping: '{self.monitor}' is not in the logs (available: "
-                f"{sorted(logs or {})}); nothing is monitored",
+                message(
+                    "warning.callbacks.early_stopping_monitor",
+                    monitor=self.monitor,
+                    available=sorted(logs or {}),
+                ),
                 stacklevel=2,
             )
             return
@@ -492,8 +496,11 @@ class ReduceLROnPlateau(Callback):
         current = logs.get(self.monitor)
         if current is None:
             warnings.warn(
-                f"ReduceLROnPlateau: '{self.monitor}' is not in the logs (available: "
-                f"{sorted(logs)})",
+                message(
+                    "warning.callbacks.reduce_lr_monitor",
+                    monitor=self.monitor,
+                    available=sorted(logs),
+                ),
                 stacklevel=2,
             )
             return
@@ -566,7 +573,7 @@ class ModelCheckpoint(Callback):
             current = logs.get(self.monitor)
             if current is None:
                 warnings.warn(
-                    f"ModelCheckpoint: '{self.monitor}' is not in the logs; saving every epoch",
+                    message("warning.callbacks.checkpoint_monitor", monitor=self.monitor),
                     stacklevel=2,
                 )
             elif not self._better(current, self.best):

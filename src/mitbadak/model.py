@@ -411,11 +411,7 @@ class Model(Layer):
         params = self.parameters()
         if not params:
             if not self._warned_frozen:
-                warnings.warn(
-                    f"Model '{self.name}' has no trainable weights (every layer frozen, or "
-                    "weights kept where they are not tracked): fit will not change it",
-                    stacklevel=3,
-                )
+                warnings.warn(message("warning.model.frozen", name=self.name), stacklevel=3)
                 self._warned_frozen = True
             return None
         opt = self._optimizer

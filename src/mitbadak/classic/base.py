@@ -36,7 +36,7 @@ from ..errors import (
     NotFittedError,
     ShapeError,
 )
-from ..messages import Phrase
+from ..messages import Phrase, message
 
 
 class ConvergenceWarning(UserWarning):
@@ -155,10 +155,7 @@ class BaseEstimator:
         y = np.asarray(y)
         if y.ndim == 2 and y.shape[1] == 1:  # a column vector is accepted, like scikit-learn
             warnings.warn(
-                data_conversion_warning(
-                    "A column-vector y was passed when a 1d array was expected. Please change "
-                    f"the shape of y to (n_samples,), for example using ravel() ({where})"
-                ),
+                data_conversion_warning(message("warning.classic.column_y", where=where)),
                 stacklevel=3,
             )
             y = y.ravel()

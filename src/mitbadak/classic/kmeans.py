@@ -28,6 +28,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError, DataError, ShapeError
+from ..messages import message
 from .base import BaseEstimator, ClusterMixin, ConvergenceWarning, TransformerMixin
 
 
@@ -207,8 +208,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
             raise ConfigError(key="error.classic.kmeans.n_init", who=name, value=n_init)
         if init_array is not None and n_init != 1:
             warnings.warn(
-                f"KMeans: explicit initial centres were given, so n_init={n_init} is ignored "
-                "and a single run is made",
+                message("warning.kmeans.n_init_ignored", n_init=n_init),
                 RuntimeWarning,
                 stacklevel=3,
             )
@@ -240,8 +240,7 @@ class KMeans(ClusterMixin, TransformerMixin, BaseEstimator):
         labels, inertia, centers, n_iter, converged = best
         if len(np.unique(labels)) < k:
             warnings.warn(
-                f"KMeans: found only {len(np.unique(labels))} distinct clusters (n_clusters={k}); "
-                "X probably has duplicate points",
+                message("warning.kmeans.few_clusters", found=len(np.unique(labels)), k=k),
                 ConvergenceWarning,
                 stacklevel=2,
             )

@@ -23,6 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError
+from ..messages import message
 from .base import BaseEstimator, ConvergenceWarning, RegressorMixin, check_positive
 
 
@@ -157,8 +158,9 @@ class LinearRegression(_LinearModel):
                 break
         else:
             warnings.warn(
-                f"LinearRegression(solver='gd') did not converge in {self.max_iter} epochs "
-                f"(last step {largest_step:.3g} > tol={self.tol})",
+                message(
+                    "warning.linear.gd", max_iter=self.max_iter, step=largest_step, tol=self.tol
+                ),
                 ConvergenceWarning,
                 stacklevel=3,
             )
@@ -246,8 +248,7 @@ def _enet_coordinate_descent(
             if gap <= tol_gap:
                 return w, gap, n_iter
     warnings.warn(
-        f"coordinate descent did not converge in {max_iter} iterations "
-        f"(duality gap {gap:.3g} > {tol_gap:.3g}); increase max_iter or tol",
+        message("warning.linear.cd", max_iter=max_iter, gap=gap, tol=tol_gap),
         ConvergenceWarning,
         stacklevel=4,
     )

@@ -10,6 +10,7 @@ import numpy as np
 
 from .. import validate
 from ..errors import ConfigError
+from ..messages import message
 from .base import BaseEstimator, ClassifierMixin, ConvergenceWarning, check_n_classes
 
 
@@ -149,8 +150,7 @@ def _newton_cg(obj: _Objective, W: np.ndarray, tol: float, max_iter: int) -> tup
     _, g, _ = obj.value_grad_hessp(W)
     if np.max(np.abs(g)) > tol:
         warnings.warn(
-            f"LogisticRegression: Newton-CG did not converge in {max_iter} iterations "
-            f"(max|gradient| = {np.max(np.abs(g)):.3g} > tol={tol}); increase max_iter",
+            message("warning.logistic.newton", max_iter=max_iter, grad=np.max(np.abs(g)), tol=tol),
             ConvergenceWarning,
             stacklevel=4,
         )
@@ -192,8 +192,7 @@ def _fista(
         Y = W_new + ((t - 1.0) / t_new) * (W_new - W)
         W, t = W_new, t_new
     warnings.warn(
-        f"LogisticRegression(penalty='l1'): FISTA did not converge in {max_iter} iterations; "
-        f"increase max_iter (each iteration is one proximal-gradient step)",
+        message("warning.logistic.fista", max_iter=max_iter),
         ConvergenceWarning,
         stacklevel=4,
     )

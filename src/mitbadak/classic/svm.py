@@ -36,6 +36,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError
+from ..messages import message
 from .base import BaseEstimator, ClassifierMixin, ConvergenceWarning, check_n_classes
 
 
@@ -194,8 +195,7 @@ class LinearSVC(ClassifierMixin, BaseEstimator):
             all_ok &= ok
         if not all_ok:
             warnings.warn(
-                f"LinearSVC: the dual solver did not converge in max_iter={self.max_iter} "
-                "passes; increase max_iter or scale the data",
+                message("warning.svm.dual", max_iter=self.max_iter),
                 ConvergenceWarning,
                 stacklevel=2,
             )
