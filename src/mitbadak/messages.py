@@ -5694,7 +5694,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "report.no_problem": {
         "en": "The doctor found no problem.",
-        "ko": "진단(doctor)에서 찾은 문제가 없습니다.",
+        "ko": "닥터가 찾은 문제가 없습니다.",
     },
     "report.finding_epoch": {"en": "(epoch {epoch})", "ko": "({epoch}번째 에폭)"},
     "report.fix": {"en": "Fix:", "ko": "고치는 방법:"},
@@ -5708,7 +5708,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "Accuracy {accuracy:.4f} on {n} samples.",
         "ko": "표본 {n}개에 대한 정확도는 {accuracy:.4f}입니다.",
     },
-    "report.doctor": {"en": "Doctor", "ko": "진단"},
+    "report.doctor": {"en": "Doctor", "ko": "닥터(Doctor)의 진단"},
     "report.no_figures": {
         "en": "No figures: figures need matplotlib: {install}.",
         "ko": "그림이 없습니다. 그림을 그리려면 matplotlib이 필요합니다: {install}.",
