@@ -117,6 +117,25 @@ def test_report_figures_speak_korean_when_a_font_draws_it_else_english():
     assert HANGUL.search(title) and xlabel == "확신도 문턱값"
 
 
+def test_plot_default_titles_follow_the_language():
+    plt = pytest.importorskip("matplotlib.pyplot")
+    from mitbadak.plot import plot_confusion_matrix
+
+    fig = plot_confusion_matrix([[2, 1], [0, 3]])
+    assert fig.axes[0].get_title() == "confusion matrix" and fig.axes[0].get_xlabel() == "predicted"
+    plt.close(fig)
+    fig = plot_confusion_matrix([[2, 1], [0, 3]], title=None)
+    assert fig.axes[0].get_title() == ""
+    plt.close(fig)
+    font = messages.hangul_font()
+    if font is None:
+        pytest.skip("no Hangul font installed")
+    with use_lang("ko"), plt.rc_context({"font.family": ["DejaVu Sans", font]}):
+        fig = plot_confusion_matrix([[2, 1], [0, 3]])
+    assert fig.axes[0].get_title() == "혼동 행렬" and fig.axes[0].get_ylabel() == "정답"
+    plt.close(fig)
+
+
 # ------------------------------------------------------------------------------ warnings
 def _frozen_fit():
     m = mb.Sequential([Dense(2)])

@@ -5812,6 +5812,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "report.epoch": {"en": "epoch", "ko": "에폭"},
     "report.predicted": {"en": "predicted", "ko": "예측"},
     "report.true": {"en": "true", "ko": "정답"},
+    "report.first_layer_weights": {"en": "first-layer weights", "ko": "첫 번째 층의 가중치"},
     "report.font_note": {
         "en": "(The figures' text is in English: no font for this language is installed.)",
         "ko": "(한글 글꼴이 설치되어 있지 않아 그림 속 글자는 영어로 표시했습니다. `sudo apt-get install fonts-nanum`으로 나눔 글꼴을 설치하면 그림도 한글로 나옵니다.)",

@@ -169,7 +169,7 @@ def plot_confusion_matrix(
     cm: Any,
     class_names: Sequence[Any] | None = None,
     normalize: bool = False,
-    title: str | None = "confusion matrix",
+    title: str | None = "",
     path: str | os.PathLike | None = None,
 ) -> Any:
     """Draw a confusion matrix (rows: true class, columns: predicted class) with its counts.
@@ -178,7 +178,8 @@ def plot_confusion_matrix(
         cm: a square array, e.g. from ``mitbadak.metrics.confusion_matrix(y_true, y_pred)``.
         class_names: tick labels (default 0..C-1).
         normalize: show each row as fractions of that true class (recall on the diagonal).
-        title, path: figure title; also save the figure there.
+        title, path: figure title (default "confusion matrix", in the language in use;
+            ``None`` for none); also save the figure there.
 
     Example:
         >>> fig = plot_confusion_matrix([[5, 1], [0, 4]], ["cat", "dog"])  # doctest: +SKIP
@@ -207,6 +208,8 @@ def plot_confusion_matrix(
             text = f"{m[i, j]:.2f}" if normalize else f"{int(m[i, j])}"
             ax.text(j, i, text, ha="center", va="center", fontsize=7,
                     color="white" if m[i, j] > high else "black")  # fmt: skip
+    if title == "":
+        title = figure_text("report.confusion_matrix")
     if title:
         ax.set_title(title)
     return _finish(fig, None, path)
@@ -283,7 +286,7 @@ def plot_weights(
     image_shape: tuple[int, int] | None = None,
     max_units: int = 32,
     ncols: int = 8,
-    title: str | None = "first-layer weights",
+    title: str | None = "",
     path: str | os.PathLike | None = None,
 ) -> Any:
     """Show each first-layer unit's weights as an image (what pattern each neuron looks for).
@@ -293,7 +296,8 @@ def plot_weights(
             (out_channels, in_channels, kh, kw) (the first input channel is shown).
         image_shape: (H, W) of the inputs (default: square).
         max_units, ncols: how many units to show and the grid width.
-        title, path: figure title; also save the figure there.
+        title, path: figure title (default "first-layer weights", in the language in use;
+            ``None`` for none); also save the figure there.
 
     Example:
         >>> fig = plot_weights(model.layers[0].kernel, (8, 8))  # doctest: +SKIP
@@ -323,4 +327,4 @@ def plot_weights(
         if i < n:
             lim = np.abs(tiles[i]).max() or 1.0  # symmetric colors: white is 0
             ax.imshow(tiles[i], cmap="RdBu_r", vmin=-lim, vmax=lim)
-    return _finish(fig, title, path)
+    return _finish(fig, figure_text("report.first_layer_weights") if title == "" else title, path)
