@@ -90,6 +90,17 @@ def test_the_report_is_korean_under_ko_and_english_without(trained, tmp_path):
     assert _hangul_share(_prose(ko)) > 0.6, _prose(ko)
 
 
+def test_without_a_hangul_font_the_korean_page_says_its_figures_are_english(
+    trained, tmp_path, monkeypatch
+):
+    import mitbadak.htmlreport as hr
+
+    monkeypatch.setattr(hr, "hangul_font", lambda: None)
+    page = _report(trained, tmp_path, "ko")
+    assert messages.message("report.font_note", "ko") in page
+    assert messages.message("report.font_note", "en") not in _report(trained, tmp_path, "en")
+
+
 def test_report_figures_speak_korean_when_a_font_draws_it_else_english():
     plt = pytest.importorskip("matplotlib.pyplot")
     from mitbadak import inspect as ins
