@@ -121,3 +121,14 @@ def test_dense_relu_runs_in_one_node_and_equals_linear_then_relu() -> None:
     assert y.grad_fn.name == "Linear" and y.grad_fn.relu  # no separate ReLU node
     expected = np.maximum(x @ layer.kernel.data + layer.bias.data, 0)
     np.testing.assert_allclose(y.data, expected, rtol=1e-6)
+
+
+@pytest.mark.parametrize("bad", ["yes", None, 2.5, float("nan")])
+def test_the_fused_relu_flag_must_be_a_boolean(bad) -> None:
+    from mitbadak.ops.linear import linear
+
+    x, w = Tensor(np.ones((2, 3))), Tensor(np.ones((3, 4)))
+    with pytest.raises(mb.ArgumentTypeError, match="linear: relu must be True or False"):
+        linear(x, w, relu=bad)
+    with pytest.raises(mb.ArgumentTypeError, match="conv2d: relu must be True or False"):
+        conv2d(Tensor(np.ones((1, 1, 3, 3))), Tensor(np.ones((1, 1, 2, 2))), relu=bad)

@@ -43,6 +43,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import validate
 from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..tensor import Function, Tensor
@@ -354,6 +355,7 @@ class Conv2d(Function):
         t, bt, left, r = self.pad
         oh, ow = self.out_hw
         dtype = np.result_type(x.dtype, w.dtype)
+        wmat = xnp.ascontiguousarray(w.transpose(2, 3, 1, 0), dtype=dtype).reshape(kh * kw * c, o)
         if c < _FEW_CHANNELS:
             cols = self._cols_taps_major(x, (kh, kw), dtype)
         else:
@@ -364,11 +366,10 @@ class Conv2d(Function):
                 xp = xnp.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
                 xp[:, t : t + h, left : left + wd, :] = x.transpose(0, 2, 3, 1)
             if not self.recording:  # inference: im2col and GEMM a cache-sized chunk at a time
-                return self._forward_chunked(xp, w, b, dtype)
+                return self._forward_chunked(xp, wmat, b, (kh, kw))
             cols = im2col(xp, (kh, kw), self.stride, self.dilation, (oh, ow))
             del xp
             cols = cols.reshape(n * oh * ow, kh * kw * c)
-        wmat = xnp.ascontiguousarray(w.transpose(2, 3, 1, 0), dtype=dtype).reshape(kh * kw * c, o)
         y = rows_matmul(cols, wmat, n)  # (N*OH*OW, O): one GEMM for the whole batch
         if b is not None:
             y += b
@@ -420,18 +421,17 @@ class Conv2d(Function):
         return (gx, gw, gb)[: len(needs)]
 
     def _forward_chunked(
-        self, xp: np.ndarray, w: np.ndarray, b: np.ndarray | None, dtype: Any
+        self, xp: np.ndarray, wmat: np.ndarray, b: np.ndarray | None, kernel: tuple[int, int]
     ) -> np.ndarray:
         """The same ``Y = cols @ W + b`` (and ReLU) when no backward follows, a chunk of samples
         at a time into one reused ``cols`` buffer of about ``_CHUNK_BYTES``: the unfolded
         chunk is still in cache when its GEMM reads it, no fresh (N*OH*OW, kh*kw*C) array is
-        allocated per batch, and nothing is kept. ``xp`` is the padded channels-last input."""
-        xnp = array_module(xp, w, b)
-        n, c = xp.shape[0], xp.shape[3]
-        o, _, kh, kw = w.shape
-        oh, ow = self.out_hw
-        k = kh * kw * c
-        wmat = xnp.ascontiguousarray(w.transpose(2, 3, 1, 0), dtype=dtype).reshape(k, o)
+        allocated per batch, and nothing is kept. ``xp`` is the padded channels-last input,
+        ``wmat`` the (kh*kw*C, O) kernel matrix of the ``kernel`` = (kh, kw) window."""
+        xnp = array_module(xp, wmat, b)
+        n, c, dtype = xp.shape[0], xp.shape[3], wmat.dtype
+        k, o = wmat.shape
+        (kh, kw), (oh, ow) = kernel, self.out_hw
         per_sample = oh * ow * k * np.dtype(dtype).itemsize
         step = max(1, min(n, _CHUNK_BYTES // per_sample))
         buf = xnp.empty((step, oh, ow, kh, kw, c), dtype=dtype)
@@ -549,6 +549,7 @@ def conv2d(
         >>> y.shape, float(y.data[0, 0, 2, 2]), float(y.data[0, 0, 0, 0])
         ((2, 4, 5, 5), 9.0, 4.0)
     """
+    relu = validate.boolean(relu, "relu", name)
     if groups != 1:
         from .activation import relu as _relu
         from .conv_variants import conv2d_grouped

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .. import validate
 from ..backend import array_module
 from ..errors import ShapeError
 from ..tensor import Function, Tensor
@@ -77,6 +78,7 @@ def linear(
             n_in=weight.shape[0],
             shape=x.shape,
         )
+    relu = validate.boolean(relu, "relu", name)
     if reference_kernels():  # three elementary nodes instead of the fused one (issue 15)
         from .reference import ref_linear
 
