@@ -10,6 +10,7 @@ import pytest
 import mitbadak as mb
 from mitbadak.ops import conv as conv_mod
 from mitbadak.ops.conv import conv2d
+from mitbadak.ops.kernel_mode import use_reference_kernels
 from mitbadak.ops.pool import max_pool2d
 from mitbadak.tensor import Function, Tensor
 
@@ -58,6 +59,38 @@ def test_chunked_inference_conv_equals_the_recorded_conv(
         fast = run(Tensor(w)).data
     recorded = run(Tensor(w, requires_grad=True)).data
     np.testing.assert_allclose(fast, recorded, rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("chunk", [1, 20000, 1 << 22])  # one sample, a few, the whole batch
+@pytest.mark.parametrize(
+    "shape, kernel, stride, padding, relu",
+    [
+        ((23, 8, 14, 14), 3, 1, "same", True),  # channels-last unfolding, per-chunk im2col
+        ((9, 16, 15, 13), 3, 2, "valid", False),  # stride 2: dx by col2im, per chunk
+        ((11, 2, 12, 12), 3, 1, "same", True),  # a first layer (C < 4): taps-major cols
+    ],
+)
+def test_chunked_conv_training_equals_the_reference_formula(
+    monkeypatch, chunk, shape, kernel, stride, padding, relu
+) -> None:
+    """Training works a chunk of samples at a time too (issue 15): values and the gradients of
+    x, w and b equal the reference kernel's sum over kernel offsets, whatever the chunk."""
+    monkeypatch.setattr(conv_mod, "_CHUNK_BYTES", chunk)
+    rng = np.random.default_rng(2)
+    x = rng.standard_normal(shape)
+    w = rng.standard_normal((6, shape[1], kernel, kernel))
+    b = rng.standard_normal(6)
+    g = None
+    results = []
+    for reference in (False, True):
+        ts = [Tensor(a, requires_grad=True) for a in (x, w, b)]
+        with use_reference_kernels(reference):
+            y = conv2d(*ts, stride=stride, padding=padding, relu=relu)
+        g = rng.standard_normal(y.shape) if g is None else g
+        y.backward(Tensor(g))
+        results.append([y.data] + [t.grad for t in ts])
+    for fast, ref in zip(*results):
+        np.testing.assert_allclose(fast, ref, rtol=1e-10, atol=1e-10)
 
 
 def test_inference_max_pool_equals_the_recorded_pool() -> None:
