@@ -331,6 +331,9 @@ def test_ctrl_c_shuts_down_cleanly():
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        # a suite started in the background (`pytest &`) ignores SIGINT, and a child that
+        # starts with SIGINT ignored keeps ignoring it: give it the terminal's default
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         line = proc.stdout.readline()
