@@ -69,6 +69,7 @@ from .callbacks import Callback, CallbackList, History, ProgressBar
 from .data.dataset import DataLoader
 from .errors import ConfigError, DataError, NotFittedError, ShapeError
 from .layers.base import Layer, layer_from_config, layer_to_config, map_shapes
+from .layers.conv import Conv2D
 from .messages import columns, message, pad
 from .tensor import Tensor, no_grad
 
@@ -1269,8 +1270,17 @@ class Sequential(Model):
         return iter(self.layers)
 
     def call(self, x: Tensor, training: bool = False) -> Tensor:
-        for layer in self.layers:
+        layers, i = self.layers, 0
+        while i < len(layers):
+            layer = layers[i]
+            nxt = layers[i + 1] if i + 1 < len(layers) else None
+            if nxt is not None and isinstance(layer, Conv2D) and layer.fuses_with(nxt):
+                # Conv2D then MaxPooling2D(2): one node, same numbers (mitbadak.ops.conv_pool)
+                x = layer(x, training=training, pool2x2=True)
+                i += 2
+                continue
             x = layer(x, training=training)
+            i += 1
         return x
 
     def __call__(self, x: Any, training: bool | None = None) -> Tensor:

@@ -1123,6 +1123,20 @@ class Layer:
         hooks[key] = hook
         return HookHandle(hooks, key)
 
+    def has_forward_hooks(self) -> bool:
+        """True while a hook registered by :meth:`register_forward_hook` is active (a model
+        then runs this layer on its own, never fused with its neighbour).
+
+        Example:
+            >>> from mitbadak.layers import Dense
+            >>> layer = Dense(2)
+            >>> h = layer.register_forward_hook(lambda l, i, o: None)
+            >>> before = layer.has_forward_hooks(); h.remove()
+            >>> before, layer.has_forward_hooks()
+            (True, False)
+        """
+        return bool(self.__dict__.get("_forward_hooks"))
+
     # --- end of forward hooks -------------------------------------------------------------
 
     def compute_output_shape(self, input_shape: tuple[int | None, ...]) -> tuple[int | None, ...]:

@@ -10,8 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 from .. import validate
+from ..activations import linear as _linear
 from ..ops.activation import relu as _relu
 from ..ops.conv import conv2d, pad2d
+from ..ops.conv_pool import conv2d_maxpool2d
+from ..ops.kernel_mode import reference_kernels
 from ..tensor import Tensor
 from .base import Layer
 from .conv_args import (
@@ -85,16 +88,21 @@ class Conv2D(Layer):
         channels = channels_of(input_shape, self.data_format)
         add_kernel_and_bias(self, (self.filters, channels) + self.kernel_size, self.filters)
 
-    def __call__(self, x: Any, training: bool | None = None) -> Tensor:
+    def __call__(self, x: Any, training: bool | None = None, *, pool2x2: bool = False) -> Tensor:
         x = self._to_tensor(x)
         # checked before build, so the message is about the input, not a kernel
         check_input_rank(self, x, 4, self.data_format)
+        if pool2x2:
+            return super().__call__(x, training, pool2x2=True)
         return super().__call__(x, training)
 
-    def call(self, x: Tensor, training: bool = False) -> Tensor:
+    def call(self, x: Tensor, training: bool = False, pool2x2: bool = False) -> Tensor:
+        """The convolution; with ``pool2x2=True`` followed by 2x2 max pooling in the same
+        node (what :class:`~mitbadak.model.Sequential` does when :meth:`fuses_with` says so)."""
         x = to_channels_first(self, x, 4, self.data_format)
         fused = self.activation is _relu  # ReLU runs inside the convolution's node
-        y = conv2d(
+        op = conv2d_maxpool2d if pool2x2 else conv2d
+        y = op(
             x,
             self.kernel,
             self.bias,
@@ -105,6 +113,35 @@ class Conv2D(Layer):
             name=f"Conv2D '{self.name}'",
         )
         return from_channels_first(y if fused else self.activation(y), self.data_format)
+
+    def fuses_with(self, layer: Any) -> bool:
+        """True when ``layer``, the next layer of a Sequential, is a ``MaxPooling2D(2)`` this
+        convolution can run inside its own graph node (:mod:`mitbadak.ops.conv_pool`): the
+        same values and gradients as the two layers one after the other, in less time and
+        memory. Only the plain layers (not subclasses), ReLU or no activation, a 2x2 window
+        with stride 2 and ``"valid"`` padding, the same data format, no forward hook on either
+        layer and the fast kernels in use (not :func:`~mitbadak.backend.use_reference_kernels`).
+
+        Example:
+            >>> from mitbadak.layers import MaxPooling2D
+            >>> conv = Conv2D(8, 3, activation="relu")
+            >>> conv.fuses_with(MaxPooling2D(2)), conv.fuses_with(MaxPooling2D(3))
+            (True, False)
+        """
+        from .pooling import MaxPooling2D
+
+        return (
+            type(self) is Conv2D
+            and type(layer) is MaxPooling2D
+            and (self.activation is _relu or self.activation is _linear)
+            and tuple(layer.pool_size) == (2, 2)
+            and tuple(layer.strides) == (2, 2)
+            and layer.padding == "valid"
+            and layer.data_format == self.data_format
+            and not self.has_forward_hooks()
+            and not layer.has_forward_hooks()
+            and not reference_kernels()
+        )
 
     def get_config(self) -> dict[str, Any]:
         config = {**super().get_config(), "filters": self.filters, **geometry_config(self)}

@@ -540,6 +540,47 @@ class Conv2d(Function):
         return dx
 
 
+def conv_geometry(
+    x: Tensor,
+    weight: Tensor,
+    bias: Tensor | None,
+    stride: Any,
+    padding: Any,
+    dilation: Any,
+    name: str,
+) -> tuple[tuple[int, int], Pad4, tuple[int, int], tuple[int, int]]:
+    """Check the arguments of a 2-D convolution and resolve them to
+    ``(stride, pad, dilation, out_hw)``, raising a clear error naming ``name`` otherwise.
+
+    Example:
+        >>> conv_geometry(Tensor(np.ones((2, 3, 8, 8))), Tensor(np.ones((4, 3, 3, 3))), None,
+        ...               1, "same", 1, "conv2d")
+        ((1, 1), (1, 1, 1, 1), (1, 1), (8, 8))
+    """
+    if x.ndim != 4:
+        raise ShapeError(key="error.ops.conv.input_rank", who=name, shape=x.shape)
+    if weight.ndim != 4:
+        raise ShapeError(key="error.ops.conv.kernel_rank", who=name, shape=weight.shape)
+    if x.shape[1] != weight.shape[1]:
+        raise ShapeError(
+            key="error.ops.conv.input_channels", who=name, c=weight.shape[1], shape=x.shape
+        )
+    if bias is not None and bias.shape != (weight.shape[0],):
+        raise ShapeError(
+            key="error.ops.conv.bias_shape", who=name, o=weight.shape[0], shape=bias.shape
+        )
+    kernel = (int(weight.shape[2]), int(weight.shape[3]))
+    stride = pair(stride, "stride", name)
+    dilation = pair(dilation, "dilation", name)
+    if min(stride) < 1 or min(dilation) < 1:
+        raise ConfigError(
+            key="error.ops.conv.stride_dilation", who=name, stride=stride, dilation=dilation
+        )
+    pad = resolve_padding(padding, x.shape[2:], kernel, stride, dilation, name)
+    out_hw = check_window(x.shape, kernel, stride, dilation, pad, name)
+    return stride, pad, dilation, out_hw
+
+
 def conv2d(
     x: Tensor,
     weight: Tensor,
@@ -585,27 +626,7 @@ def conv2d(
 
         y = conv2d_grouped(x, weight, bias, stride, padding, dilation, groups, name=name)
         return _relu(y) if relu else y
-    if x.ndim != 4:
-        raise ShapeError(key="error.ops.conv.input_rank", who=name, shape=x.shape)
-    if weight.ndim != 4:
-        raise ShapeError(key="error.ops.conv.kernel_rank", who=name, shape=weight.shape)
-    if x.shape[1] != weight.shape[1]:
-        raise ShapeError(
-            key="error.ops.conv.input_channels", who=name, c=weight.shape[1], shape=x.shape
-        )
-    if bias is not None and bias.shape != (weight.shape[0],):
-        raise ShapeError(
-            key="error.ops.conv.bias_shape", who=name, o=weight.shape[0], shape=bias.shape
-        )
-    kernel = (int(weight.shape[2]), int(weight.shape[3]))
-    stride = pair(stride, "stride", name)
-    dilation = pair(dilation, "dilation", name)
-    if min(stride) < 1 or min(dilation) < 1:
-        raise ConfigError(
-            key="error.ops.conv.stride_dilation", who=name, stride=stride, dilation=dilation
-        )
-    pad = resolve_padding(padding, x.shape[2:], kernel, stride, dilation, name)
-    out_hw = check_window(x.shape, kernel, stride, dilation, pad, name)
+    stride, pad, dilation, out_hw = conv_geometry(x, weight, bias, stride, padding, dilation, name)
     args = (x, weight) if bias is None else (x, weight, bias)
     op: type[Function] = Conv2d
     if reference_kernels():  # the formula itself, as a loop over kernel offsets (issue 15)
