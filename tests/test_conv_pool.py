@@ -233,3 +233,27 @@ def test_fit_and_predict_of_a_keras_style_cnn_learn() -> None:
     hist = model.fit(x, y, epochs=8, batch_size=16, verbose=0)
     assert hist.history["loss"][-1] < hist.history["loss"][0]
     assert model.predict(x, verbose=0).shape == (96, 3)
+
+
+def test_keras_layers_fuse_too(monkeypatch) -> None:
+    """Keras' classes only change defaults (channels-last): a keras.Sequential script fuses."""
+    from mitbadak import keras
+
+    calls = spy(monkeypatch)
+    model = keras.Sequential(
+        [
+            keras.Input(shape=(12, 12, 1)),
+            keras.layers.Conv2D(4, (3, 3), activation="relu"),
+            keras.layers.MaxPooling2D(pool_size=(2, 2)),
+            keras.layers.Flatten(),
+            keras.layers.Dense(3),
+        ]
+    )
+    model.predict(np.zeros((2, 12, 12, 1)), verbose=0)
+    assert calls == [(2, 1, 12, 12)]
+
+    class Custom(Conv2D):  # a subclass with its own forward is run as written
+        def call(self, x, training=False, pool2x2=False):
+            return super().call(x, training) * 2.0
+
+    assert not Custom(4, 3).fuses_with(MaxPooling2D(2))

@@ -118,9 +118,10 @@ class Conv2D(Layer):
         """True when ``layer``, the next layer of a Sequential, is a ``MaxPooling2D(2)`` this
         convolution can run inside its own graph node (:mod:`mitbadak.ops.conv_pool`): the
         same values and gradients as the two layers one after the other, in less time and
-        memory. Only the plain layers (not subclasses), ReLU or no activation, a 2x2 window
-        with stride 2 and ``"valid"`` padding, the same data format, no forward hook on either
-        layer and the fast kernels in use (not :func:`~mitbadak.backend.use_reference_kernels`).
+        memory. Only layers whose forward is these classes' own (Keras' ``keras.layers``
+        classes, which only change defaults, are), ReLU or no activation, a 2x2 window with
+        stride 2 and ``"valid"`` padding, the same data format, no forward hook on either layer
+        and the fast kernels in use (not :func:`~mitbadak.backend.use_reference_kernels`).
 
         Example:
             >>> from mitbadak.layers import MaxPooling2D
@@ -130,9 +131,11 @@ class Conv2D(Layer):
         """
         from .pooling import MaxPooling2D
 
+        own = type(self).call is Conv2D.call and type(self).__call__ is Conv2D.__call__
         return (
-            type(self) is Conv2D
-            and type(layer) is MaxPooling2D
+            own
+            and isinstance(layer, MaxPooling2D)
+            and type(layer).call is MaxPooling2D.call
             and (self.activation is _relu or self.activation is _linear)
             and tuple(layer.pool_size) == (2, 2)
             and tuple(layer.strides) == (2, 2)
