@@ -257,3 +257,14 @@ def test_keras_layers_fuse_too(monkeypatch) -> None:
             return super().call(x, training) * 2.0
 
     assert not Custom(4, 3).fuses_with(MaxPooling2D(2))
+
+
+def test_reference_kernels_run_the_composition(monkeypatch) -> None:
+    calls = spy(monkeypatch)
+    rng = np.random.default_rng(7)
+    x, w = Tensor(rng.standard_normal((3, 4, 8, 8))), Tensor(rng.standard_normal((2, 4, 3, 3)))
+    fast = conv2d_maxpool2d(x, w, padding="same", relu=True).data
+    with use_reference_kernels():
+        ref = conv2d_maxpool2d(x, w, padding="same", relu=True).data
+    assert len(calls) == 1  # only the fast call ran the fused op
+    np.testing.assert_allclose(fast, ref, rtol=1e-12, atol=1e-12)
