@@ -358,30 +358,17 @@ class Conv2d(Function):
 
     def forward(self, x: np.ndarray, w: np.ndarray, b: np.ndarray | None = None) -> np.ndarray:
         xnp = array_module(x, w, b)
-        n, c, h, wd = x.shape
-        o, _, kh, kw = w.shape
-        t, bt, left, r = self.pad
+        n = x.shape[0]
+        o = w.shape[0]
         oh, ow = self.out_hw
-        dtype = np.result_type(x.dtype, w.dtype)
-        wmat = xnp.ascontiguousarray(w.transpose(2, 3, 1, 0), dtype=dtype).reshape(kh * kw * c, o)
-        self.x_shape, self.w_shape, self.wmat = x.shape, w.shape, wmat
-        self.cols = self.xp = None
-        if c < _FEW_CHANNELS:  # a first layer: the whole batch unfolded once, taps-major
-            self.cols = self._cols_taps_major(x, (kh, kw), dtype)
-        else:
-            # The input channels-last and padded: a free view when x is already channels-last
-            # in memory and needs no padding, else one copy (contiguous reads when x is).
-            xp = x.transpose(0, 2, 3, 1)
-            if any(self.pad) or not xp.flags.c_contiguous or xp.dtype != dtype:
-                xp = xnp.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
-                xp[:, t : t + h, left : left + wd, :] = x.transpose(0, 2, 3, 1)
-            self.xp = xp  # unfolded a chunk at a time, here and again in backward
+        self._setup(x, w)
+        dtype = self.wmat.dtype
         step, unfold = self._unfolder(n)
         y = xnp.empty((n * oh * ow, o), dtype=dtype)  # (N*OH*OW, O): Y = cols @ W + b
         for s0 in range(0, n, step):
             m = min(step, n - s0)
             rows = y[s0 * oh * ow : (s0 + m) * oh * ow]
-            rows_matmul(unfold(s0, m), wmat, m, out=rows)
+            rows_matmul(unfold(s0, m), self.wmat, m, out=rows)
             if b is not None:  # bias and ReLU on the chunk's rows while they are in cache
                 rows += b
             if self.relu:  # fused activation: y = max(0, conv + b), in place
@@ -391,6 +378,28 @@ class Conv2d(Function):
             self.cols = self.xp = self.wmat = None
         # (N, OH, OW, O) memory seen as (N, O, OH, OW): NCHW values, channels-last strides.
         return y.reshape(n, oh, ow, o).transpose(0, 3, 1, 2)
+
+    def _setup(self, x: np.ndarray, w: np.ndarray) -> None:
+        """Keep what the unfolding needs: the (kh*kw*C, O) kernel matrix, and either the
+        taps-major ``cols`` of a first layer (C < 4: small, made once, whole) or the padded
+        channels-last input (a free view when x is already channels-last in memory and needs
+        no padding, else one copy with contiguous reads when x is)."""
+        xnp = array_module(x, w)
+        n, c, h, wd = x.shape
+        o, _, kh, kw = w.shape
+        t, bt, left, r = self.pad
+        dtype = np.result_type(x.dtype, w.dtype)
+        self.wmat = xnp.ascontiguousarray(w.transpose(2, 3, 1, 0), dtype=dtype).reshape(-1, o)
+        self.x_shape, self.w_shape = x.shape, w.shape
+        self.cols = self.xp = None
+        if c < _FEW_CHANNELS:
+            self.cols = self._cols_taps_major(x, (kh, kw), dtype)
+            return
+        xp = x.transpose(0, 2, 3, 1)
+        if any(self.pad) or not xp.flags.c_contiguous or xp.dtype != dtype:
+            xp = xnp.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
+            xp[:, t : t + h, left : left + wd, :] = x.transpose(0, 2, 3, 1)
+        self.xp = xp
 
     def _unfolder(self, n: int) -> tuple[int, Any]:
         """(samples per chunk, ``unfold(s0, m)``): the (m*OH*OW, kh*kw*C) rows of ``cols`` of
@@ -436,17 +445,12 @@ class Conv2d(Function):
         (times ReLU's derivative [y > 0] when it is fused), its unfolded input and its part of
         ``dW = sum cols^T G``, ``db = sum G`` and ``dx``, all while they are in cache."""
         xnp = array_module(g)
-        n, c, h, wd = self.x_shape
-        o, _, kh, kw = self.w_shape
+        n, o = self.x_shape[0], self.w_shape[0]
         oh, ow = self.out_hw
-        needs = self.needs_input_grad
-        dtype = self.wmat.dtype
         y = self.y
         g_rows = g.transpose(0, 2, 3, 1)  # (N, OH, OW, O): free when g is channels-last
         step, unfold = self._unfolder(n)
-        gwmat = xnp.zeros((kh * kw * c, o), dtype=dtype) if needs[1] else None
-        gb = xnp.zeros(o, dtype=dtype) if len(needs) > 2 and needs[2] else None
-        gx = xnp.empty((n, h, wd, c), dtype=dtype) if needs[0] else None
+        gwmat, gb, gx = self._grad_buffers()
         for s0 in range(0, n, step):
             m = min(step, n - s0)
             gc = g_rows[s0 : s0 + m].reshape(m * oh * ow, o)  # one copy when g is NCHW
@@ -461,11 +465,30 @@ class Conv2d(Function):
             if gx is not None:
                 gx[s0 : s0 + m] = self._grad_input(gc, m)
         self.cols = self.xp = self.y = None  # the largest arrays of the graph: free them now
+        return self._grads(gx, gwmat, gb)
+
+    def _grad_buffers(self) -> tuple[np.ndarray | None, ...]:
+        """Zeroed sums of dW (as the (kh*kw*C, O) matrix) and db, and dx (N, H, W, C) to be
+        filled chunk by chunk, each only where a gradient is needed."""
+        xnp = array_module(self.wmat)
+        n, c, h, wd = self.x_shape
+        o = self.w_shape[0]
+        needs, dtype = self.needs_input_grad, self.wmat.dtype
+        gwmat = xnp.zeros(self.wmat.shape, dtype=dtype) if needs[1] else None
+        gb = xnp.zeros(o, dtype=dtype) if len(needs) > 2 and needs[2] else None
+        gx = xnp.empty((n, h, wd, c), dtype=dtype) if needs[0] else None
+        return gwmat, gb, gx
+
+    def _grads(self, gx: Any, gwmat: Any, gb: Any) -> tuple[np.ndarray | None, ...]:
+        """The gradients in the inputs' layouts: dx as an NCHW view, dW as (O, C, kh, kw)."""
+        o, c, kh, kw = self.w_shape
         gw = None
         if gwmat is not None:
-            gw = xnp.ascontiguousarray(gwmat.reshape(kh, kw, c, o).transpose(3, 2, 0, 1))
+            gw = array_module(gwmat).ascontiguousarray(
+                gwmat.reshape(kh, kw, c, o).transpose(3, 2, 0, 1)
+            )
         gx = gx.transpose(0, 3, 1, 2) if gx is not None else None
-        return (gx, gw, gb)[: len(needs)]
+        return (gx, gw, gb)[: len(self.needs_input_grad)]
 
     def _grad_input(self, g2: np.ndarray, n: int) -> np.ndarray:
         """dx (n, H, W, C) of ``n`` samples from their (n*OH*OW, O) rows G of dL/dy: per kernel

@@ -101,18 +101,14 @@ class ConvMaxPool2d(Conv2d):
 
     def backward(self, g: np.ndarray) -> tuple[np.ndarray | None, ...]:
         xnp = array_module(g)
-        n, c, h, wd = self.x_shape
-        o, _, kh, kw = self.w_shape
+        n, o = self.x_shape[0], self.w_shape[0]
         oh, ow = self.out_hw
-        (ph, pw) = self._pooled_hw()
+        ph, pw = self._pooled_hw()
         rows_per = ph * pw
-        needs = self.needs_input_grad
         dtype = self.wmat.dtype
         g_rows = g.transpose(0, 2, 3, 1)  # (N, P, Q, O): free when g is channels-last
         step, unfold = self._unfolder(n)
-        gwmat = xnp.zeros((kh * kw * c, o), dtype=dtype) if needs[1] else None
-        gb = xnp.zeros(o, dtype=dtype) if len(needs) > 2 and needs[2] else None
-        gx = xnp.empty((n, h, wd, c), dtype=dtype) if needs[0] else None
+        gwmat, gb, gx = self._grad_buffers()
         dz = xnp.empty((4 * step * rows_per, o), dtype=dtype)
         # conv outputs in no window (an odd last row / column) get a zero gradient
         fill = xnp.zeros if (oh, ow) != (2 * ph, 2 * pw) else xnp.empty
@@ -137,11 +133,7 @@ class ConvMaxPool2d(Conv2d):
                     full[:, window(u, ph, 2), window(v, pw, 2)] = blocks[k].reshape(m, ph, pw, o)
                 gx[s0 : s0 + m] = self._grad_input(full.reshape(m * oh * ow, o), m)
         self.cols = self.xp = self.out = self.arg = None
-        gw = None
-        if gwmat is not None:
-            gw = xnp.ascontiguousarray(gwmat.reshape(kh, kw, c, o).transpose(3, 2, 0, 1))
-        gx = gx.transpose(0, 3, 1, 2) if gx is not None else None
-        return (gx, gw, gb)[: len(needs)]
+        return self._grads(gx, gwmat, gb)
 
     def _pooled_hw(self) -> tuple[int, int]:
         return self.out_hw[0] // 2, self.out_hw[1] // 2
@@ -153,7 +145,7 @@ class ConvMaxPool2d(Conv2d):
         taps-major cols (C < 4) is made whole, once, like the plain convolution's."""
         xnp = array_module(self.wmat)
         c = self.x_shape[1]
-        o, _, kh, kw = self.w_shape
+        kh, kw = self.w_shape[2:]
         ph, pw = self._pooled_hw()
         (sh, sw), (dh, dw) = self.stride, self.dilation
         size = np.dtype(self.wmat.dtype).itemsize
@@ -174,36 +166,26 @@ class ConvMaxPool2d(Conv2d):
 
         return step, unfold
 
-    def _setup(self, x: np.ndarray, w: np.ndarray) -> None:
-        """The kernel matrix and the input as the unfolding needs it (see ``Conv2d``)."""
-        xnp = array_module(x, w)
+    def _cols_taps_major(self, x: np.ndarray, kernel: tuple[int, int], dtype: Any) -> np.ndarray:
+        """A first layer's (C < 4) taps-major ``cols`` in window-offset order: the transposed
+        view of ``colsT[i, j, c, uv, n, p, q] = xp[n, c, (2p + u)*st + i*d, (2q + v)*st + j*d]``,
+        one copy per tap and offset of whole (N, P, Q) planes."""
+        xnp = array_module(x)
         n, c, h, wd = x.shape
-        o, _, kh, kw = w.shape
         t, bt, left, r = self.pad
-        dtype = np.result_type(x.dtype, w.dtype)
-        self.wmat = xnp.ascontiguousarray(w.transpose(2, 3, 1, 0), dtype=dtype).reshape(-1, o)
-        self.x_shape, self.w_shape = x.shape, w.shape
-        self.cols = self.xp = None
-        if c < 4:  # taps-major, whole batch: colsT[i, j, c, uv, n, p, q]
-            xc = x.transpose(1, 0, 2, 3)
-            if any(self.pad) or xc.dtype != dtype:
-                xc = xnp.zeros((c, n, h + t + bt, wd + left + r), dtype=dtype)
-                xc[:, :, t : t + h, left : left + wd] = x.transpose(1, 0, 2, 3)
-            ph, pw = self._pooled_hw()
-            (sh, sw), (dh, dw) = self.stride, self.dilation
-            cols_t = xnp.empty((kh, kw, c, 4, n, ph, pw), dtype=dtype)
-            for i in range(kh):
-                for j in range(kw):
-                    for k, (u, v) in enumerate(_OFFSETS):
-                        rows = window(u * sh + i * dh, ph, 2 * sh)
-                        cols_t[i, j, :, k] = xc[:, :, rows, window(v * sw + j * dw, pw, 2 * sw)]
-            self.cols = cols_t.reshape(kh * kw * c, 4 * n * ph * pw).T
-            return
-        xp = x.transpose(0, 2, 3, 1)
-        if any(self.pad) or not xp.flags.c_contiguous or xp.dtype != dtype:
-            xp = xnp.zeros((n, h + t + bt, wd + left + r, c), dtype=dtype)
-            xp[:, t : t + h, left : left + wd, :] = x.transpose(0, 2, 3, 1)
-        self.xp = xp
+        (kh, kw), (ph, pw) = kernel, self._pooled_hw()
+        (sh, sw), (dh, dw) = self.stride, self.dilation
+        xc = x.transpose(1, 0, 2, 3)  # (C, N, H, W): each copy is then one assignment
+        if any(self.pad) or xc.dtype != dtype:
+            xc = xnp.zeros((c, n, h + t + bt, wd + left + r), dtype=dtype)
+            xc[:, :, t : t + h, left : left + wd] = x.transpose(1, 0, 2, 3)
+        cols_t = xnp.empty((kh, kw, c, 4, n, ph, pw), dtype=dtype)
+        for i in range(kh):
+            for j in range(kw):
+                for k, (u, v) in enumerate(_OFFSETS):
+                    rows = window(u * sh + i * dh, ph, 2 * sh)
+                    cols_t[i, j, :, k] = xc[:, :, rows, window(v * sw + j * dw, pw, 2 * sw)]
+        return cols_t.reshape(kh * kw * c, 4 * n * ph * pw).T
 
 
 def conv2d_maxpool2d(
