@@ -64,6 +64,7 @@ class _Recurrence(Function):
     """
 
     n_states = 1
+    n_gates = 1  # G, the number of gate blocks of W, U and b
     perm: np.ndarray | None = None  # internal gate order = public[:, perm] (LSTM only)
 
     def __init__(
@@ -97,8 +98,7 @@ class _Recurrence(Function):
         xt = xp.ascontiguousarray(xt).reshape(t_len * n, f)
         self.xt = xt
         b_in, b_rec = (b[0], b[1]) if b.ndim == 2 else (b, None)
-        xw = (xt @ w).reshape(t_len, n, -1)  # every x_t W in one GEMM
-        xw += b_in
+        xw = self._project(xt, w, b_in, t_len, n)  # every x_t W + b at once
         m = None
         if self.mask is not None:
             m = self.mask.T[:, :, None]  # (T, N, 1) booleans
@@ -173,6 +173,24 @@ class _Recurrence(Function):
         for j, d in enumerate(d_inits):
             grads.append(d if need[4 + j] else None)
         return tuple(grads)
+
+    def _project(self, xt, w, b_in, t_len: int, n: int):
+        """The input projections x_t W + b of all steps: (T, N, G*H) as one GEMM, or, for a
+        gated cell without a mask (``n_gates`` > 1), gate-major (G, T, N, H): each gate of each
+        step is then a contiguous (N, H) block, and NumPy's element-wise passes over it run
+        about 3.5x faster than over a column block of a (N, G*H) array (rows of H floats:
+        measured 2.0 vs 7.2 us for one product of 128 x 128)."""
+        xp = array_module(xt, w, b_in)
+        if self.n_gates == 1 or self.mask is not None:
+            xw = (xt @ w).reshape(t_len, n, -1)
+            xw += b_in
+            return xw
+        g = self.n_gates
+        hsz = w.shape[1] // g
+        wg = w.reshape(-1, g, hsz).transpose(1, 0, 2)  # (G, F, H) views of W
+        xw = xp.matmul(xt, wg)  # (G, T*N, H)
+        xw += b_in.reshape(g, 1, hsz)
+        return xw.reshape(g, t_len, n, hsz)
 
     def _cut(self, s: int) -> bool:
         """Truncated BPTT: no gradient flows from step s into the state before it."""
@@ -260,6 +278,7 @@ class LSTMSeq(_Recurrence):
     """
 
     n_states = 2
+    n_gates = 4
 
     def forward(self, x, w, u, b, *inits):
         xp = array_module(x, w, u)
@@ -270,14 +289,14 @@ class LSTMSeq(_Recurrence):
 
     def _loop_forward(self, xw, u, b_rec, inits, m):
         xp = array_module(xw, u, b_rec)
-        t_len, n, g4 = xw.shape
-        hsz = g4 // 4
+        hsz = u.shape[0]
+        t_len, n = xw.shape[1:3] if m is None else xw.shape[:2]  # gate-major without a mask
         hs = xp.empty((t_len + 1, n, hsz), dtype=xw.dtype)
         cs = xp.empty_like(hs)
         hs[0], cs[0] = inits
         tc = xp.empty((t_len, n, hsz), dtype=xw.dtype)  # tanh(c_t) of the new cell
         y = xp.empty_like(tc) if m is not None else None
-        if m is None:  # the same step in fewer passes over memory
+        if m is None:  # the same step in fewer, contiguous passes
             self._loop_unmasked(xw, u, hs, cs, tc)
         else:
             for t in range(t_len):
@@ -297,30 +316,66 @@ class LSTMSeq(_Recurrence):
         self.hs, self.cs, self.tc, self.gates = hs, cs, tc, xw
         return y, [hs[t_len], cs[t_len]]
 
-    def _loop_unmasked(self, xw, u, hs, cs, tc) -> None:
-        """The loop above without a mask, in fewer passes over memory (the same numbers, bit
-        for bit): the new states are written straight into ``cs`` / ``hs``, and the sigmoids'
-        halving s(z) = (1 + tanh(z / 2)) / 2 is folded into the sigmoid columns of the input
-        projections and of U (exact: halving a float only changes its exponent)."""
-        xp = array_module(xw, u)
+    def _loop_unmasked(self, xw4, u, hs, cs, tc) -> None:
+        """The loop above without a mask, on the gate-major projections (4, T, N, H): every
+        pass works on contiguous (N, H) blocks. The new states are written straight into
+        ``cs`` / ``hs``, and the sigmoids' halving s(z) = (1 + tanh(z / 2)) / 2 is folded into
+        the sigmoid gates' projections and U (exact: halving a float only changes its
+        exponent)."""
+        xp = array_module(xw4, u)
         hsz = u.shape[0]
-        sig = slice(0, 3 * hsz)
-        xw[:, :, sig] *= 0.5  # every step's x_t W + b, sigmoid gates halved, at once
+        xw4[:3] *= 0.5  # every step's x_t W + b of the sigmoid gates, halved, at once
         u_half = u.copy()
-        u_half[:, sig] *= 0.5
-        for t in range(xw.shape[0]):
-            z = xw[t]  # becomes the gate activations in place: (i, f, o, g)
-            z += hs[t] @ u_half
+        u_half[:, : 3 * hsz] *= 0.5
+        u4 = u_half.reshape(hsz, 4, hsz).transpose(1, 0, 2)  # (4, H, H): U's gate blocks
+        for t in range(xw4.shape[1]):
+            z = xw4[:, t]  # (4, N, H), becomes the gate activations (i, f, o, g) in place
+            z += xp.matmul(hs[t], u4)
             xp.tanh(z, out=z)  # tanh(z/2) for the sigmoid gates, tanh(z) for g
-            z[:, sig] *= 0.5
-            z[:, sig] += 0.5
-            i, f, o, g = (z[:, k * hsz : (k + 1) * hsz] for k in range(4))
+            z[:3] *= 0.5
+            z[:3] += 0.5
+            i, f, o, g = z
             xp.multiply(f, cs[t], out=cs[t + 1])  # c_t = f * c_{t-1} + i * g
             cs[t + 1] += i * g
             xp.tanh(cs[t + 1], out=tc[t])
             xp.multiply(o, tc[t], out=hs[t + 1])  # h_t = o * tanh(c_t)
 
+    def _loop_backward_gate_major(self, d_y, d_finals, norms):
+        """The backward loop below for gates stored gate-major (4, T, N, H): the same formulas,
+        every pass on contiguous blocks; only the four dz blocks are written into the
+        (N, 4H) rows the weight gradients' GEMMs read."""
+        xp = array_module(d_y, d_finals, norms)
+        u, cs, tc, gates = self.u, self.cs, self.tc, self.gates
+        t_len, n, hsz = gates.shape[1:]
+        dz = xp.empty((t_len, n, 4 * hsz), dtype=gates.dtype)
+        dh, dc = d_finals
+        u_t = u.T
+        for s in range(t_len - 1, -1, -1):
+            gh = dh + d_y[s] if d_y is not None else dh
+            if norms is not None:
+                norms[s] = xp.sqrt(xp.vdot(gh, gh))
+            i, f, o, g = gates[:, s]
+            d, tcs = dz[s], tc[s]
+            gc = tcs * tcs  # gc = dc + gh * o * (1 - tanh(c_t)^2)
+            xp.subtract(1, gc, out=gc)
+            gc *= o
+            gc *= gh
+            gc += dc
+            xp.multiply(gh * tcs, o * (1 - o), out=d[:, 2 * hsz : 3 * hsz])  # dz_o
+            xp.multiply(gc * g, i * (1 - i), out=d[:, :hsz])  # dz_i
+            xp.multiply(gc * cs[s], f * (1 - f), out=d[:, hsz : 2 * hsz])  # dz_f
+            xp.multiply(gc * i, 1 - g * g, out=d[:, 3 * hsz :])  # dz_g
+            dc_prev = gc * f
+            dh_prev = d @ u_t
+            if self._cut(s):
+                dh_prev[...] = 0
+                dc_prev[...] = 0
+            dh, dc = dh_prev, dc_prev
+        return dz, dz, [dh, dc]
+
     def _loop_backward(self, d_y, d_finals, norms):
+        if self.m is None:
+            return self._loop_backward_gate_major(d_y, d_finals, norms)
         xp = array_module(d_y, d_finals, norms)
         u, m, cs, tc, gates = self.u, self.m, self.cs, self.tc, self.gates
         t_len, _, g4 = gates.shape
@@ -369,14 +424,18 @@ class GRUSeq(_Recurrence):
         dL/dh_{t-1} = gh * z + d hz U^T.
     """
 
+    n_gates = 3
+
     def _loop_forward(self, xw, u, b_rec, inits, m):
+        if m is None:
+            return self._loop_gate_major(xw, u, b_rec, inits)
         xp = array_module(xw, u, b_rec)
         t_len, n, g3 = xw.shape
         hsz = g3 // 3
         hs = xp.empty((t_len + 1, n, hsz), dtype=xw.dtype)
         hs[0] = inits[0]
         hzh = xp.empty((t_len, n, hsz), dtype=xw.dtype)  # h_{t-1} U_h + b_rec_h, kept for dr
-        y = xp.empty_like(hzh) if m is not None else None
+        y = xp.empty_like(hzh)
         for t in range(t_len):
             a = xw[t]  # becomes (z, r, n) in place
             hz = hs[t] @ u
@@ -390,30 +449,60 @@ class GRUSeq(_Recurrence):
             h_new = hs[t] - nn  # h = n + z (h_prev - n)
             h_new *= z
             h_new += nn
-            if m is None:
-                hs[t + 1] = h_new
-            else:
-                xp.copyto(hs[t + 1], xp.where(m[t], h_new, hs[t]))
-                xp.copyto(y[t], xp.where(m[t], h_new, 0))
+            xp.copyto(hs[t + 1], xp.where(m[t], h_new, hs[t]))
+            xp.copyto(y[t], xp.where(m[t], h_new, 0))
         self.hs, self.gates, self.hzh = hs, xw, hzh
         return y, [hs[t_len]]
+
+    def _loop_gate_major(self, xw3, u, b_rec, inits):
+        """The loop above without a mask, on gate-major projections (3, T, N, H) (see
+        ``_project``): every pass works on contiguous (N, H) blocks."""
+        xp = array_module(xw3, u, b_rec)
+        _, t_len, n, hsz = xw3.shape
+        hs = xp.empty((t_len + 1, n, hsz), dtype=xw3.dtype)
+        hs[0] = inits[0]
+        hzh = xp.empty((t_len, n, hsz), dtype=xw3.dtype)  # h_{t-1} U_h + b_rec_h, kept for dr
+        u3 = u.reshape(hsz, 3, hsz).transpose(1, 0, 2)  # (3, H, H): U's gate blocks
+        b3 = b_rec.reshape(3, 1, hsz)
+        for t in range(t_len):
+            a = xw3[:, t]  # (3, N, H), becomes (z, r, n) in place
+            hz = xp.matmul(hs[t], u3)
+            hz += b3
+            a[:2] += hz[:2]
+            _sigmoid_(a[:2])
+            z, r, nn = a
+            hzh[t] = hz[2]
+            nn += r * hzh[t]
+            xp.tanh(nn, out=nn)
+            h_new = hs[t + 1]  # h = n + z (h_prev - n), written in place
+            xp.subtract(hs[t], nn, out=h_new)
+            h_new *= z
+            h_new += nn
+        self.hs, self.gates, self.hzh = hs, xw3, hzh
+        return None, [hs[t_len]]
 
     def _loop_backward(self, d_y, d_finals, norms):
         xp = array_module(d_y, d_finals, norms)
         u, m, hs, gates, hzh = self.u, self.m, self.hs, self.gates, self.hzh
-        t_len, _, g3 = gates.shape
-        hsz = g3 // 3
-        dxz = xp.empty_like(gates)
-        dhz = xp.empty_like(gates)
+        gate_major = m is None  # gates (3, T, N, H) without a mask, else (T, N, 3H)
+        t_len = gates.shape[1] if gate_major else gates.shape[0]
+        hsz = u.shape[0]
+        n = hs.shape[1]
+        dxz = xp.empty((t_len, n, 3 * hsz), dtype=hs.dtype)
+        dhz = xp.empty_like(dxz)
         dh = d_finals[0]
+        u_t = u.T
         for s in range(t_len - 1, -1, -1):
             gh = dh + d_y[s] if d_y is not None else dh
             if norms is not None:
                 norms[s] = xp.sqrt(xp.vdot(gh, gh))
             if m is not None:
                 gh = xp.where(m[s], gh, 0)
-            a = gates[s]
-            z, r, nn = a[:, :hsz], a[:, hsz : 2 * hsz], a[:, 2 * hsz :]
+            if gate_major:
+                z, r, nn = gates[:, s]
+            else:
+                a = gates[s]
+                z, r, nn = a[:, :hsz], a[:, hsz : 2 * hsz], a[:, 2 * hsz :]
             dn = gh * (1 - z)
             da_n = dn * (1 - nn * nn)
             dx_, dh_ = dxz[s], dhz[s]
@@ -423,7 +512,7 @@ class GRUSeq(_Recurrence):
             dh_[:, : 2 * hsz] = dx_[:, : 2 * hsz]
             xp.multiply(da_n, r, out=dh_[:, 2 * hsz :])
             dh_prev = gh * z
-            dh_prev += dh_ @ u.T
+            dh_prev += dh_ @ u_t
             if m is not None:
                 dh_prev += xp.where(m[s], 0, dh)
             if self._cut(s):
