@@ -268,3 +268,15 @@ def test_reference_kernels_run_the_composition(monkeypatch) -> None:
         ref = conv2d_maxpool2d(x, w, padding="same", relu=True).data
     assert len(calls) == 1  # only the fast call ran the fused op
     np.testing.assert_allclose(fast, ref, rtol=1e-12, atol=1e-12)
+
+
+def test_pool_argument_is_checked_and_errors_name_the_pool_layer() -> None:
+    conv, pool = Conv2D(4, 3, activation="relu"), MaxPooling2D(2, name="pool_a")
+    x = np.zeros((1, 1, 3, 3))
+    with pytest.raises(MitbadakError, match="pool= takes the MaxPooling2D"):
+        conv(x, pool=MaxPooling2D(3))
+    with pytest.raises(MitbadakError, match="MaxPooling2D 'pool_a'"):
+        conv(x, pool=pool)  # a 1x1 conv output: no 2x2 window fits
+    with use_reference_kernels():  # the reference runs the three ops, with the same names
+        with pytest.raises(MitbadakError, match="MaxPooling2D 'pool_a'"):
+            conv(x, pool=pool)

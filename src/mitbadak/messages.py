@@ -4574,6 +4574,10 @@ MESSAGES: dict[str, dict[str, str]] = {
         "en": "SimpleRNN: activation must be 'tanh' or 'relu', got {activation!r}",
         "ko": "SimpleRNN: activation은 'tanh'나 'relu'여야 하는데 {activation!r}을(를) 받았습니다",
     },
+    "error.layers.conv_pool_not_fusable": {
+        "en": "Conv2D '{name}': pool= takes the MaxPooling2D(2) layer that follows it (2x2 window, stride 2, 'valid', the same data format, no hooks; Conv2D.fuses_with tells), got {pool!r}",
+        "ko": "Conv2D '{name}': pool=에는 바로 뒤의 MaxPooling2D(2) 층(2x2 창, stride 2, 'valid', 같은 data format, 훅 없음; Conv2D.fuses_with로 확인)이 와야 하는데 {pool!r}을(를) 받았습니다",
+    },
     "error.layers.only_reset_after_true": {
         "en": "GRU: only reset_after=True (Keras' default, PyTorch's formula)",
         "ko": "GRU: reset_after=True(Keras의 기본값, PyTorch의 공식)만 지원합니다",

@@ -1276,7 +1276,7 @@ class Sequential(Model):
             nxt = layers[i + 1] if i + 1 < len(layers) else None
             if nxt is not None and isinstance(layer, Conv2D) and layer.fuses_with(nxt):
                 # Conv2D then MaxPooling2D(2): one node, same numbers (mitbadak.ops.conv_pool)
-                x = layer(x, training=training, pool2x2=True)
+                x = layer(x, training=training, pool=nxt)
                 i += 2
                 continue
             x = layer(x, training=training)

@@ -11,6 +11,7 @@ from typing import Any
 
 from .. import validate
 from ..activations import linear as _linear
+from ..errors import ConfigError
 from ..ops.activation import relu as _relu
 from ..ops.conv import conv2d, pad2d
 from ..ops.conv_pool import conv2d_maxpool2d
@@ -88,30 +89,36 @@ class Conv2D(Layer):
         channels = channels_of(input_shape, self.data_format)
         add_kernel_and_bias(self, (self.filters, channels) + self.kernel_size, self.filters)
 
-    def __call__(self, x: Any, training: bool | None = None, *, pool2x2: bool = False) -> Tensor:
+    def __call__(self, x: Any, training: bool | None = None, *, pool: Any = None) -> Tensor:
         x = self._to_tensor(x)
         # checked before build, so the message is about the input, not a kernel
         check_input_rank(self, x, 4, self.data_format)
-        if pool2x2:
-            return super().__call__(x, training, pool2x2=True)
+        if pool is not None:
+            return super().__call__(x, training, pool=pool)
         return super().__call__(x, training)
 
-    def call(self, x: Tensor, training: bool = False, pool2x2: bool = False) -> Tensor:
-        """The convolution; with ``pool2x2=True`` followed by 2x2 max pooling in the same
-        node (what :class:`~mitbadak.model.Sequential` does when :meth:`fuses_with` says so)."""
+    def call(self, x: Tensor, training: bool = False, pool: Any = None) -> Tensor:
+        """The convolution; with ``pool``, the ``MaxPooling2D(2)`` layer that follows (one
+        :meth:`fuses_with` accepts), both in one node, as :class:`~mitbadak.model.Sequential`
+        runs them (errors about the window then name the pooling layer)."""
         x = to_channels_first(self, x, 4, self.data_format)
         fused = self.activation is _relu  # ReLU runs inside the convolution's node
-        op = conv2d_maxpool2d if pool2x2 else conv2d
-        y = op(
-            x,
-            self.kernel,
-            self.bias,
-            stride=self.strides,
-            padding=self.padding,
-            dilation=self.dilation_rate,
-            relu=fused,
-            name=f"Conv2D '{self.name}'",
-        )
+        name = f"Conv2D '{self.name}'"
+        if pool is not None:
+            if not (self.fuses_with(pool) or reference_kernels()):  # (the reference composes)
+                raise ConfigError(
+                    key="error.layers.conv_pool_not_fusable", name=self.name, pool=pool
+                )
+            pool_name = f"{type(pool).__name__} '{pool.name}'"
+            y = conv2d_maxpool2d(
+                x, self.kernel, self.bias, self.strides, self.padding, self.dilation_rate,
+                relu=fused, name=name, pool_name=pool_name,
+            )  # fmt: skip
+        else:
+            y = conv2d(
+                x, self.kernel, self.bias, stride=self.strides, padding=self.padding,
+                dilation=self.dilation_rate, relu=fused, name=name,
+            )  # fmt: skip
         return from_channels_first(y if fused else self.activation(y), self.data_format)
 
     def fuses_with(self, layer: Any) -> bool:

@@ -198,10 +198,13 @@ def conv2d_maxpool2d(
     *,
     relu: bool = False,
     name: str = "conv2d",
+    pool_name: str | None = None,
 ) -> Tensor:
     """``max_pool2d(relu?(conv2d(x, weight, bias, ...)), 2)`` as one node: the same values and
     gradients as the three ops in a row, in less time and memory (see the module docstring).
     :class:`~mitbadak.model.Sequential` uses it for a ``Conv2D`` followed by ``MaxPooling2D(2)``.
+    ``name`` is named in errors about the convolution, ``pool_name`` (default ``name``) in those
+    about the pooling window.
 
     Example:
         >>> x = Tensor(np.ones((2, 1, 6, 6)))
@@ -216,7 +219,7 @@ def conv2d_maxpool2d(
         from .pool import max_pool2d
 
         y = conv2d(x, weight, bias, stride, pad_arg(pad), dilation, name=name)
-        return max_pool2d(_relu(y) if relu else y, 2, name=name)
+        return max_pool2d(_relu(y) if relu else y, 2, name=pool_name or name)
     args = (x, weight) if bias is None else (x, weight, bias)
     return ConvMaxPool2d.apply(
         *args, stride=stride, pad=pad, dilation=dilation, out_hw=out_hw, relu=bool(relu)
