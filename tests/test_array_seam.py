@@ -293,6 +293,18 @@ def _more_models() -> dict[str, tuple[Callable[[], mb.Model], np.ndarray]]:
             ),  # fmt: skip
             rx.standard_normal((8, 1, 6, 6)).astype(np.float32),
         ),
+        "conv_conv_pool": (  # a channels-last unfold (C >= 4) fused with its 2x2 max pool
+            lambda: mb.Sequential(
+                [
+                    L.Conv2D(4, 3, padding="same", activation="relu"),
+                    L.Conv2D(5, 3, padding="same", activation="relu"),
+                    L.MaxPooling2D(2),
+                    L.Flatten(),
+                    L.Dense(3),
+                ]
+            ),  # fmt: skip
+            rx.standard_normal((8, 1, 6, 6)).astype(np.float32),
+        ),
         "gru_simplernn": (
             lambda: mb.Sequential([L.GRU(4, return_sequences=True), L.SimpleRNN(3), L.Dense(3)]),
             rx.standard_normal((8, 4, 3)).astype(np.float32),

@@ -214,13 +214,14 @@ def im2col(
         # run (kh copies of long runs instead of kh*kw copies of C-float runs).
         s_n, s_h, s_w, s_c = xp.strides
         rows = out.reshape(n, oh, ow, kh, kw * c)
+        read_only = {"writeable": False} if xnp is np else {}  # CuPy's takes no such flag
         for i in range(kh):
             src = xp[:, i * dilation[0] :]
-            rows[:, :, :, i] = np.lib.stride_tricks.as_strided(
+            rows[:, :, :, i] = xnp.lib.stride_tricks.as_strided(  # the array's own module
                 src,
                 shape=(n, oh, ow, kw * c),
                 strides=(s_n, s_h * stride[0], s_w * stride[1], s_c),
-                writeable=False,
+                **read_only,
             )
         return out
     for i in range(kh):
