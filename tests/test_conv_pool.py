@@ -280,3 +280,13 @@ def test_pool_argument_is_checked_and_errors_name_the_pool_layer() -> None:
     with use_reference_kernels():  # the reference runs the three ops, with the same names
         with pytest.raises(MitbadakError, match="MaxPooling2D 'pool_a'"):
             conv(x, pool=pool)
+
+
+def test_bad_arguments_get_clear_errors() -> None:
+    x, w = Tensor(np.ones((1, 2, 4, 4))), Tensor(np.ones((2, 2, 3, 3)))
+    with pytest.raises(MitbadakError, match="relu must be True or False"):
+        conv2d_maxpool2d(x, w, relu="yes")
+    with pytest.raises(MitbadakError, match="stride must be an int or a pair"):
+        conv2d_maxpool2d(x, w, stride=2.5)
+    with pytest.raises(MitbadakError, match="expected input with 3 channels"):
+        conv2d_maxpool2d(x, Tensor(np.ones((2, 3, 3, 3))))

@@ -596,15 +596,28 @@ def conv_geometry(
         raise ShapeError(
             key="error.ops.conv.bias_shape", who=name, o=weight.shape[0], shape=bias.shape
         )
-    kernel = (int(weight.shape[2]), int(weight.shape[3]))
+    return window_geometry(x.shape, weight.shape[2:], stride, padding, dilation, name)
+
+
+def window_geometry(
+    x_shape: tuple[int, ...], kernel: Any, stride: Any, padding: Any, dilation: Any, name: str
+) -> tuple[tuple[int, int], Pad4, tuple[int, int], tuple[int, int]]:
+    """The sliding window of a convolution with a (kh, kw) ``kernel`` over an input of
+    ``x_shape`` (N, C, H, W), checked and resolved to ``(stride, pad, dilation, out_hw)``.
+
+    Example:
+        >>> window_geometry((2, 3, 8, 8), (3, 3), 2, 1, 1, "conv2d")
+        ((2, 2), (1, 1, 1, 1), (1, 1), (4, 4))
+    """
+    kernel = (int(kernel[0]), int(kernel[1]))
     stride = pair(stride, "stride", name)
     dilation = pair(dilation, "dilation", name)
     if min(stride) < 1 or min(dilation) < 1:
         raise ConfigError(
             key="error.ops.conv.stride_dilation", who=name, stride=stride, dilation=dilation
         )
-    pad = resolve_padding(padding, x.shape[2:], kernel, stride, dilation, name)
-    out_hw = check_window(x.shape, kernel, stride, dilation, pad, name)
+    pad = resolve_padding(padding, x_shape[2:], kernel, stride, dilation, name)
+    out_hw = check_window(x_shape, kernel, stride, dilation, pad, name)
     return stride, pad, dilation, out_hw
 
 

@@ -39,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import validate
 from ..backend import array_module
 from ..tensor import Tensor
 from .conv import Conv2d, conv2d, conv_geometry, im2col, rows_matmul, rows_tmatmul, window
@@ -213,6 +214,7 @@ def conv2d_maxpool2d(
         >>> y.shape, float(y.data[0, 0, 0, 0])
         ((2, 4, 3, 3), 9.0)
     """
+    relu = validate.boolean(relu, "relu", name)
     stride, pad, dilation, out_hw = conv_geometry(x, weight, bias, stride, padding, dilation, name)
     if reference_kernels() or min(out_hw) < 2:  # the composition itself (or the pool's error)
         from .activation import relu as _relu

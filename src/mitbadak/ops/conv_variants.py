@@ -37,15 +37,14 @@ from ..backend import array_module
 from ..errors import ConfigError, ShapeError
 from ..tensor import Function, Tensor
 from .conv import (
-    check_window,
     col2im,
     conv2d,
     im2col,
     pair,
-    resolve_padding,
     rows_matmul,
     rows_tmatmul,
     window,
+    window_geometry,
 )
 from .shape import reshape
 
@@ -249,15 +248,9 @@ def conv2d_grouped(
         )
     if bias is not None and bias.shape != (o,):
         raise ShapeError(key="error.ops.conv.bias_shape", who=name, o=o, shape=bias.shape)
-    kernel = (int(weight.shape[2]), int(weight.shape[3]))
-    stride = pair(stride, "stride", name)
-    dilation = pair(dilation, "dilation", name)
-    if min(stride) < 1 or min(dilation) < 1:
-        raise ConfigError(
-            key="error.ops.conv.stride_dilation", who=name, stride=stride, dilation=dilation
-        )
-    pad = resolve_padding(padding, x.shape[2:], kernel, stride, dilation, name)
-    out_hw = check_window(x.shape, kernel, stride, dilation, pad, name)
+    stride, pad, dilation, out_hw = window_geometry(
+        x.shape, weight.shape[2:], stride, padding, dilation, name
+    )
     args = (x, weight) if bias is None else (x, weight, bias)
     return GroupedConv2d.apply(
         *args, stride=stride, pad=pad, dilation=dilation, out_hw=out_hw, groups=groups
